@@ -1,0 +1,140 @@
+package io.github.drawnet.api;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backends found on the classpath, by id.
+ *
+ * <p>Discovery is defensive, as SLF4J's is: a provider that fails to load or to construct is logged
+ * and recorded in {@link #problems()}, and the others are still found. When two providers share an
+ * id, the first found wins and the second is recorded as a problem.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Backends {
+
+    /** The system property that names the preferred backend; it beats discovery order. */
+    public static final String PREFERRED_PROPERTY = "drawnet.backend";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+    private final Map<String, Backend> byId;
+    private final List<String> problems;
+
+    private Backends(Map<String, Backend> byId, List<String> problems) {
+        this.byId = byId;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Finds every backend registered with {@link ServiceLoader} on the context class loader's path. */
+    public static Backends discover() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return discover(cl != null ? cl : Backends.class.getClassLoader());
+    }
+
+    /** Finds every backend registered with {@link ServiceLoader} visible to {@code loader}. */
+    public static Backends discover(ClassLoader loader) {
+        return from(ServiceLoader.load(Backend.class, loader).iterator());
+    }
+
+    /** Returns a registry of the given backends, in order; for tests and embedding. */
+    public static Backends of(Backend... backends) {
+        return from(List.of(backends).iterator());
+    }
+
+    private static Backends from(Iterator<Backend> providers) {
+        Map<String, Backend> found = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        while (true) {
+            Backend backend;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                backend = providers.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // one broken provider must not hide the others
+                String problem = "a backend provider failed to load: " + e.getMessage();
+                LOG.warn(problem, e);
+                problems.add(problem);
+                continue;
+            }
+            String id;
+            try {
+                id = backend.id();
+            } catch (RuntimeException e) {
+                String problem = "backend " + backend.getClass().getName() + " failed to give its id: " + e;
+                LOG.warn(problem, e);
+                problems.add(problem);
+                continue;
+            }
+            Backend earlier = found.putIfAbsent(id, backend);
+            if (earlier != null) {
+                String problem = String.format(Locale.ROOT, "two backends have the id '%s': %s and %s; using the first",
+                        id, earlier.getClass().getName(), backend.getClass().getName());
+                LOG.warn(problem);
+                problems.add(problem);
+            }
+        }
+        return new Backends(java.util.Collections.unmodifiableMap(found), problems);
+    }
+
+    /** Returns the ids of the backends found, in discovery order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /** Returns the backends found, in discovery order. */
+    public List<Backend> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Returns what went wrong during discovery, one line each; empty when nothing did. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Returns the backend with the given id, if one was found. */
+    public Optional<Backend> find(String id) {
+        return Optional.ofNullable(byId.get(id == null ? null : id.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Returns the backend with the given id.
+     *
+     * @throws UnknownBackendException listing the available ids when there is none
+     */
+    public Backend get(String id) {
+        return find(id).orElseThrow(() -> new UnknownBackendException(id, ids()));
+    }
+
+    /**
+     * Returns the backend to use when none is named: the one named by the system property {@value
+     * #PREFERRED_PROPERTY} if set, else {@code djl} if found, else the first found.
+     *
+     * @throws UnknownBackendException when the property names an unknown backend, or none was found
+     */
+    public Backend preferred() {
+        String wanted = System.getProperty(PREFERRED_PROPERTY);
+        if (wanted != null && !wanted.isBlank()) {
+            return get(wanted);
+        }
+        if (byId.containsKey("djl")) {
+            return byId.get("djl");
+        }
+        if (byId.isEmpty()) {
+            throw new UnknownBackendException("(default)", ids());
+        }
+        return byId.values().iterator().next();
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.drawnet.api;
+
+import java.util.List;
+
+/**
+ * Points of the plane with their labels: {@code x1} left to right and {@code x2} bottom to top, both
+ * in [0, 1], and a label in [0, 1] (1 = inside the drawn region). Labels are 0 or 1 by default; the
+ * notebook's soft labels (alpha/255) are also allowed.
+ *
+ * <p>Immutable and thread-safe: arrays are copied in and out.
+ */
+public final class Dataset {
+
+    private final double[] x1;
+    private final double[] x2;
+    private final double[] labels;
+
+    private Dataset(double[] x1, double[] x2, double[] labels) {
+        this.x1 = x1;
+        this.x2 = x2;
+        this.labels = labels;
+    }
+
+    /**
+     * Returns a dataset of the given points and labels (copied).
+     *
+     * @throws IllegalArgumentException when the lengths differ or a value is outside [0, 1] or not
+     *     finite, naming the index and the value
+     */
+    public static Dataset of(double[] x1, double[] x2, double[] labels) {
+        Checks.argument(x1.length == x2.length && x2.length == labels.length,
+                "x1, x2 and labels must have the same length, got %d, %d and %d", x1.length, x2.length,
+                labels.length);
+        for (int i = 0; i < x1.length; i++) {
+            checkUnit("x1", i, x1[i]);
+            checkUnit("x2", i, x2[i]);
+            checkUnit("label", i, labels[i]);
+        }
+        return new Dataset(x1.clone(), x2.clone(), labels.clone());
+    }
+
+    /** Returns unlabelled points (labels 0), for example a grid to draw a map on. */
+    public static Dataset points(double[] x1, double[] x2) {
+        return of(x1, x2, new double[x1.length]);
+    }
+
+    /**
+     * Returns the {@code n × n} grid the notebook draws its maps on: {@code x1 = col/(n-1)}, {@code
+     * x2 = row/(n-1)}, point {@code row * n + col}, so row 0 is the bottom of the plane.
+     */
+    public static Dataset grid(int n) {
+        Checks.inRange("grid resolution", n, 2, 4096);
+        double[] a = new double[n * n];
+        double[] b = new double[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                a[row * n + col] = col / (double) (n - 1);
+                b[row * n + col] = row / (double) (n - 1);
+            }
+        }
+        return new Dataset(a, b, new double[n * n]);
+    }
+
+    private static void checkUnit(String what, int i, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(what + "[" + i + "] must be in [0, 1], got " + v);
+        }
+    }
+
+    /** Returns the number of points. */
+    public int size() {
+        return x1.length;
+    }
+
+    /** Returns the horizontal coordinate of point {@code i}. */
+    public double x1(int i) {
+        return x1[i];
+    }
+
+    /** Returns the vertical coordinate of point {@code i}. */
+    public double x2(int i) {
+        return x2[i];
+    }
+
+    /** Returns the label of point {@code i}. */
+    public double label(int i) {
+        return labels[i];
+    }
+
+    /** Returns a copy of all horizontal coordinates. */
+    public double[] x1s() {
+        return x1.clone();
+    }
+
+    /** Returns a copy of all vertical coordinates. */
+    public double[] x2s() {
+        return x2.clone();
+    }
+
+    /** Returns a copy of all labels. */
+    public double[] labels() {
+        return labels.clone();
+    }
+
+    /** Returns the labels as 32-bit floats, the engines' precision. */
+    public float[] labelsAsFloats() {
+        float[] out = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = (float) labels[i];
+        }
+        return out;
+    }
+
+    /** Returns the network inputs of every point, row-major, as {@link Feature#matrix} defines them. */
+    public float[] features(List<Feature> features) {
+        return Feature.matrix(features, x1, x2);
+    }
+
+    /** Returns the share of points whose label is at least 0.5 (positive). */
+    public double positiveShare() {
+        if (labels.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (double l : labels) {
+            if (l >= 0.5) {
+                n++;
+            }
+        }
+        return n / (double) labels.length;
+    }
+
+    /** Returns the points at the given indices, in that order. */
+    public Dataset select(int[] indices) {
+        double[] a = new double[indices.length];
+        double[] b = new double[indices.length];
+        double[] c = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            a[i] = x1[indices[i]];
+            b[i] = x2[indices[i]];
+            c[i] = labels[indices[i]];
+        }
+        return new Dataset(a, b, c);
+    }
+
+    /** Returns the same points with other labels (same length, each in [0, 1]). */
+    public Dataset withLabels(double[] newLabels) {
+        Checks.argument(newLabels.length == labels.length, "need %d labels, got %d", labels.length, newLabels.length);
+        for (int i = 0; i < newLabels.length; i++) {
+            checkUnit("label", i, newLabels[i]);
+        }
+        return new Dataset(x1, x2, newLabels.clone());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset
+                && java.util.Arrays.equals(((Dataset) o).x1, x1)
+                && java.util.Arrays.equals(((Dataset) o).x2, x2)
+                && java.util.Arrays.equals(((Dataset) o).labels, labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(x1) * 961 + java.util.Arrays.hashCode(x2) * 31
+                + java.util.Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "Dataset[%d points, %.1f%% positive]", size(),
+                100 * positiveShare());
+    }
+}

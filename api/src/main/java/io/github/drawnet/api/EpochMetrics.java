@@ -1,0 +1,37 @@
+package io.github.drawnet.api;
+
+import java.util.Locale;
+
+/**
+ * The figures of one epoch, as the notebook records them: the training loss and accuracy, averaged
+ * over the batches as they were trained, and the validation loss and accuracy after the epoch.
+ *
+ * @param epoch the epoch's number, 1-based, counted over the model's whole training
+ * @param trainLoss the mean training loss over the epoch's batches, weighted by batch size
+ * @param trainAccuracy the share of training points counted correct during the epoch
+ * @param validationLoss the validation loss after the epoch
+ * @param validationAccuracy the validation accuracy after the epoch
+ */
+public record EpochMetrics(
+        int epoch, double trainLoss, double trainAccuracy, double validationLoss, double validationAccuracy) {
+
+    /** Validates the epoch number. */
+    public EpochMetrics {
+        Checks.argument(epoch >= 1, "epoch must be >= 1, got %d", epoch);
+    }
+
+    /** Returns whether both losses are finite (training has not diverged). */
+    public boolean isFinite() {
+        return Double.isFinite(trainLoss) && Double.isFinite(validationLoss);
+    }
+
+    /**
+     * Returns the line the notebook prints for this epoch, for example {@code Epoch 1/100 - Loss:
+     * 0.6931 - Accuracy: 0.5012 - Val_Loss: 0.6920 - Val_Accuracy: 0.5100}.
+     */
+    public String notebookLine(int totalEpochs) {
+        return String.format(Locale.ROOT,
+                "Epoch %d/%d - Loss: %.4f - Accuracy: %.4f - Val_Loss: %.4f - Val_Accuracy: %.4f", epoch, totalEpochs,
+                trainLoss, trainAccuracy, validationLoss, validationAccuracy);
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.drawnet.api;
+
+/**
+ * How well a network does on a set of points.
+ *
+ * <p>Accuracy is counted as the notebook counts it: a point is correct when {@code (p >= 0.5) ==
+ * y}, so with soft labels an edge point (0 &lt; y &lt; 1) never is. The confusion counts treat a
+ * label as positive when {@code y >= 0.5}; with binary labels {@code accuracy == (tp + tn) / count}.
+ * The loss is the mean binary cross-entropy of the output probabilities, with PyTorch's {@code
+ * BCELoss} clamp of each log at -100.
+ *
+ * @param count the number of points
+ * @param loss the mean binary cross-entropy
+ * @param accuracy the share of points counted correct
+ * @param truePositives positive points predicted positive
+ * @param trueNegatives negative points predicted negative
+ * @param falsePositives negative points predicted positive
+ * @param falseNegatives positive points predicted negative
+ */
+public record Evaluation(
+        int count,
+        double loss,
+        double accuracy,
+        long truePositives,
+        long trueNegatives,
+        long falsePositives,
+        long falseNegatives) {
+
+    /**
+     * Returns the evaluation of output probabilities {@code p} against the labels of {@code data}.
+     *
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public static Evaluation of(float[] p, Dataset data) {
+        Checks.argument(p.length == data.size(), "%d predictions for %d points", p.length, data.size());
+        double lossSum = 0;
+        long correct = 0;
+        long tp = 0;
+        long tn = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int i = 0; i < p.length; i++) {
+            double y = data.label(i);
+            lossSum += binaryCrossEntropy(p[i], y);
+            boolean predicted = p[i] >= 0.5f;
+            if ((predicted ? 1.0 : 0.0) == y) {
+                correct++;
+            }
+            boolean actual = y >= 0.5;
+            if (predicted && actual) {
+                tp++;
+            } else if (!predicted && !actual) {
+                tn++;
+            } else if (predicted) {
+                fp++;
+            } else {
+                fn++;
+            }
+        }
+        int n = p.length;
+        return new Evaluation(n, n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : correct / (double) n,
+                tp, tn, fp, fn);
+    }
+
+    /**
+     * Returns the binary cross-entropy of probability {@code p} against label {@code y}, each log
+     * clamped at -100 as PyTorch's {@code BCELoss} does. NaN stays NaN.
+     */
+    public static double binaryCrossEntropy(double p, double y) {
+        double logP = Math.max(Math.log(p), -100);
+        double log1mP = Math.max(Math.log(1 - p), -100);
+        if (Double.isNaN(p)) {
+            return Double.NaN;
+        }
+        return -(y * logP + (1 - y) * log1mP);
+    }
+
+    /**
+     * Returns the mean of the true positive rate and the true negative rate: 0.5 for a network that
+     * always says "negative", however small the drawn region. A class absent from the points counts
+     * as perfectly recalled.
+     */
+    public double balancedAccuracy() {
+        double tpr = truePositives + falseNegatives == 0 ? 1 : truePositives / (double) (truePositives + falseNegatives);
+        double tnr = trueNegatives + falsePositives == 0 ? 1 : trueNegatives / (double) (trueNegatives + falsePositives);
+        return (tpr + tnr) / 2;
+    }
+
+    /** Returns the share of points whose label is positive. */
+    public double positiveShare() {
+        return count == 0 ? 0 : (truePositives + falseNegatives) / (double) count;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.drawnet.api;
+
+import java.util.Objects;
+
+/**
+ * How a network is trained. Every hyperparameter is here, and {@link #toString()} prints them all.
+ *
+ * <p>Each epoch visits the training set once in batches of {@code batchSize} consecutive points of
+ * that epoch's order (the last batch may be smaller, as with PyTorch's {@code DataLoader}); the
+ * order is a permutation drawn from {@code seed} and the epoch number when {@code shuffle} is on,
+ * the sampled order otherwise (see {@link BatchOrder}). The loss of a batch is the mean binary
+ * cross-entropy of its points; the optimizer takes one step per batch.
+ *
+ * @param optimizer Adam or SGD, with PyTorch's semantics (see {@link Optimizer})
+ * @param learningRate the step size, finite and &gt; 0
+ * @param batchSize the number of points per optimizer step, in [1, {@value #MAX_BATCH_SIZE}]; a
+ *     trainer also refuses one larger than its training set
+ * @param epochs the number of passes over the training set, in [1, {@value #MAX_EPOCHS}]
+ * @param weightDecay the L2 coefficient λ, finite and &gt;= 0: {@code λ·param} is added to every
+ *     gradient, weights and biases alike, as PyTorch's {@code weight_decay} does (0 turns it off)
+ * @param seed the seed of every random choice made after sampling: initial parameters and batch
+ *     order
+ * @param shuffle whether the training order is reshuffled each epoch (the notebook does)
+ */
+public record TrainingConfig(
+        Optimizer optimizer,
+        double learningRate,
+        int batchSize,
+        int epochs,
+        double weightDecay,
+        long seed,
+        boolean shuffle) {
+
+    /** The largest batch size accepted. */
+    public static final int MAX_BATCH_SIZE = 1_000_000;
+    /** The largest number of epochs accepted. */
+    public static final int MAX_EPOCHS = 100_000;
+
+    /**
+     * Validates every value.
+     *
+     * @throws IllegalArgumentException naming the first value out of range
+     */
+    public TrainingConfig {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Checks.positiveFinite("learning rate", learningRate);
+        Checks.inRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
+        Checks.inRange("epochs", epochs, 1, MAX_EPOCHS);
+        Checks.nonNegativeFinite("weight decay", weightDecay);
+    }
+
+    /**
+     * Returns the notebook's settings: Adam, learning rate 0.01, batch size 24, 100 epochs, no
+     * weight decay, seed 0, shuffled.
+     */
+    public static TrainingConfig notebook() {
+        return new TrainingConfig(Optimizer.ADAM, 0.01, 24, 100, 0.0, 0L, true);
+    }
+
+    /** Returns a copy with another optimizer. */
+    public TrainingConfig withOptimizer(Optimizer value) {
+        return new TrainingConfig(value, learningRate, batchSize, epochs, weightDecay, seed, shuffle);
+    }
+
+    /** Returns a copy with another learning rate. */
+    public TrainingConfig withLearningRate(double value) {
+        return new TrainingConfig(optimizer, value, batchSize, epochs, weightDecay, seed, shuffle);
+    }
+
+    /** Returns a copy with another batch size. */
+    public TrainingConfig withBatchSize(int value) {
+        return new TrainingConfig(optimizer, learningRate, value, epochs, weightDecay, seed, shuffle);
+    }
+
+    /** Returns a copy with another number of epochs. */
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, value, weightDecay, seed, shuffle);
+    }
+
+    /** Returns a copy with another weight decay. */
+    public TrainingConfig withWeightDecay(double value) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, value, seed, shuffle);
+    }
+
+    /** Returns a copy with another seed. */
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, value, shuffle);
+    }
+
+    /** Returns a copy with shuffling on or off. */
+    public TrainingConfig withShuffle(boolean value) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, seed, value);
+    }
+}

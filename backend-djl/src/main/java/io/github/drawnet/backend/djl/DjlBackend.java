@@ -1,0 +1,128 @@
+package io.github.drawnet.backend.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.BackendUnavailableException;
+import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DJL backend, id {@code djl}. Cheap to construct; the PyTorch engine is loaded on first use.
+ *
+ * <p>Before the engine loads, unless already set, the system properties {@code
+ * ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} are set to 1 (the
+ * networks are tiny: a thread pool costs more than it gives) and {@code ai.djl.offline} to {@code
+ * true} (the native library comes from the {@code pytorch-native-cpu} jar; nothing is downloaded).
+ *
+ * <p>Thread-safe.
+ */
+public final class DjlBackend implements Backend {
+
+    /** The backend's id. */
+    public static final String ID = "djl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
+    private static final Object LOCK = new Object();
+    private static volatile Engine engine;
+
+    /** Creates the backend; loads nothing. */
+    public DjlBackend() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "DJL (PyTorch engine)";
+    }
+
+    @Override
+    public String engineVersion() {
+        return "DJL " + Engine.getDjlVersion() + ", PyTorch " + engine().getVersion();
+    }
+
+    /**
+     * Returns the PyTorch engine, loading it on first call.
+     *
+     * @throws BackendUnavailableException when the native library cannot be loaded
+     */
+    static Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (LOCK) {
+                e = engine;
+                if (e == null) {
+                    e = load();
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static Engine load() {
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        setIfAbsent("ai.djl.offline", "true");
+        long start = System.nanoTime();
+        try {
+            Engine e = Engine.getEngine("PyTorch");
+            LOG.debug("PyTorch {} loaded in {} ms", e.getVersion(), (System.nanoTime() - start) / 1_000_000);
+            return e;
+        } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
+            String why = t.getMessage();
+            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+                why = c.getMessage() != null ? c.getMessage() : why;
+            }
+            throw new BackendUnavailableException(ID, "backend djl is unavailable: failed to load the PyTorch native"
+                    + " library (" + why + "); try --backend dl4j", t);
+        }
+    }
+
+    /**
+     * Turns PyTorch's autograd recording off on the calling thread. Grad mode is per thread in
+     * PyTorch, and only the thread that loaded the engine starts with it off; without this, a
+     * forward pass on another thread would record a graph, and in-place parameter updates would fail.
+     */
+    static void noGrad() {
+        JniUtils.setGradMode(false);
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public Model newModel(NetworkSpec spec, Parameters initial) {
+        initial.requireFits(spec);
+        return new DjlModel(engine(), spec, initial);
+    }
+
+    @Override
+    public Trainer newTrainer(Model model, TrainingConfig config, Dataset train, Dataset validation) {
+        Checks.argument(model instanceof DjlModel, "the djl backend cannot train a model of backend %s",
+                model.backendId());
+        return new DjlTrainer((DjlModel) model, config, train, validation);
+    }
+
+    /**
+     * Returns {@code false}: DJL's PyTorch gradient collector allows one collector at a time per
+     * JVM, so two models cannot train at once.
+     */
+    @Override
+    public boolean supportsConcurrentTraining() {
+        return false;
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.drawnet.backend.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import io.github.drawnet.api.AbstractModel;
+import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.LayerParameters;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network held in DJL NDArrays: per layer a weight of shape {@code (out, in)} (PyTorch's {@code
+ * Linear} layout, so parameters move in and out without transposing) and a bias of shape {@code
+ * (out)}, all float32 and marked for gradients.
+ *
+ * <p>Not thread-safe.
+ */
+final class DjlModel extends AbstractModel {
+
+    private final NDManager manager;
+    private final NDArray[] weights;
+    private final NDArray[] biases;
+
+    DjlModel(Engine engine, NetworkSpec spec, Parameters initial) {
+        super(DjlBackend.ID, spec);
+        this.manager = engine.newBaseManager();
+        int layers = spec.layerCount();
+        this.weights = new NDArray[layers];
+        this.biases = new NDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            LayerParameters p = initial.layer(l);
+            weights[l] = manager.create(p.weights(), new Shape(p.outputs(), p.inputs()));
+            biases[l] = manager.create(p.biases(), new Shape(p.outputs()));
+            weights[l].setRequiresGradient(true);
+            biases[l].setRequiresGradient(true);
+        }
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    /** Returns the trainable arrays: weight then bias of each layer. */
+    List<NDArray> trainable() {
+        List<NDArray> all = new ArrayList<>();
+        for (int l = 0; l < weights.length; l++) {
+            all.add(weights[l]);
+            all.add(biases[l]);
+        }
+        return all;
+    }
+
+    @Override
+    protected Parameters readParameters() {
+        List<LayerParameters> layers = new ArrayList<>();
+        for (int l = 0; l < weights.length; l++) {
+            Shape s = weights[l].getShape();
+            layers.add(new LayerParameters((int) s.get(1), (int) s.get(0), weights[l].toFloatArray(),
+                    biases[l].toFloatArray()));
+        }
+        return new Parameters(layers);
+    }
+
+    @Override
+    protected void writeParameters(Parameters parameters) {
+        for (int l = 0; l < weights.length; l++) {
+            weights[l].set(parameters.layer(l).weights());
+            biases[l].set(parameters.layer(l).biases());
+        }
+    }
+
+    /**
+     * Returns the output logits of a batch, collecting each hidden layer's activations into {@code
+     * hidden} when it is not null. Results are attached to {@code x}'s manager.
+     */
+    NDArray logits(NDArray x, List<NDArray> hidden) {
+        NDArray a = x;
+        int last = weights.length - 1;
+        for (int l = 0; l < last; l++) {
+            NDArray z = Linear.linear(a, weights[l], biases[l]).singletonOrThrow();
+            a = activate(z);
+            if (hidden != null) {
+                hidden.add(a);
+            }
+        }
+        return Linear.linear(a, weights[last], biases[last]).singletonOrThrow();
+    }
+
+    private NDArray activate(NDArray z) {
+        switch (spec().activation()) {
+            case SIGMOID:
+                return Activation.sigmoid(z);
+            case TANH:
+                return Activation.tanh(z);
+            case RELU:
+                return Activation.relu(z);
+            case LINEAR:
+                return z;
+            default:
+                throw new AssertionError(spec().activation());
+        }
+    }
+
+    @Override
+    protected ForwardPass forward(float[] features, int count, boolean withHidden) {
+        DjlBackend.noGrad();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.create(features, new Shape(count, spec().inputCount()));
+            List<NDArray> hidden = withHidden ? new ArrayList<>() : null;
+            float[] output = Activation.sigmoid(logits(x, hidden)).toType(DataType.FLOAT32, false).toFloatArray();
+            List<LayerActivations> layers = new ArrayList<>();
+            if (hidden != null) {
+                for (int l = 0; l < hidden.size(); l++) {
+                    layers.add(new LayerActivations(spec().hidden().get(l), hidden.get(l).toFloatArray()));
+                }
+            }
+            return new ForwardPass(output, layers);
+        }
+    }
+
+    @Override
+    protected void release() {
+        manager.close();
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.drawnet.tck;
+
+import io.github.drawnet.api.AbstractModel;
+import io.github.drawnet.api.AbstractTrainer;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.OptimizerState;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link ReferenceNetwork} behind the {@link Backend} interface, id {@code reference}: the oracle the
+ * contract compares against and the floor benchmarks measure engines against. Deliberately not
+ * registered with {@link java.util.ServiceLoader}: it is never chosen as an engine.
+ *
+ * <p>Thread-safe; its models and trainers are not.
+ */
+public final class ReferenceBackend implements Backend {
+
+    /** The backend's id. */
+    public static final String ID = "reference";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "plain-Java reference network (double precision)";
+    }
+
+    @Override
+    public String engineVersion() {
+        return "Java " + Runtime.version();
+    }
+
+    @Override
+    public Model newModel(NetworkSpec spec, Parameters initial) {
+        return new ReferenceModel(spec, initial.requireFits(spec));
+    }
+
+    @Override
+    public Trainer newTrainer(Model model, TrainingConfig config, Dataset train, Dataset validation) {
+        Checks.argument(model instanceof ReferenceModel, "the reference backend cannot train a model of backend %s",
+                model.backendId());
+        return new ReferenceTrainer((ReferenceModel) model, config, train, validation);
+    }
+
+    /** A model held by a {@link ReferenceNetwork}. */
+    static final class ReferenceModel extends AbstractModel {
+        final ReferenceNetwork network;
+
+        ReferenceModel(NetworkSpec spec, Parameters initial) {
+            super(ID, spec);
+            network = new ReferenceNetwork(spec, initial);
+        }
+
+        @Override
+        protected Parameters readParameters() {
+            return network.parameters();
+        }
+
+        @Override
+        protected void writeParameters(Parameters parameters) {
+            network.setParameters(parameters);
+        }
+
+        @Override
+        protected ForwardPass forward(float[] features, int count, boolean withHidden) {
+            ReferenceNetwork.Pass pass = network.forward(features, count);
+            float[] out = new float[count];
+            for (int p = 0; p < count; p++) {
+                out[p] = (float) pass.output(p);
+            }
+            List<LayerActivations> hidden = new ArrayList<>();
+            if (withHidden) {
+                for (int l = 0; l < spec().hidden().size(); l++) {
+                    int units = spec().hidden().get(l);
+                    float[] v = new float[count * units];
+                    for (int p = 0; p < count; p++) {
+                        for (int u = 0; u < units; u++) {
+                            v[p * units + u] = (float) pass.hidden(l, p, u);
+                        }
+                    }
+                    hidden.add(new LayerActivations(units, v));
+                }
+            }
+            return new ForwardPass(out, hidden);
+        }
+
+        @Override
+        protected void release() {
+            // nothing native to free
+        }
+    }
+
+    /** Trains a {@link ReferenceModel} batch by batch. */
+    static final class ReferenceTrainer extends AbstractTrainer {
+        private final ReferenceNetwork network;
+        private final float[] features;
+        private final float[] labels;
+        private final int inputs;
+
+        ReferenceTrainer(ReferenceModel model, TrainingConfig config, Dataset train, Dataset validation) {
+            super(model, config, train, validation);
+            this.network = model.network;
+            this.network.resetOptimizer();
+            this.features = train.features(model.spec().inputs());
+            this.labels = train.labelsAsFloats();
+            this.inputs = model.spec().inputCount();
+        }
+
+        @Override
+        protected EpochTotals trainBatches(int[] order) {
+            int batch = config().batchSize();
+            double lossSum = 0;
+            long correct = 0;
+            for (int start = 0; start < order.length; start += batch) {
+                int end = Math.min(order.length, start + batch);
+                float[] xb = new float[(end - start) * inputs];
+                float[] yb = new float[end - start];
+                for (int k = start; k < end; k++) {
+                    System.arraycopy(features, order[k] * inputs, xb, (k - start) * inputs, inputs);
+                    yb[k - start] = labels[order[k]];
+                }
+                ReferenceNetwork.StepResult r = network.step(xb, yb, config());
+                lossSum += r.loss() * (end - start);
+                correct += r.correct();
+            }
+            return new EpochTotals(lossSum, correct, order.length);
+        }
+
+        @Override
+        protected OptimizerState readOptimizerState() {
+            return network.optimizerState(config().optimizer());
+        }
+
+        @Override
+        protected void writeOptimizerState(OptimizerState state) {
+            network.setOptimizerState(state);
+        }
+
+        @Override
+        protected void release() {
+            // nothing native to free
+        }
+
+        @Override
+        public String toString() {
+            return "ReferenceTrainer" + Arrays.asList(config());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.drawnet.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.BatchOrder;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.History;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Optimizer;
+import io.github.drawnet.api.OptimizerState;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.TrainingResult;
+import io.github.drawnet.sampling.Preset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Training steps match the reference; training is reproducible and can be continued exactly. */
+public interface TrainingContract extends BackendUnderTest {
+
+    /** The largest absolute difference allowed between updated parameters and the reference's. */
+    double STEP_TOLERANCE = 1e-4;
+
+    /** One step with each optimizer, with and without weight decay, on shallow and deep networks. */
+    static Stream<Arguments> stepCases() {
+        return Stream.of(
+                Arguments.of(Optimizer.ADAM, 0.01, 0.0, List.of(4), Activation.SIGMOID),
+                Arguments.of(Optimizer.SGD, 0.5, 0.0, List.of(4), Activation.SIGMOID),
+                Arguments.of(Optimizer.ADAM, 0.05, 0.01, List.of(5, 3), Activation.TANH),
+                Arguments.of(Optimizer.SGD, 0.1, 0.01, List.of(5, 3), Activation.RELU),
+                Arguments.of(Optimizer.ADAM, 0.01, 0.0, List.of(), Activation.LINEAR));
+    }
+
+    @ParameterizedTest(name = "{0} lr={1} wd={2} hidden={3} {4}")
+    @MethodSource("io.github.drawnet.tck.TrainingContract#stepCases")
+    default void trainEpoch_oneBatch_matchesReferenceUpdate(Optimizer optimizer, double lr, double weightDecay,
+            List<Integer> hidden, Activation activation) {
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, hidden, activation);
+        Parameters initial = Fixtures.randomParameters(spec, 21, 1.0);
+        Dataset batch = Fixtures.randomPoints(24, 8);
+        TrainingConfig config = new TrainingConfig(optimizer, lr, 24, 1, weightDecay, 0, false);
+
+        ReferenceNetwork reference = new ReferenceNetwork(spec, initial);
+        ReferenceNetwork.StepResult expected = reference.step(batch.features(spec.inputs()), batch.labelsAsFloats(),
+                config);
+        try (Model model = backend().newModel(spec, initial);
+                Trainer trainer = backend().newTrainer(model, config, batch, batch)) {
+            EpochMetrics m = trainer.trainEpoch();
+            assertThat(m.epoch()).isEqualTo(1);
+            assertThat(m.trainLoss()).isCloseTo(expected.loss(), within(1e-5));
+            assertThat(m.trainAccuracy()).isCloseTo(expected.correct() / 24.0, within(1e-9));
+            assertThat(model.parameters().maxAbsDifference(reference.parameters())).isLessThan(STEP_TOLERANCE);
+            assertThat(model.parameters()).isNotEqualTo(initial);
+            OptimizerState state = trainer.optimizerState();
+            assertThat(state.step()).isEqualTo(1);
+            OptimizerState expectedState = reference.optimizerState(optimizer);
+            for (int s = 0; s < state.slots().size(); s++) {
+                assertThat(state.slots().get(s).maxAbsDifference(expectedState.slots().get(s)))
+                        .as("optimizer slot %d", s).isLessThan(STEP_TOLERANCE);
+            }
+        }
+    }
+
+    @Test
+    default void train_threeEpochsOfManyBatches_tracksReference() {
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(4, 3), Activation.TANH);
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 250, 3);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(3).withSeed(4);
+        Parameters initial = Parameters.initial(spec, 4);
+        ReferenceNetwork reference = new ReferenceNetwork(spec, initial);
+        float[] features = data.train().features(spec.inputs());
+        float[] labels = data.train().labelsAsFloats();
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            int[] order = BatchOrder.forEpoch(config, epoch, data.train().size());
+            for (int start = 0; start < order.length; start += config.batchSize()) {
+                int end = Math.min(order.length, start + config.batchSize());
+                float[] xb = new float[(end - start) * 2];
+                float[] yb = new float[end - start];
+                for (int k = start; k < end; k++) {
+                    xb[(k - start) * 2] = features[order[k] * 2];
+                    xb[(k - start) * 2 + 1] = features[order[k] * 2 + 1];
+                    yb[k - start] = labels[order[k]];
+                }
+                reference.step(xb, yb, config);
+            }
+        }
+        try (Model model = backend().newModel(spec, initial);
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            TrainingResult result = trainer.train(3, (m, last) -> true);
+            assertThat(result.history().size()).isEqualTo(3);
+            assertThat(model.parameters().maxAbsDifference(reference.parameters())).isLessThan(STEP_TOLERANCE);
+        }
+    }
+
+    @Test
+    default void train_sameSeedTwice_sameHistoryAndParameters() {
+        NetworkSpec spec = NetworkSpec.notebook();
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 600, 1);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(4).withSeed(99);
+        History first;
+        Parameters firstParams;
+        try (Model model = backend().newModel(spec, config.seed());
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            first = trainer.train().history();
+            firstParams = model.parameters();
+        }
+        try (Model model = backend().newModel(spec, config.seed());
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            assertThat(trainer.train().history()).isEqualTo(first);
+            assertThat(model.parameters()).isEqualTo(firstParams);
+        }
+        TrainingConfig other = config.withSeed(100);
+        try (Model model = backend().newModel(spec, other.seed());
+                Trainer trainer = backend().newTrainer(model, other, data.train(), data.validation())) {
+            assertThat(trainer.train().history()).isNotEqualTo(first);
+        }
+    }
+
+    @Test
+    default void restore_savedStateAndHistory_continuesAsIfNeverStopped() {
+        NetworkSpec spec = NetworkSpec.notebook();
+        DataSplits data = Fixtures.smallSplits(Preset.RING, 500, 2);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(3).withSeed(5);
+        Parameters straight;
+        History straightHistory;
+        try (Model model = backend().newModel(spec, config.seed());
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            straightHistory = trainer.train(3, (m, last) -> true).history();
+            straight = model.parameters();
+        }
+        Parameters saved;
+        OptimizerState state;
+        History history;
+        try (Model model = backend().newModel(spec, config.seed());
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            trainer.train(2, (m, last) -> true);
+            saved = model.parameters();
+            state = trainer.optimizerState();
+            history = trainer.history();
+        }
+        try (Model model = backend().newModel(spec, saved);
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            trainer.restore(history, state);
+            assertThat(trainer.epochsCompleted()).isEqualTo(2);
+            assertThat(trainer.optimizerState().step()).isEqualTo(state.step());
+            EpochMetrics third = trainer.trainEpoch();
+            assertThat(third.epoch()).isEqualTo(3);
+            assertThat(model.parameters().maxAbsDifference(straight)).isLessThan(1e-6);
+            assertThat(third.validationAccuracy()).isEqualTo(straightHistory.last().validationAccuracy());
+        }
+    }
+
+    @Test
+    default void train_listenerSaysStop_stopsAfterThatEpoch() {
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 300, 1);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(10);
+        try (Model model = backend().newModel(NetworkSpec.notebook(), 0);
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            TrainingResult r = trainer.train(10, (m, last) -> m.epoch() < 3);
+            assertThat(r.epochsRun()).isEqualTo(3);
+            assertThat(r.history().size()).isEqualTo(3);
+            assertThat(r.stopReason()).isEqualTo(io.github.drawnet.api.StopReason.STOPPED);
+            TrainingResult more = trainer.train(2, (m, last) -> {
+                assertThat(last).isEqualTo(5);
+                return true;
+            });
+            assertThat(more.history().epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.drawnet.sampling;
+
+import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.Drawing;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+
+/**
+ * The built-in drawings, painted in code the way the notebook's canvas paints: opaque black ink,
+ * anti-aliased, on a transparent 256 × 256 background. The first four match the drawings the
+ * notebook's reference figures were measured on ({@code ../shared/anchor/drawings}).
+ */
+public enum Preset {
+    /** Two overlapping ellipses; the default drawing. */
+    BLOB("blob", "two overlapping ellipses"),
+    /** An annulus centred on the canvas: not learnable by a linear boundary. */
+    RING("ring", "an annulus centred on the canvas"),
+    /** The top-left and bottom-right quadrants. */
+    XOR("xor", "two opposite quadrants"),
+    /** Everything above one slanted straight line. */
+    HALF_PLANE("halfplane", "one straight boundary"),
+    /** A thick spiral arm of two turns: hard for few hidden units. */
+    SPIRAL("spiral", "a thick spiral arm"),
+    /** A crescent, one of scikit-learn's two moons. */
+    MOONS("moons", "a crescent (one of two moons)");
+
+    /** The preset used when no drawing is given. */
+    public static final Preset DEFAULT = BLOB;
+    /** The side of the canvas, as in the notebook. */
+    public static final int SIZE = 256;
+
+    private final String id;
+    private final String description;
+
+    Preset(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** Returns the name used on the command line, for example {@code halfplane}. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns a short description for people. */
+    public String description() {
+        return description;
+    }
+
+    /** Returns the preset as a 256 × 256 ARGB image: black ink on a transparent background. */
+    public BufferedImage image() {
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(Color.BLACK);
+            paint(g);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Returns the preset as a drawing named by its id. */
+    public Drawing drawing() {
+        return DrawingReader.fromImage(image(), id);
+    }
+
+    private void paint(Graphics2D g) {
+        switch (this) {
+            case BLOB: {
+                Area a = new Area(new Ellipse2D.Double(40, 60, 110, 130));
+                a.add(new Area(new Ellipse2D.Double(120, 30, 100, 100)));
+                g.fill(a);
+                break;
+            }
+            case RING: {
+                Area a = new Area(new Ellipse2D.Double(48, 48, 160, 160));
+                a.subtract(new Area(new Ellipse2D.Double(88, 88, 80, 80)));
+                g.fill(a);
+                break;
+            }
+            case XOR:
+                g.fill(new Rectangle2D.Double(0, 0, 128, 128));
+                g.fill(new Rectangle2D.Double(128, 128, 128, 128));
+                break;
+            case HALF_PLANE: {
+                Path2D p = new Path2D.Double();
+                p.moveTo(0, 0);
+                p.lineTo(SIZE, 0);
+                p.lineTo(SIZE, 90);
+                p.lineTo(0, 170);
+                p.closePath();
+                g.fill(p);
+                break;
+            }
+            case SPIRAL: {
+                Path2D p = new Path2D.Double();
+                for (int i = 0; i <= 400; i++) {
+                    double t = i / 400.0 * 4 * Math.PI;
+                    double r = 8 + 105 * t / (4 * Math.PI);
+                    double x = 128 + r * Math.cos(t);
+                    double y = 128 - r * Math.sin(t);
+                    if (i == 0) {
+                        p.moveTo(x, y);
+                    } else {
+                        p.lineTo(x, y);
+                    }
+                }
+                g.setStroke(new BasicStroke(20f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(p);
+                break;
+            }
+            case MOONS: {
+                Area a = new Area(new Ellipse2D.Double(30, 50, 150, 150));
+                a.subtract(new Area(new Ellipse2D.Double(60, 80, 90, 90)));
+                a.subtract(new Area(new Rectangle2D.Double(0, 125, SIZE, SIZE)));
+                g.fill(a);
+                break;
+            }
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * Returns the preset named {@code name} (case-insensitive; {@code half-plane} is also accepted).
+     *
+     * @throws IllegalArgumentException listing the valid names when there is none
+     */
+    public static Preset fromId(String name) {
+        if (name != null && name.strip().replace("-", "").replace("_", "").equalsIgnoreCase(HALF_PLANE.id)) {
+            return HALF_PLANE;
+        }
+        return Checks.parseName("preset", name, Preset.class, Preset::id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
