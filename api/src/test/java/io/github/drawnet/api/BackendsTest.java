@@ -1,0 +1,102 @@
+package io.github.drawnet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discovery through the test classpath's {@code META-INF/services/io.github.drawnet.api.Backend},
+ * which lists a working backend, a class that does not exist, and a backend whose constructor
+ * throws.
+ */
+final class BackendsTest {
+
+    @Test
+    void discover_oneBrokenProvider_othersStillFound() {
+        Backends backends = Backends.discover(BackendsTest.class.getClassLoader());
+        assertThat(backends.ids()).containsExactly("fake");
+        assertThat(backends.problems()).hasSize(2);
+        assertThat(backends.problems()).anySatisfy(p -> assertThat(p).contains("NoSuchBackend"));
+        assertThat(backends.problems()).anySatisfy(p -> assertThat(p).contains("BrokenBackend"));
+    }
+
+    @Test
+    void get_unknownId_listsAvailable() {
+        Backends backends = Backends.discover(BackendsTest.class.getClassLoader());
+        assertThatThrownBy(() -> backends.get("tensorflow")).isInstanceOf(UnknownBackendException.class)
+                .hasMessage("unknown backend 'tensorflow'; available: fake");
+        assertThat(backends.get(" FAKE ")).isInstanceOf(FakeBackend.class);
+    }
+
+    @Test
+    void preferred_systemPropertyBeatsDiscoveryOrder() {
+        Backends backends = Backends.of(new FakeBackend("one"), new FakeBackend("two"));
+        assertThat(backends.preferred().id()).isEqualTo("one");
+        System.setProperty(Backends.PREFERRED_PROPERTY, "two");
+        try {
+            assertThat(backends.preferred().id()).isEqualTo("two");
+        } finally {
+            System.clearProperty(Backends.PREFERRED_PROPERTY);
+        }
+    }
+
+    @Test
+    void of_duplicateIds_firstWinsAndProblemRecorded() {
+        FakeBackend first = new FakeBackend("same");
+        Backends backends = Backends.of(first, new FakeBackend("same"));
+        assertThat(backends.get("same")).isSameAs(first);
+        assertThat(backends.problems()).singleElement().asString().contains("two backends have the id 'same'");
+    }
+
+    @Test
+    void none_messageSaysNoBackendJar() {
+        assertThatThrownBy(() -> Backends.of().preferred())
+                .hasMessage("unknown backend '(default)'; available: none (no backend jar on the classpath)");
+    }
+
+    /** A backend that does nothing, for discovery tests. */
+    public static class FakeBackend implements Backend {
+        private final String id;
+
+        public FakeBackend() {
+            this("fake");
+        }
+
+        FakeBackend(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String displayName() {
+            return "fake";
+        }
+
+        @Override
+        public String engineVersion() {
+            return "0";
+        }
+
+        @Override
+        public Model newModel(NetworkSpec spec, Parameters initial) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Trainer newTrainer(Model model, TrainingConfig config, Dataset train, Dataset validation) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A backend whose constructor fails, as one whose static set-up breaks would. */
+    public static class BrokenBackend extends FakeBackend {
+        public BrokenBackend() {
+            throw new IllegalStateException("broken on purpose");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.drawnet.app;
+
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.LabelMode;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Optimizer;
+import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.sampling.DrawingReader;
+import io.github.drawnet.sampling.Preset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that define one experiment, shared by every command that runs one: the drawing, the
+ * points, the network and its training. Each value is checked here with a message that names the
+ * option, the value and what is allowed.
+ */
+final class ExperimentOptions {
+
+    @Option(names = "--drawing", paramLabel = "FILE.png",
+            description = "The drawing: a PNG whose alpha channel (or, without one, dark ink) marks the positive region.")
+    Path drawingFile;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons.")
+    String preset;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The seed of every random choice: points, initial weights, batch order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-size", paramLabel = "N", defaultValue = "5000", description = "Training points (default: ${DEFAULT-VALUE}).")
+    int trainSize;
+
+    @Option(names = "--val-size", paramLabel = "N", defaultValue = "1000", description = "Validation points (default: ${DEFAULT-VALUE}).")
+    int validationSize;
+
+    @Option(names = "--test-size", paramLabel = "N", defaultValue = "10000", description = "Test points (default: ${DEFAULT-VALUE}).")
+    int testSize;
+
+    @Option(names = "--soft-labels",
+            description = "Label points with coverage alpha/255, as the notebook does, instead of 0/1 by threshold 0.5.")
+    boolean softLabels;
+
+    @Option(names = "--noise", paramLabel = "SHARE", defaultValue = "0",
+            description = "Share of training labels to flip, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--hidden", paramLabel = "SIZES", defaultValue = "4",
+            description = "Hidden layer sizes, comma-separated, e.g. 4 or 8,4; 'none' for no hidden layer (default: ${DEFAULT-VALUE}).")
+    String hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "Hidden activation: sigmoid, tanh, relu, linear (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--features", paramLabel = "LIST", defaultValue = "x1,x2",
+            description = "Input features, comma-separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+            description = "Optimizer: adam, sgd (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE", defaultValue = "0.01",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = {"--batch", "--batch-size"}, paramLabel = "N", defaultValue = "24",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "0",
+            description = "L2 weight decay, added to every gradient as in PyTorch (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--no-shuffle", description = "Keep the training order fixed instead of reshuffling every epoch.")
+    boolean noShuffle;
+
+    /**
+     * Returns the drawing chosen by {@code --drawing} or {@code --preset}, the default preset when
+     * neither is given.
+     */
+    Drawing drawing() {
+        if (drawingFile != null && preset != null) {
+            throw new UserException("give either --drawing or --preset, not both", ExitCodes.USAGE);
+        }
+        if (drawingFile != null) {
+            return DrawingReader.read(drawingFile);
+        }
+        return preset == null ? Preset.DEFAULT.drawing() : Preset.fromId(preset).drawing();
+    }
+
+    /** Returns a short description of where the drawing comes from. */
+    String drawingSource() {
+        if (drawingFile != null) {
+            return "file " + drawingFile;
+        }
+        return "built-in preset";
+    }
+
+    SampleSizes sizes() {
+        check("--train-size", trainSize, 1, SampleSizes.MAX);
+        check("--val-size", validationSize, 1, SampleSizes.MAX);
+        check("--test-size", testSize, 1, SampleSizes.MAX);
+        return new SampleSizes(trainSize, validationSize, testSize);
+    }
+
+    LabelMode labelMode() {
+        return softLabels ? LabelMode.SOFT : LabelMode.BINARY;
+    }
+
+    double noise() {
+        if (!(noise >= 0 && noise < 1)) {
+            throw new UserException("--noise must be in [0, 1), got " + noise, ExitCodes.USAGE);
+        }
+        return noise;
+    }
+
+    NetworkSpec spec() {
+        return new NetworkSpec(parseFeatures(features), parseHidden(hidden), parseName("--activation",
+                () -> Activation.fromId(activation)));
+    }
+
+    TrainingConfig config() {
+        Optimizer opt = parseName("--optimizer", () -> Optimizer.fromId(optimizer));
+        if (!Double.isFinite(learningRate) || learningRate <= 0) {
+            throw new UserException("--lr must be a finite number > 0, got " + learningRate, ExitCodes.USAGE);
+        }
+        check("--batch", batchSize, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, trainSize));
+        check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        if (!Double.isFinite(weightDecay) || weightDecay < 0) {
+            throw new UserException("--weight-decay must be a finite number >= 0, got " + weightDecay, ExitCodes.USAGE);
+        }
+        return new TrainingConfig(opt, learningRate, batchSize, epochs, weightDecay, seed, !noShuffle);
+    }
+
+    static List<Integer> parseHidden(String text) {
+        String t = text.strip();
+        if (t.equalsIgnoreCase("none") || t.equals("0") || t.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : t.split(",")) {
+            int units;
+            try {
+                units = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                throw new UserException("--hidden must be layer sizes like 4 or 8,4 (or none), got '" + text + "'",
+                        ExitCodes.USAGE);
+            }
+            check("--hidden units per layer", units, 1, NetworkSpec.MAX_UNITS);
+            sizes.add(units);
+        }
+        if (sizes.size() > NetworkSpec.MAX_HIDDEN_LAYERS) {
+            throw new UserException(String.format(Locale.ROOT, "--hidden allows at most %d layers, got %d in '%s'",
+                    NetworkSpec.MAX_HIDDEN_LAYERS, sizes.size(), text), ExitCodes.USAGE);
+        }
+        return sizes;
+    }
+
+    static List<Feature> parseFeatures(String text) {
+        List<Feature> list = new ArrayList<>();
+        for (String part : text.split(",")) {
+            Feature f = parseName("--features", () -> Feature.fromId(part));
+            if (list.contains(f)) {
+                throw new UserException("--features lists " + f.id() + " twice in '" + text + "'", ExitCodes.USAGE);
+            }
+            list.add(f);
+        }
+        return list;
+    }
+
+    static <T> T parseName(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage(), ExitCodes.USAGE);
+        }
+    }
+
+    static void check(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new UserException(String.format(Locale.ROOT, "%s must be in [%d, %d], got %d", option, min, max, value),
+                    ExitCodes.USAGE);
+        }
+    }
+}
