@@ -1,0 +1,106 @@
+package io.github.drawnet.backend.dl4j;
+
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.BackendUnavailableException;
+import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DL4J backend, id {@code dl4j}. Cheap to construct; ND4J's native library is loaded on first
+ * use, with one native thread unless {@code OMP_NUM_THREADS} says otherwise (the networks are tiny:
+ * a thread pool costs more than it gives), and 32-bit floats as the default type.
+ *
+ * <p>Thread-safe; ND4J itself allows models to train on several threads at once.
+ */
+public final class Dl4jBackend implements Backend {
+
+    /** The backend's id. */
+    public static final String ID = "dl4j";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dl4jBackend.class);
+    private static final Object LOCK = new Object();
+    private static volatile String version;
+
+    /** Creates the backend; loads nothing. */
+    public Dl4jBackend() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "DL4J (ND4J native CPU)";
+    }
+
+    @Override
+    public String engineVersion() {
+        return ensureLoaded();
+    }
+
+    /**
+     * Loads ND4J's native backend on first call and returns a version string.
+     *
+     * @throws BackendUnavailableException when the native library cannot be loaded
+     */
+    static String ensureLoaded() {
+        String v = version;
+        if (v == null) {
+            synchronized (LOCK) {
+                v = version;
+                if (v == null) {
+                    v = load();
+                    version = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static String load() {
+        long start = System.nanoTime();
+        try {
+            Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+            if (System.getenv("OMP_NUM_THREADS") == null) {
+                Nd4j.getEnvironment().setMaxThreads(1);
+                Nd4j.getEnvironment().setMaxMasterThreads(1);
+                Nd4j.factory().blas().setMaxThreads(1);
+            }
+            String backend = Nd4j.getBackend().getClass().getSimpleName();
+            String implementation = Nd4j.class.getPackage().getImplementationVersion();
+            LOG.debug("ND4J {} loaded in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
+            return "DL4J " + (implementation == null ? "1.0.0-M2.1" : implementation) + ", ND4J " + backend;
+        } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
+            String why = t.getMessage();
+            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+                why = c.getMessage() != null ? c.getMessage() : why;
+            }
+            throw new BackendUnavailableException(ID, "backend dl4j is unavailable: failed to load the ND4J native"
+                    + " library (" + why + "); try --backend djl", t);
+        }
+    }
+
+    @Override
+    public Model newModel(NetworkSpec spec, Parameters initial) {
+        initial.requireFits(spec);
+        ensureLoaded();
+        return new Dl4jModel(spec, initial);
+    }
+
+    @Override
+    public Trainer newTrainer(Model model, TrainingConfig config, Dataset train, Dataset validation) {
+        Checks.argument(model instanceof Dl4jModel, "the dl4j backend cannot train a model of backend %s",
+                model.backendId());
+        return new Dl4jTrainer((Dl4jModel) model, config, train, validation);
+    }
+}

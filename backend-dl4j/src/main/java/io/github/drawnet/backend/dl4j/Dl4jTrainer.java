@@ -1,0 +1,127 @@
+package io.github.drawnet.backend.dl4j;
+
+import io.github.drawnet.api.AbstractTrainer;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Optimizer;
+import io.github.drawnet.api.OptimizerState;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.TrainingConfig;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Trains a {@link Dl4jModel} with DL4J: the training set lives in ND4J from the start, each epoch
+ * gathers it into the epoch's order in one call, and each batch is one {@code fit} of the network
+ * (forward, backward, L2, updater). The epoch's running loss and accuracy are summed in ND4J by the
+ * loss function and read once per epoch.
+ *
+ * <p>Not thread-safe.
+ */
+final class Dl4jTrainer extends AbstractTrainer {
+
+    private static final String FIRST_MOMENT = "M";
+    private static final String SECOND_MOMENT = "V";
+
+    private final Dl4jModel model;
+    private final INDArray trainX;
+    private final INDArray trainY;
+
+    Dl4jTrainer(Dl4jModel model, TrainingConfig config, Dataset train, Dataset validation) {
+        super(model, config, train, validation);
+        this.model = model;
+        model.configure(config);
+        int n = train.size();
+        this.trainX = Nd4j.createFromArray(train.features(model.spec().inputs())).reshape(n, model.spec().inputCount());
+        this.trainY = Nd4j.createFromArray(train.labelsAsFloats()).reshape(n, 1);
+    }
+
+    @Override
+    protected EpochTotals trainBatches(int[] order) {
+        MultiLayerNetwork net = model.network();
+        int n = order.length;
+        int batch = config().batchSize();
+        INDArray x = Nd4j.pullRows(trainX, 1, order);
+        INDArray y = Nd4j.pullRows(trainY, 1, order);
+        Dl4jLogitCrossEntropy loss = model.loss();
+        loss.startAccumulating();
+        try {
+            for (int start = 0; start < n; start += batch) {
+                int end = Math.min(n, start + batch);
+                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+            }
+        } finally {
+            double[] totals = loss.stopAccumulating();
+            x.close();
+            y.close();
+            lastTotals = totals;
+        }
+        return new EpochTotals(lastTotals[0], Math.round(lastTotals[1]), n);
+    }
+
+    private double[] lastTotals;
+
+    private List<UpdaterBlock> blocks() {
+        return ((BaseMultiLayerUpdater<?>) model.network().getUpdater()).getUpdaterBlocks();
+    }
+
+    @Override
+    protected OptimizerState readOptimizerState() {
+        long step = model.network().getIterationCount();
+        if (config().optimizer() == Optimizer.SGD) {
+            return new OptimizerState(Optimizer.SGD, step, List.of());
+        }
+        int count = model.spec().parameterCount();
+        float[] m = new float[count];
+        float[] v = new float[count];
+        for (UpdaterBlock block : blocks()) {
+            Map<String, INDArray> state = block.getGradientUpdater().getState();
+            if (state == null || state.get(FIRST_MOMENT) == null) {
+                continue; // not initialised before the first step: zeros
+            }
+            float[] bm = state.get(FIRST_MOMENT).toFloatVector();
+            float[] bv = state.get(SECOND_MOMENT).toFloatVector();
+            System.arraycopy(bm, 0, m, block.getParamOffsetStart(), bm.length);
+            System.arraycopy(bv, 0, v, block.getParamOffsetStart(), bv.length);
+        }
+        Parameters first = model.fromFlat(m);
+        Parameters second = model.fromFlat(v);
+        return new OptimizerState(Optimizer.ADAM, step, List.of(first, second));
+    }
+
+    @Override
+    protected void writeOptimizerState(OptimizerState state) {
+        MultiLayerNetwork net = model.network();
+        net.setIterationCount((int) state.step());
+        if (state.optimizer() != Optimizer.ADAM) {
+            return;
+        }
+        float[] m = Dl4jModel.toFlat(state.slots().get(0));
+        float[] v = Dl4jModel.toFlat(state.slots().get(1));
+        for (UpdaterBlock block : blocks()) {
+            Map<String, INDArray> current = block.getGradientUpdater().getState();
+            int from = block.getParamOffsetStart();
+            int to = block.getParamOffsetEnd();
+            INDArray bm = Nd4j.createFromArray(java.util.Arrays.copyOfRange(m, from, to));
+            INDArray bv = Nd4j.createFromArray(java.util.Arrays.copyOfRange(v, from, to));
+            if (current != null && current.get(FIRST_MOMENT) != null) {
+                current.get(FIRST_MOMENT).assign(bm.reshape(current.get(FIRST_MOMENT).shape()));
+                current.get(SECOND_MOMENT).assign(bv.reshape(current.get(SECOND_MOMENT).shape()));
+            } else {
+                block.getGradientUpdater().setState(Map.of(FIRST_MOMENT, bm, SECOND_MOMENT, bv), false);
+            }
+        }
+    }
+
+    @Override
+    protected void release() {
+        trainX.close();
+        trainY.close();
+    }
+}
