@@ -1,6 +1,7 @@
 package io.github.drawnet.app;
 
 import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.LabelMode;
@@ -10,6 +11,7 @@ import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,27 @@ final class ExperimentOptions {
 
     @Option(names = "--no-shuffle", description = "Keep the training order fixed instead of reshuffling every epoch.")
     boolean noShuffle;
+
+    /** An experiment's inputs, every one checked. */
+    record Setup(Drawing drawing, String drawingSource, DataSplits data, NetworkSpec spec, TrainingConfig config) {}
+
+    /**
+     * Checks every option, reads the drawing and samples the points: everything an experiment needs
+     * before training, in the order a person would fix them (sizes and settings first, then the
+     * drawing).
+     *
+     * @throws UserException or {@link IllegalArgumentException} naming the first bad value
+     */
+    Setup setup() {
+        SampleSizes sizes = sizes();
+        NetworkSpec spec = spec();
+        TrainingConfig config = config();
+        LabelMode labels = labelMode();
+        double share = noise();
+        Drawing drawing = drawing();
+        DataSplits data = Sampler.sample(drawing, sizes, seed, labels, share);
+        return new Setup(drawing, drawingSource(), data, spec, config);
+    }
 
     /**
      * Returns the drawing chosen by {@code --drawing} or {@code --preset}, the default preset when

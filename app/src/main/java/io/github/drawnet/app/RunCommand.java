@@ -4,15 +4,9 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
-import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.StopReason;
-import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.sampling.Sampler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,35 +51,18 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every input is checked before anything is trained or written
-        SampleSizes sizes = options.sizes();
-        NetworkSpec spec = options.spec();
-        TrainingConfig config = options.config();
+        ExperimentOptions.Setup setup = options.setup();
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
-        Drawing drawing = options.drawing();
-        DataSplits data = Sampler.sample(drawing, sizes, options.seed, options.labelMode(), options.noise());
-        Path dir = OutputFolder.prepare(out, clock, drawing.name(), backend.id());
+        Path dir = OutputFolder.prepare(out, clock, setup.drawing().name(), backend.id());
 
         PrintStream o = stdout;
-        o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", drawing.name(),
-                drawing.width(), drawing.height(), options.drawingSource(), 100 * drawing.positiveShare());
-        o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
-                data.train().size(), data.validation().size(), data.test().size(), options.seed,
-                data.provenance().labelMode().id(),
-                data.provenance().noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels flipped",
-                        100 * data.provenance().noise()) : "");
-        o.printf(Locale.ROOT, "Positive share: %.1f%% training, %.1f%% validation, %.1f%% test%n",
-                100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
-                100 * data.test().positiveShare());
-        o.printf(Locale.ROOT, "Backend: %s, %s (%s)%n", backend.id(), backend.displayName(), backend.engineVersion());
-        o.println(spec.describe());
-        o.printf(Locale.ROOT, "Training: %s, learning rate %s, batch size %d, %d epochs, weight decay %s, %s%n",
-                config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
-                config.weightDecay(), config.shuffle() ? "shuffled each epoch" : "fixed order");
-
-        ExperimentResult result = Experiments.run(backend, drawing, data, spec, config, (m, last) -> {
-            o.println(m.notebookLine(last));
-            return true;
-        });
+        NotebookPrinter.printSetup(o, setup);
+        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), backend.engineVersion());
+        ExperimentResult result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
+                (m, last) -> {
+                    o.println(m.notebookLine(last));
+                    return true;
+                });
 
         NotebookPrinter.printParameters(o, result.finalParameters());
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",

@@ -41,7 +41,7 @@ final class RunErrorsTest {
                 Arguments.of(new String[] {"--preset", "circle"},
                         "drawnet run: unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons"),
                 Arguments.of(new String[] {"--backend", "tensorflow"},
-                        "drawnet run: unknown backend 'tensorflow'; available: djl"),
+                        "drawnet run: unknown backend 'tensorflow'; available: djl, dl4j"),
                 Arguments.of(new String[] {"--noise", "1"}, "drawnet run: --noise must be in [0, 1), got 1.0"),
                 Arguments.of(new String[] {"--train-size", "0"}, "drawnet run: --train-size must be in [1, 1000000], got 0"),
                 Arguments.of(new String[] {"--drawing", dir.resolve("missing.png").toString()},

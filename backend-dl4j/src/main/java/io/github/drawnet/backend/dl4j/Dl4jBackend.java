@@ -77,9 +77,8 @@ public final class Dl4jBackend implements Backend {
                 Nd4j.factory().blas().setMaxThreads(1);
             }
             String backend = Nd4j.getBackend().getClass().getSimpleName();
-            String implementation = Nd4j.class.getPackage().getImplementationVersion();
             LOG.debug("ND4J {} loaded in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
-            return "DL4J " + (implementation == null ? "1.0.0-M2.1" : implementation) + ", ND4J " + backend;
+            return "DL4J " + buildVersion() + ", ND4J native CPU, " + Nd4j.getEnvironment().maxThreads() + " thread(s)";
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
             String why = t.getMessage();
             for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
@@ -87,6 +86,18 @@ public final class Dl4jBackend implements Backend {
             }
             throw new BackendUnavailableException(ID, "backend dl4j is unavailable: failed to load the ND4J native"
                     + " library (" + why + "); try --backend djl", t);
+        }
+    }
+
+    private static String buildVersion() {
+        try (java.io.InputStream in = Dl4jBackend.class.getResourceAsStream("/drawnet-dl4j.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
