@@ -24,6 +24,20 @@ public final class AtomicFiles {
     }
 
     /**
+     * Gives the temporary file the permissions of the file it replaces, or {@code rw-r--r--} for a
+     * new one: a temporary file is created owner-only, which a report someone else opens must not be.
+     */
+    private static void keepPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
+    /**
      * Writes {@code bytes} to {@code target} atomically, creating its directory if needed.
      *
      * @throws IOException when the directory or the file cannot be written; the previous file, if
@@ -55,6 +69,7 @@ public final class AtomicFiles {
                     java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            keepPermissions(tmp, absolute);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

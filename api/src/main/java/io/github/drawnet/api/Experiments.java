@@ -51,7 +51,7 @@ public final class Experiments {
         float[] testPredictions = model.predict(data.test());
         Evaluation test = Evaluation.of(testPredictions, data.test());
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
-        return new ExperimentResult(backend.id(), backend.displayName() + " " + backend.engineVersion(), drawing,
+        return new ExperimentResult(backend.id(), backend.engineVersion(), drawing,
                 data, model.spec(), config, initial, model.parameters(), training, test, testPredictions,
                 GRID_RESOLUTION, grid, trainingTime);
     }

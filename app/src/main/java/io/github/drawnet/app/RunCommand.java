@@ -7,6 +7,7 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.viz.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     String backendId;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for metrics.json and the figures (default: drawnet-out/<time>-<drawing>-<backend>).")
+            description = "Folder for metrics.json, the figures and report.html (default: drawnet-out/<time>-<drawing>-<backend>).")
     Path out;
 
     private final Backends backends;
@@ -70,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         Path metrics = dir.resolve("metrics.json");
         MetricsJson.write(result, metrics);
         o.println("Metrics: " + metrics);
+        HtmlReport.Output report = HtmlReport.write(result, dir);
+        o.println("Figures: " + report.figures().size() + " figures as PNG and SVG in " + dir);
+        o.println("Report: " + report.report());
         if (result.training().stopReason() == StopReason.DIVERGED) {
             o.println("drawnet run: " + result.training().message());
         }

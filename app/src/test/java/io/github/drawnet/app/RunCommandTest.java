@@ -26,6 +26,14 @@ final class RunCommandTest {
                 "Epoch 5/5 - Loss: \\d\\.\\d{4} - Accuracy: \\d\\.\\d{4} - Val_Loss: \\d\\.\\d{4} - Val_Accuracy: \\d\\.\\d{4}"));
         assertThat(r.out()).contains("Hidden Layer Weights (Wh)=", "Hidden Layer Biases (bh)=",
                 "Output Layer Weights (Wo)=", "Output Layer Biases (bo)=", "Linear(in_features=2, out_features=4");
+        String report = lines.get(lines.size() - 2);
+        assertThat(report).isEqualTo("Report: " + out.resolve("report.html"));
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+        for (String figure : List.of("drawing", "training-data", "network", "hidden-units", "training-curves",
+                "test-predictions", "decision-boundary")) {
+            assertThat(out.resolve(figure + ".png")).isNotEmptyFile();
+            assertThat(out.resolve(figure + ".svg")).isNotEmptyFile();
+        }
         String last = lines.get(lines.size() - 1);
         assertThat(last).matches("Accuracy on the test set: \\d\\.\\d{4}");
         double printed = Double.parseDouble(last.substring(last.lastIndexOf(' ') + 1));

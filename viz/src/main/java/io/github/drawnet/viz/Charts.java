@@ -1,0 +1,145 @@
+package io.github.drawnet.viz;
+
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.History;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The plots with axes, made with XChart: scatters of points by label, and curves against epoch.
+ * XChart is chosen over JFreeChart because one small dependency gives both raster and vector
+ * (SVG, through its VectorGraphics2D) output of the same chart, and its API is a few lines per plot.
+ */
+final class Charts {
+
+    private Charts() {}
+
+    private static XYChart base(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Palette.INK);
+        s.setPlotGridLinesColor(new Color(0xe6e6e6));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(Palette.TITLE.deriveFont(13f));
+        s.setAxisTitleFont(Palette.AXIS);
+        s.setAxisTickLabelsFont(Palette.TICK);
+        s.setLegendFont(Palette.TICK);
+        s.setLegendBorderColor(new Color(0xcccccc));
+        s.setChartPadding(8);
+        s.setAntiAlias(true);
+        return chart;
+    }
+
+    /**
+     * Returns a scatter of points coloured by a 0/1 value: value 1 dark, value 0 light, as the
+     * notebook's {@code cmap='binary'} does; axes {@code x1, x2} over [0, 1].
+     */
+    static XYChart scatter(String title, double[] x1, double[] x2, double[] value, String positiveName,
+            String negativeName, int width, int height) {
+        XYChart chart = base(title, "x1", "x2", width, height);
+        XYStyler s = chart.getStyler();
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarkerSize(4);
+        s.setXAxisMin(0.0);
+        s.setXAxisMax(1.0);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(1.0);
+        s.setXAxisDecimalPattern("0.##");
+        s.setYAxisDecimalPattern("0.##");
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        List<Double> nx = new ArrayList<>();
+        List<Double> ny = new ArrayList<>();
+        List<Double> px = new ArrayList<>();
+        List<Double> py = new ArrayList<>();
+        for (int i = 0; i < x1.length; i++) {
+            if (value[i] >= 0.5) {
+                px.add(x1[i]);
+                py.add(x2[i]);
+            } else {
+                nx.add(x1[i]);
+                ny.add(x2[i]);
+            }
+        }
+        // negatives first, so the positive region is drawn on top
+        if (!nx.isEmpty()) {
+            XYSeries neg = chart.addSeries(negativeName + " (" + nx.size() + ")", nx, ny);
+            neg.setMarkerColor(Palette.NEGATIVE);
+            neg.setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (!px.isEmpty()) {
+            XYSeries pos = chart.addSeries(positiveName + " (" + px.size() + ")", px, py);
+            pos.setMarkerColor(Palette.POSITIVE);
+            pos.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
+    /** Returns accuracy (training and validation) against epoch. */
+    static XYChart accuracy(History h, int width, int height) {
+        XYChart chart = base("Accuracy", "Epoch", "Accuracy", width, height);
+        curve(chart, "Training accuracy", h, EpochMetrics::trainAccuracy, Palette.TRAIN, false);
+        curve(chart, "Validation accuracy", h, EpochMetrics::validationAccuracy, Palette.VALIDATION, true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        return chart;
+    }
+
+    /** Returns loss (training and validation) against epoch, on a log scale as in the notebook. */
+    static XYChart loss(History h, int width, int height) {
+        XYChart chart = base("Loss (log scale)", "Epoch", "Binary cross-entropy", width, height);
+        boolean positive = h.epochs().stream()
+                .allMatch(m -> m.trainLoss() > 0 && m.validationLoss() > 0 && m.isFinite());
+        chart.getStyler().setYAxisLogarithmic(positive);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        curve(chart, "Training loss", h, EpochMetrics::trainLoss, Palette.TRAIN, false);
+        curve(chart, "Validation loss", h, EpochMetrics::validationLoss, Palette.VALIDATION, true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        return chart;
+    }
+
+    private static void curve(XYChart chart, String name, History h, java.util.function.ToDoubleFunction<EpochMetrics> f,
+            Color color, boolean dashed) {
+        List<Integer> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (EpochMetrics m : h.epochs()) {
+            double v = f.applyAsDouble(m);
+            if (Double.isFinite(v)) {
+                x.add(m.epoch());
+                y.add(v);
+            }
+        }
+        if (x.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setLineColor(color);
+        s.setMarker(x.size() <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setMarkerColor(color);
+        s.setLineStyle(dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
+    }
+
+    /** Paints a chart into the rectangle at {@code (x, y)} of the chart's own size. */
+    static void paintAt(Graphics2D g, XYChart chart, int x, int y) {
+        Graphics2D gg = (Graphics2D) g.create();
+        try {
+            gg.translate(x, y);
+            chart.paint(gg, chart.getWidth(), chart.getHeight());
+        } finally {
+            gg.dispose();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.drawnet.viz;
+
+import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Evaluation;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.LayerParameters;
+import io.github.drawnet.api.Provenance;
+import io.github.drawnet.api.TrainingConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the experiment's figures (PNG and SVG) and {@code report.html}: one self-contained file,
+ * figures embedded, that shows the configuration and seed, every figure in the notebook's order, the
+ * per-epoch table, the learned weights and the test accuracy.
+ */
+public final class HtmlReport {
+
+    /** What was written. */
+    public record Output(List<Path> figures, Path report) {}
+
+    private HtmlReport() {}
+
+    /**
+     * Writes every figure of {@code r} and the report into {@code dir}, each file atomically.
+     *
+     * @throws IOException when a file cannot be written
+     */
+    public static Output write(ExperimentResult r, Path dir) throws IOException {
+        List<Figure> figures = new NotebookVisualizer().figures(r);
+        Map<String, byte[]> png = new LinkedHashMap<>();
+        List<Path> written = new ArrayList<>();
+        for (Figure f : figures) {
+            byte[] bytes = FigureWriter.toPng(f);
+            png.put(f.name(), bytes);
+            Path file = dir.resolve(f.name() + ".png");
+            AtomicFiles.write(file, bytes);
+            AtomicFiles.write(dir.resolve(f.name() + ".svg"), FigureWriter.toSvg(f));
+            written.add(file);
+        }
+        Path report = dir.resolve("report.html");
+        AtomicFiles.write(report, html(r, figures, png).getBytes(StandardCharsets.UTF_8));
+        return new Output(written, report);
+    }
+
+    static String html(ExperimentResult r, List<Figure> figures, Map<String, byte[]> png) {
+        Map<String, Figure> byName = figures.stream().collect(Collectors.toMap(Figure::name, f -> f));
+        DataSplits data = r.data();
+        Provenance p = data.provenance();
+        TrainingConfig c = r.config();
+        Evaluation test = r.test();
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Drawnet report: ")
+                .append(esc(p.drawing())).append(" on ").append(esc(r.backendId())).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:1120px;margin:24px auto;"
+                        + "padding:0 16px;color:#222;line-height:1.45}\n")
+                .append("h1{font-size:1.6em;margin-bottom:4px}h2{margin-top:32px;border-bottom:1px solid #ddd;"
+                        + "padding-bottom:4px}\n")
+                .append(".headline{font-size:1.3em;background:#f3f7fb;border-left:6px solid #08519c;padding:10px 14px}\n")
+                .append("table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ddd;padding:3px 8px;"
+                        + "text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}\n")
+                .append("img{max-width:100%;height:auto;border:1px solid #eee}figure{margin:12px 0}"
+                        + "figcaption{color:#555;font-size:0.9em}\n")
+                .append("pre{background:#f8f8f8;padding:8px;overflow-x:auto}.grid{display:flex;gap:24px;flex-wrap:wrap}\n")
+                .append("</style></head><body>\n");
+        h.append("<h1>Drawnet: a network learns the drawing '").append(esc(p.drawing())).append("'</h1>\n");
+        h.append("<p class=\"headline\">Accuracy on the test set: <b>").append(f4(test.accuracy()))
+                .append("</b> &nbsp;·&nbsp; balanced accuracy ").append(f4(test.balancedAccuracy()))
+                .append(" &nbsp;·&nbsp; ").append(esc(r.training().message())).append(" in ")
+                .append(String.format(Locale.ROOT, "%.2f s", r.trainingTime().toNanos() / 1e9)).append(" on ")
+                .append(esc(r.backendName())).append("</p>\n");
+
+        h.append("<h2>Configuration</h2>\n<div class=\"grid\"><table>\n");
+        row(h, "backend", r.backendId() + " (" + r.backendName() + ")");
+        row(h, "drawing", p.drawing() + ", " + p.width() + " x " + p.height() + " pixels, "
+                + String.format(Locale.ROOT, "%.1f%%", 100 * r.drawing().positiveShare()) + " drawn");
+        row(h, "drawing SHA-256", p.drawingSha256());
+        row(h, "seed", Long.toString(c.seed()));
+        row(h, "points", p.sizes().train() + " training, " + p.sizes().validation() + " validation, "
+                + p.sizes().test() + " test (sampling seed " + p.seed() + ")");
+        row(h, "labels", p.labelMode().id() + (p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels"
+                + " flipped", 100 * p.noise()) : ""));
+        row(h, "positive share", String.format(Locale.ROOT, "%.1f%% training, %.1f%% validation, %.1f%% test",
+                100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
+                100 * data.test().positiveShare()));
+        h.append("</table><table>\n");
+        row(h, "inputs", r.spec().inputs().stream().map(Feature::label).collect(Collectors.joining(", ")));
+        row(h, "hidden layers", r.spec().hidden().isEmpty() ? "none" : r.spec().hidden().toString());
+        row(h, "activation", r.spec().activation().id() + " (output: sigmoid)");
+        row(h, "weights and biases", Integer.toString(r.spec().parameterCount()));
+        row(h, "optimizer", c.optimizer().id() + ", learning rate " + c.learningRate() + ", weight decay "
+                + c.weightDecay());
+        row(h, "batches", "size " + c.batchSize() + ", " + (c.shuffle() ? "shuffled each epoch" : "fixed order"));
+        row(h, "epochs", r.history().size() + " of " + c.epochs() + " (" + r.training().stopReason().name().toLowerCase(
+                Locale.ROOT) + ")");
+        h.append("</table></div>\n");
+
+        figure(h, "1. The drawing", byName.get("drawing"), png);
+        figure(h, "2. The training data", byName.get("training-data"), png);
+        h.append("<h2>3. The network</h2>\n<pre>").append(esc(r.spec().describe())).append("</pre>\n");
+        figureBody(h, byName.get("network"), png);
+
+        h.append("<h2>4. Training, epoch by epoch</h2>\n<details><summary>")
+                .append(r.history().size()).append(" epochs (click to show the table)</summary>\n<table>\n")
+                .append("<tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val loss</th><th>val accuracy</th></tr>\n");
+        for (EpochMetrics m : r.history().epochs()) {
+            h.append("<tr><td>").append(m.epoch()).append("</td><td>").append(f4(m.trainLoss())).append("</td><td>")
+                    .append(f4(m.trainAccuracy())).append("</td><td>").append(f4(m.validationLoss())).append("</td><td>")
+                    .append(f4(m.validationAccuracy())).append("</td></tr>\n");
+        }
+        h.append("</table></details>\n");
+
+        figure(h, "5. Each hidden unit and the output over the plane", byName.get("hidden-units"), png);
+
+        h.append("<h2>6. The learned weights and biases</h2>\n<div class=\"grid\">\n");
+        List<LayerParameters> layers = r.finalParameters().layers();
+        for (int l = 0; l < layers.size(); l++) {
+            LayerParameters layer = layers.get(l);
+            String name = l == layers.size() - 1 ? "Output layer" : layers.size() == 2 ? "Hidden layer"
+                    : "Hidden layer " + (l + 1);
+            h.append("<table><tr><th class=\"l\">").append(name).append("</th>");
+            for (int i = 0; i < layer.inputs(); i++) {
+                h.append("<th>w from ").append(l == 0 ? esc(r.spec().inputs().get(i).label()) : "unit " + (i + 1))
+                        .append("</th>");
+            }
+            h.append("<th>bias</th></tr>\n");
+            for (int o = 0; o < layer.outputs(); o++) {
+                h.append("<tr><td class=\"l\">").append(l == layers.size() - 1 ? "output" : "unit " + (o + 1))
+                        .append("</td>");
+                for (int i = 0; i < layer.inputs(); i++) {
+                    h.append("<td>").append(String.format(Locale.ROOT, "%.4f", layer.weight(o, i))).append("</td>");
+                }
+                h.append("<td>").append(String.format(Locale.ROOT, "%.4f", layer.bias(o))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("</div>\n");
+
+        figure(h, "7. Accuracy and loss against epoch", byName.get("training-curves"), png);
+
+        h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
+                .append(f4(test.accuracy())).append("</b></p>\n<table><tr><th></th><th>predicted 1</th>"
+                        + "<th>predicted 0</th></tr>\n<tr><th class=\"l\">label 1</th><td>")
+                .append(test.truePositives()).append("</td><td>").append(test.falseNegatives())
+                .append("</td></tr>\n<tr><th class=\"l\">label 0</th><td>").append(test.falsePositives())
+                .append("</td><td>").append(test.trueNegatives()).append("</td></tr></table>\n");
+        h.append("<p>Loss ").append(f4(test.loss())).append(", balanced accuracy ").append(f4(test.balancedAccuracy()))
+                .append(" (the mean of the two classes' recall: 0.5 for a network that always says the larger class).</p>\n");
+        figureBody(h, byName.get("test-predictions"), png);
+        figure(h, "9. The decision boundary", byName.get("decision-boundary"), png);
+        h.append("<p style=\"color:#777;font-size:0.85em\">Made by Drawnet. Every number above can be reproduced with"
+                + " the seed, the drawing (by its SHA-256) and the configuration.</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void figure(StringBuilder h, String heading, Figure f, Map<String, byte[]> png) {
+        h.append("<h2>").append(esc(heading)).append("</h2>\n");
+        figureBody(h, f, png);
+    }
+
+    private static void figureBody(StringBuilder h, Figure f, Map<String, byte[]> png) {
+        h.append("<figure id=\"").append(f.name()).append("\"><img alt=\"").append(esc(f.title()))
+                .append("\" width=\"").append(f.width()).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png.get(f.name()))).append("\"><figcaption>")
+                .append(esc(f.title())).append(" (").append(f.name()).append(".png, .svg)</figcaption></figure>\n");
+    }
+
+    private static void row(StringBuilder h, String key, String value) {
+        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
+                .append("</td></tr>\n");
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

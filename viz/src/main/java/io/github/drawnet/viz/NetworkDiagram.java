@@ -1,0 +1,146 @@
+package io.github.drawnet.viz;
+
+import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.LayerParameters;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The network drawn as the notebook draws it: a column of nodes per layer (inputs, hidden layers,
+ * output), every node linked to every node of the next column, and a bias node under each column
+ * but the output's, linked to the next column's nodes. Going further, as TensorFlow Playground
+ * does, each edge shows its learned weight: colour and dashes for the sign, thickness for the size
+ * (relative to the largest weight of its layer).
+ */
+final class NetworkDiagram {
+
+    /** A node of the diagram. */
+    record Node(String name, int column, boolean bias, double x, double y) {}
+
+    /** An edge of the diagram, with its weight. */
+    record Edge(Node from, Node to, double weight, double layerMaxAbs, double labelAt) {}
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private final double radius;
+
+    NetworkDiagram(NetworkSpec spec, Parameters p, int width, int height) {
+        List<Integer> widths = spec.layerWidths();
+        int columns = widths.size();
+        int tallest = 0;
+        for (int c = 0; c < columns; c++) {
+            tallest = Math.max(tallest, widths.get(c) + (c < columns - 1 ? 1 : 0));
+        }
+        double top = 84;
+        double bottom = height - 40;
+        double rowGap = (bottom - top) / Math.max(1, tallest);
+        this.radius = Math.max(3, Math.min(24, rowGap * 0.38));
+        List<List<Node>> byColumn = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            int units = widths.get(c);
+            boolean hasBias = c < columns - 1;
+            int count = units + (hasBias ? 1 : 0);
+            double x = 80 + c * (width - 160) / (double) Math.max(1, columns - 1);
+            double y0 = (top + bottom) / 2 - (count - 1) * rowGap / 2;
+            List<Node> column = new ArrayList<>();
+            for (int u = 0; u < units; u++) {
+                column.add(new Node(name(spec, c, columns, u), c, false, x, y0 + u * rowGap));
+            }
+            if (hasBias) {
+                column.add(new Node(c == 0 ? "xb" : columns > 3 ? "hb" + c : "hb", c, true, x, y0 + units * rowGap));
+            }
+            nodes.addAll(column);
+            byColumn.add(column);
+        }
+        for (int l = 0; l + 1 < columns; l++) {
+            LayerParameters layer = p.layer(l);
+            double max = 0;
+            for (float w : layer.weights()) {
+                max = Math.max(max, Math.abs(w));
+            }
+            for (float b : layer.biases()) {
+                max = Math.max(max, Math.abs(b));
+            }
+            List<Node> from = byColumn.get(l);
+            List<Node> to = byColumn.get(l + 1);
+            for (int o = 0; o < layer.outputs(); o++) {
+                for (int i = 0; i < layer.inputs(); i++) {
+                    edges.add(new Edge(from.get(i), to.get(o), layer.weight(o, i), max, labelAt(o, layer.outputs())));
+                }
+                edges.add(new Edge(from.get(from.size() - 1), to.get(o), layer.bias(o), max, labelAt(o, layer.outputs())));
+            }
+        }
+    }
+
+    /** Where along an edge its weight is written: staggered by target, so labels of one fan do not pile up. */
+    private static double labelAt(int target, int targets) {
+        return targets == 1 ? 0.5 : 0.22 + 0.5 * target / (double) (targets - 1);
+    }
+
+    private static String name(NetworkSpec spec, int column, int columns, int unit) {
+        if (column == 0) {
+            Feature f = spec.inputs().get(unit);
+            return f == Feature.X1 ? "x1" : f == Feature.X2 ? "x2" : f.label();
+        }
+        if (column == columns - 1) {
+            return "o" + (unit + 1);
+        }
+        return columns > 3 ? "h" + column + "." + (unit + 1) : "h" + (unit + 1);
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    List<Edge> edges() {
+        return edges;
+    }
+
+    void paint(Graphics2D g, String title) {
+        boolean labelWeights = edges.size() <= 30;
+        for (Edge e : edges) {
+            g.setColor(e.weight() >= 0 ? Palette.WEIGHT_POSITIVE : Palette.WEIGHT_NEGATIVE);
+            g.setStroke(Palette.weightStroke(e.weight(), e.layerMaxAbs()));
+            g.draw(new Line2D.Double(e.from().x(), e.from().y(), e.to().x(), e.to().y()));
+        }
+        if (labelWeights) {
+            g.setFont(Palette.TICK.deriveFont(10f));
+            for (Edge e : edges) {
+                double t = e.labelAt();
+                double x = e.from().x() + t * (e.to().x() - e.from().x());
+                double y = e.from().y() + t * (e.to().y() - e.from().y());
+                String label = String.format(Locale.ROOT, "%.2f", e.weight());
+                int w = g.getFontMetrics().stringWidth(label);
+                g.setColor(new java.awt.Color(255, 255, 255, 210));
+                g.fill(new java.awt.geom.Rectangle2D.Double(x - w / 2.0 - 1, y - 8, w + 2, 11));
+                g.setColor(Palette.INK);
+                g.drawString(label, (float) (x - w / 2.0), (float) (y + 1));
+            }
+        }
+        g.setStroke(new BasicStroke(1.2f));
+        g.setFont(Palette.AXIS.deriveFont(radius >= 14 ? 13f : 9f));
+        for (Node n : nodes) {
+            Ellipse2D circle = new Ellipse2D.Double(n.x() - radius, n.y() - radius, 2 * radius, 2 * radius);
+            g.setColor(n.bias() ? Palette.BIAS_NODE : Palette.NODE);
+            g.fill(circle);
+            g.setColor(Palette.INK);
+            g.draw(circle);
+            if (radius >= 8) {
+                MapPanel.centred(g, n.name(), n.x(), n.y() + 4);
+            }
+        }
+        g.setColor(Palette.INK);
+        g.setFont(Palette.TITLE);
+        g.drawString(title, 16, 24);
+        g.setFont(Palette.TICK);
+        g.drawString("Edge colour and dashes: the weight's sign (orange solid +, blue dashed -).", 16, 42);
+        g.drawString("Thickness: |weight| relative to its layer's largest. Grey nodes are bias nodes (always 1).", 16, 56);
+    }
+}

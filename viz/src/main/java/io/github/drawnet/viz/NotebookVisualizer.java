@@ -1,0 +1,274 @@
+package io.github.drawnet.viz;
+
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.Visualizer;
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Every figure of the notebook, in its order, from a finished experiment: the drawing, the training
+ * data, the network with its weights, each hidden unit's response and the output over the plane,
+ * accuracy and loss against epoch, and the test predictions beside the truth; and further, the
+ * decision boundary with the test points and the mistakes marked.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class NotebookVisualizer implements Visualizer {
+
+    /** The most units of one layer drawn as maps; wider layers show their first ones. */
+    static final int MAX_MAPS_PER_LAYER = 32;
+    /** The most test points drawn as dots on the decision boundary (every mistake is drawn). */
+    static final int BOUNDARY_DOTS = 2500;
+
+    @Override
+    public List<Path> render(ExperimentResult result, Path directory) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Figure f : figures(result)) {
+            written.add(FigureWriter.write(f, directory));
+        }
+        return written;
+    }
+
+    /** Returns the figures, in the notebook's order, without writing them. */
+    public List<Figure> figures(ExperimentResult r) {
+        return List.of(drawing(r), trainingData(r), network(r), unitMaps(r), curves(r), testPredictions(r),
+                decisionBoundary(r));
+    }
+
+    static Figure drawing(ExperimentResult r) {
+        Drawing d = r.drawing();
+        BufferedImage raster = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
+        for (int row = 0; row < d.height(); row++) {
+            for (int col = 0; col < d.width(); col++) {
+                raster.setRGB(col, row, Palette.sequential(d.coverage(col, row)).getRGB());
+            }
+        }
+        Rectangle2D box = new Rectangle2D.Double(0, 0, 520, 470);
+        Rectangle2D plot = MapPanel.plotArea(box, true);
+        String title = String.format(Locale.ROOT, "Drawing '%s' (%d x %d): %.1f%% drawn", d.name(), d.width(),
+                d.height(), 100 * d.positiveShare());
+        return new Figure("drawing", "The drawing: the positive region as drawn", 520, 470,
+                g -> MapPanel.paint(g, box, title, raster, 0, 1, "coverage (alpha/255)", null),
+                Map.of("drawing", plot));
+    }
+
+    static Figure trainingData(ExperimentResult r) {
+        Dataset t = r.data().train();
+        XYChart chart = Charts.scatter("Training data (" + t.size() + " points)", t.x1s(), t.x2s(), t.labels(),
+                "label 1", "label 0", 560, 560);
+        return new Figure("training-data", "Training data, coloured by label", 560, 560,
+                g -> Charts.paintAt(g, chart, 0, 0), Map.of());
+    }
+
+    static Figure network(ExperimentResult r) {
+        int columns = r.spec().layerWidths().size();
+        int tallest = r.spec().layerWidths().stream().mapToInt(Integer::intValue).max().orElse(1) + 1;
+        int width = Math.max(620, 220 * columns);
+        int height = Math.max(420, Math.min(1400, 62 * tallest + 110));
+        NetworkDiagram diagram = new NetworkDiagram(r.spec(), r.finalParameters(), width, height);
+        String title = String.format(Locale.ROOT, "Network %s with its learned weights (%d weights and biases)",
+                shape(r), r.spec().parameterCount());
+        return new Figure("network", "The network, every learned weight on its edge", width, height,
+                g -> diagram.paint(g, title), Map.of());
+    }
+
+    static String shape(ExperimentResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (int w : r.spec().layerWidths()) {
+            sb.append(sb.length() == 0 ? "" : "-").append(w);
+        }
+        return sb.toString();
+    }
+
+    /** Returns the range a hidden unit's map is coloured over. */
+    static double[] range(Activation a, float[] values) {
+        switch (a) {
+            case SIGMOID:
+                return new double[] {0, 1};
+            case TANH:
+                return new double[] {-1, 1};
+            case RELU: {
+                // a rectifier is never below 0: keep 0 white, so a unit that never fires shows as blank
+                double hi = 0;
+                for (float v : values) {
+                    hi = Math.max(hi, v);
+                }
+                return new double[] {0, hi > 0 ? hi : 1};
+            }
+            default:
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (float v : values) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                if (!(hi > lo)) {
+                    lo -= 0.5;
+                    hi += 0.5;
+                }
+                return new double[] {lo, hi};
+        }
+    }
+
+    private static double max(float[] values) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    static Figure unitMaps(ExperimentResult r) {
+        int n = r.gridResolution();
+        List<LayerActivations> hidden = r.grid().hidden();
+        int perRow = 5;
+        List<String[]> panelNames = new ArrayList<>(); // {key, title}
+        List<float[]> panelValues = new ArrayList<>();
+        List<double[]> panelRanges = new ArrayList<>();
+        List<String> panelLabels = new ArrayList<>();
+        for (int l = 0; l < hidden.size(); l++) {
+            LayerActivations layer = hidden.get(l);
+            for (int u = 0; u < Math.min(layer.units(), MAX_MAPS_PER_LAYER); u++) {
+                float[] v = layer.unit(u);
+                String key = hidden.size() == 1 ? "hidden-" + (u + 1) : "hidden-" + (l + 1) + "-" + (u + 1);
+                String title = hidden.size() == 1 ? "Hidden unit " + (u + 1) : "Layer " + (l + 1) + ", unit " + (u + 1);
+                if (r.spec().activation() == Activation.RELU && range(Activation.RELU, v)[1] == 1 && max(v) == 0) {
+                    title += " (never active)";
+                }
+                panelNames.add(new String[] {key, title});
+                panelValues.add(v);
+                panelRanges.add(range(r.spec().activation(), v));
+                panelLabels.add(r.spec().activation().id() + " activation");
+            }
+        }
+        panelNames.add(new String[] {"output", "Output layer"});
+        panelValues.add(r.grid().output());
+        panelRanges.add(new double[] {0, 1});
+        panelLabels.add("probability of class 1");
+        int count = panelNames.size();
+        int columns = Math.min(perRow, count);
+        int rows = (count + columns - 1) / columns;
+        int cellW = 340;
+        int cellH = 290;
+        int width = columns * cellW;
+        int height = rows * cellH + 36;
+        Map<String, Rectangle2D> panels = new LinkedHashMap<>();
+        List<Rectangle2D> boxes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Rectangle2D box = new Rectangle2D.Double((i % columns) * cellW, 36 + (i / columns) * cellH, cellW, cellH);
+            boxes.add(box);
+            panels.put(panelNames.get(i)[0], MapPanel.plotArea(box, true));
+        }
+        String heading = String.format(Locale.ROOT,
+                "Each hidden unit's response over the plane, and the output (%d x %d grid, one forward pass)", n, n);
+        return new Figure("hidden-units", "Each hidden unit's activation and the output over the plane", width, height,
+                g -> {
+                    g.setColor(Palette.INK);
+                    g.setFont(Palette.TITLE);
+                    g.drawString(heading, 12, 22);
+                    for (int i = 0; i < count; i++) {
+                        double[] range = panelRanges.get(i);
+                        MapPanel.paint(g, boxes.get(i), panelNames.get(i)[1],
+                                MapPanel.gridImage(panelValues.get(i), n, range[0], range[1]), range[0], range[1],
+                                panelLabels.get(i), null);
+                    }
+                }, panels);
+    }
+
+    static Figure curves(ExperimentResult r) {
+        XYChart acc = Charts.accuracy(r.history(), 520, 400);
+        XYChart loss = Charts.loss(r.history(), 520, 400);
+        return new Figure("training-curves", "Accuracy and loss (log scale) against epoch", 1040, 400, g -> {
+            Charts.paintAt(g, acc, 0, 0);
+            Charts.paintAt(g, loss, 520, 0);
+        }, Map.of());
+    }
+
+    static Figure testPredictions(ExperimentResult r) {
+        Dataset t = r.data().test();
+        float[] p = r.testPredictions();
+        double[] predicted = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            predicted[i] = p[i] > 0.5f ? 1 : 0;
+        }
+        XYChart left = Charts.scatter(String.format(Locale.ROOT, "Predictions for test data (accuracy %.4f)",
+                r.test().accuracy()), t.x1s(), t.x2s(), predicted, "predicted 1", "predicted 0", 540, 560);
+        XYChart right = Charts.scatter("Actual test data", t.x1s(), t.x2s(), t.labels(), "label 1", "label 0", 540,
+                560);
+        return new Figure("test-predictions", "Test predictions beside the true test labels", 1080, 560, g -> {
+            Charts.paintAt(g, left, 0, 0);
+            Charts.paintAt(g, right, 540, 0);
+        }, Map.of());
+    }
+
+    static Figure decisionBoundary(ExperimentResult r) {
+        int n = r.gridResolution();
+        float[] out = r.grid().output();
+        Dataset t = r.data().test();
+        float[] p = r.testPredictions();
+        List<Line2D> contour = Contour.segments(out, n, 0.5);
+        int mistakes = 0;
+        for (int i = 0; i < p.length; i++) {
+            mistakes += (p[i] >= 0.5f) != (t.label(i) >= 0.5) ? 1 : 0;
+        }
+        int stride = Math.max(1, (t.size() + BOUNDARY_DOTS - 1) / BOUNDARY_DOTS);
+        int shown = (t.size() + stride - 1) / stride;
+        Rectangle2D box = new Rectangle2D.Double(0, 30, 620, 600);
+        Rectangle2D plot = MapPanel.plotArea(box, true);
+        String title = String.format(Locale.ROOT, "Output with its 0.5 boundary; %d of %d test points, all %d mistakes (x)",
+                shown, t.size(), mistakes);
+        BufferedImage raster = MapPanel.gridImage(out, n, 0, 1);
+        int finalStride = stride;
+        return new Figure("decision-boundary", "The decision boundary with the test points, mistakes marked", 620, 640,
+                g -> {
+                    g.setColor(Palette.INK);
+                    g.setFont(Palette.TITLE.deriveFont(13f));
+                    g.drawString(title, 10, 20);
+                    MapPanel.paint(g, box, "", raster, 0, 1, "probability of class 1", (gg, area) -> {
+                        double rad = 1.6;
+                        gg.setStroke(new BasicStroke(0.6f));
+                        for (int i = 0; i < t.size(); i += finalStride) {
+                            double x = MapPanel.px(area, t.x1(i));
+                            double y = MapPanel.py(area, t.x2(i));
+                            Ellipse2D dot = new Ellipse2D.Double(x - rad, y - rad, 2 * rad, 2 * rad);
+                            gg.setColor(t.label(i) >= 0.5 ? Palette.POSITIVE : java.awt.Color.WHITE);
+                            gg.fill(dot);
+                            gg.setColor(java.awt.Color.GRAY);
+                            gg.draw(dot);
+                        }
+                        gg.setColor(Palette.BOUNDARY);
+                        gg.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                        for (Line2D s : contour) {
+                            gg.draw(new Line2D.Double(MapPanel.px(area, s.getX1()), MapPanel.py(area, s.getY1()),
+                                    MapPanel.px(area, s.getX2()), MapPanel.py(area, s.getY2())));
+                        }
+                        gg.setColor(Palette.MISTAKE);
+                        gg.setStroke(new BasicStroke(1.4f));
+                        double c = 3.2;
+                        for (int i = 0; i < t.size(); i++) {
+                            if ((p[i] >= 0.5f) != (t.label(i) >= 0.5)) {
+                                double x = MapPanel.px(area, t.x1(i));
+                                double y = MapPanel.py(area, t.x2(i));
+                                gg.draw(new Line2D.Double(x - c, y - c, x + c, y + c));
+                                gg.draw(new Line2D.Double(x - c, y + c, x + c, y - c));
+                            }
+                        }
+                    });
+                }, Map.of("output", plot));
+    }
+}

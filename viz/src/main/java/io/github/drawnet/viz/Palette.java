@@ -1,0 +1,87 @@
+package io.github.drawnet.viz;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+
+/**
+ * The one colour scheme of every figure. Numbers map to a sequential scale from light (low) to dark
+ * (high) whose lightness falls steadily, so every figure still reads in greyscale: the positive
+ * class and high probabilities are dark, as in the notebook's {@code binary} colour map. Where hue
+ * alone would carry meaning (the sign of a weight, a misclassified point) a second cue carries it
+ * too: dashes for negative weights, crosses for mistakes.
+ */
+public final class Palette {
+
+    /** ColorBrewer "Blues", 9 classes: lightness decreases monotonically. */
+    private static final Color[] SEQUENTIAL = {
+        new Color(0xf7fbff), new Color(0xdeebf7), new Color(0xc6dbef), new Color(0x9ecae1), new Color(0x6baed6),
+        new Color(0x4292c6), new Color(0x2171b5), new Color(0x08519c), new Color(0x08306b)
+    };
+
+    /** Points of the positive class (label 1): the darkest colour of the scale. */
+    public static final Color POSITIVE = SEQUENTIAL[8];
+    /** Points of the negative class (label 0): a light colour of the scale, visible on white. */
+    public static final Color NEGATIVE = SEQUENTIAL[2];
+    /** Training curves. */
+    public static final Color TRAIN = new Color(0x08519c);
+    /** Validation curves. */
+    public static final Color VALIDATION = new Color(0xd95f02);
+    /** Positive weights: warm, drawn solid. */
+    public static final Color WEIGHT_POSITIVE = new Color(0xd95f02);
+    /** Negative weights: cool, drawn dashed. */
+    public static final Color WEIGHT_NEGATIVE = new Color(0x2171b5);
+    /** Misclassified points: red crosses. */
+    public static final Color MISTAKE = new Color(0xe31a1c);
+    /** The 0.5 contour of the output. */
+    public static final Color BOUNDARY = new Color(0xe31a1c);
+    /** Axes, ticks and text. */
+    public static final Color INK = new Color(0x222222);
+    /** Node fill of the network diagram. */
+    public static final Color NODE = new Color(0xfde0c5);
+    /** Bias node fill of the network diagram. */
+    public static final Color BIAS_NODE = new Color(0xe0e0e0);
+
+    /** Title font. */
+    public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    /** Axis title font. */
+    public static final Font AXIS = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /** Tick label font. */
+    public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private Palette() {}
+
+    /** Returns the colour of {@code t} in [0, 1] on the sequential scale (clamped; NaN is grey). */
+    public static Color sequential(double t) {
+        if (Double.isNaN(t)) {
+            return Color.GRAY;
+        }
+        double x = Math.max(0, Math.min(1, t)) * (SEQUENTIAL.length - 1);
+        int i = (int) Math.floor(x);
+        if (i >= SEQUENTIAL.length - 1) {
+            return SEQUENTIAL[SEQUENTIAL.length - 1];
+        }
+        double f = x - i;
+        Color a = SEQUENTIAL[i];
+        Color b = SEQUENTIAL[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /** Returns the stroke of a weight's edge: width grows with |w| relative to the largest, dashed if negative. */
+    public static Stroke weightStroke(double w, double maxAbs) {
+        float width = (float) (0.6 + 5.4 * (maxAbs == 0 ? 0 : Math.abs(w) / maxAbs));
+        if (w >= 0) {
+            return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {Math.max(4f, 2.5f * width), Math.max(3f, 1.5f * width)}, 0f);
+    }
+
+    /** Returns the relative luminance (0 black, 1 white) of a colour, as a greyscale print shows it. */
+    public static double luminance(Color c) {
+        return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255.0;
+    }
+}
