@@ -29,14 +29,16 @@ public enum Activation {
 
     /**
      * Returns the activation of the given value, in double precision. This is the definition every
-     * backend implements in its engine.
+     * backend implements in its engine. Uses {@link StrictMath}: {@link Math}'s transcendental
+     * functions may differ in the last bit between interpreted and compiled code, which would make
+     * a run depend on when the JIT compiler finished.
      */
     public double apply(double z) {
         switch (this) {
             case SIGMOID:
                 return sigmoid(z);
             case TANH:
-                return Math.tanh(z);
+                return StrictMath.tanh(z);
             case RELU:
                 return z > 0 ? z : 0;
             case LINEAR:
@@ -68,9 +70,9 @@ public enum Activation {
     /** Returns the logistic function of {@code z}, computed without overflow. */
     public static double sigmoid(double z) {
         if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
+            return 1 / (1 + StrictMath.exp(-z));
         }
-        double e = Math.exp(z);
+        double e = StrictMath.exp(z);
         return e / (1 + e);
     }
 

@@ -67,8 +67,8 @@ public record Evaluation(
      * clamped at -100 as PyTorch's {@code BCELoss} does. NaN stays NaN.
      */
     public static double binaryCrossEntropy(double p, double y) {
-        double logP = Math.max(Math.log(p), -100);
-        double log1mP = Math.max(Math.log(1 - p), -100);
+        double logP = Math.max(StrictMath.log(p), -100);
+        double log1mP = Math.max(StrictMath.log(1 - p), -100);
         if (Double.isNaN(p)) {
             return Double.NaN;
         }

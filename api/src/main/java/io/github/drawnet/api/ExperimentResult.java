@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param gridResolution the side of the grid the maps were computed on (256, as in the notebook)
  * @param grid the output and every hidden unit over the grid of {@link Dataset#grid}, one pass
  * @param trainingTime the wall-clock time training took
+ * @param optimizerState the optimizer's state at the end, to save and continue from
  */
 public record ExperimentResult(
         String backendId,
@@ -36,7 +37,8 @@ public record ExperimentResult(
         float[] testPredictions,
         int gridResolution,
         ForwardPass grid,
-        Duration trainingTime) {
+        Duration trainingTime,
+        OptimizerState optimizerState) {
 
     /** Validates that nothing is missing and the grid has the stated size. */
     public ExperimentResult {
@@ -50,6 +52,7 @@ public record ExperimentResult(
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(optimizerState, "optimizerState");
         Checks.argument(grid.count() == gridResolution * gridResolution, "a %d x %d grid needs %d points, got %d",
                 gridResolution, gridResolution, gridResolution * gridResolution, grid.count());
         Checks.argument(testPredictions.length == data.test().size(), "%d test predictions for %d test points",

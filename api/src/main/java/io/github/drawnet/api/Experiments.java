@@ -53,6 +53,6 @@ public final class Experiments {
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
         return new ExperimentResult(backend.id(), backend.engineVersion(), drawing,
                 data, model.spec(), config, initial, model.parameters(), training, test, testPredictions,
-                GRID_RESOLUTION, grid, trainingTime);
+                GRID_RESOLUTION, grid, trainingTime, trainer.optimizerState());
     }
 }

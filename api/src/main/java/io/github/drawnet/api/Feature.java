@@ -80,9 +80,9 @@ public enum Feature {
             case X1_TIMES_X2:
                 return u * v;
             case SIN_X1:
-                return Math.sin(Math.PI * u);
+                return StrictMath.sin(Math.PI * u);
             case SIN_X2:
-                return Math.sin(Math.PI * v);
+                return StrictMath.sin(Math.PI * v);
             default:
                 throw new AssertionError(this);
         }

@@ -4,55 +4,25 @@ import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Feature;
-import io.github.drawnet.api.LabelMode;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.sampling.DrawingReader;
-import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that define one experiment, shared by every command that runs one: the drawing, the
- * points, the network and its training. Each value is checked here with a message that names the
- * option, the value and what is allowed.
+ * The options that define one experiment, shared by every command that runs one: the drawing and
+ * the points ({@link DataOptions}), the network and its training. Each value is checked here with a
+ * message that names the option, the value and what is allowed.
  */
 final class ExperimentOptions {
 
-    @Option(names = "--drawing", paramLabel = "FILE.png",
-            description = "The drawing: a PNG whose alpha channel (or, without one, dark ink) marks the positive region.")
-    Path drawingFile;
-
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons.")
-    String preset;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "The seed of every random choice: points, initial weights, batch order (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "5000", description = "Training points (default: ${DEFAULT-VALUE}).")
-    int trainSize;
-
-    @Option(names = "--val-size", paramLabel = "N", defaultValue = "1000", description = "Validation points (default: ${DEFAULT-VALUE}).")
-    int validationSize;
-
-    @Option(names = "--test-size", paramLabel = "N", defaultValue = "10000", description = "Test points (default: ${DEFAULT-VALUE}).")
-    int testSize;
-
-    @Option(names = "--soft-labels",
-            description = "Label points with coverage alpha/255, as the notebook does, instead of 0/1 by threshold 0.5.")
-    boolean softLabels;
-
-    @Option(names = "--noise", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of training labels to flip, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double noise;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--hidden", paramLabel = "SIZES", defaultValue = "4",
             description = "Hidden layer sizes, comma-separated, e.g. 4 or 8,4; 'none' for no hidden layer (default: ${DEFAULT-VALUE}).")
@@ -99,55 +69,17 @@ final class ExperimentOptions {
      * @throws UserException or {@link IllegalArgumentException} naming the first bad value
      */
     Setup setup() {
-        SampleSizes sizes = sizes();
+        SampleSizes sizes = data.sizes();
         NetworkSpec spec = spec();
         TrainingConfig config = config();
-        LabelMode labels = labelMode();
-        double share = noise();
-        Drawing drawing = drawing();
-        DataSplits data = Sampler.sample(drawing, sizes, seed, labels, share);
-        return new Setup(drawing, drawingSource(), data, spec, config);
+        DataOptions.Sampled sampled = data.sample(sizes);
+        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), spec, config);
     }
 
-    /**
-     * Returns the drawing chosen by {@code --drawing} or {@code --preset}, the default preset when
-     * neither is given.
-     */
-    Drawing drawing() {
-        if (drawingFile != null && preset != null) {
-            throw new UserException("give either --drawing or --preset, not both", ExitCodes.USAGE);
-        }
-        if (drawingFile != null) {
-            return DrawingReader.read(drawingFile);
-        }
-        return preset == null ? Preset.DEFAULT.drawing() : Preset.fromId(preset).drawing();
-    }
 
-    /** Returns a short description of where the drawing comes from. */
-    String drawingSource() {
-        if (drawingFile != null) {
-            return "file " + drawingFile;
-        }
-        return "built-in preset";
-    }
 
-    SampleSizes sizes() {
-        check("--train-size", trainSize, 1, SampleSizes.MAX);
-        check("--val-size", validationSize, 1, SampleSizes.MAX);
-        check("--test-size", testSize, 1, SampleSizes.MAX);
-        return new SampleSizes(trainSize, validationSize, testSize);
-    }
 
-    LabelMode labelMode() {
-        return softLabels ? LabelMode.SOFT : LabelMode.BINARY;
-    }
 
-    double noise() {
-        if (!(noise >= 0 && noise < 1)) {
-            throw new UserException("--noise must be in [0, 1), got " + noise, ExitCodes.USAGE);
-        }
-        return noise;
-    }
 
     NetworkSpec spec() {
         return new NetworkSpec(parseFeatures(features), parseHidden(hidden), parseName("--activation",
@@ -159,12 +91,12 @@ final class ExperimentOptions {
         if (!Double.isFinite(learningRate) || learningRate <= 0) {
             throw new UserException("--lr must be a finite number > 0, got " + learningRate, ExitCodes.USAGE);
         }
-        check("--batch", batchSize, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, trainSize));
+        check("--batch", batchSize, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, data.trainSize));
         check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         if (!Double.isFinite(weightDecay) || weightDecay < 0) {
             throw new UserException("--weight-decay must be a finite number >= 0, got " + weightDecay, ExitCodes.USAGE);
         }
-        return new TrainingConfig(opt, learningRate, batchSize, epochs, weightDecay, seed, !noShuffle);
+        return new TrainingConfig(opt, learningRate, batchSize, epochs, weightDecay, data.seed, !noShuffle);
     }
 
     static List<Integer> parseHidden(String text) {

@@ -42,6 +42,28 @@ final class OutputFolder {
         return dir;
     }
 
+    /**
+     * Checks, before any work, that {@code file} can be written: its folder exists or can be made
+     * and is writable, and it is not a folder itself.
+     *
+     * @throws UserException naming the file otherwise
+     */
+    static void checkWritableFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserException("cannot save to " + file + ": it is a folder; give a file name", ExitCodes.IO);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UserException("cannot create folder " + parent + " for " + file.getFileName() + ": "
+                    + describe(e), ExitCodes.IO, e);
+        }
+        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new UserException("cannot write " + file + ": permission denied", ExitCodes.IO);
+        }
+    }
+
     static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
         if (e instanceof java.nio.file.AccessDeniedException) {

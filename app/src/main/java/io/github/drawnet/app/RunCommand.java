@@ -6,12 +6,11 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
-import io.github.drawnet.api.StopReason;
-import io.github.drawnet.viz.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code drawnet run}: the notebook's experiment from drawing to test accuracy, printing what the
- * notebook prints and writing {@code metrics.json}.
+ * notebook prints and writing {@code metrics.json}, the exports, every figure and the report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample points from a drawing, train a network on them, and print what the notebook prints:",
@@ -35,8 +34,13 @@ final class RunCommand implements Callable<Integer> {
     String backendId;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for metrics.json, the figures and report.html (default: drawnet-out/<time>-<drawing>-<backend>).")
+            description = "Folder for metrics.json, the exports, the figures and report.html"
+                    + " (default: drawnet-out/<time>-<drawing>-<backend>).")
     Path out;
+
+    @Option(names = "--save", paramLabel = "MODEL.json",
+            description = "Save the trained model (network, weights, optimizer state, data provenance) to continue later.")
+    Path save;
 
     private final Backends backends;
     private final PrintStream stdout;
@@ -55,29 +59,21 @@ final class RunCommand implements Callable<Integer> {
         ExperimentOptions.Setup setup = options.setup();
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
         Path dir = OutputFolder.prepare(out, clock, setup.drawing().name(), backend.id());
+        if (save != null) {
+            OutputFolder.checkWritableFile(save);
+        }
 
         PrintStream o = stdout;
         NotebookPrinter.printSetup(o, setup);
         o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), backend.engineVersion());
-        ExperimentResult result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
-                (m, last) -> {
-                    o.println(m.notebookLine(last));
-                    return true;
-                });
-
-        NotebookPrinter.printParameters(o, result.finalParameters());
-        o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
-                result.trainingTime().toNanos() / 1e9, result.test().balancedAccuracy());
-        Path metrics = dir.resolve("metrics.json");
-        MetricsJson.write(result, metrics);
-        o.println("Metrics: " + metrics);
-        HtmlReport.Output report = HtmlReport.write(result, dir);
-        o.println("Figures: " + report.figures().size() + " figures as PNG and SVG in " + dir);
-        o.println("Report: " + report.report());
-        if (result.training().stopReason() == StopReason.DIVERGED) {
-            o.println("drawnet run: " + result.training().message());
+        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
+        ExperimentResult result;
+        try {
+            result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
+                    RunOutputs.epochPrinter(progress, 1));
+        } finally {
+            progress.finish();
         }
-        o.printf(Locale.ROOT, "Accuracy on the test set: %.4f%n", result.test().accuracy());
-        return result.training().stopReason() == StopReason.DIVERGED ? ExitCodes.DIVERGED : ExitCodes.OK;
+        return RunOutputs.finish(o, "run", result, dir, save, List.of());
     }
 }

@@ -188,7 +188,7 @@ public final class ReferenceNetwork {
         for (int p = 0; p < count; p++) {
             double zz = pass.logit(p);
             double y = labels[p];
-            loss += Math.max(zz, 0) - y * zz + Math.log1p(Math.exp(-Math.abs(zz)));
+            loss += Math.max(zz, 0) - y * zz + StrictMath.log1p(StrictMath.exp(-Math.abs(zz)));
             if ((zz >= 0 ? 1.0 : 0.0) == y) {
                 correct++;
             }
@@ -234,8 +234,8 @@ public final class ReferenceNetwork {
         step++;
         double lr = c.learningRate();
         double wd = c.weightDecay();
-        double bc1 = 1 - Math.pow(Optimizer.ADAM_BETA1, step);
-        double bc2 = 1 - Math.pow(Optimizer.ADAM_BETA2, step);
+        double bc1 = 1 - StrictMath.pow(Optimizer.ADAM_BETA1, step);
+        double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
         for (int l = 0; l < w.length; l++) {
             for (int o = 0; o < w[l].length; o++) {
                 for (int i = 0; i < w[l][o].length; i++) {

@@ -127,6 +127,47 @@ public interface TrainingContract extends BackendUnderTest {
         }
     }
 
+    /**
+     * Training must not depend on when the garbage collector runs: a backend that lets the engine
+     * keep pointers into memory the JVM may free (DJL's scalar operands are such memory) trains
+     * differently once a collection lands between a forward and a backward pass.
+     */
+    @Test
+    default void train_whileGarbageCollectorRuns_sameHistory() throws InterruptedException {
+        NetworkSpec spec = NetworkSpec.notebook();
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 2400, 9);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(4).withSeed(9);
+        History quiet;
+        try (Model model = backend().newModel(spec, config.seed());
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            quiet = trainer.train().history();
+        }
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread collector = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    System.gc();
+                    Thread.sleep(2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tck-gc");
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            for (int run = 1; run <= 2; run++) {
+                try (Model model = backend().newModel(spec, config.seed());
+                        Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+                    assertThat(trainer.train().history()).as("run %d under garbage collection", run).isEqualTo(quiet);
+                }
+            }
+        } finally {
+            running.set(false);
+            collector.join();
+        }
+    }
+
     @Test
     default void restore_savedStateAndHistory_continuesAsIfNeverStopped() {
         NetworkSpec spec = NetworkSpec.notebook();

@@ -107,8 +107,8 @@ public enum Preset {
                 for (int i = 0; i <= 400; i++) {
                     double t = i / 400.0 * 4 * Math.PI;
                     double r = 8 + 105 * t / (4 * Math.PI);
-                    double x = 128 + r * Math.cos(t);
-                    double y = 128 - r * Math.sin(t);
+                    double x = 128 + r * StrictMath.cos(t);
+                    double y = 128 - r * StrictMath.sin(t);
                     if (i == 0) {
                         p.moveTo(x, y);
                     } else {

@@ -135,6 +135,13 @@ final class MapPanel {
         g.setTransform(saved);
     }
 
+    /** Draws only a colour bar, for figures whose maps share one scale. */
+    static void colourBarOnly(Graphics2D g, Rectangle2D box, double lo, double hi, String label) {
+        Rectangle2D plot = new Rectangle2D.Double(box.getX() - BAR_GAP, box.getY() + TITLE_SPACE, 0,
+                box.getHeight() - TITLE_SPACE - BOTTOM);
+        colourBar(g, plot, lo, hi, label);
+    }
+
     static String tick(double t) {
         return t == 0 ? "0" : t == 1 ? "1" : String.format(Locale.ROOT, "%.2f", t).replaceAll("0+$", "");
     }

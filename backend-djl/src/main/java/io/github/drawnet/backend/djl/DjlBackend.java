@@ -1,6 +1,10 @@
 package io.github.drawnet.backend.djl;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
@@ -96,6 +100,33 @@ public final class DjlBackend implements Backend {
      */
     static void noGrad() {
         JniUtils.setGradMode(false);
+    }
+
+    /**
+     * Returns a float32 array of the given shape holding a copy of {@code data} in memory PyTorch
+     * allocated and owns. DJL's {@code NDManager.create(float[])} and {@code NDArray.set(float[])}
+     * instead point the tensor at a Java direct buffer ({@code torch::from_blob}, {@code set_} of a
+     * foreign storage), memory PyTorch neither owns nor aligns; tensors that live long and take part
+     * in autograd are cloned into PyTorch's own memory.
+     */
+    static NDArray owned(NDManager manager, float[] data, Shape shape) {
+        try (NDArray foreign = manager.create(data, shape)) {
+            NDArray own = foreign.duplicate();
+            own.attach(manager);
+            return own;
+        }
+    }
+
+    /**
+     * Copies {@code data} into {@code target}'s own memory, in place: unlike {@code
+     * NDArray.set(float[])}, which rebinds the tensor to a Java buffer, this keeps PyTorch's
+     * allocation (and the tensor's identity as an autograd leaf).
+     */
+    static void copyInto(NDArray target, float[] data) {
+        noGrad();
+        try (NDArray src = target.getManager().create(data, target.getShape())) {
+            target.set(new ai.djl.ndarray.index.NDIndex("..."), src);
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

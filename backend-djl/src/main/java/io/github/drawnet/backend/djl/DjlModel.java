@@ -37,8 +37,8 @@ final class DjlModel extends AbstractModel {
         this.biases = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
             LayerParameters p = initial.layer(l);
-            weights[l] = manager.create(p.weights(), new Shape(p.outputs(), p.inputs()));
-            biases[l] = manager.create(p.biases(), new Shape(p.outputs()));
+            weights[l] = DjlBackend.owned(manager, p.weights(), new Shape(p.outputs(), p.inputs()));
+            biases[l] = DjlBackend.owned(manager, p.biases(), new Shape(p.outputs()));
             weights[l].setRequiresGradient(true);
             biases[l].setRequiresGradient(true);
         }
@@ -72,8 +72,8 @@ final class DjlModel extends AbstractModel {
     @Override
     protected void writeParameters(Parameters parameters) {
         for (int l = 0; l < weights.length; l++) {
-            weights[l].set(parameters.layer(l).weights());
-            biases[l].set(parameters.layer(l).biases());
+            DjlBackend.copyInto(weights[l], parameters.layer(l).weights());
+            DjlBackend.copyInto(biases[l], parameters.layer(l).biases());
         }
     }
 

@@ -45,8 +45,9 @@ final class DjlTrainer extends AbstractTrainer {
         this.model = model;
         this.manager = model.manager().newSubManager();
         int n = train.size();
-        this.trainX = manager.create(train.features(model.spec().inputs()), new Shape(n, model.spec().inputCount()));
-        this.trainY = manager.create(train.labelsAsFloats(), new Shape(n, 1));
+        this.trainX = DjlBackend.owned(manager, train.features(model.spec().inputs()),
+                new Shape(n, model.spec().inputCount()));
+        this.trainY = DjlBackend.owned(manager, train.labelsAsFloats(), new Shape(n, 1));
         this.params = model.trainable();
         if (config.optimizer() == Optimizer.ADAM) {
             for (NDArray p : params) {
@@ -83,7 +84,10 @@ final class DjlTrainer extends AbstractTrainer {
                     NDArray loss;
                     try (GradientCollector collector = DjlBackend.engine().newGradientCollector()) {
                         z = model.logits(xb, null);
-                        loss = z.maximum(0).sub(z.mul(yb)).add(Activation.softPlus(z.abs().neg())).mean();
+                        // relu(z), not z.maximum(0): DJL's maximum(Number) makes its scalar operand from a Java
+                        // buffer it then drops; autograd keeps that tensor for the backward pass, and once the
+                        // garbage collector frees the buffer, the gradient reads garbage (seen: ~1 run in 40)
+                        loss = Activation.relu(z).sub(z.mul(yb)).add(Activation.softPlus(z.abs().neg())).mean();
                         collector.backward(loss);
                     }
                     lossSum.addi(loss.mul(end - start));
@@ -112,8 +116,8 @@ final class DjlTrainer extends AbstractTrainer {
                 v.tempAttach(scope);
                 m.muli(Optimizer.ADAM_BETA1).addi(grad.mul(1 - Optimizer.ADAM_BETA1));
                 v.muli(Optimizer.ADAM_BETA2).addi(grad.square().muli(1 - Optimizer.ADAM_BETA2));
-                double bc1 = 1 - Math.pow(Optimizer.ADAM_BETA1, step);
-                double bc2 = 1 - Math.pow(Optimizer.ADAM_BETA2, step);
+                double bc1 = 1 - StrictMath.pow(Optimizer.ADAM_BETA1, step);
+                double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
                 NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(Optimizer.ADAM_EPSILON);
                 p.subi(m.div(denom).muli(lr / bc1));
             } else {
@@ -148,10 +152,10 @@ final class DjlTrainer extends AbstractTrainer {
         step = state.step();
         if (state.optimizer() == Optimizer.ADAM) {
             for (int l = 0; l < firstMoments.size() / 2; l++) {
-                firstMoments.get(2 * l).set(state.slots().get(0).layer(l).weights());
-                firstMoments.get(2 * l + 1).set(state.slots().get(0).layer(l).biases());
-                secondMoments.get(2 * l).set(state.slots().get(1).layer(l).weights());
-                secondMoments.get(2 * l + 1).set(state.slots().get(1).layer(l).biases());
+                DjlBackend.copyInto(firstMoments.get(2 * l), state.slots().get(0).layer(l).weights());
+                DjlBackend.copyInto(firstMoments.get(2 * l + 1), state.slots().get(0).layer(l).biases());
+                DjlBackend.copyInto(secondMoments.get(2 * l), state.slots().get(1).layer(l).weights());
+                DjlBackend.copyInto(secondMoments.get(2 * l + 1), state.slots().get(1).layer(l).biases());
             }
         }
     }

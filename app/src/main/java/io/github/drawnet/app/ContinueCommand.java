@@ -1,0 +1,139 @@
+package io.github.drawnet.app;
+
+import com.google.inject.Inject;
+import com.google.inject.name.Named;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.History;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.TrainingResult;
+import io.github.drawnet.sampling.Sampler;
+import io.github.drawnet.viz.ComparisonFigures;
+import io.github.drawnet.viz.Figure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+
+/**
+ * {@code drawnet continue MODEL.json}: the notebook's last question. Trains a saved model a few more
+ * epochs, numbered on from where it stopped, with its optimizer state; or, with {@code
+ * --from-scratch}, starts again from the initial weights with the same settings. Either way a
+ * figure shows the saved history beside the new one.
+ */
+@Command(name = "continue", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a saved model a few more epochs, numbered on from where it stopped (its weights and",
+            "optimizer state carry over), or with --from-scratch start again with the same settings.",
+            "The same points are sampled again from the drawing saved in the model."})
+final class ContinueCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "MODEL.json", description = "A model saved with 'drawnet run --save'.")
+    Path modelFile;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs to train (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--from-scratch", description = "Start again from the initial weights instead of continuing.")
+    boolean fromScratch;
+
+    @Option(names = "--backend", paramLabel = "ID",
+            description = "The engine (default: the one the model was saved from); any backend reads any model.")
+    String backendId;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<drawing>-<backend>).")
+    Path out;
+
+    @Option(names = "--save", paramLabel = "MODEL.json", description = "Where to save the model afterwards (default: <out>/model.json).")
+    Path save;
+
+    private final Backends backends;
+    private final PrintStream stdout;
+    private final Clock clock;
+
+    @Inject
+    ContinueCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+        this.backends = backends;
+        this.stdout = stdout;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentOptions.check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        ModelFile.Saved saved = ModelFile.read(modelFile);
+        Backend backend = backendId != null ? backends.get(backendId)
+                : backends.find(saved.backendId()).orElseGet(backends::preferred);
+        DataSplits data = Sampler.sample(saved.drawing(), saved.provenance().sizes(), saved.provenance().seed(),
+                saved.provenance().labelMode(), saved.provenance().noise());
+        if (saved.config().batchSize() > data.train().size()) {
+            throw new InvalidModelFileException("model file " + modelFile + " has batch size "
+                    + saved.config().batchSize() + " larger than its training set of " + data.train().size());
+        }
+        Path dir = OutputFolder.prepare(out, clock, saved.drawing().name(), backend.id());
+        Path target = save != null ? save : dir.resolve("model.json");
+        OutputFolder.checkWritableFile(target);
+
+        int before = saved.history().size();
+        PrintStream o = stdout;
+        o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", modelFile, saved.backendId(), before,
+                before == 0 ? "untrained" : String.format(Locale.ROOT, "validation accuracy %.4f",
+                        saved.history().last().validationAccuracy()));
+        NotebookPrinter.printSetup(o, new ExperimentOptions.Setup(saved.drawing(), "saved in the model", data,
+                saved.spec(), saved.config()));
+        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), backend.engineVersion());
+
+        int first = fromScratch ? 1 : before + 1;
+        TrainingConfig config = saved.config().withEpochs(first - 1 + epochs);
+        Parameters start = fromScratch ? Parameters.initial(saved.spec(), config.seed()) : saved.parameters();
+        o.println(fromScratch
+                ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh optimizer,"
+                        + " epochs 1 to %d", config.seed(), epochs)
+                : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d", first,
+                        first + epochs - 1));
+        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
+        ExperimentResult result;
+        try (Model model = backend.newModel(saved.spec(), start);
+                Trainer trainer = backend.newTrainer(model, config, data.train(), data.validation())) {
+            if (!fromScratch) {
+                trainer.restore(saved.history(), saved.optimizer());
+            }
+            long t0 = System.nanoTime();
+            TrainingResult training = trainer.train(epochs, RunOutputs.epochPrinter(progress, first));
+            Duration time = Duration.ofNanos(System.nanoTime() - t0);
+            progress.finish();
+            result = Experiments.finish(backend, saved.drawing(), data, config, start, model, trainer, training, time);
+        } finally {
+            progress.finish();
+        }
+        return RunOutputs.finish(o, "continue", result, dir, target, List.of(historyFigure(saved.history(),
+                result.history(), before)));
+    }
+
+    private Figure historyFigure(History saved, History now, int before) {
+        if (fromScratch) {
+            return ComparisonFigures.histories("continue-history",
+                    "The saved model's epochs beside training again from scratch",
+                    List.of(ComparisonFigures.Named.of("saved model, epochs 1-" + before, saved),
+                            ComparisonFigures.Named.of("from scratch, epochs 1-" + now.size(), now)));
+        }
+        List<EpochMetrics> added = now.epochs().subList(before, now.size());
+        return ComparisonFigures.histories("continue-history",
+                "Continuing the saved model: its epochs, then the new ones numbered on",
+                List.of(ComparisonFigures.Named.of("saved, epochs 1-" + before, saved),
+                        new ComparisonFigures.Named("continued, epochs " + (before + 1) + "-" + now.size(), added)));
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.drawnet.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.History;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Files other tools can use: the sampled points ({@code points.csv}: {@code x1,x2,label,split}),
+ * the learned parameters ({@code parameters.json}) and the history ({@code history.csv}).
+ */
+final class Exports {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Exports() {}
+
+    /** Writes the three exports into {@code dir} and returns their paths. */
+    static List<Path> write(ExperimentResult r, Path dir) throws IOException {
+        Path points = dir.resolve("points.csv");
+        writePoints(r.data(), points);
+        Path parameters = dir.resolve("parameters.json");
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "drawnet-parameters");
+        root.put("layout", "per layer: weight[out][in] (PyTorch Linear), bias[out]; first hidden layer first");
+        root.set("layers", ModelFile.parameters(r.finalParameters()));
+        AtomicFiles.write(parameters, MAPPER.writeValueAsBytes(root));
+        Path history = dir.resolve("history.csv");
+        writeHistory(r.history(), history);
+        return List.of(points, parameters, history);
+    }
+
+    static void writePoints(DataSplits d, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("x1,x2,label,split\n");
+            rows(w, d.train(), "train");
+            rows(w, d.validation(), "validation");
+            rows(w, d.test(), "test");
+            w.flush();
+        });
+    }
+
+    private static void rows(Writer w, Dataset data, String split) throws IOException {
+        for (int i = 0; i < data.size(); i++) {
+            w.write(data.x1(i) + "," + data.x2(i) + "," + data.label(i) + "," + split + "\n");
+        }
+    }
+
+    static void writeHistory(History h, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy\n");
+            for (EpochMetrics m : h.epochs()) {
+                w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", m.epoch(), m.trainLoss(), m.trainAccuracy(),
+                        m.validationLoss(), m.validationAccuracy()));
+            }
+            w.flush();
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.drawnet.app;
+
+/**
+ * Thrown when a saved model cannot be used: missing, not JSON, truncated, from another format
+ * version, or inconsistent (parameters that do not fit the network). One line naming the file.
+ */
+public final class InvalidModelFileException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception with its one-line message. */
+    public InvalidModelFileException(String message) {
+        super(message);
+    }
+}
