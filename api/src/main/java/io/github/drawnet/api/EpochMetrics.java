@@ -30,8 +30,13 @@ public record EpochMetrics(
      * 0.6931 - Accuracy: 0.5012 - Val_Loss: 0.6920 - Val_Accuracy: 0.5100}.
      */
     public String notebookLine(int totalEpochs) {
-        return String.format(Locale.ROOT,
-                "Epoch %d/%d - Loss: %.4f - Accuracy: %.4f - Val_Loss: %.4f - Val_Accuracy: %.4f", epoch, totalEpochs,
-                trainLoss, trainAccuracy, validationLoss, validationAccuracy);
+        return String.format(Locale.ROOT, "Epoch %d/%d - Loss: %s - Accuracy: %.4f - Val_Loss: %s - Val_Accuracy: %.4f",
+                epoch, totalEpochs, number(trainLoss), trainAccuracy, number(validationLoss), validationAccuracy);
+    }
+
+    /** Four decimals as the notebook prints them; an exploding loss in scientific notation instead of 30 digits. */
+    private static String number(double v) {
+        return Math.abs(v) >= 1e6 && Double.isFinite(v) ? String.format(Locale.ROOT, "%.4e", v)
+                : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -51,6 +51,9 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentOptions.Setup setup = options.setup();
         List<Backend> chosen = choose();
+        for (Backend b : chosen) {
+            b.engineVersion(); // loads every engine first: a failure is reported before anything else
+        }
         NotebookPrinter.printSetup(out, setup);
         List<ExperimentResult> results = new ArrayList<>();
         for (Backend b : chosen) {

@@ -83,6 +83,7 @@ final class ContinueCommand implements Callable<Integer> {
             throw new InvalidModelFileException("model file " + modelFile + " has batch size "
                     + saved.config().batchSize() + " larger than its training set of " + data.train().size());
         }
+        String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         Path dir = OutputFolder.prepare(out, clock, saved.drawing().name(), backend.id());
         Path target = save != null ? save : dir.resolve("model.json");
         OutputFolder.checkWritableFile(target);
@@ -94,7 +95,7 @@ final class ContinueCommand implements Callable<Integer> {
                         saved.history().last().validationAccuracy()));
         NotebookPrinter.printSetup(o, new ExperimentOptions.Setup(saved.drawing(), "saved in the model", data,
                 saved.spec(), saved.config()));
-        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), backend.engineVersion());
+        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
 
         int first = fromScratch ? 1 : before + 1;
         TrainingConfig config = saved.config().withEpochs(first - 1 + epochs);

@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
         // every input is checked before anything is trained or written
         ExperimentOptions.Setup setup = options.setup();
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
+        String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         Path dir = OutputFolder.prepare(out, clock, setup.drawing().name(), backend.id());
         if (save != null) {
             OutputFolder.checkWritableFile(save);
@@ -65,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
 
         PrintStream o = stdout;
         NotebookPrinter.printSetup(o, setup);
-        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), backend.engineVersion());
+        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
         ExperimentResult result;
         try {

@@ -121,6 +121,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SampleSizes sizes = data.sizes();
         List<Cell> cells = cells(sizes);
+        cells.stream().map(Cell::backend).distinct().forEach(Backend::engineVersion); // engines load before any output
         DataOptions.Sampled sampled = data.sample(sizes);
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = parallel == null ? cores : parallel;

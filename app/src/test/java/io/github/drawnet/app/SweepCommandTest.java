@@ -38,13 +38,15 @@ final class SweepCommandTest {
     }
 
     @Test
-    void sweep_djlCells_runOneAtATime(@TempDir Path dir) {
-        CliRunner.Result r = CliRunner.run("sweep", "--preset", "halfplane", "--train-size", "300", "--val-size", "100",
-                "--test-size", "300", "--activation", "sigmoid,linear", "--epochs", "2", "--backend", "djl",
-                "--out", dir.toString());
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("one cell at a time (a backend in the grid trains one model at a time)");
-        assertThat(r.out().lines().filter(l -> l.matches("^[12]\\s+(sigmoid|linear)\\s.*"))).hasSize(2);
+    void sweep_djlCellsInParallel_sameAsOneByOne(@TempDir Path dir) throws IOException {
+        String[] grid = {"sweep", "--preset", "halfplane", "--train-size", "300", "--val-size", "100", "--test-size",
+            "300", "--activation", "sigmoid,linear", "--epochs", "2", "--backend", "djl"};
+        CliRunner.Result parallel = CliRunner.run(concat(grid, "--parallel", "2", "--out", dir.resolve("p").toString()));
+        CliRunner.Result serial = CliRunner.run(concat(grid, "--parallel", "1", "--out", dir.resolve("s").toString()));
+        assertThat(parallel.exitCode()).isZero();
+        assertThat(parallel.out()).contains("up to 2 cells at once");
+        assertThat(parallel.out().lines().filter(l -> l.matches("^[12]\\s+(sigmoid|linear)\\s.*"))).hasSize(2);
+        assertThat(rowsWithoutTime(dir.resolve("p/sweep.csv"))).isEqualTo(rowsWithoutTime(dir.resolve("s/sweep.csv")));
     }
 
     @Test

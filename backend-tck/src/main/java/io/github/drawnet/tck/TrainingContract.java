@@ -168,6 +168,36 @@ public interface TrainingContract extends BackendUnderTest {
         }
     }
 
+    /** A backend that says it trains models concurrently gives the same results as one by one. */
+    @Test
+    default void train_twoModelsOnTwoThreads_sameAsOneByOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend().supportsConcurrentTraining(),
+                "this backend trains one model at a time");
+        NetworkSpec spec = NetworkSpec.notebook().withHidden(List.of(6));
+        DataSplits data = Fixtures.smallSplits(Preset.XOR, 1500, 12);
+        List<TrainingConfig> configs = List.of(TrainingConfig.notebook().withEpochs(3).withSeed(1),
+                TrainingConfig.notebook().withEpochs(3).withSeed(2).withLearningRate(0.05));
+        java.util.function.Function<TrainingConfig, History> train = c -> {
+            try (Model model = backend().newModel(spec, c.seed());
+                    Trainer trainer = backend().newTrainer(model, c, data.train(), data.validation())) {
+                return trainer.train().history();
+            }
+        };
+        List<History> serial = configs.stream().map(train).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<History>> futures = new java.util.ArrayList<>();
+            for (TrainingConfig c : configs) {
+                futures.add(pool.submit(() -> train.apply(c)));
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                assertThat(futures.get(i).get()).as("model %d", i).isEqualTo(serial.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     default void restore_savedStateAndHistory_continuesAsIfNeverStopped() {
         NetworkSpec spec = NetworkSpec.notebook();

@@ -48,15 +48,18 @@ public final class ComparisonFigures {
      * saved epochs 1..10 and their continuation 11..15 against a fresh start 1..5.
      */
     public static Figure histories(String name, String title, List<Named> histories) {
-        XYChart acc = chart("Validation accuracy", "Accuracy", false);
-        XYChart loss = chart("Training loss (log scale)", "Binary cross-entropy", true);
+        // with many runs the legend goes below the plot, where it hides no curve
+        boolean many = histories.size() > 3;
+        int chartHeight = many ? 400 + 18 * ((histories.size() + 1) / 2) : 400;
+        XYChart acc = chart("Validation accuracy", "Accuracy", false, many, chartHeight);
+        XYChart loss = chart("Training loss (log scale)", "Binary cross-entropy", true, many, chartHeight);
         for (int i = 0; i < histories.size(); i++) {
             Named h = histories.get(i);
             Color c = colour(i, histories.size());
             add(acc, h.label(), h.epochs(), true, c, i);
             add(loss, h.label(), h.epochs(), false, c, i);
         }
-        return new Figure(name, title, 1040, 430, g -> {
+        return new Figure(name, title, 1040, chartHeight + 30, g -> {
             g.setColor(Palette.INK);
             g.setFont(Palette.TITLE);
             g.drawString(title, 12, 20);
@@ -65,8 +68,8 @@ public final class ComparisonFigures {
         }, Map.of());
     }
 
-    private static XYChart chart(String title, String yTitle, boolean log) {
-        XYChart chart = new XYChartBuilder().width(520).height(400).title(title).xAxisTitle("Epoch")
+    private static XYChart chart(String title, String yTitle, boolean log, boolean legendBelow, int height) {
+        XYChart chart = new XYChartBuilder().width(520).height(height).title(title).xAxisTitle("Epoch")
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
@@ -75,7 +78,8 @@ public final class ComparisonFigures {
         chart.getStyler().setAxisTitleFont(Palette.AXIS);
         chart.getStyler().setAxisTickLabelsFont(Palette.TICK);
         chart.getStyler().setLegendFont(Palette.TICK);
-        chart.getStyler().setLegendPosition(log ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(legendBelow ? Styler.LegendPosition.OutsideS
+                : log ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisLogarithmic(log);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setPlotGridLinesColor(new Color(0xe6e6e6));

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * networks are tiny: a thread pool costs more than it gives) and {@code ai.djl.offline} to {@code
  * true} (the native library comes from the {@code pytorch-native-cpu} jar; nothing is downloaded).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Models may train on several threads at once, each thread its own model: grad
+ * mode is per thread in PyTorch, and training never uses DJL's JVM-wide {@code GradientCollector}.
  */
 public final class DjlBackend implements Backend {
 
@@ -146,14 +147,5 @@ public final class DjlBackend implements Backend {
         Checks.argument(model instanceof DjlModel, "the djl backend cannot train a model of backend %s",
                 model.backendId());
         return new DjlTrainer((DjlModel) model, config, train, validation);
-    }
-
-    /**
-     * Returns {@code false}: DJL's PyTorch gradient collector allows one collector at a time per
-     * JVM, so two models cannot train at once.
-     */
-    @Override
-    public boolean supportsConcurrentTraining() {
-        return false;
     }
 }

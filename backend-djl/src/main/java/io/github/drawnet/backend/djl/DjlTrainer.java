@@ -6,7 +6,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.AbstractTrainer;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.LayerParameters;
@@ -19,15 +20,15 @@ import java.util.List;
 
 /**
  * Trains a {@link DjlModel}: the training set lives in the engine from the start; each epoch gathers
- * it into the epoch's order in one call and slices batches from that; gradients come from DJL's
- * autograd; Adam or SGD updates the parameters in place with NDArray operations; the epoch's loss
- * and accuracy are summed in the engine and read once per epoch.
+ * it into the epoch's order in one call and slices batches from that; gradients come from PyTorch's
+ * autograd through DJL's JNI; Adam or SGD updates the parameters in place with NDArray operations;
+ * the epoch's loss and accuracy are summed in the engine and read once per epoch.
  *
  * <p>The loss is binary cross-entropy computed from the output logit {@code z} in its stable form
  * {@code max(z, 0) - y z + log(1 + e^-|z|)}, equal to PyTorch's {@code BCELoss(sigmoid(z), y)}
  * wherever that does not clamp.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe; trainers of different models may train on different threads at once.
  */
 final class DjlTrainer extends AbstractTrainer {
 
@@ -82,13 +83,20 @@ final class DjlTrainer extends AbstractTrainer {
                     yb.attach(stepScope);
                     NDArray z;
                     NDArray loss;
-                    try (GradientCollector collector = DjlBackend.engine().newGradientCollector()) {
+                    // autograd records this thread's forward pass only while grad mode is on; DJL's
+                    // GradientCollector does the same but allows one collector per JVM, which would
+                    // forbid two models training on two threads
+                    JniUtils.setGradMode(true);
+                    try {
                         z = model.logits(xb, null);
-                        // relu(z), not z.maximum(0): DJL's maximum(Number) makes its scalar operand from a Java
-                        // buffer it then drops; autograd keeps that tensor for the backward pass, and once the
-                        // garbage collector frees the buffer, the gradient reads garbage (seen: ~1 run in 40)
+                        // relu(z), not z.maximum(0): DJL's maximum(Number) makes its scalar operand from a
+                        // Java buffer it then drops; autograd keeps that tensor for the backward pass, and
+                        // once the garbage collector frees the buffer, the gradient reads garbage (seen: ~1
+                        // run in 40)
                         loss = Activation.relu(z).sub(z.mul(yb)).add(Activation.softPlus(z.abs().neg())).mean();
-                        collector.backward(loss);
+                        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+                    } finally {
+                        JniUtils.setGradMode(false);
                     }
                     lossSum.addi(loss.mul(end - start));
                     correct.addi(z.gte(0).toType(DataType.FLOAT32, false).eq(yb).sum().toType(DataType.FLOAT32, false));
