@@ -60,11 +60,27 @@ public final class DrawingReader {
     }
 
     /**
+     * Reads a drawing from {@code in}, refusing images of more than {@code maxPixels} pixels before
+     * decoding them (a server takes drawings from the network and bounds what one request costs).
+     *
+     * @throws InvalidDrawingException when the bytes are not an image, are truncated, or the image
+     *     has more than {@code maxPixels} pixels
+     */
+    public static Drawing read(InputStream in, String name, long maxPixels) {
+        BufferedImage image = decode(in, name, maxPixels);
+        return fromImage(image, name);
+    }
+
+    /**
      * Decodes an image, checking its size before its pixels.
      *
      * @throws InvalidDrawingException when the bytes are not a readable image or it is too large
      */
     public static BufferedImage decode(InputStream in, String name) {
+        return decode(in, name, Drawing.MAX_PIXELS);
+    }
+
+    private static BufferedImage decode(InputStream in, String name, long maxPixels) {
         try (ImageInputStream iis = ImageIO.createImageInputStream(new BufferedInputStream(in))) {
             if (iis == null) {
                 throw new InvalidDrawingException("cannot read drawing " + name);
@@ -79,6 +95,11 @@ public final class DrawingReader {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkSize(name, width, height);
+                if ((long) width * height > maxPixels) {
+                    throw new InvalidDrawingException(String.format(java.util.Locale.ROOT,
+                            "drawing %s is %d x %d = %d pixels; at most %d are allowed here", name, width, height,
+                            (long) width * height, maxPixels));
+                }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
                     throw new InvalidDrawingException("drawing " + name + " holds no image");

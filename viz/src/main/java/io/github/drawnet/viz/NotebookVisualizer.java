@@ -216,7 +216,8 @@ public final class NotebookVisualizer implements Visualizer {
         }, Map.of());
     }
 
-    static Figure decisionBoundary(ExperimentResult r) {
+    /** Returns the output map with its 0.5 contour, the test points, and the mistakes marked. */
+    public static Figure decisionBoundary(ExperimentResult r) {
         int n = r.gridResolution();
         float[] out = r.grid().output();
         Dataset t = r.data().test();

@@ -1,0 +1,71 @@
+package io.github.drawnet.app;
+
+import com.google.inject.Inject;
+import com.google.inject.name.Named;
+import io.github.drawnet.api.Backends;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code drawnet studio}: the drawing page in the browser, served locally. */
+@Command(name = "studio", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start the drawing studio: a local web page where you draw the region, set the experiment,",
+            "and watch the network learn it live. Prints the address to open; Ctrl-C stops it."})
+final class StudioCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
+            description = "Browser tabs served at once (default: ${DEFAULT-VALUE}).")
+    int maxSessions;
+
+    private final Backends backends;
+    private final PrintStream out;
+
+    @Inject
+    StudioCommand(Backends backends, @Named("out") PrintStream out) {
+        this.backends = backends;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ExperimentOptions.check("--port", port, 0, 65535);
+        ExperimentOptions.check("--max-sessions", maxSessions, 1, 64);
+        int trainers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        StudioServer server = new StudioServer(backends,
+                new StudioServer.Options(host, port, maxSessions, trainers, 32));
+        int actual;
+        try {
+            actual = server.start();
+        } catch (RuntimeException e) {
+            throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
+                    + "); choose another --port", ExitCodes.IO, e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "drawnet-studio-shutdown"));
+        out.println("Drawnet studio: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual + "/");
+        out.println("Open it in a browser; Ctrl-C stops the studio.");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

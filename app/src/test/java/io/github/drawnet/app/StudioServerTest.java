@@ -1,0 +1,254 @@
+package io.github.drawnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.sampling.Preset;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The studio's endpoints, driven over HTTP: bounded, validated, and cleaning up after pages. */
+final class StudioServerTest {
+
+    static StudioServer server;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        server = new StudioServer(Backends.discover(), new StudioServer.Options("127.0.0.1", 0, 4, 2, 16));
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String error(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).get("error").asText();
+    }
+
+    static String newSession() throws Exception {
+        HttpResponse<String> r = post("/api/sessions", "");
+        assertThat(r.statusCode()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    static String pngDataUrl(BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    static String startBody(String drawing, String settings) {
+        return "{\"drawing\":\"" + drawing + "\",\"settings\":" + settings + "}";
+    }
+
+    static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void server_boundToLoopbackByDefault() {
+        assertThat(server.listeningHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void page_andInfo_served() throws Exception {
+        assertThat(get("/").body()).contains("<canvas id=\"canvas\" width=\"256\" height=\"256\"");
+        JsonNode info = JSON.readTree(get("/api/info").body());
+        assertThat(info.get("backends").findValuesAsText("id")).contains("djl", "dl4j");
+        assertThat(get("/api/presets/ring.png").headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+
+    @Test
+    void unknownRoutes_andPathsLeavingTheServedFolder_refused() throws Exception {
+        HttpResponse<String> missing = get("/api/nothing");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(error(missing)).isEqualTo("no such page: /api/nothing");
+        assertThat(get("/studio.js").statusCode()).isEqualTo(200);
+        for (String sneaky : List.of("/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                "/studio/../../../../etc/passwd", "/io/github/drawnet/app/Main.class", "/logback.xml")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + sneaky)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(sneaky).isIn(400, 404);
+            assertThat(r.body()).as(sneaky).doesNotContain("root:").doesNotContain("<configuration>");
+        }
+        assertThat(get("/api/presets/circle.png").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void start_badRequests_oneLineMessages() throws Exception {
+        String id = newSession();
+        String blob = pngDataUrl(Preset.BLOB.image());
+        assertThat(error(post("/api/sessions/" + id + "/start", "{not json"))).startsWith("the request is not valid JSON");
+        assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"http://x/y.png\"}")))
+                .isEqualTo("the drawing must be a PNG data URL (data:image/png;base64,...)");
+        assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"data:image/png;base64,@@@\"}")))
+                .isEqualTo("the drawing's data URL is not valid base64");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody("data:image/png;base64,aGVsbG8=", "{}"))))
+                .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"0\"}"))))
+                .isEqualTo("epochs must be in [1, 5000], got 0");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"learningRate\":\"-1\"}"))))
+                .isEqualTo("learning rate must be a finite number > 0, got -1");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"activation\":\"softmax\"}"))))
+                .isEqualTo("unknown activation 'softmax'; valid: sigmoid, tanh, relu, linear");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"backend\":\"torch\"}"))))
+                .isEqualTo("unknown backend 'torch'; available: djl, dl4j");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"hidden\":\"4,x\"}"))))
+                .isEqualTo("hidden layers must be sizes like 4 or 8,4, got '4,x'");
+        String empty = pngDataUrl(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB));
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(empty, "{}"))))
+                .startsWith("drawing drawing.png has no positive pixels");
+        String huge = pngDataUrl(new BufferedImage(1100, 1000, BufferedImage.TYPE_BYTE_GRAY));
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(huge, "{}"))))
+                .isEqualTo("drawing drawing.png is 1100 x 1000 = 1100000 pixels; at most 1048576 are allowed here");
+        assertThat(error(post("/api/sessions/nope/start", startBody(blob, "{}"))))
+                .isEqualTo("no such studio session; reload the page");
+    }
+
+    @Test
+    void requestBody_overLimit_413() throws Exception {
+        String big = "{\"drawing\":\"data:image/png;base64," + "A".repeat(5 * 1024 * 1024) + "\"}";
+        HttpResponse<String> r = post("/api/sessions/" + newSession() + "/start", big);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(error(r)).isEqualTo("request too large: at most 4 MiB");
+    }
+
+    @Test
+    void manyConcurrentRequests_allAnswered_withBoundedThreads() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            all.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/info")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : all) {
+            assertThat(f.get().statusCode()).isEqualTo(200);
+        }
+        long httpThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("drawnet-studio-http")).count();
+        assertThat(httpThreads).isLessThanOrEqualTo(16);
+    }
+
+    @Test
+    void train_overServerSentEvents_secondStartRefused_downloads_andPageGoneEndsTheRun() throws Exception {
+        String id = newSession();
+        // listen as a page does
+        HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/events"))
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<InputStream>> stream = HTTP.sendAsync(events, HttpResponse.BodyHandlers.ofInputStream());
+        InputStream in = stream.get().body();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (seen) {
+                        seen.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // closed
+            }
+        });
+        reader.start();
+        String settings = "{\"backend\":\"djl\",\"epochs\":\"3\",\"trainSize\":\"800\",\"validationSize\":\"200\","
+                + "\"testSize\":\"500\",\"hidden\":\"3\"}";
+        assertThat(post("/api/sessions/" + id + "/start", startBody(pngDataUrl(Preset.HALF_PLANE.image()), settings))
+                .statusCode()).isEqualTo(202);
+        await(() -> {
+            synchronized (seen) {
+                return seen.indexOf("event: done") >= 0;
+            }
+        }, 60, "the run to finish");
+        synchronized (seen) {
+            assertThat(seen).contains("event: epoch").contains("\"epoch\":3").contains("event: maps")
+                    .contains("data:image/png;base64,");
+        }
+        // downloads of the finished run
+        HttpResponse<String> model = get("/api/sessions/" + id + "/download/model.json");
+        assertThat(model.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(model.body()).get("history").size()).isEqualTo(3);
+        assertThat(get("/api/sessions/" + id + "/download/points.csv").body()).startsWith("x1,x2,label,split");
+        assertThat(get("/api/sessions/" + id + "/download/report.html").body()).contains("Accuracy on the test set");
+        assertThat(get("/api/sessions/" + id + "/download/secrets.txt").statusCode()).isEqualTo(404);
+
+        // a long run, and a second Start while it runs
+        String longRun = settings.replace("\"epochs\":\"3\"", "\"epochs\":\"5000\"");
+        assertThat(post("/api/sessions/" + id + "/start", startBody(pngDataUrl(Preset.HALF_PLANE.image()), longRun))
+                .statusCode()).isEqualTo(202);
+        HttpResponse<String> again = post("/api/sessions/" + id + "/start",
+                startBody(pngDataUrl(Preset.HALF_PLANE.image()), longRun));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(error(again)).isEqualTo("a run is already going on in this page; stop it first");
+        StudioSession session = server.sessions().get(id);
+        await(() -> session.state() == StudioSession.State.TRAINING, 30, "training to start");
+
+        // the page goes away: its run ends and its model's memory is released
+        in.close();
+        stream.cancel(true);
+        await(() -> !server.sessions().containsKey(id), 30, "the session to end");
+        await(session::released, 30, "the model to be released");
+        assertThat(session.state()).isEqualTo(StudioSession.State.CLOSED);
+        assertThat(session.history().size()).isLessThan(5000);
+    }
+
+    @Test
+    void sessions_limited() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try {
+            HttpResponse<String> r;
+            do {
+                r = post("/api/sessions", "");
+                if (r.statusCode() == 201) {
+                    ids.add(JSON.readTree(r.body()).get("id").asText());
+                }
+            } while (r.statusCode() == 201 && ids.size() < 10);
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(error(r)).matches("the studio already has 4 open pages, its limit; close a tab and try again");
+        } finally {
+            for (String id : ids) {
+                post("/api/sessions/" + id + "/close", "");
+            }
+        }
+    }
+
+    static ObjectNode settings() {
+        return JSON.createObjectNode();
+    }
+}
