@@ -119,12 +119,16 @@ final class StudioServer implements AutoCloseable {
             client.onClose(() -> {
                 s.removeClient(client);
                 // the page went away: stop its run and free its model, unless it comes back at once
-                if (s.clientCount() == 0) {
-                    housekeeping.schedule(() -> {
-                        if (s.clientCount() == 0) {
-                            closeSession(s.id);
-                        }
-                    }, 2, TimeUnit.SECONDS);
+                if (s.clientCount() == 0 && !housekeeping.isShutdown()) {
+                    try {
+                        housekeeping.schedule(() -> {
+                            if (s.clientCount() == 0) {
+                                closeSession(s.id);
+                            }
+                        }, 2, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // the server is stopping and closes every session itself
+                    }
                 }
             });
             s.addClient(client);
