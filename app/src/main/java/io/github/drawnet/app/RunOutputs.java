@@ -19,11 +19,33 @@ import java.util.Locale;
  */
 final class RunOutputs {
 
+    /** The system property that makes a run report its start-up time and peak memory (for the benchmark). */
+    static final String REPORT_PROPERTY = "drawnet.report.resources";
+
     private RunOutputs() {}
+
+    /** Returns this process's peak resident memory in MiB (Linux: VmHWM), or -1 where unknown. */
+    static long peakResidentMiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
 
     /** Returns a listener that prints the notebook's epoch lines and moves the progress bar. */
     static EpochListener epochPrinter(Progress progress, int firstEpoch) {
+        boolean reportStartup = Boolean.getBoolean(REPORT_PROPERTY);
         return (m, last) -> {
+            if (reportStartup && m.epoch() == firstEpoch) {
+                progress.line("Startup to first epoch: "
+                        + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+            }
             progress.line(m.notebookLine(last));
             progress.update(m.epoch() - firstEpoch + 1, last - firstEpoch + 1,
                     String.format(Locale.ROOT, "epoch %d · loss %.4f · accuracy %.4f", m.epoch(), m.trainLoss(),
@@ -69,6 +91,9 @@ final class RunOutputs {
             o.println("drawnet " + command + ": " + result.training().message());
         }
         o.println("Report: " + report.report());
+        if (Boolean.getBoolean(REPORT_PROPERTY)) {
+            o.println("Peak resident memory: " + peakResidentMiB() + " MiB");
+        }
         o.printf(Locale.ROOT, "Accuracy on the test set: %.4f%n", result.test().accuracy());
         return result.training().stopReason() == StopReason.DIVERGED ? ExitCodes.DIVERGED : ExitCodes.OK;
     }

@@ -1,8 +1,9 @@
 package io.github.drawnet.backend.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -19,14 +20,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains a {@link DjlModel}: the training set lives in the engine from the start; each epoch gathers
- * it into the epoch's order in one call and slices batches from that; gradients come from PyTorch's
- * autograd through DJL's JNI; Adam or SGD updates the parameters in place with NDArray operations;
- * the epoch's loss and accuracy are summed in the engine and read once per epoch.
+ * Trains a {@link DjlModel}. The training set lives in the engine from the start. Each epoch
+ * gathers it into the epoch's order and splits it into batch views in two calls; each step is a
+ * forward pass, the loss, PyTorch's autograd through DJL's JNI, and one fused Adam (or SGD) update
+ * per parameter array through DJL's JNI. The epoch's running loss and accuracy are computed in the
+ * engine once per epoch from the logits each step produced (kept, not read), and read once.
  *
- * <p>The loss is binary cross-entropy computed from the output logit {@code z} in its stable form
- * {@code max(z, 0) - y z + log(1 + e^-|z|)}, equal to PyTorch's {@code BCELoss(sigmoid(z), y)}
- * wherever that does not clamp.
+ * <p>Why so few calls: the networks are tiny, so a step's cost is the number of calls into the
+ * engine, not arithmetic (see BENCHMARKS.md).
+ *
+ * <p>The loss is binary cross-entropy computed from the output logit {@code z} in its stable form,
+ * {@code softplus(z) - y z}, equal to PyTorch's {@code BCELoss(sigmoid(z), y)} wherever that does
+ * not clamp. Adam's update is PyTorch's: the fused update is given the bias-corrected step size and
+ * an epsilon scaled by {@code sqrt(1 - β2^t)}, which makes its {@code m / (sqrt(v) + ε)} equal to
+ * PyTorch's {@code m̂ / (sqrt(v̂) + ε)}.
  *
  * <p>Not thread-safe; trainers of different models may train on different threads at once.
  */
@@ -36,7 +43,6 @@ final class DjlTrainer extends AbstractTrainer {
     private final NDManager manager;
     private final NDArray trainX;
     private final NDArray trainY;
-    private final List<NDArray> params;
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
     private long step;
@@ -49,12 +55,10 @@ final class DjlTrainer extends AbstractTrainer {
         this.trainX = DjlBackend.owned(manager, train.features(model.spec().inputs()),
                 new Shape(n, model.spec().inputCount()));
         this.trainY = DjlBackend.owned(manager, train.labelsAsFloats(), new Shape(n, 1));
-        this.params = model.trainable();
-        if (config.optimizer() == Optimizer.ADAM) {
-            for (NDArray p : params) {
-                firstMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
-                secondMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
-            }
+        for (NDArray p : model.trainable()) {
+            // SGD keeps no state; the fused call still takes a state array, which it does not read
+            firstMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
+            secondMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
         }
     }
 
@@ -62,6 +66,7 @@ final class DjlTrainer extends AbstractTrainer {
     protected EpochTotals trainBatches(int[] order) {
         int n = order.length;
         int batch = config().batchSize();
+        List<NDArray> params = model.trainable();
         DjlBackend.noGrad();
         try (NDManager epoch = manager.newSubManager()) {
             NDArray index = epoch.create(order);
@@ -69,70 +74,65 @@ final class DjlTrainer extends AbstractTrainer {
             NDArray y = trainY.get(index);
             x.attach(epoch);
             y.attach(epoch);
-            NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
-            NDArray correct = epoch.zeros(new Shape(), DataType.FLOAT32);
-            for (int start = 0; start < n; start += batch) {
-                int end = Math.min(n, start + batch);
-                try (NDManager stepScope = epoch.newSubManager()) {
-                    for (NDArray p : params) {
-                        p.tempAttach(stepScope);
-                    }
-                    NDArray xb = x.get(new NDIndex("{}:{}", start, end));
-                    NDArray yb = y.get(new NDIndex("{}:{}", start, end));
-                    xb.attach(stepScope);
-                    yb.attach(stepScope);
-                    NDArray z;
-                    NDArray loss;
-                    // autograd records this thread's forward pass only while grad mode is on; DJL's
-                    // GradientCollector does the same but allows one collector per JVM, which would
-                    // forbid two models training on two threads
-                    JniUtils.setGradMode(true);
-                    try {
-                        z = model.logits(xb, null);
-                        // relu(z), not z.maximum(0): DJL's maximum(Number) makes its scalar operand from a
-                        // Java buffer it then drops; autograd keeps that tensor for the backward pass, and
-                        // once the garbage collector frees the buffer, the gradient reads garbage (seen: ~1
-                        // run in 40)
-                        loss = Activation.relu(z).sub(z.mul(yb)).add(Activation.softPlus(z.abs().neg())).mean();
-                        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                    } finally {
-                        JniUtils.setGradMode(false);
-                    }
-                    lossSum.addi(loss.mul(end - start));
-                    correct.addi(z.gte(0).toType(DataType.FLOAT32, false).eq(yb).sum().toType(DataType.FLOAT32, false));
-                    update(stepScope);
-                }
+            int batches = (n + batch - 1) / batch;
+            long[] cuts = new long[batches - 1];
+            for (int b = 1; b < batches; b++) {
+                cuts[b - 1] = (long) b * batch;
             }
-            return new EpochTotals(lossSum.getFloat(), Math.round(correct.getFloat()), n);
+            NDList xs = x.split(cuts, 0);
+            NDList ys = y.split(cuts, 0);
+            NDArray[] logits = new NDArray[batches];
+            for (int b = 0; b < batches; b++) {
+                NDArray xb = xs.get(b);
+                NDArray yb = ys.get(b);
+                // autograd records this thread's forward pass only while grad mode is on; DJL's
+                // GradientCollector does the same but allows one collector per JVM, which would
+                // forbid two models training on two threads
+                JniUtils.setGradMode(true);
+                try {
+                    NDArray z = model.logits(xb, null);
+                    // softplus(z) - y z, with no scalar operand: DJL makes scalar operands from Java
+                    // buffers it drops at once, while autograd keeps them for the backward pass; once
+                    // the garbage collector frees one, the gradient reads garbage (seen with
+                    // z.maximum(0): ~1 run in 40 trained differently)
+                    NDArray loss = Activation.softPlus(z).sub(z.mul(yb)).mean();
+                    JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+                    logits[b] = z;
+                } finally {
+                    JniUtils.setGradMode(false);
+                }
+                update(params);
+            }
+            // the epoch's figures, from the logits as each step saw them, in one pass
+            NDArray z = batches == 1 ? logits[0] : NDArrays.concat(new NDList(logits), 0);
+            NDArray lossSum = Activation.softPlus(z).sub(z.mul(y)).sum();
+            NDArray correct = z.gte(0).toType(DataType.FLOAT32, false).eq(y).sum();
+            return new EpochTotals(lossSum.getFloat(), correct.getLong(), n);
         }
     }
 
-    private void update(NDManager scope) {
+    private void update(List<NDArray> params) {
         step++;
         TrainingConfig c = config();
-        double lr = c.learningRate();
-        double wd = c.weightDecay();
+        float lr = (float) c.learningRate();
+        float wd = (float) c.weightDecay();
+        double bc1 = 1 - StrictMath.pow(Optimizer.ADAM_BETA1, step);
+        double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
+        float stepSize = (float) (c.learningRate() * Math.sqrt(bc2) / bc1);
+        float epsilon = (float) (Optimizer.ADAM_EPSILON * Math.sqrt(bc2));
         for (int i = 0; i < params.size(); i++) {
-            NDArray p = params.get(i);
-            NDArray g = p.getGradient();
-            g.attach(scope);
-            NDArray grad = wd == 0 ? g : g.add(p.mul(wd));
-            if (c.optimizer() == Optimizer.ADAM) {
-                NDArray m = firstMoments.get(i);
-                NDArray v = secondMoments.get(i);
-                m.tempAttach(scope);
-                v.tempAttach(scope);
-                m.muli(Optimizer.ADAM_BETA1).addi(grad.mul(1 - Optimizer.ADAM_BETA1));
-                v.muli(Optimizer.ADAM_BETA2).addi(grad.square().muli(1 - Optimizer.ADAM_BETA2));
-                double bc1 = 1 - StrictMath.pow(Optimizer.ADAM_BETA1, step);
-                double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
-                NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(Optimizer.ADAM_EPSILON);
-                p.subi(m.div(denom).muli(lr / bc1));
-            } else {
-                p.subi(grad.mul(lr));
+            PtNDArray p = (PtNDArray) params.get(i);
+            try (PtNDArray g = JniUtils.getGradient(p)) {
+                if (c.optimizer() == Optimizer.ADAM) {
+                    JniUtils.adamUpdate(p, g, (PtNDArray) firstMoments.get(i), (PtNDArray) secondMoments.get(i), lr,
+                            stepSize, wd, 1f, -1f, (float) Optimizer.ADAM_BETA1, (float) Optimizer.ADAM_BETA2,
+                            epsilon, false);
+                } else {
+                    JniUtils.sgdUpdate(p, g, (PtNDArray) firstMoments.get(i), lr, wd, 1f, -1f, 0f);
+                }
             }
             // PyTorch accumulates gradients; clear them for the next step
-            g.subi(g);
+            JniUtils.zeroGrad(p);
         }
     }
 
