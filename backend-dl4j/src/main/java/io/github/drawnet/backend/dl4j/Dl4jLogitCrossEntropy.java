@@ -1,6 +1,9 @@
 package io.github.drawnet.backend.dl4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,9 +17,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code z}. The same definition as the other backends and the reference network; DL4J's own
  * {@code LossBinaryXENT} clips probabilities at 1e-5, which changes gradients of confident points.
  *
- * <p>While {@link #accumulating} is set, every score computed (one per training step) also adds the
- * batch's summed loss and number of correct points to two scalars kept in the engine, so an epoch's
- * running figures are read from the engine once per epoch, not once per batch.
+ * <p>While a training epoch runs, every score computed (one per step) keeps a copy of that step's
+ * logits instead of reading anything back, and the epoch's running loss and accuracy are computed
+ * from them in one pass at its end (DL4J insists on a score per step, which would otherwise cost a
+ * read from the engine each step; it is not otherwise used).
  *
  * <p>Not thread-safe: one instance per model.
  */
@@ -24,21 +28,25 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
 
-    private transient INDArray lossSum;
-    private transient INDArray correct;
-    private transient boolean accumulating;
+    private transient List<INDArray> logits;
 
-    /** Starts summing the loss and correct count of every training step. */
-    void startAccumulating() {
-        lossSum = Nd4j.scalar(DataType.DOUBLE, 0.0);
-        correct = Nd4j.scalar(DataType.DOUBLE, 0.0);
-        accumulating = true;
+    /** Starts keeping every training step's logits. */
+    void startEpoch() {
+        logits = new ArrayList<>();
     }
 
-    /** Stops summing and returns {summed loss, correct count}, read from the engine once. */
-    double[] stopAccumulating() {
-        accumulating = false;
-        return new double[] {lossSum.getDouble(0), correct.getDouble(0)};
+    /**
+     * Stops keeping logits and returns {summed loss, correct count} of the epoch's steps, computed
+     * against {@code labels} (the epoch's labels in the order trained).
+     */
+    double[] finishEpoch(INDArray labels) {
+        List<INDArray> z = logits;
+        logits = null;
+        INDArray all = z.size() == 1 ? z.get(0) : Nd4j.concat(0, z.toArray(new INDArray[0]));
+        double loss = perPoint(labels, all).sumNumber().doubleValue();
+        double correct = all.gte(0.0).castTo(labels.dataType()).eq(labels).castTo(DataType.DOUBLE).sumNumber()
+                .doubleValue();
+        return new double[] {loss, correct};
     }
 
     private static INDArray perPoint(INDArray labels, INDArray z) {
@@ -52,13 +60,14 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
             boolean average) {
-        INDArray perPoint = perPoint(labels, preOutput);
-        double sum = perPoint.sumNumber().doubleValue();
-        if (accumulating) {
-            lossSum.addi(perPoint.castTo(DataType.DOUBLE).sum());
-            INDArray predicted = preOutput.gte(0.0).castTo(labels.dataType());
-            correct.addi(predicted.eq(labels).castTo(DataType.DOUBLE).sum());
+        if (logits != null) {
+            // keep a copy outside DL4J's workspaces, which reuse their memory next step
+            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                logits.add(preOutput.dup());
+            }
+            return 0;
         }
+        double sum = perPoint(labels, preOutput).sumNumber().doubleValue();
         return average ? sum / labels.size(0) : sum;
     }
 

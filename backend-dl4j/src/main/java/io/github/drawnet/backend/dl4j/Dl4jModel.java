@@ -74,14 +74,16 @@ final class Dl4jModel extends AbstractModel {
                     : new Sgd(config.learningRate());
             l2 = config.weightDecay();
         }
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(config == null ? 0 : config.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.ZERO)
-                .updater(updater)
-                .l2(l2)
-                .l2Bias(l2)
-                .list();
+                .updater(updater);
+        if (l2 > 0) {
+            // only when asked: a zero L2 would still cost an array operation per step
+            builder.l2(l2).l2Bias(l2);
+        }
+        NeuralNetConfiguration.ListBuilder layers = builder.list();
         List<Integer> widths = spec.layerWidths();
         for (int l = 0; l < spec.hidden().size(); l++) {
             layers.layer(new DenseLayer.Builder().nIn(widths.get(l)).nOut(widths.get(l + 1))

@@ -18,8 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Trains a {@link Dl4jModel} with DL4J: the training set lives in ND4J from the start, each epoch
  * gathers it into the epoch's order in one call, and each batch is one {@code fit} of the network
- * (forward, backward, L2, updater). The epoch's running loss and accuracy are summed in ND4J by the
- * loss function and read once per epoch.
+ * (forward, backward, L2, updater). The epoch's running loss and accuracy are computed in ND4J from
+ * the logits the loss function kept, once per epoch.
  *
  * <p>Not thread-safe.
  */
@@ -49,23 +49,15 @@ final class Dl4jTrainer extends AbstractTrainer {
         INDArray x = Nd4j.pullRows(trainX, 1, order);
         INDArray y = Nd4j.pullRows(trainY, 1, order);
         Dl4jLogitCrossEntropy loss = model.loss();
-        loss.startAccumulating();
-        try {
-            for (int start = 0; start < n; start += batch) {
-                int end = Math.min(n, start + batch);
-                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-            }
-        } finally {
-            double[] totals = loss.stopAccumulating();
-            x.close();
-            y.close();
-            lastTotals = totals;
+        loss.startEpoch();
+        for (int start = 0; start < n; start += batch) {
+            int end = Math.min(n, start + batch);
+            net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                    y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
         }
-        return new EpochTotals(lastTotals[0], Math.round(lastTotals[1]), n);
+        double[] totals = loss.finishEpoch(y);
+        return new EpochTotals(totals[0], Math.round(totals[1]), n);
     }
-
-    private double[] lastTotals;
 
     private List<UpdaterBlock> blocks() {
         return ((BaseMultiLayerUpdater<?>) model.network().getUpdater()).getUpdaterBlocks();
