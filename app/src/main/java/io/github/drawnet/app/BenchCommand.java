@@ -188,8 +188,11 @@ final class BenchCommand implements Callable<Integer> {
     /** Runs {@code drawnet run} in a fresh JVM; returns {ms from JVM start to the first epoch, peak RSS MiB}. */
     private long[] freshRun(String backend) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("drawnet-bench-");
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-D" + RunOutputs.REPORT_PROPERTY + "=true",
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        // the fresh run gets this JVM's memory settings (the launcher's), as ./drawnet run would
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).forEach(cmd::add);
+        cmd.addAll(List.of("-Djava.awt.headless=true", "-D" + RunOutputs.REPORT_PROPERTY + "=true",
                 "-Ddrawnet.log.file=" + dir.resolve("log.txt"), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--backend", backend, "--epochs", String.valueOf(epochs), "--out",
                 dir.toString()));
@@ -247,7 +250,7 @@ final class BenchCommand implements Callable<Integer> {
         sb.append('\n').append("|---|").append("---|".repeat(cols.size() + (pytorch != null ? 1 : 0))).append('\n');
         double anchorTrain = pytorch == null ? Double.NaN : pytorch.path("train_s").asDouble();
         double anchorGrid = pytorch == null ? Double.NaN : pytorch.path("grid_s").asDouble() * 1000;
-        row(sb, "training, 100 epochs with validation (s)", cols, r, f -> fmt(f.trainSeconds(), 2),
+        row(sb, "training, the default experiment (s)", cols, r, f -> fmt(f.trainSeconds(), 2),
                 pytorch == null ? null : fmt(anchorTrain, 2));
         if (pytorch != null) {
             row(sb, "ratio to the notebook's PyTorch", cols, r, f -> fmt(f.trainSeconds() / anchorTrain, 2) + "x", "1x");
