@@ -80,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--jmh", description = "Run the JMH benchmarks of the inner loops instead (one epoch of steps,"
+            + " the grid pass, per backend; takes a few minutes).")
+    boolean jmh;
+
     private final Backends backends;
     private final PrintStream out;
 
@@ -95,6 +99,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (jmh) {
+            org.openjdk.jmh.runner.options.Options o = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                    .include(InnerLoopBenchmark.class.getName()).param("backend", ids.toArray(new String[0]))
+                    .forks(1).warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
+                    .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
+                    .jvmArgsAppend("-Xmx1g", "-Djava.awt.headless=true", "-Ddrawnet.log.file="
+                            + Paths.get(System.getProperty("java.io.tmpdir"), "drawnet-jmh.log"))
+                    .build();
+            new org.openjdk.jmh.runner.Runner(o).run();
+            return ExitCodes.OK;
+        }
         ExperimentOptions.check("--epochs", epochs, 1, 10_000);
         ExperimentOptions.check("--repeat", repeat, 1, 20);
         Drawing drawing = Preset.BLOB.drawing();

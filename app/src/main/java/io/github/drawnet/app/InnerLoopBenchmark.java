@@ -1,0 +1,75 @@
+package io.github.drawnet.app;
+
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
+import io.github.drawnet.tck.ReferenceBackend;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * JMH measurements of the inner loops, per backend: one epoch of optimizer steps on the notebook's
+ * data (209 steps of 24 points; the validation set is 50 points, so nearly all of it is steps),
+ * and the 256 x 256 grid pass that feeds the unit maps. Run with {@code drawnet bench --jmh}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+public class InnerLoopBenchmark {
+
+    /** The backend measured. */
+    @Param({"djl", "dl4j", "reference"})
+    public String backend;
+
+    private Model model;
+    private Trainer trainer;
+    private Dataset grid;
+
+    /** Makes the model and its trainer on the notebook's data. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        Backend b = ReferenceBackend.ID.equals(backend) ? new ReferenceBackend() : Backends.discover().get(backend);
+        DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(5000, 50, 50), 0);
+        model = b.newModel(NetworkSpec.notebook(), 0L);
+        trainer = b.newTrainer(model, TrainingConfig.notebook(), data.train(), data.validation());
+        grid = Dataset.grid(256);
+    }
+
+    /** Releases the engine's memory. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        trainer.close();
+        model.close();
+    }
+
+    /** One epoch: 209 optimizer steps. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object epochOf209Steps() {
+        return trainer.trainEpoch();
+    }
+
+    /** The output and every hidden unit over a 256 x 256 grid, in one forward pass. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ForwardPass gridPass() {
+        return model.forward(grid);
+    }
+}
