@@ -16,6 +16,24 @@ public class BackendUnavailableException extends RuntimeException {
         this.backendId = backendId;
     }
 
+    /**
+     * Returns the exception for an engine whose native library failed to load: one line naming the
+     * backend, the engine, the deepest cause's message, and the other backend to try.
+     */
+    public static BackendUnavailableException nativeLoadFailed(String backendId, String engine, String other,
+            Throwable cause) {
+        String why = cause.getMessage();
+        for (Throwable c = cause.getCause(); c != null; c = c.getCause()) {
+            why = c.getMessage() != null ? c.getMessage() : why;
+        }
+        if (why == null) {
+            why = cause.getClass().getSimpleName();
+        }
+        return new BackendUnavailableException(backendId, "backend " + backendId + " is unavailable: failed to load the "
+                + engine + " native library (" + why.lines().findFirst().orElse(why) + "); try --backend " + other,
+                cause);
+    }
+
     /** Returns the id of the backend that failed. */
     public String backendId() {
         return backendId;

@@ -35,7 +35,7 @@ final class Exports {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "drawnet-parameters");
         root.put("layout", "per layer: weight[out][in] (PyTorch Linear), bias[out]; first hidden layer first");
-        root.set("layers", ModelFile.parameters(r.finalParameters()));
+        root.set("layers", JsonForms.parameters(r.finalParameters()));
         AtomicFiles.write(parameters, MAPPER.writeValueAsBytes(root));
         Path history = dir.resolve("history.csv");
         writeHistory(r.history(), history);

@@ -2,18 +2,12 @@ package io.github.drawnet.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.AtomicFiles;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.Feature;
-import io.github.drawnet.api.LayerParameters;
-import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Provenance;
-import io.github.drawnet.api.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -48,52 +42,23 @@ final class MetricsJson {
         drawing.put("width", p.width());
         drawing.put("height", p.height());
         drawing.put("positiveShare", r.drawing().positiveShare());
-        ObjectNode d = root.putObject("data");
-        d.put("seed", p.seed());
-        d.put("train", p.sizes().train());
-        d.put("validation", p.sizes().validation());
-        d.put("test", p.sizes().test());
-        d.put("labels", p.labelMode().id());
-        d.put("noise", p.noise());
+        ObjectNode d = JsonForms.data(root.putObject("data"), p);
         ObjectNode share = d.putObject("positiveShare");
         share.put("train", data.train().positiveShare());
         share.put("validation", data.validation().positiveShare());
         share.put("test", data.test().positiveShare());
 
-        ObjectNode net = root.putObject("network");
-        ArrayNode inputs = net.putArray("inputs");
-        for (Feature f : r.spec().inputs()) {
-            inputs.add(f.id());
-        }
-        ArrayNode hidden = net.putArray("hidden");
-        r.spec().hidden().forEach(hidden::add);
-        net.put("activation", r.spec().activation().id());
+        ObjectNode net = JsonForms.network(root.putObject("network"), r.spec());
         net.put("output", "sigmoid");
         net.put("parameterCount", r.spec().parameterCount());
 
-        TrainingConfig c = r.config();
-        ObjectNode t = root.putObject("training");
-        t.put("optimizer", c.optimizer().id());
-        t.put("learningRate", c.learningRate());
-        t.put("batchSize", c.batchSize());
-        t.put("epochs", c.epochs());
-        t.put("weightDecay", c.weightDecay());
-        t.put("seed", c.seed());
-        t.put("shuffle", c.shuffle());
+        ObjectNode t = JsonForms.training(root.putObject("training"), r.config());
         t.put("epochsRun", r.history().size());
         t.put("stopReason", r.training().stopReason().name());
         t.put("message", r.training().message());
         t.put("seconds", r.trainingTime().toNanos() / 1e9);
 
-        ArrayNode history = root.putArray("history");
-        for (EpochMetrics m : r.history().epochs()) {
-            ObjectNode e = history.addObject();
-            e.put("epoch", m.epoch());
-            e.put("trainLoss", m.trainLoss());
-            e.put("trainAccuracy", m.trainAccuracy());
-            e.put("validationLoss", m.validationLoss());
-            e.put("validationAccuracy", m.validationAccuracy());
-        }
+        root.set("history", JsonForms.history(r.history()));
 
         Evaluation test = r.test();
         ObjectNode te = root.putObject("test");
@@ -106,27 +71,8 @@ final class MetricsJson {
         te.put("falsePositives", test.falsePositives());
         te.put("falseNegatives", test.falseNegatives());
 
-        root.set("parameters", parameters(r.finalParameters()));
+        root.set("parameters", JsonForms.parameters(r.finalParameters()));
         return root;
-    }
-
-    static ArrayNode parameters(Parameters p) {
-        ArrayNode layers = MAPPER.createArrayNode();
-        for (LayerParameters l : p.layers()) {
-            ObjectNode layer = layers.addObject();
-            ArrayNode weight = layer.putArray("weight");
-            for (float[] row : l.weightMatrix()) {
-                ArrayNode r = weight.addArray();
-                for (float v : row) {
-                    r.add(v);
-                }
-            }
-            ArrayNode bias = layer.putArray("bias");
-            for (float v : l.biases()) {
-                bias.add(v);
-            }
-        }
-        return layers;
     }
 
     static void write(ExperimentResult r, Path file) throws IOException {

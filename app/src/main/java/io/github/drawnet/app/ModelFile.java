@@ -70,85 +70,24 @@ final class ModelFile {
         root.put("formatVersion", VERSION);
         root.put("drawnetVersion", Version.get());
         root.put("savedFrom", s.backendId());
-        ObjectNode net = root.putObject("network");
-        ArrayNode inputs = net.putArray("inputs");
-        s.spec().inputs().forEach(f -> inputs.add(f.id()));
-        ArrayNode hidden = net.putArray("hidden");
-        s.spec().hidden().forEach(hidden::add);
-        net.put("activation", s.spec().activation().id());
-        TrainingConfig c = s.config();
-        ObjectNode t = root.putObject("training");
-        t.put("optimizer", c.optimizer().id());
-        t.put("learningRate", c.learningRate());
-        t.put("batchSize", c.batchSize());
-        t.put("epochs", c.epochs());
-        t.put("weightDecay", c.weightDecay());
-        t.put("seed", c.seed());
-        t.put("shuffle", c.shuffle());
+        JsonForms.network(root.putObject("network"), s.spec());
+        JsonForms.training(root.putObject("training"), s.config());
         Provenance p = s.provenance();
         ObjectNode d = root.putObject("data");
         d.put("drawing", p.drawing());
         d.put("drawingSha256", p.drawingSha256());
         d.put("width", p.width());
         d.put("height", p.height());
-        d.put("seed", p.seed());
-        d.put("train", p.sizes().train());
-        d.put("validation", p.sizes().validation());
-        d.put("test", p.sizes().test());
-        d.put("labels", p.labelMode().id());
-        d.put("noise", p.noise());
+        JsonForms.data(d, p);
         d.put("coveragePng", Base64.getEncoder().encodeToString(coveragePng(s.drawing())));
-        root.set("parameters", parameters(s.parameters()));
+        root.set("parameters", JsonForms.parameters(s.parameters()));
         ObjectNode o = root.putObject("optimizer");
         o.put("name", s.optimizer().optimizer().id());
         o.put("step", s.optimizer().step());
         ArrayNode slots = o.putArray("slots");
-        s.optimizer().slots().forEach(slot -> slots.add(parameters(slot)));
-        ArrayNode history = root.putArray("history");
-        for (EpochMetrics m : s.history().epochs()) {
-            ObjectNode e = history.addObject();
-            e.put("epoch", m.epoch());
-            e.put("trainLoss", m.trainLoss());
-            e.put("trainAccuracy", m.trainAccuracy());
-            e.put("validationLoss", m.validationLoss());
-            e.put("validationAccuracy", m.validationAccuracy());
-        }
+        s.optimizer().slots().forEach(slot -> slots.add(JsonForms.parameters(slot)));
+        root.set("history", JsonForms.history(s.history()));
         return root;
-    }
-
-    static ArrayNode parameters(Parameters p) {
-        ArrayNode layers = MAPPER.createArrayNode();
-        for (LayerParameters l : p.layers()) {
-            ObjectNode layer = layers.addObject();
-            ArrayNode weight = layer.putArray("weight");
-            for (float[] row : l.weightMatrix()) {
-                ArrayNode r = weight.addArray();
-                for (float v : row) {
-                    addExact(r, v);
-                }
-            }
-            ArrayNode bias = layer.putArray("bias");
-            for (float v : l.biases()) {
-                addExact(bias, v);
-            }
-        }
-        return layers;
-    }
-
-    /**
-     * Adds a float so that reading it back (as a double, then rounded to float) gives the same
-     * bits: its shortest decimal when that survives the double step, else the exact double value.
-     */
-    static void addExact(ArrayNode array, float v) {
-        if (!Float.isFinite(v)) {
-            throw new IllegalArgumentException("cannot save a model with a non-finite parameter (" + v + ")");
-        }
-        double viaShortest = Double.parseDouble(Float.toString(v));
-        if (Float.floatToRawIntBits((float) viaShortest) == Float.floatToRawIntBits(v)) {
-            array.add(v);
-        } else {
-            array.add((double) v);
-        }
     }
 
     private static byte[] coveragePng(Drawing d) throws IOException {

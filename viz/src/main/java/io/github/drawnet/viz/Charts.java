@@ -112,11 +112,20 @@ final class Charts {
 
     private static void curve(XYChart chart, String name, History h, java.util.function.ToDoubleFunction<EpochMetrics> f,
             Color color, boolean dashed) {
+        series(chart, name, h.epochs(), f, false, color, dashed ? new float[] {6f, 4f} : null);
+    }
+
+    /**
+     * Adds one value of each epoch as a line: finite values only (and positive ones only, for a
+     * log axis), markers while there are few points, dashes when given.
+     */
+    static void series(XYChart chart, String name, List<EpochMetrics> epochs,
+            java.util.function.ToDoubleFunction<EpochMetrics> f, boolean positiveOnly, Color color, float[] dash) {
         List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (EpochMetrics m : h.epochs()) {
+        for (EpochMetrics m : epochs) {
             double v = f.applyAsDouble(m);
-            if (Double.isFinite(v)) {
+            if (Double.isFinite(v) && (!positiveOnly || v > 0)) {
                 x.add(m.epoch());
                 y.add(v);
             }
@@ -128,8 +137,8 @@ final class Charts {
         s.setLineColor(color);
         s.setMarker(x.size() <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setMarkerColor(color);
-        s.setLineStyle(dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
+        s.setLineStyle(dash == null ? new BasicStroke(2f)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
     }
 
     /** Paints a chart into the rectangle at {@code (x, y)} of the chart's own size. */

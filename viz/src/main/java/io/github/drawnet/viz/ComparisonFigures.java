@@ -3,7 +3,6 @@ package io.github.drawnet.viz;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.History;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Figures that put several runs side by side: the histories of a saved model, its continuation and
@@ -86,28 +83,12 @@ public final class ComparisonFigures {
         return chart;
     }
 
+    private static final float[][] DASHES = {null, {7f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
+
     private static void add(XYChart chart, String label, List<EpochMetrics> epochs, boolean accuracy, Color c,
             int index) {
-        List<Integer> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (EpochMetrics m : epochs) {
-            double v = accuracy ? m.validationAccuracy() : m.trainLoss();
-            if (Double.isFinite(v) && (accuracy || v > 0)) {
-                x.add(m.epoch());
-                y.add(v);
-            }
-        }
-        if (x.isEmpty()) {
-            return;
-        }
-        XYSeries s = chart.addSeries(label, x, y);
-        s.setLineColor(c);
-        s.setMarkerColor(c);
-        s.setMarker(x.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        float[][] dashes = {null, {7f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
-        float[] dash = dashes[index % dashes.length];
-        s.setLineStyle(dash == null ? new BasicStroke(2f)
-                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        Charts.series(chart, label, epochs, accuracy ? EpochMetrics::validationAccuracy : EpochMetrics::trainLoss,
+                !accuracy, c, DASHES[index % DASHES.length]);
     }
 
     /** Returns the colour of series {@code i} of {@code n}: spread over the darker part of the scale. */

@@ -3,7 +3,6 @@ package io.github.drawnet.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.Backend;
@@ -85,12 +84,7 @@ public final class DjlBackend implements Backend {
             LOG.debug("PyTorch {} loaded in {} ms", e.getVersion(), (System.nanoTime() - start) / 1_000_000);
             return e;
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
-            String why = t.getMessage();
-            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
-                why = c.getMessage() != null ? c.getMessage() : why;
-            }
-            throw new BackendUnavailableException(ID, "backend djl is unavailable: failed to load the PyTorch native"
-                    + " library (" + why + "); try --backend dl4j", t);
+            throw BackendUnavailableException.nativeLoadFailed(ID, "PyTorch", "dl4j", t);
         }
     }
 

@@ -85,12 +85,7 @@ public final class Dl4jBackend implements Backend {
             LOG.debug("ND4J {} loaded in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
             return "DL4J " + buildVersion() + ", ND4J native CPU, " + Nd4j.getEnvironment().maxThreads() + " thread(s)";
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
-            String why = t.getMessage();
-            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
-                why = c.getMessage() != null ? c.getMessage() : why;
-            }
-            throw new BackendUnavailableException(ID, "backend dl4j is unavailable: failed to load the ND4J native"
-                    + " library (" + why + "); try --backend djl", t);
+            throw BackendUnavailableException.nativeLoadFailed(ID, "ND4J", "djl", t);
         }
     }
 

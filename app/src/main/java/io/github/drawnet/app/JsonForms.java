@@ -1,0 +1,109 @@
+package io.github.drawnet.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.History;
+import io.github.drawnet.api.LayerParameters;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Provenance;
+import io.github.drawnet.api.TrainingConfig;
+
+/**
+ * The JSON form of the values every file Drawnet writes shares ({@code metrics.json}, saved models,
+ * {@code parameters.json}), written in one place so the files agree field for field.
+ */
+final class JsonForms {
+
+    private JsonForms() {}
+
+    /** Writes the network's shape into {@code node}: inputs, hidden sizes, activation. */
+    static ObjectNode network(ObjectNode node, NetworkSpec spec) {
+        ArrayNode inputs = node.putArray("inputs");
+        for (Feature f : spec.inputs()) {
+            inputs.add(f.id());
+        }
+        ArrayNode hidden = node.putArray("hidden");
+        spec.hidden().forEach(hidden::add);
+        node.put("activation", spec.activation().id());
+        return node;
+    }
+
+    /** Writes every training setting into {@code node}. */
+    static ObjectNode training(ObjectNode node, TrainingConfig c) {
+        node.put("optimizer", c.optimizer().id());
+        node.put("learningRate", c.learningRate());
+        node.put("batchSize", c.batchSize());
+        node.put("epochs", c.epochs());
+        node.put("weightDecay", c.weightDecay());
+        node.put("seed", c.seed());
+        node.put("shuffle", c.shuffle());
+        return node;
+    }
+
+    /** Writes where the points came from into {@code node}: seed, sizes, labelling, noise. */
+    static ObjectNode data(ObjectNode node, Provenance p) {
+        node.put("seed", p.seed());
+        node.put("train", p.sizes().train());
+        node.put("validation", p.sizes().validation());
+        node.put("test", p.sizes().test());
+        node.put("labels", p.labelMode().id());
+        node.put("noise", p.noise());
+        return node;
+    }
+
+    /** Returns every epoch's figures. */
+    static ArrayNode history(History h) {
+        ArrayNode history = JsonNodeFactory.instance.arrayNode();
+        for (EpochMetrics m : h.epochs()) {
+            ObjectNode e = history.addObject();
+            e.put("epoch", m.epoch());
+            e.put("trainLoss", m.trainLoss());
+            e.put("trainAccuracy", m.trainAccuracy());
+            e.put("validationLoss", m.validationLoss());
+            e.put("validationAccuracy", m.validationAccuracy());
+        }
+        return history;
+    }
+
+    /** Returns every layer's weight matrix and biases, each float written so it reads back bit for bit. */
+    static ArrayNode parameters(Parameters p) {
+        ArrayNode layers = JsonNodeFactory.instance.arrayNode();
+        for (LayerParameters l : p.layers()) {
+            ObjectNode layer = layers.addObject();
+            ArrayNode weight = layer.putArray("weight");
+            for (float[] row : l.weightMatrix()) {
+                ArrayNode r = weight.addArray();
+                for (float v : row) {
+                    addExact(r, v);
+                }
+            }
+            ArrayNode bias = layer.putArray("bias");
+            for (float v : l.biases()) {
+                addExact(bias, v);
+            }
+        }
+        return layers;
+    }
+
+    /**
+     * Adds a float so that reading it back (as a double, then rounded to float) gives the same
+     * bits: its shortest decimal when that survives the double step, else the exact double value.
+     *
+     * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold
+     */
+    static void addExact(ArrayNode array, float v) {
+        if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException("cannot write a non-finite parameter (" + v + ") as JSON");
+        }
+        double viaShortest = Double.parseDouble(Float.toString(v));
+        if (Float.floatToRawIntBits((float) viaShortest) == Float.floatToRawIntBits(v)) {
+            array.add(v);
+        } else {
+            array.add((double) v);
+        }
+    }
+}
