@@ -48,8 +48,9 @@ import picocli.CommandLine.Option;
  * Debian's PyTorch is installed. Timings on a shared machine drift: compare the ratios of one run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure every backend (and the plain-Java reference network) on the notebook's experiment,",
-            "beside the notebook's own PyTorch code when it can run, and print a table of times and ratios."})
+        description = {"Time the engines on the notebook's experiment, side by side.",
+            "Every backend and the plain-Java reference network, beside the notebook's own PyTorch "
+                + "code when it can run: a table of times, ratios, start-up and peak memory."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--backends", paramLabel = "IDS", split = ",", defaultValue = "djl,dl4j,reference",

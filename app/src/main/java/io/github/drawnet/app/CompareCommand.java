@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
  * the same initial parameters and the same batch order, so any difference is the engines' own.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the same experiment (same points, same initial parameters, same batch order) on every",
-            "discovered backend, or those named, and print one table of their results side by side."})
+        description = {"Run one experiment on every engine and compare them side by side.",
+            "Same points, same initial parameters, same batch order on every discovered backend (or "
+                + "those named), then one table: losses, accuracies, time, and the largest difference in "
+                + "learned weights."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin

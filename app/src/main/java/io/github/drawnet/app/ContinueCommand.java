@@ -36,9 +36,10 @@ import picocli.CommandLine.Option;
  * figure shows the saved history beside the new one.
  */
 @Command(name = "continue", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a saved model a few more epochs, numbered on from where it stopped (its weights and",
-            "optimizer state carry over), or with --from-scratch start again with the same settings.",
-            "The same points are sampled again from the drawing saved in the model."})
+        description = {"Train a saved model a few more epochs, or again from scratch.",
+            "Epochs number on from where it stopped (its weights and optimizer state carry over); "
+                + "with --from-scratch it starts again with the same settings. The same points are sampled "
+                + "again from the drawing saved in the model."})
 final class ContinueCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "MODEL.json", description = "A model saved with 'drawnet run --save'.")

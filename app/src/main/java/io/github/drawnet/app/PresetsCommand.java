@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code drawnet presets}: lists the built-in drawings, and writes them as PNGs on request. */
 @Command(name = "presets", mixinStandardHelpOptions = true,
-        description = "List the built-in drawings; with --export DIR, write each as a PNG to start a drawing from.")
+        description = {"List the built-in drawings.", "With --export DIR, write each as a PNG to start a drawing from."})
 final class PresetsCommand implements Callable<Integer> {
 
     @Option(names = "--export", paramLabel = "DIR", description = "Write every preset as DIR/<name>.png.")

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
  * notebook prints and writing {@code metrics.json}, the exports, every figure and the report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample points from a drawing, train a network on them, and print what the notebook prints:",
-            "the model, one line per epoch, every learned weight and bias, and the test accuracy.",
-            "Without --drawing or --preset it runs on the built-in 'blob' drawing."})
+        description = {"Train a network on a drawing and print what the notebook prints.",
+            "Samples points from the drawing, trains, and prints the model, one line per epoch, every "
+                + "learned weight and bias, and the test accuracy; writes metrics, exports, figures and "
+                + "report.html. Without --drawing or --preset it runs on the built-in 'blob' drawing."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code drawnet studio}: the drawing page in the browser, served locally. */
 @Command(name = "studio", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start the drawing studio: a local web page where you draw the region, set the experiment,",
-            "and watch the network learn it live. Prints the address to open; Ctrl-C stops it."})
+        description = {"Draw in the browser and watch the network learn live.",
+            "Starts a local web page where you draw the region, set the experiment, and watch "
+                + "training: curves, unit maps, the network's weights. Prints the address to open; Ctrl-C "
+                + "stops it."})
 final class StudioCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",

@@ -44,9 +44,10 @@ import picocli.CommandLine.Option;
  * is seeded on its own, so the results are the same as running them one by one.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a grid of networks on the same points with the same seed, one cell per combination",
-            "of the values given, and compare them: a table, sweep.csv, each cell's output map, and their curves.",
-            "Lists are comma-separated; a cell of several hidden layers is written 8-4. Example:",
+        description = {"Train a grid of settings on the same points and compare the cells.",
+            "One cell per combination of the values given, all with the same points and seed: a "
+                + "table, sweep.csv, each cell's output map, and their curves. Lists are comma-separated; a "
+                + "cell of several hidden layers is written 8-4. Example:",
             "  drawnet sweep --preset ring --hidden 1,2,4,16 --activation sigmoid,linear"})
 final class SweepCommand implements Callable<Integer> {
 
