@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.sampling.Preset;
 import java.awt.image.BufferedImage;
@@ -246,9 +245,5 @@ final class StudioServerTest {
                 post("/api/sessions/" + id + "/close", "");
             }
         }
-    }
-
-    static ObjectNode settings() {
-        return JSON.createObjectNode();
     }
 }

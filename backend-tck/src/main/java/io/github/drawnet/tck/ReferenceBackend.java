@@ -14,7 +14,6 @@ import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -153,11 +152,6 @@ public final class ReferenceBackend implements Backend {
         @Override
         protected void release() {
             // nothing native to free
-        }
-
-        @Override
-        public String toString() {
-            return "ReferenceTrainer" + Arrays.asList(config());
         }
     }
 }
