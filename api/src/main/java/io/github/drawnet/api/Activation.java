@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.internal.Checks;
+
 /**
  * The activation applied by every hidden unit. The output unit is always a sigmoid.
  *

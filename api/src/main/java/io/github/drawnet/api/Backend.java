@@ -20,6 +20,16 @@ public interface Backend {
     /** Returns the short id used to choose the backend, for example {@code djl}. Never loads the engine. */
     String id();
 
+    /**
+     * Returns how strongly this backend asks to be the default: {@link Backends#preferred()} picks the
+     * highest, and {@link Backends#all()} lists backends from highest to lowest. Engines meant for
+     * everyday use return a positive number; a backend that should be chosen only when named (an
+     * oracle, a slow fallback) returns a negative one. Never loads the engine.
+     */
+    default int priority() {
+        return 0;
+    }
+
     /** Returns a name for people, for example {@code DJL (PyTorch engine)}. Never loads the engine. */
     String displayName();
 

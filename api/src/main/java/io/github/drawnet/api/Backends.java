@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Discovery is defensive, as SLF4J's is: a provider that fails to load or to construct is logged
  * and recorded in {@link #problems()}, and the others are still found. When two providers share an
- * id, the first found wins and the second is recorded as a problem.
+ * id, the first found wins and the second is recorded as a problem. Backends are ranked by their
+ * own {@link Backend#priority()}; no id is special here.
  *
  * <p>Immutable and thread-safe.
  */
@@ -86,15 +87,31 @@ public final class Backends {
                 problems.add(problem);
             }
         }
-        return new Backends(java.util.Collections.unmodifiableMap(found), problems);
+        // highest priority first; discovery order breaks ties, so the order never depends on a hash
+        List<Backend> ranked = new ArrayList<>(found.values());
+        ranked.sort(java.util.Comparator.comparingInt(Backends::priorityOf).reversed());
+        Map<String, Backend> byId = new LinkedHashMap<>();
+        for (Backend b : ranked) {
+            byId.put(b.id(), b);
+        }
+        return new Backends(java.util.Collections.unmodifiableMap(byId), problems);
     }
 
-    /** Returns the ids of the backends found, in discovery order. */
+    private static int priorityOf(Backend backend) {
+        try {
+            return backend.priority();
+        } catch (RuntimeException e) {
+            LOG.warn("backend {} failed to give its priority; ranking it last", backend.id(), e);
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    /** Returns the ids of the backends found, highest {@link Backend#priority()} first. */
     public List<String> ids() {
         return List.copyOf(byId.keySet());
     }
 
-    /** Returns the backends found, in discovery order. */
+    /** Returns the backends found, highest {@link Backend#priority()} first. */
     public List<Backend> all() {
         return List.copyOf(byId.values());
     }
@@ -120,7 +137,8 @@ public final class Backends {
 
     /**
      * Returns the backend to use when none is named: the one named by the system property {@value
-     * #PREFERRED_PROPERTY} if set, else {@code djl} if found, else the first found.
+     * #PREFERRED_PROPERTY} if set, else the one of highest {@link Backend#priority()} (the first found
+     * among equals).
      *
      * @throws UnknownBackendException when the property names an unknown backend, or none was found
      */
@@ -128,9 +146,6 @@ public final class Backends {
         String wanted = System.getProperty(PREFERRED_PROPERTY);
         if (wanted != null && !wanted.isBlank()) {
             return get(wanted);
-        }
-        if (byId.containsKey("djl")) {
-            return byId.get("djl");
         }
         if (byId.isEmpty()) {
             throw new UnknownBackendException("(default)", ids());

@@ -1,16 +1,17 @@
 package io.github.drawnet.api;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Runs the notebook's experiment on any backend: model from the seed's initial parameters, training
- * with a per-epoch listener, the test set, and the maps over the plane, all engine-neutral.
+ * Runs the notebook's experiment on any backend in one call: model from the seed's initial
+ * parameters, training with a per-epoch listener, the test set, and the maps over the plane, all
+ * engine-neutral. For more control (continue, restore, stop from another thread) use {@link
+ * Experiment}, which this class calls.
  */
 public final class Experiments {
 
-    /** The side of the grid the notebook draws its maps on. */
-    public static final int GRID_RESOLUTION = 256;
+    /** The side of the grid the notebook draws its maps on ({@link Experiment#GRID_RESOLUTION}). */
+    public static final int GRID_RESOLUTION = Experiment.GRID_RESOLUTION;
 
     private Experiments() {}
 
@@ -32,27 +33,9 @@ public final class Experiments {
     public static ExperimentResult run(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec,
             TrainingConfig config, Parameters initial, EpochListener listener) {
         Objects.requireNonNull(listener, "listener");
-        initial.requireFits(spec);
-        try (Model model = backend.newModel(spec, initial);
-                Trainer trainer = backend.newTrainer(model, config, data.train(), data.validation())) {
-            long start = System.nanoTime();
-            TrainingResult training = trainer.train(config.epochs(), listener);
-            Duration time = Duration.ofNanos(System.nanoTime() - start);
-            return finish(backend, drawing, data, config, initial, model, trainer, training, time);
+        try (Experiment experiment = Experiment.start(backend, drawing, data, spec, config, initial)) {
+            experiment.train(config.epochs(), listener);
+            return experiment.finish();
         }
-    }
-
-    /**
-     * Measures a trained model the way {@link #run} does: test set, test predictions, and the grid
-     * maps; for callers that drive the {@link Trainer} themselves.
-     */
-    public static ExperimentResult finish(Backend backend, Drawing drawing, DataSplits data, TrainingConfig config,
-            Parameters initial, Model model, Trainer trainer, TrainingResult training, Duration trainingTime) {
-        float[] testPredictions = model.predict(data.test());
-        Evaluation test = Evaluation.of(testPredictions, data.test());
-        ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
-        return new ExperimentResult(backend.id(), backend.engineVersion(), drawing,
-                data, model.spec(), config, initial, model.parameters(), training, test, testPredictions,
-                GRID_RESOLUTION, grid, trainingTime, trainer.optimizerState());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.internal.Checks;
+
 /**
  * How a pixel's coverage (alpha/255, or ink darkness) becomes a label.
  *

@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.internal.Checks;
+
 /**
  * The outputs of one hidden layer's units for many points, row-major: point {@code p}, unit {@code
  * u} at {@code values[p * units + u]}.

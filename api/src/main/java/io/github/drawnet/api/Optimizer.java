@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.internal.Checks;
+
 /**
  * The optimizers every backend implements, with PyTorch's semantics and defaults so that results
  * compare with the notebook.

@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.internal.Checks;
+
 /**
  * How many points each split gets. The notebook's sizes are {@link #notebook()}: 5000 training,
  * 1000 validation, 10000 test.

@@ -42,6 +42,22 @@ final class BackendsTest {
     }
 
     @Test
+    void preferred_highestPriorityWins_whateverTheDiscoveryOrder() {
+        Backends backends = Backends.of(new FakeBackend("oracle", -100), new FakeBackend("second", 100),
+                new FakeBackend("first", 200), new FakeBackend("plain", 0));
+        assertThat(backends.preferred().id()).isEqualTo("first");
+        assertThat(backends.ids()).containsExactly("first", "second", "plain", "oracle");
+        assertThat(backends.all()).extracting(Backend::id).containsExactly("first", "second", "plain", "oracle");
+        assertThat(Backends.of(new FakeBackend("oracle", -100)).preferred().id()).isEqualTo("oracle");
+    }
+
+    @Test
+    void of_equalPriorities_keepDiscoveryOrder() {
+        Backends backends = Backends.of(new FakeBackend("b", 5), new FakeBackend("a", 5), new FakeBackend("c", 5));
+        assertThat(backends.ids()).containsExactly("b", "a", "c");
+    }
+
+    @Test
     void of_duplicateIds_firstWinsAndProblemRecorded() {
         FakeBackend first = new FakeBackend("same");
         Backends backends = Backends.of(first, new FakeBackend("same"));
@@ -58,13 +74,24 @@ final class BackendsTest {
     /** A backend that does nothing, for discovery tests. */
     public static class FakeBackend implements Backend {
         private final String id;
+        private final int priority;
 
         public FakeBackend() {
             this("fake");
         }
 
         FakeBackend(String id) {
+            this(id, 0);
+        }
+
+        FakeBackend(String id, int priority) {
             this.id = id;
+            this.priority = priority;
+        }
+
+        @Override
+        public int priority() {
+            return priority;
         }
 
         @Override

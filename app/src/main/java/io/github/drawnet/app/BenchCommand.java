@@ -18,7 +18,6 @@ import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
-import io.github.drawnet.tck.ReferenceBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), LocalDate.now());
         Map<String, Figures> results = new LinkedHashMap<>();
         for (String id : ids) {
-            Backend b = id.equals(ReferenceBackend.ID) ? new ReferenceBackend() : backends.get(id);
+            Backend b = backends.get(id);
             out.println("Measuring " + id + " ...");
             results.put(id, measure(b, data, spec, config));
         }
@@ -139,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
             all.put("cores", Runtime.getRuntime().availableProcessors());
             all.put("backends", results);
             all.put("pytorch", anchorRun);
-            io.github.drawnet.api.AtomicFiles.write(json, new ObjectMapper().writerWithDefaultPrettyPrinter()
+            io.github.drawnet.api.internal.AtomicFiles.write(json, new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(all));
         }
         return ExitCodes.OK;
@@ -179,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
         int steps = config.epochs() * ((data.train().size() + config.batchSize() - 1) / config.batchSize());
         long startup = -1;
         long peak = -1;
-        if (!noSubprocess && !b.id().equals(ReferenceBackend.ID)) {
+        if (!noSubprocess && b.priority() >= 0) {
             long[] fresh = freshRun(b.id());
             startup = fresh[0];
             peak = fresh[1];

@@ -9,7 +9,6 @@ import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.Parameters;
-import io.github.drawnet.tck.ReferenceBackend;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Backend> list = new ArrayList<>();
         for (String id : ids) {
-            list.add(ReferenceBackend.ID.equals(id) ? new ReferenceBackend() : backends.get(id));
+            list.add(backends.get(id));
         }
         return list;
     }

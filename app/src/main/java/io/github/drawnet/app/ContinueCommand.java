@@ -4,24 +4,18 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.History;
-import io.github.drawnet.api.Model;
-import io.github.drawnet.api.Parameters;
-import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.api.TrainingResult;
-import io.github.drawnet.sampling.Sampler;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.Figure;
+import io.github.drawnet.io.SavedModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,15 +69,9 @@ final class ContinueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentOptions.check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
-        ModelFile.Saved saved = ModelFile.read(modelFile);
+        SavedModel saved = SavedModel.read(modelFile);
         Backend backend = backendId != null ? backends.get(backendId)
                 : backends.find(saved.backendId()).orElseGet(backends::preferred);
-        DataSplits data = Sampler.sample(saved.drawing(), saved.provenance().sizes(), saved.provenance().seed(),
-                saved.provenance().labelMode(), saved.provenance().noise());
-        if (saved.config().batchSize() > data.train().size()) {
-            throw new InvalidModelFileException("model file " + modelFile + " has batch size "
-                    + saved.config().batchSize() + " larger than its training set of " + data.train().size());
-        }
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         Path dir = OutputFolder.prepare(out, clock, saved.drawing().name(), backend.id());
         Path target = save != null ? save : dir.resolve("model.json");
@@ -94,30 +82,20 @@ final class ContinueCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", modelFile, saved.backendId(), before,
                 before == 0 ? "untrained" : String.format(Locale.ROOT, "validation accuracy %.4f",
                         saved.history().last().validationAccuracy()));
-        NotebookPrinter.printSetup(o, new ExperimentOptions.Setup(saved.drawing(), "saved in the model", data,
-                saved.spec(), saved.config()));
-        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-
-        int first = fromScratch ? 1 : before + 1;
-        TrainingConfig config = saved.config().withEpochs(first - 1 + epochs);
-        Parameters start = fromScratch ? Parameters.initial(saved.spec(), config.seed()) : saved.parameters();
-        o.println(fromScratch
-                ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh optimizer,"
-                        + " epochs 1 to %d", config.seed(), epochs)
-                : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d", first,
-                        first + epochs - 1));
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
         ExperimentResult result;
-        try (Model model = backend.newModel(saved.spec(), start);
-                Trainer trainer = backend.newTrainer(model, config, data.train(), data.validation())) {
-            if (!fromScratch) {
-                trainer.restore(saved.history(), saved.optimizer());
-            }
-            long t0 = System.nanoTime();
-            TrainingResult training = trainer.train(epochs, RunOutputs.epochPrinter(progress, first));
-            Duration time = Duration.ofNanos(System.nanoTime() - t0);
+        try (Experiment experiment = fromScratch ? saved.restart(backend) : saved.resume(backend)) {
+            NotebookPrinter.printSetup(o, experiment, "saved in the model");
+            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+            int first = experiment.epochsCompleted() + 1;
+            o.println(fromScratch
+                    ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh"
+                            + " optimizer, epochs 1 to %d", saved.config().seed(), epochs)
+                    : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
+                            first, first + epochs - 1));
+            experiment.train(epochs, RunOutputs.epochPrinter(progress, first));
             progress.finish();
-            result = Experiments.finish(backend, saved.drawing(), data, config, start, model, trainer, training, time);
+            result = experiment.finish();
         } finally {
             progress.finish();
         }

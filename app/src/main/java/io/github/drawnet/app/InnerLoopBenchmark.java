@@ -12,7 +12,6 @@ import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
-import io.github.drawnet.tck.ReferenceBackend;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +44,7 @@ public class InnerLoopBenchmark {
     /** Makes the model and its trainer on the notebook's data. */
     @Setup(Level.Trial)
     public void setUp() {
-        Backend b = ReferenceBackend.ID.equals(backend) ? new ReferenceBackend() : Backends.discover().get(backend);
+        Backend b = Backends.discover().get(backend);
         DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(5000, 50, 50), 0);
         model = b.newModel(NetworkSpec.notebook(), 0L);
         trainer = b.newTrainer(model, TrainingConfig.notebook(), data.train(), data.validation());

@@ -2,6 +2,8 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Provenance;
 import io.github.drawnet.api.TrainingConfig;
@@ -16,19 +18,26 @@ final class NotebookPrinter {
 
     /** Prints what an experiment is about to do: drawing, points, network, training settings. */
     static void printSetup(PrintStream o, ExperimentOptions.Setup setup) {
-        Drawing drawing = setup.drawing();
-        DataSplits data = setup.data();
+        printSetup(o, setup.drawing(), setup.drawingSource(), setup.data(), setup.spec(), setup.config());
+    }
+
+    /** Prints what an experiment made from a saved model is about to do. */
+    static void printSetup(PrintStream o, Experiment e, String drawingSource) {
+        printSetup(o, e.drawing(), drawingSource, e.data(), e.spec(), e.config());
+    }
+
+    private static void printSetup(PrintStream o, Drawing drawing, String drawingSource, DataSplits data,
+            NetworkSpec spec, TrainingConfig c) {
         Provenance p = data.provenance();
         o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", drawing.name(),
-                drawing.width(), drawing.height(), setup.drawingSource(), 100 * drawing.positiveShare());
+                drawing.width(), drawing.height(), drawingSource, 100 * drawing.positiveShare());
         o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
                 data.train().size(), data.validation().size(), data.test().size(), p.seed(), p.labelMode().id(),
                 p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels flipped", 100 * p.noise()) : "");
         o.printf(Locale.ROOT, "Positive share: %.1f%% training, %.1f%% validation, %.1f%% test%n",
                 100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
                 100 * data.test().positiveShare());
-        o.println(setup.spec().describe());
-        TrainingConfig c = setup.config();
+        o.println(spec.describe());
         o.printf(Locale.ROOT, "Training: %s, learning rate %s, batch size %d, %d epochs, weight decay %s, %s%n",
                 c.optimizer().id(), c.learningRate(), c.batchSize(), c.epochs(), c.weightDecay(),
                 c.shuffle() ? "shuffled each epoch" : "fixed order");

@@ -2,7 +2,7 @@ package io.github.drawnet.app;
 
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
-import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.sampling.Preset;
 import java.io.IOException;
 import java.io.PrintStream;

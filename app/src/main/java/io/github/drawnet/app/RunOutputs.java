@@ -3,6 +3,9 @@ package io.github.drawnet.app;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.io.Exports;
+import io.github.drawnet.io.MetricsFile;
+import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.FigureWriter;
 import io.github.drawnet.viz.HtmlReport;
@@ -67,16 +70,14 @@ final class RunOutputs {
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
                 result.trainingTime().toNanos() / 1e9, result.test().balancedAccuracy());
         Path metrics = dir.resolve("metrics.json");
-        MetricsJson.write(result, metrics);
+        MetricsFile.write(result, metrics);
         o.println("Metrics: " + metrics);
         List<Path> exports = Exports.write(result, dir);
         o.println("Exports: " + exports.stream().map(p -> p.getFileName().toString())
                 .reduce((a, b) -> a + ", " + b).orElse("") + " in " + dir);
         if (save != null) {
             if (result.finalParameters().isFinite()) {
-                ModelFile.write(new ModelFile.Saved(result.backendId(), result.spec(),
-                        result.config().withEpochs(Math.max(1, result.history().size())), result.finalParameters(),
-                        result.optimizerState(), result.history(), result.data().provenance(), result.drawing()), save);
+                SavedModel.of(result).write(save);
                 o.println("Model: " + save);
             } else {
                 o.println("Model: not saved, the parameters are not finite after training diverged");

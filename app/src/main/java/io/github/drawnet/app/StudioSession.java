@@ -18,6 +18,8 @@ import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingResult;
+import io.github.drawnet.io.Exports;
+import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.viz.FigureWriter;
 import io.github.drawnet.viz.HtmlReport;
 import io.github.drawnet.viz.LiveFigures;
@@ -344,11 +346,7 @@ final class StudioSession implements AutoCloseable {
             case "report.html":
                 return Files.readAllBytes(HtmlReport.write(result, files()).report());
             case "model.json":
-                Path m = files().resolve("model.json");
-                ModelFile.write(new ModelFile.Saved(result.backendId(), result.spec(), result.config(),
-                        result.finalParameters(), result.optimizerState(), result.history(),
-                        result.data().provenance(), result.drawing()), m);
-                return Files.readAllBytes(m);
+                return SavedModel.of(result).toBytes();
             case "points.csv":
                 Path p = files().resolve("points.csv");
                 Exports.writePoints(result.data(), p);

@@ -3,7 +3,7 @@ package io.github.drawnet.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.drawnet.api.Activation;
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Optimizer;

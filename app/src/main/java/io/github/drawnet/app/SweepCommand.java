@@ -3,7 +3,7 @@ package io.github.drawnet.app;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Activation;
-import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochListener;
@@ -210,8 +210,7 @@ final class SweepCommand implements Callable<Integer> {
             bs.add(backends.preferred());
         } else {
             for (String id : backendIds) {
-                bs.add(id.strip().equalsIgnoreCase(io.github.drawnet.tck.ReferenceBackend.ID)
-                        ? new io.github.drawnet.tck.ReferenceBackend() : backends.get(id));
+                bs.add(backends.get(id));
             }
         }
         List<List<Integer>> hs = new ArrayList<>();

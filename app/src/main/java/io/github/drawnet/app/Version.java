@@ -1,9 +1,6 @@
 package io.github.drawnet.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import io.github.drawnet.io.DrawnetVersion;
 import picocli.CommandLine;
 
 /** The version of Drawnet, from the build. */
@@ -11,16 +8,7 @@ public final class Version implements CommandLine.IVersionProvider {
 
     /** Returns the version string, for example {@code 0.1.0-SNAPSHOT}. */
     public static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("/drawnet-version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DrawnetVersion.get();
     }
 
     @Override

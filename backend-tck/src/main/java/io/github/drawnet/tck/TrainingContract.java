@@ -1,5 +1,8 @@
 package io.github.drawnet.tck;
 
+import io.github.drawnet.backend.reference.ReferenceBackend;
+import io.github.drawnet.backend.reference.ReferenceNetwork;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,17 +1,16 @@
 package io.github.drawnet.tck;
 
 import io.github.drawnet.api.Backend;
+import io.github.drawnet.backend.reference.ReferenceBackend;
 
-/** The reference network passes its own contract (it is not discoverable, by design). */
+/**
+ * The reference network passes the contract it is the oracle of. It runs here, in the contract's own
+ * tests, because the contract depends on the reference backend (no dependency cycle).
+ */
 final class ReferenceBackendTest implements BackendContract {
 
     @Override
     public Backend backend() {
         return new ReferenceBackend();
-    }
-
-    @Override
-    public boolean discoverable() {
-        return false;
     }
 }

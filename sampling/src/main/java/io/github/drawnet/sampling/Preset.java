@@ -1,6 +1,6 @@
 package io.github.drawnet.sampling;
 
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Drawing;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,6 +1,6 @@
 package io.github.drawnet.sampling;
 
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;

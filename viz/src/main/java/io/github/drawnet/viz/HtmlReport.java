@@ -1,6 +1,6 @@
 package io.github.drawnet.viz;
 
-import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Evaluation;

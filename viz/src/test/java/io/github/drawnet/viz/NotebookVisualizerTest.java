@@ -12,7 +12,7 @@ import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
-import io.github.drawnet.tck.ReferenceBackend;
+import io.github.drawnet.api.Backends;
 import java.awt.Color;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -44,7 +44,7 @@ final class NotebookVisualizerTest {
     @BeforeAll
     static void train() {
         DataSplits data = Sampler.sample(Preset.HALF_PLANE.drawing(), SampleSizes.notebook(), 0);
-        halfPlane = Experiments.run(new ReferenceBackend(), Preset.HALF_PLANE.drawing(), data, NetworkSpec.notebook(),
+        halfPlane = Experiments.run(Backends.discover().get("reference"), Preset.HALF_PLANE.drawing(), data, NetworkSpec.notebook(),
                 TrainingConfig.notebook().withEpochs(30), EpochListener.NONE);
     }
 
@@ -112,7 +112,7 @@ final class NotebookVisualizerTest {
     void unitMaps_twoHiddenLayers_everyUnitOfEveryLayerPlusOutput() {
         NetworkSpec deep = NetworkSpec.notebook().withHidden(List.of(3, 2)).withActivation(Activation.RELU);
         DataSplits data = Sampler.sample(Preset.RING.drawing(), new SampleSizes(500, 100, 300), 1);
-        ExperimentResult r = Experiments.run(new ReferenceBackend(), Preset.RING.drawing(), data, deep,
+        ExperimentResult r = Experiments.run(Backends.discover().get("reference"), Preset.RING.drawing(), data, deep,
                 TrainingConfig.notebook().withEpochs(2), EpochListener.NONE);
         Figure f = NotebookVisualizer.unitMaps(r);
         assertThat(f.panels().keySet()).containsExactlyInAnyOrder("hidden-1-1", "hidden-1-2", "hidden-1-3",

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
@@ -43,6 +43,12 @@ public final class DjlBackend implements Backend {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Returns 200: the default engine: PyTorch, as in the notebook, and the faster engine here. */
+    @Override
+    public int priority() {
+        return 200;
     }
 
     @Override

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import io.github.drawnet.api.AbstractModel;
+import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.LayerParameters;

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import io.github.drawnet.api.AbstractTrainer;
+import io.github.drawnet.api.spi.AbstractTrainer;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Optimizer;

@@ -2,7 +2,7 @@ package io.github.drawnet.backend.dl4j;
 
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
@@ -36,6 +36,12 @@ public final class Dl4jBackend implements Backend {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Returns 100: the second engine, chosen by default when DJL is absent. */
+    @Override
+    public int priority() {
+        return 100;
     }
 
     @Override

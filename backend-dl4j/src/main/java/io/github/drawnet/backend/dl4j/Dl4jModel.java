@@ -1,6 +1,6 @@
 package io.github.drawnet.backend.dl4j;
 
-import io.github.drawnet.api.AbstractModel;
+import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.LayerParameters;

@@ -1,6 +1,6 @@
 package io.github.drawnet.backend.dl4j;
 
-import io.github.drawnet.api.AbstractTrainer;
+import io.github.drawnet.api.spi.AbstractTrainer;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.api.OptimizerState;

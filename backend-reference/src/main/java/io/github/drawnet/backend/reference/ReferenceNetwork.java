@@ -1,4 +1,4 @@
-package io.github.drawnet.tck;
+package io.github.drawnet.backend.reference;
 
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.LayerParameters;

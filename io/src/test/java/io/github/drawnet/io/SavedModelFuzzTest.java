@@ -1,4 +1,4 @@
-package io.github.drawnet.app;
+package io.github.drawnet.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Damaged model files give a model or an {@link InvalidModelFileException}, never anything else. */
-final class ModelFileFuzzTest {
+final class SavedModelFuzzTest {
 
     @Test
     void parse_flippedBitsAndTruncations_onlyDocumentedOutcomes() throws Exception {
         byte[] good = new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsBytes(ModelFile.toJson(ModelFileTest.sample(ModelFileTest.awkward())));
+                .writeValueAsBytes(SavedModelTest.sample(SavedModelTest.awkward()).toJson());
         SplittableRandom random = new SplittableRandom(7);
         int refused = 0;
         for (int k = 0; k < 400; k++) {
@@ -29,7 +29,7 @@ final class ModelFileFuzzTest {
                 }
             }
             try {
-                ModelFile.Saved s = ModelFile.parse(bad, "fuzz-" + k + ".json");
+                SavedModel s = SavedModel.parse(bad, "fuzz-" + k + ".json");
                 assertThat(s.parameters().fits(s.spec())).isTrue();
             } catch (InvalidModelFileException e) {
                 refused++;

@@ -1,4 +1,7 @@
-package io.github.drawnet.api;
+package io.github.drawnet.api.spi;
+
+import io.github.drawnet.api.*;
+import io.github.drawnet.api.internal.Checks;
 
 import java.util.Locale;
 import java.util.Objects;

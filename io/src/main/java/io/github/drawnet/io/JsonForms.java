@@ -1,5 +1,7 @@
-package io.github.drawnet.app;
+package io.github.drawnet.io;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +16,25 @@ import io.github.drawnet.api.TrainingConfig;
 
 /**
  * The JSON form of the values every file Drawnet writes shares ({@code metrics.json}, saved models,
- * {@code parameters.json}), written in one place so the files agree field for field.
+ * {@code parameters.json}), written in one place so the files agree field for field: the drawing
+ * ({@code drawing.name}, {@code drawing.sha256}, size), the data's provenance, the network, the
+ * training settings, the history and the parameters. {@link JsonReader} reads them back.
  */
 final class JsonForms {
 
+    /** The one mapper of the module: indented output, so files diff well. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private JsonForms() {}
+
+    /** Writes which drawing the points came from into {@code node}: name, SHA-256 and size. */
+    static ObjectNode drawing(ObjectNode node, Provenance p) {
+        node.put("name", p.drawing());
+        node.put("sha256", p.drawingSha256());
+        node.put("width", p.width());
+        node.put("height", p.height());
+        return node;
+    }
 
     /** Writes the network's shape into {@code node}: inputs, hidden sizes, activation. */
     static ObjectNode network(ObjectNode node, NetworkSpec spec) {
@@ -44,7 +60,7 @@ final class JsonForms {
         return node;
     }
 
-    /** Writes where the points came from into {@code node}: seed, sizes, labelling, noise. */
+    /** Writes how the points were sampled into {@code node}: seed, sizes, labelling, noise. */
     static ObjectNode data(ObjectNode node, Provenance p) {
         node.put("seed", p.seed());
         node.put("train", p.sizes().train());

@@ -1,4 +1,4 @@
-package io.github.drawnet.app;
+package io.github.drawnet.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,12 +30,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-final class ModelFileTest {
+final class SavedModelTest {
 
-    static ModelFile.Saved sample(Parameters p) {
+    static SavedModel sample(Parameters p) {
         NetworkSpec spec = NetworkSpec.notebook().withHidden(List.of(3));
         DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(100, 50, 50), 4);
-        return new ModelFile.Saved("djl", spec, TrainingConfig.notebook().withEpochs(2), p,
+        return new SavedModel("djl", spec, TrainingConfig.notebook().withEpochs(2), p,
                 new OptimizerState(Optimizer.ADAM, 9, List.of(p, p.zeros())), History.EMPTY, data.provenance(),
                 Preset.BLOB.drawing());
     }
@@ -51,8 +51,8 @@ final class ModelFileTest {
     void writeThenRead_awkwardFloats_bitIdentical(@TempDir Path dir) throws IOException {
         Parameters p = awkward();
         Path file = dir.resolve("m.json");
-        ModelFile.write(sample(p), file);
-        ModelFile.Saved back = ModelFile.read(file);
+        sample(p).write(file);
+        SavedModel back = SavedModel.read(file);
         assertThat(back.parameters()).isEqualTo(p);
         for (int l = 0; l < 2; l++) {
             float[] a = p.layer(l).weights();
@@ -73,8 +73,8 @@ final class ModelFileTest {
 
     static Stream<Arguments> damaged() {
         return Stream.of(
-                Arguments.of("newer format version", (Consumer<ObjectNode>) j -> j.put("formatVersion", 2),
-                        "has format version 2; this Drawnet reads version 1"),
+                Arguments.of("newer format version", (Consumer<ObjectNode>) j -> j.put("formatVersion", 3),
+                        "has format version 3; this Drawnet reads versions 1 and 2"),
                 Arguments.of("another format", (Consumer<ObjectNode>) j -> j.put("format", "keras"),
                         "is not a Drawnet model (\"format\" is not \"drawnet-model\")"),
                 Arguments.of("spec does not match parameters",
@@ -88,7 +88,7 @@ final class ModelFileTest {
                         (Consumer<ObjectNode>) j -> ((ArrayNode) j.withArray("parameters").get(0).get("weight").get(0))
                                 .set(0, "x"),
                         "has parameters layer 0 weight row 0[0] that is not a number: \"x\""),
-                Arguments.of("drawing tampered", (Consumer<ObjectNode>) j -> j.with("data").put("drawingSha256", "00"),
+                Arguments.of("drawing tampered", (Consumer<ObjectNode>) j -> j.with("drawing").put("sha256", "00"),
                         "holds a drawing whose SHA-256 does not match the one recorded (corrupt?)"),
                 Arguments.of("optimizer state of another shape",
                         (Consumer<ObjectNode>) j -> ((ArrayNode) j.with("optimizer").withArray("slots").get(0)).remove(1),
@@ -100,30 +100,30 @@ final class ModelFileTest {
     void read_damagedFile_refusedWithOneLine(String what, Consumer<ObjectNode> damage, String message,
             @TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.json");
-        ModelFile.write(sample(awkward()), file);
+        sample(awkward()).write(file);
         ObjectNode j = json(file);
         damage.accept(j);
         Files.write(file, new ObjectMapper().writeValueAsBytes(j));
-        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(InvalidModelFileException.class)
+        assertThatThrownBy(() -> SavedModel.read(file)).isInstanceOf(InvalidModelFileException.class)
                 .hasMessage("model file " + file + " " + message);
     }
 
     @Test
     void read_truncated_notJson(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.json");
-        ModelFile.write(sample(awkward()), file);
+        sample(awkward()).write(file);
         byte[] all = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(all, all.length / 2));
-        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(InvalidModelFileException.class)
+        assertThatThrownBy(() -> SavedModel.read(file)).isInstanceOf(InvalidModelFileException.class)
                 .hasMessageStartingWith("model file " + file + " is not valid JSON (truncated or corrupt?)");
     }
 
     @Test
     void read_missing_saysSo(@TempDir Path dir) {
-        assertThatThrownBy(() -> ModelFile.read(dir.resolve("none.json")))
+        assertThatThrownBy(() -> SavedModel.read(dir.resolve("none.json")))
                 .hasMessage("model file " + dir.resolve("none.json") + " does not exist");
         Path text = dir.resolve("empty.json");
-        assertThatThrownBy(() -> ModelFile.parse("[]".getBytes(StandardCharsets.UTF_8), "empty.json"))
+        assertThatThrownBy(() -> SavedModel.parse("[]".getBytes(StandardCharsets.UTF_8), "empty.json"))
                 .hasMessage("model file empty.json is not a Drawnet model (expected a JSON object)");
         assertThat(text).doesNotExist();
     }

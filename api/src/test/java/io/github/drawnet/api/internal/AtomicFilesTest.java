@@ -1,4 +1,4 @@
-package io.github.drawnet.api;
+package io.github.drawnet.api.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

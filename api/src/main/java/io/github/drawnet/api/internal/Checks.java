@@ -1,4 +1,4 @@
-package io.github.drawnet.api;
+package io.github.drawnet.api.internal;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,9 +1,7 @@
-package io.github.drawnet.app;
+package io.github.drawnet.io;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.drawnet.api.AtomicFiles;
+import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.EpochMetrics;
@@ -21,28 +19,29 @@ import java.util.Locale;
  * Files other tools can use: the sampled points ({@code points.csv}: {@code x1,x2,label,split}),
  * the learned parameters ({@code parameters.json}) and the history ({@code history.csv}).
  */
-final class Exports {
+public final class Exports {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    
 
     private Exports() {}
 
     /** Writes the three exports into {@code dir} and returns their paths. */
-    static List<Path> write(ExperimentResult r, Path dir) throws IOException {
+    public static List<Path> write(ExperimentResult r, Path dir) throws IOException {
         Path points = dir.resolve("points.csv");
         writePoints(r.data(), points);
         Path parameters = dir.resolve("parameters.json");
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonForms.MAPPER.createObjectNode();
         root.put("format", "drawnet-parameters");
         root.put("layout", "per layer: weight[out][in] (PyTorch Linear), bias[out]; first hidden layer first");
         root.set("layers", JsonForms.parameters(r.finalParameters()));
-        AtomicFiles.write(parameters, MAPPER.writeValueAsBytes(root));
+        AtomicFiles.write(parameters, JsonForms.MAPPER.writeValueAsBytes(root));
         Path history = dir.resolve("history.csv");
         writeHistory(r.history(), history);
         return List.of(points, parameters, history);
     }
 
-    static void writePoints(DataSplits d, Path file) throws IOException {
+    /** Writes every sampled point as {@code x1,x2,label,split}, one line each, atomically. */
+    public static void writePoints(DataSplits d, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("x1,x2,label,split\n");
@@ -59,7 +58,8 @@ final class Exports {
         }
     }
 
-    static void writeHistory(History h, Path file) throws IOException {
+    /** Writes the per-epoch figures as CSV, one line per epoch, atomically. */
+    public static void writeHistory(History h, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy\n");

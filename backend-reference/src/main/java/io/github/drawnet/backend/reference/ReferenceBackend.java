@@ -1,9 +1,9 @@
-package io.github.drawnet.tck;
+package io.github.drawnet.backend.reference;
 
-import io.github.drawnet.api.AbstractModel;
-import io.github.drawnet.api.AbstractTrainer;
+import io.github.drawnet.api.spi.AbstractModel;
+import io.github.drawnet.api.spi.AbstractTrainer;
 import io.github.drawnet.api.Backend;
-import io.github.drawnet.api.Checks;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.LayerActivations;
@@ -18,8 +18,10 @@ import java.util.List;
 
 /**
  * {@link ReferenceNetwork} behind the {@link Backend} interface, id {@code reference}: the oracle the
- * contract compares against and the floor benchmarks measure engines against. Deliberately not
- * registered with {@link java.util.ServiceLoader}: it is never chosen as an engine.
+ * contract compares against and the floor benchmarks measure engines against. Registered with {@link
+ * java.util.ServiceLoader} like the engines, with the lowest {@link #priority()}, so it is chosen by
+ * default only when no engine is on the classpath. It needs no native library: {@link #newModel}
+ * never throws {@link io.github.drawnet.api.BackendUnavailableException}.
  *
  * <p>Thread-safe; its models and trainers are not.
  */
@@ -27,10 +29,18 @@ public final class ReferenceBackend implements Backend {
 
     /** The backend's id. */
     public static final String ID = "reference";
+    /** The backend's priority: below every engine's. */
+    public static final int PRIORITY = -100;
 
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Returns {@value #PRIORITY}: ranked after every engine. */
+    @Override
+    public int priority() {
+        return PRIORITY;
     }
 
     @Override
