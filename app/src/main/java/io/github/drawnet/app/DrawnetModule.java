@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.NotebookVisualizer;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -38,6 +40,12 @@ final class DrawnetModule extends AbstractModule {
     @Singleton
     Backends backends() {
         return Backends.discover();
+    }
+
+    @Provides
+    @Singleton
+    Visualizer visualizer() {
+        return new NotebookVisualizer();
     }
 
     @Provides

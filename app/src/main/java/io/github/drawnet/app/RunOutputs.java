@@ -3,6 +3,7 @@ package io.github.drawnet.app;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.SavedModel;
@@ -22,8 +23,6 @@ import java.util.Locale;
  */
 final class RunOutputs {
 
-    /** The system property that makes a run report its start-up time and peak memory (for the benchmark). */
-    static final String REPORT_PROPERTY = "drawnet.report.resources";
 
     private RunOutputs() {}
 
@@ -43,10 +42,10 @@ final class RunOutputs {
 
     /** Returns a listener that prints the notebook's epoch lines and moves the progress bar. */
     static EpochListener epochPrinter(Progress progress, int firstEpoch) {
-        boolean reportStartup = Boolean.getBoolean(REPORT_PROPERTY);
+        boolean reportStartup = Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY);
         return (m, last) -> {
             if (reportStartup && m.epoch() == firstEpoch) {
-                progress.line("Startup to first epoch: "
+                progress.line(EngineBenchmark.STARTUP_LINE
                         + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             }
             progress.line(m.notebookLine(last));
@@ -92,8 +91,8 @@ final class RunOutputs {
             o.println("drawnet " + command + ": " + result.training().message());
         }
         o.println("Report: " + report.report());
-        if (Boolean.getBoolean(REPORT_PROPERTY)) {
-            o.println("Peak resident memory: " + peakResidentMiB() + " MiB");
+        if (Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY)) {
+            o.println(EngineBenchmark.PEAK_LINE + peakResidentMiB() + " MiB");
         }
         o.printf(Locale.ROOT, "Accuracy on the test set: %.4f%n", result.test().accuracy());
         return result.training().stopReason() == StopReason.DIVERGED ? ExitCodes.DIVERGED : ExitCodes.OK;

@@ -3,6 +3,8 @@ package io.github.drawnet.app;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.studio.StudioServer;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,21 +32,23 @@ final class StudioCommand implements Callable<Integer> {
     int maxSessions;
 
     private final Backends backends;
+    private final Visualizer visualizer;
     private final PrintStream out;
 
     @Inject
-    StudioCommand(Backends backends, @Named("out") PrintStream out) {
+    StudioCommand(Backends backends, Visualizer visualizer, @Named("out") PrintStream out) {
         this.backends = backends;
+        this.visualizer = visualizer;
         this.out = out;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         ExperimentOptions.check("--port", port, 0, 65535);
-        ExperimentOptions.check("--max-sessions", maxSessions, 1, 64);
-        int trainers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        StudioServer server = new StudioServer(backends,
-                new StudioServer.Options(host, port, maxSessions, trainers, 32));
+        ExperimentOptions.check("--max-sessions", maxSessions, 1, StudioServer.Options.MAX_SESSIONS);
+        StudioServer.Options local = StudioServer.Options.local(port);
+        StudioServer server = new StudioServer(backends, visualizer,
+                new StudioServer.Options(host, port, maxSessions, local.trainers(), local.serverThreads()));
         int actual;
         try {
             actual = server.start();

@@ -5,6 +5,8 @@ import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
@@ -12,6 +14,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +45,36 @@ public final class NotebookVisualizer implements Visualizer {
             written.add(FigureWriter.write(f, directory));
         }
         return written;
+    }
+
+    @Override
+    public Report report(ExperimentResult result, Path directory) throws IOException {
+        HtmlReport.Output out = HtmlReport.write(result, directory);
+        return new Report(out.figures(), out.report());
+    }
+
+    @Override
+    public byte[] decisionBoundaryPng(ExperimentResult result) {
+        return png(decisionBoundary(result));
+    }
+
+    @Override
+    public MapImage mapPng(float[] values, int side, Activation activation) {
+        double[] r = range(activation, values);
+        return new MapImage(LiveFigures.mapPng(values, side, r[0], r[1]), r[0], r[1]);
+    }
+
+    @Override
+    public byte[] networkPng(NetworkSpec spec, Parameters parameters) {
+        return png(LiveFigures.network(spec, parameters));
+    }
+
+    private static byte[] png(Figure f) {
+        try {
+            return FigureWriter.toPng(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Returns the figures, in the notebook's order, without writing them. */

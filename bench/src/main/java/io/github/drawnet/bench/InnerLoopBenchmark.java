@@ -1,14 +1,13 @@
-package io.github.drawnet.app;
+package io.github.drawnet.bench;
 
-import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.ForwardPass;
-import io.github.drawnet.api.Model;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.SampleSizes;
-import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
@@ -37,38 +36,35 @@ public class InnerLoopBenchmark {
     @Param({"djl", "dl4j", "reference"})
     public String backend;
 
-    private Model model;
-    private Trainer trainer;
+    private Experiment experiment;
     private Dataset grid;
 
     /** Makes the model and its trainer on the notebook's data. */
     @Setup(Level.Trial)
     public void setUp() {
-        Backend b = Backends.discover().get(backend);
         DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(5000, 50, 50), 0);
-        model = b.newModel(NetworkSpec.notebook(), 0L);
-        trainer = b.newTrainer(model, TrainingConfig.notebook(), data.train(), data.validation());
+        experiment = Experiment.start(Backends.discover().get(backend), Preset.BLOB.drawing(), data,
+                NetworkSpec.notebook(), TrainingConfig.notebook());
         grid = Dataset.grid(256);
     }
 
     /** Releases the engine's memory. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        trainer.close();
-        model.close();
+        experiment.close();
     }
 
     /** One epoch: 209 optimizer steps. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object epochOf209Steps() {
-        return trainer.trainEpoch();
+        return experiment.train(1, EpochListener.NONE);
     }
 
     /** The output and every hidden unit over a 256 x 256 grid, in one forward pass. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ForwardPass gridPass() {
-        return model.forward(grid);
+        return experiment.model().forward(grid);
     }
 }

@@ -1,10 +1,11 @@
-package io.github.drawnet.app;
+package io.github.drawnet.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.viz.NotebookVisualizer;
 import io.github.drawnet.sampling.Preset;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ final class StudioServerTest {
 
     @BeforeAll
     static void start() {
-        server = new StudioServer(Backends.discover(), new StudioServer.Options("127.0.0.1", 0, 4, 2, 16));
+        server = new StudioServer(Backends.discover(), new NotebookVisualizer(), new StudioServer.Options("127.0.0.1", 0, 4, 2, 16));
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -89,7 +90,23 @@ final class StudioServerTest {
     void page_andInfo_served() throws Exception {
         assertThat(get("/").body()).contains("<canvas id=\"canvas\" width=\"256\" height=\"256\"");
         JsonNode info = JSON.readTree(get("/api/info").body());
-        assertThat(info.get("backends").findValuesAsText("id")).contains("djl", "dl4j");
+        assertThat(info.get("backends").findValuesAsText("id")).containsExactly("djl", "dl4j", "reference");
+        assertThat(info.get("defaultBackend").asText()).isEqualTo("djl");
+        // the page takes every default from the server: the notebook's, defined once in the library
+        JsonNode defaults = info.get("defaults");
+        assertThat(defaults.get("hidden").asText()).isEqualTo("4");
+        assertThat(defaults.get("activation").asText()).isEqualTo("sigmoid");
+        assertThat(defaults.get("learningRate").asText()).isEqualTo("0.01");
+        assertThat(defaults.get("batchSize").asText()).isEqualTo("24");
+        assertThat(defaults.get("epochs").asText()).isEqualTo("100");
+        assertThat(defaults.get("trainSize").asText()).isEqualTo("5000");
+        assertThat(defaults.get("validationSize").asText()).isEqualTo("1000");
+        assertThat(defaults.get("testSize").asText()).isEqualTo("10000");
+        assertThat(defaults.get("seed").asText()).isEqualTo("0");
+        assertThat(defaults.get("noise").asText()).isEqualTo("0");
+        assertThat(defaults.get("features").findValuesAsText("")).isEmpty();
+        assertThat(defaults.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
+        assertThat(defaults.get("continueEpochs").asInt()).isEqualTo(10);
         assertThat(get("/api/presets/ring.png").headers().firstValue("Content-Type")).hasValue("image/png");
     }
 
@@ -123,13 +140,26 @@ final class StudioServerTest {
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"0\"}"))))
                 .isEqualTo("epochs must be in [1, 5000], got 0");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"learningRate\":\"-1\"}"))))
-                .isEqualTo("learning rate must be a finite number > 0, got -1");
+                .isEqualTo("learning rate must be a finite number > 0, got -1.0");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"activation\":\"softmax\"}"))))
-                .isEqualTo("unknown activation 'softmax'; valid: sigmoid, tanh, relu, linear");
+                .isEqualTo("activation: unknown activation 'softmax'; valid: sigmoid, tanh, relu, linear");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"backend\":\"torch\"}"))))
-                .isEqualTo("unknown backend 'torch'; available: djl, dl4j");
+                .isEqualTo("unknown backend 'torch'; available: djl, dl4j, reference");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"hidden\":\"4,x\"}"))))
-                .isEqualTo("hidden layers must be sizes like 4 or 8,4, got '4,x'");
+                .isEqualTo("hidden must be layer sizes like 4 or 8,4 (or none), got '4,x'");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"hidden\":\"8 4\"}"))))
+                .isEqualTo("hidden must be layer sizes like 4 or 8,4 (or none), got '8 4'");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"5001\"}"))))
+                .isEqualTo("epochs must be in [1, 5000], got 5001");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"ten\"}"))))
+                .isEqualTo("epochs must be a whole number, got 'ten'");
+        assertThat(error(post("/api/sessions/" + id + "/start",
+                startBody(blob, "{\"trainSize\":\"100\",\"batchSize\":\"101\"}"))))
+                .isEqualTo("batch size must be in [1, 100], got 101");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"trainSize\":\"100001\"}"))))
+                .isEqualTo("training set size must be in [1, 100000], got 100001");
+        assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"features\":[\"x1\",\"x1\"]}"))))
+                .isEqualTo("features lists x1 twice in 'x1,x1'");
         String empty = pngDataUrl(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB));
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(empty, "{}"))))
                 .startsWith("drawing drawing.png has no positive pixels");

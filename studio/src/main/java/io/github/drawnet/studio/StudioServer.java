@@ -1,4 +1,4 @@
-package io.github.drawnet.app;
+package io.github.drawnet.studio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,10 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Feature;
-import io.github.drawnet.api.LabelMode;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.api.internal.Checks;
+import io.github.drawnet.io.DrawnetVersion;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
@@ -41,9 +44,17 @@ import org.slf4j.LoggerFactory;
  * The drawing studio's web server: the page, and a small JSON API under {@code /api} that the page
  * drives. Bounded everywhere: request bodies, drawing pixels, sessions, server threads, trainers.
  *
+ * <pre>{@code
+ * try (StudioServer studio = new StudioServer(Backends.discover(), new NotebookVisualizer(),
+ *         StudioServer.Options.local(8080))) {
+ *     int port = studio.start();   // http://127.0.0.1:port/
+ *     ...
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe.
  */
-final class StudioServer implements AutoCloseable {
+public final class StudioServer implements AutoCloseable {
 
     /** The largest request body accepted, in bytes (a 1024 x 1024 PNG as a data URL fits). */
     static final long MAX_BODY = 4L * 1024 * 1024;
@@ -56,18 +67,51 @@ final class StudioServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATA_URL_PREFIX = "data:image/png;base64,";
 
-    /** The server's settings. */
-    record Options(String host, int port, int maxSessions, int trainers, int serverThreads) {}
+    /**
+     * The server's settings.
+     *
+     * @param host the address to listen on ({@code 127.0.0.1}: this machine only)
+     * @param port the port; 0 picks a free one
+     * @param maxSessions the browser tabs served at once
+     * @param trainers the runs trained at once; more wait in a queue
+     * @param serverThreads the web server's threads
+     */
+    public record Options(String host, int port, int maxSessions, int trainers, int serverThreads) {
+
+        /** The most tabs a studio may serve. */
+        public static final int MAX_SESSIONS = 64;
+
+        /**
+         * Validates every value.
+         *
+         * @throws IllegalArgumentException naming the first value out of range
+         */
+        public Options {
+            java.util.Objects.requireNonNull(host, "host");
+            Checks.inRange("port", port, 0, 65535);
+            Checks.inRange("sessions", maxSessions, 1, MAX_SESSIONS);
+            Checks.inRange("trainers", trainers, 1, 64);
+            Checks.inRange("server threads", serverThreads, 4, 256);
+        }
+
+        /** Returns the defaults on {@code port} of this machine: 8 tabs, one trainer per core, 32 threads. */
+        public static Options local(int port) {
+            return new Options("127.0.0.1", port, 8, Math.max(1, Runtime.getRuntime().availableProcessors()), 32);
+        }
+    }
 
     private final Backends backends;
+    private final Visualizer visualizer;
     private final Options options;
     private final Map<String, StudioSession> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService housekeeping;
     private final Javalin app;
 
-    StudioServer(Backends backends, Options options) {
+    /** Makes the server; nothing listens until {@link #start()}. */
+    public StudioServer(Backends backends, Visualizer visualizer, Options options) {
         this.backends = backends;
+        this.visualizer = visualizer;
         this.options = options;
         this.workers = Executors.newFixedThreadPool(options.trainers(), r -> {
             Thread t = new Thread(r, "drawnet-studio-trainer");
@@ -87,7 +131,7 @@ final class StudioServer implements AutoCloseable {
             config.jetty.threadPool = pool;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
-                files.directory = "/studio";
+                files.directory = "/io/github/drawnet/studio/web";
                 files.location = Location.CLASSPATH;
             });
         });
@@ -103,7 +147,7 @@ final class StudioServer implements AutoCloseable {
                         + " open pages, its limit; close a tab and try again");
             }
             String id = UUID.randomUUID().toString();
-            sessions.put(id, new StudioSession(id, workers));
+            sessions.put(id, new StudioSession(id, workers, visualizer));
             ObjectNode n = JSON.createObjectNode();
             n.put("id", id);
             ctx.status(201).result(n.toString()).contentType("application/json");
@@ -140,7 +184,7 @@ final class StudioServer implements AutoCloseable {
         app.post("/api/sessions/{id}/continue", ctx -> {
             StudioSession s = session(ctx);
             JsonNode body = body(ctx);
-            int epochs = body.path("epochs").asInt(10);
+            int epochs = body.path("epochs").asInt(ExperimentSettings.MORE_EPOCHS);
             if (epochs < 1 || epochs > StudioSettings.MAX_EPOCHS) {
                 throw new StudioException(400, "epochs must be in [1, " + StudioSettings.MAX_EPOCHS + "], got "
                         + body.path("epochs"));
@@ -225,8 +269,8 @@ final class StudioServer implements AutoCloseable {
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
                 "unknown backend '" + settings.backend() + "'; available: " + String.join(", ", backends.ids())));
         Drawing drawing = DrawingReader.read(new ByteArrayInputStream(png), "drawing.png", MAX_PIXELS);
-        DataSplits data = Sampler.sample(drawing, settings.sizes(), settings.config().seed(), LabelMode.BINARY,
-                settings.noise());
+        ExperimentSettings e = settings.settings();
+        DataSplits data = Sampler.sample(drawing, e.sizes(), e.seed(), e.labels(), e.noise());
         s.start(backend, settings, drawing, png, data);
         ctx.status(202).contentType("application/json").result("{}");
     }
@@ -240,7 +284,7 @@ final class StudioServer implements AutoCloseable {
 
     private ObjectNode info() {
         ObjectNode n = JSON.createObjectNode();
-        n.put("version", Version.get());
+        n.put("version", DrawnetVersion.get());
         ArrayNode bs = n.putArray("backends");
         for (Backend b : backends.all()) {
             ObjectNode o = bs.addObject();
@@ -266,6 +310,7 @@ final class StudioServer implements AutoCloseable {
         for (Optimizer o : Optimizer.values()) {
             optimizers.add(o.id());
         }
+        StudioSettings.defaults(n.putObject("defaults"));
         ObjectNode limits = n.putObject("limits");
         limits.put("maxBodyBytes", MAX_BODY);
         limits.put("maxPixels", MAX_PIXELS);
@@ -281,8 +326,8 @@ final class StudioServer implements AutoCloseable {
         }
     }
 
-    /** Returns the address the server listens on; for tests. */
-    String listeningHost() {
+    /** Returns the address the server listens on. */
+    public String listeningHost() {
         return ((org.eclipse.jetty.server.ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
     }
 
@@ -291,8 +336,12 @@ final class StudioServer implements AutoCloseable {
         return sessions;
     }
 
-    /** Starts serving; returns the port (useful when 0 asked for any free one). */
-    int start() {
+    /**
+     * Starts serving; returns the port (useful when 0 asked for any free one).
+     *
+     * @throws RuntimeException from the web server when the address cannot be bound
+     */
+    public int start() {
         app.start(options.host(), options.port());
         housekeeping.scheduleAtFixedRate(this::housekeep, 5, 5, TimeUnit.SECONDS);
         return app.port();

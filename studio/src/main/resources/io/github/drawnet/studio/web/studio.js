@@ -130,10 +130,13 @@ async function api(path, body) {
   }
   return r.status === 204 ? {} : r.json();
 }
+// the settings the page sends, by the server's keys; their defaults come from the server (/api/info)
+const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'trainSize',
+  'validationSize', 'testSize', 'noise', 'seed'];
+let continueEpochs = null;
 function settings() {
-  const s = {};
-  ['backend', 'hidden', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'trainSize',
-    'validationSize', 'testSize', 'noise', 'seed'].forEach((k) => { s[k] = $(k).value; });
+  const s = { backend: $('backend').value };
+  SETTING_KEYS.forEach((k) => { s[k] = $(k).value; });
   s.features = Array.from(document.querySelectorAll('#features input:checked')).map((c) => c.value);
   return s;
 }
@@ -161,7 +164,7 @@ $('start').onclick = async () => {
 $('pause').onclick = () => api('/api/sessions/' + sessionId + '/pause').catch((e) => showError(e.message));
 $('resume').onclick = () => api('/api/sessions/' + sessionId + '/resume').catch((e) => showError(e.message));
 $('stop').onclick = () => api('/api/sessions/' + sessionId + '/stop').catch((e) => showError(e.message));
-$('continue').onclick = () => { showError(''); api('/api/sessions/' + sessionId + '/continue', { epochs: 10 })
+$('continue').onclick = () => { showError(''); api('/api/sessions/' + sessionId + '/continue', { epochs: continueEpochs })
   .catch((e) => showError(e.message)); };
 
 // ---- live view ----------------------------------------------------------------------------
@@ -263,10 +266,14 @@ async function init() {
   info.presets.forEach((p) => option($('preset'), p));
   info.features.forEach((f) => {
     const l = document.createElement('label');
-    l.innerHTML = '<input type="checkbox" value="' + f.id + '"' + (f.id === 'x1' || f.id === 'x2' ? ' checked' : '')
+    l.innerHTML = '<input type="checkbox" value="' + f.id + '"' + (info.defaults.features.includes(f.id) ? ' checked' : '')
       + '> ' + f.label;
     $('features').appendChild(l);
   });
+  SETTING_KEYS.forEach((k) => { $(k).value = info.defaults[k]; });
+  continueEpochs = info.defaults.continueEpochs;
+  $('continue').textContent = 'Continue +' + continueEpochs;
+  $('continue').title = 'Train the finished model ' + continueEpochs + ' more epochs';
   sessionId = (await api('/api/sessions')).id;
   listen();
   setButtons('idle');

@@ -1,4 +1,4 @@
-package io.github.drawnet.app;
+package io.github.drawnet.studio;
 
 /** A request the studio refuses, with the HTTP status and a one-line message the page shows. */
 final class StudioException extends RuntimeException {

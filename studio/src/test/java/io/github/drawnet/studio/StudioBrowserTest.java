@@ -1,9 +1,10 @@
-package io.github.drawnet.app;
+package io.github.drawnet.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.viz.NotebookVisualizer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class StudioBrowserTest {
     static void startServer() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        server = new StudioServer(Backends.discover(), new StudioServer.Options("127.0.0.1", 0, 8, 2, 32));
+        server = new StudioServer(Backends.discover(), new NotebookVisualizer(), new StudioServer.Options("127.0.0.1", 0, 8, 2, 32));
         url = "http://127.0.0.1:" + server.start() + "/";
     }
 

@@ -1,0 +1,283 @@
+package io.github.drawnet.api;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Every choice of one experiment apart from the drawing and the backend: how the points are sampled,
+ * the network, and how it is trained. Defaults are the notebook's ({@link #notebook()}, made of
+ * {@link SampleSizes#notebook()}, {@link NetworkSpec#notebook()} and {@link
+ * TrainingConfig#notebook()}: defined there and nowhere else), and {@link #with(Setting, String)} is
+ * the one parser of a setting's text, used by the command line, sweeps and the studio alike.
+ *
+ * <pre>{@code
+ * ExperimentSettings s = ExperimentSettings.notebook()
+ *         .with(Setting.HIDDEN, "8,4")
+ *         .with(Setting.LEARNING_RATE, "0.03")
+ *         .requireConsistent();                  // batch size fits the training set
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param sizes the number of points in each split
+ * @param labels how coverage becomes labels
+ * @param noise the share of training labels flipped, in [0, 1)
+ * @param network the network
+ * @param training the training settings, with the seed of every random choice
+ */
+public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noise, NetworkSpec network,
+        TrainingConfig training) {
+
+    /** How many more epochs "continue" trains when not told. */
+    public static final int MORE_EPOCHS = 10;
+
+    private static final ExperimentSettings NOTEBOOK = new ExperimentSettings(SampleSizes.notebook(), LabelMode.BINARY,
+            0, NetworkSpec.notebook(), TrainingConfig.notebook());
+
+    /**
+     * Validates each value on its own (see {@link #requireConsistent()} for values that must fit
+     * each other).
+     *
+     * @throws IllegalArgumentException naming the first bad value
+     */
+    public ExperimentSettings {
+        Objects.requireNonNull(sizes, "sizes");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(training, "training");
+        if (!(noise >= 0 && noise < 1)) {
+            throw new InvalidSettingException(Setting.NOISE, " must be in [0, 1), got " + noise);
+        }
+    }
+
+    /**
+     * Returns the notebook's experiment: 5000/1000/10000 points with binary labels and no noise, 2
+     * inputs and one hidden layer of 4 sigmoid units, Adam with learning rate 0.01, batches of 24,
+     * 100 epochs, seed 0.
+     */
+    public static ExperimentSettings notebook() {
+        return NOTEBOOK;
+    }
+
+    /** Returns the seed of every random choice (points, initial parameters, batch order). */
+    public long seed() {
+        return training.seed();
+    }
+
+    /**
+     * Returns a copy with {@code setting} read from {@code text}, in the setting's one spelling (see
+     * {@link Setting}); blank text keeps the current value.
+     *
+     * @throws InvalidSettingException naming the setting, the value and what is allowed
+     */
+    public ExperimentSettings with(Setting setting, String text) {
+        Objects.requireNonNull(setting, "setting");
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        String t = text.strip();
+        TrainingConfig c = training;
+        return switch (setting) {
+            case SEED -> new ExperimentSettings(sizes, labels, noise, network, c.withSeed(longValue(setting, t)));
+            case TRAIN_SIZE -> new ExperimentSettings(new SampleSizes(size(setting, t), sizes.validation(),
+                    sizes.test()), labels, noise, network, training);
+            case VALIDATION_SIZE -> new ExperimentSettings(new SampleSizes(sizes.train(), size(setting, t),
+                    sizes.test()), labels, noise, network, training);
+            case TEST_SIZE -> new ExperimentSettings(new SampleSizes(sizes.train(), sizes.validation(),
+                    size(setting, t)), labels, noise, network, training);
+            case LABELS -> new ExperimentSettings(sizes, name(setting, () -> LabelMode.fromId(t)), noise, network,
+                    training);
+            case NOISE -> new ExperimentSettings(sizes, labels, number(setting, t), network, training);
+            case HIDDEN -> new ExperimentSettings(sizes, labels, noise, network.withHidden(hidden(t)), training);
+            case ACTIVATION -> new ExperimentSettings(sizes, labels, noise,
+                    network.withActivation(name(setting, () -> Activation.fromId(t))), training);
+            case FEATURES -> new ExperimentSettings(sizes, labels, noise, network.withInputs(features(t)), training);
+            case OPTIMIZER -> new ExperimentSettings(sizes, labels, noise, network,
+                    c.withOptimizer(name(setting, () -> Optimizer.fromId(t))));
+            case LEARNING_RATE -> {
+                double v = number(setting, t);
+                if (!Double.isFinite(v) || v <= 0) {
+                    throw new InvalidSettingException(setting, " must be a finite number > 0, got " + v);
+                }
+                yield new ExperimentSettings(sizes, labels, noise, network, c.withLearningRate(v));
+            }
+            case BATCH_SIZE -> new ExperimentSettings(sizes, labels, noise, network,
+                    c.withBatchSize(inRange(setting, integer(setting, t), 1, TrainingConfig.MAX_BATCH_SIZE)));
+            case EPOCHS -> new ExperimentSettings(sizes, labels, noise, network,
+                    c.withEpochs(inRange(setting, integer(setting, t), 1, TrainingConfig.MAX_EPOCHS)));
+            case WEIGHT_DECAY -> {
+                double v = number(setting, t);
+                if (!Double.isFinite(v) || v < 0) {
+                    throw new InvalidSettingException(setting, " must be a finite number >= 0, got " + v);
+                }
+                yield new ExperimentSettings(sizes, labels, noise, network, c.withWeightDecay(v));
+            }
+            case SHUFFLE -> new ExperimentSettings(sizes, labels, noise, network, c.withShuffle(bool(setting, t)));
+        };
+    }
+
+    /**
+     * Returns a copy with every setting of {@code texts} read in turn (keys as {@link
+     * Setting#fromName} takes them), then checks that the values fit each other.
+     *
+     * @throws InvalidSettingException naming the first bad value
+     * @throws IllegalArgumentException for an unknown setting
+     */
+    public ExperimentSettings with(Map<String, String> texts) {
+        ExperimentSettings s = this;
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            s = s.with(Setting.fromName(e.getKey()), e.getValue());
+        }
+        return s.requireConsistent();
+    }
+
+    /**
+     * Checks the values that must fit each other: the batch size is at most the training set.
+     *
+     * @return this
+     * @throws InvalidSettingException naming the batch size and the largest allowed
+     */
+    public ExperimentSettings requireConsistent() {
+        int max = Math.min(TrainingConfig.MAX_BATCH_SIZE, sizes.train());
+        inRange(Setting.BATCH_SIZE, training.batchSize(), 1, max);
+        return this;
+    }
+
+    /** Returns the value of {@code setting} in its one spelling, as {@link #with} reads it. */
+    public String text(Setting setting) {
+        return switch (setting) {
+            case SEED -> Long.toString(training.seed());
+            case TRAIN_SIZE -> Integer.toString(sizes.train());
+            case VALIDATION_SIZE -> Integer.toString(sizes.validation());
+            case TEST_SIZE -> Integer.toString(sizes.test());
+            case LABELS -> labels.id();
+            case NOISE -> decimal(noise);
+            case HIDDEN -> hiddenText(network.hidden(), ",");
+            case ACTIVATION -> network.activation().id();
+            case FEATURES -> network.inputs().stream().map(Feature::id).collect(Collectors.joining(","));
+            case OPTIMIZER -> training.optimizer().id();
+            case LEARNING_RATE -> decimal(training.learningRate());
+            case BATCH_SIZE -> Integer.toString(training.batchSize());
+            case EPOCHS -> Integer.toString(training.epochs());
+            case WEIGHT_DECAY -> decimal(training.weightDecay());
+            case SHUFFLE -> Boolean.toString(training.shuffle());
+        };
+    }
+
+    /**
+     * Returns hidden layer sizes as text: {@code none} for no hidden layer, else the sizes joined by
+     * {@code separator} ({@code ","}, or {@code "-"} inside a comma-separated list).
+     */
+    public static String hiddenText(List<Integer> hidden, String separator) {
+        return hidden.isEmpty() ? "none"
+                : hidden.stream().map(String::valueOf).collect(Collectors.joining(separator));
+    }
+
+    private static String decimal(double v) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
+    }
+
+    private static List<Integer> hidden(String text) {
+        if (text.equalsIgnoreCase("none") || text.equals("0")) {
+            return List.of();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : text.split("[,-]", -1)) {
+            int units;
+            try {
+                units = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(Setting.HIDDEN,
+                        " must be layer sizes like 4 or 8,4 (or none), got '" + text + "'");
+            }
+            if (units < 1 || units > NetworkSpec.MAX_UNITS) {
+                throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
+                        " units per layer must be in [1, %d], got %d", NetworkSpec.MAX_UNITS, units));
+            }
+            sizes.add(units);
+        }
+        if (sizes.size() > NetworkSpec.MAX_HIDDEN_LAYERS) {
+            throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
+                    " allows at most %d layers, got %d in '%s'", NetworkSpec.MAX_HIDDEN_LAYERS, sizes.size(), text));
+        }
+        return sizes;
+    }
+
+    private static List<Feature> features(String text) {
+        List<Feature> list = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            Feature f = name(Setting.FEATURES, () -> Feature.fromId(part));
+            if (list.contains(f)) {
+                throw new InvalidSettingException(Setting.FEATURES, " lists " + f.id() + " twice in '" + text + "'");
+            }
+            list.add(f);
+        }
+        return list;
+    }
+
+    private static <T> T name(Setting setting, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting, ": " + e.getMessage());
+        }
+    }
+
+    private static int integer(Setting setting, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static int size(Setting setting, String text) {
+        return inRange(setting, integer(setting, text), 1, SampleSizes.MAX);
+    }
+
+    private static long longValue(Setting setting, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static double number(Setting setting, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(setting, " must be a number, got '" + text + "'");
+        }
+    }
+
+    private static boolean bool(Setting setting, String text) {
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new InvalidSettingException(setting, " must be true or false, got '" + text + "'");
+    }
+
+    private static int inRange(Setting setting, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidSettingException(setting, String.format(Locale.ROOT, " must be in [%d, %d], got %d", min,
+                    max, value));
+        }
+        return value;
+    }
+
+    /** Returns every setting with its key and value, so a printed configuration is complete. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ExperimentSettings[");
+        for (Setting s : Setting.values()) {
+            sb.append(s.ordinal() == 0 ? "" : ", ").append(s.key()).append('=').append(text(s));
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,294 @@
+package io.github.drawnet.studio;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.History;
+import io.github.drawnet.api.StopReason;
+import io.github.drawnet.api.TrainingResult;
+import io.github.drawnet.api.Visualizer;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser tab's experiment in the studio: its run (an {@link Experiment} trained on a worker
+ * thread, with pause, resume, stop and continue), the pages listening to it ({@link SessionEvents}),
+ * and its downloads ({@link SessionDownloads}).
+ *
+ * <p>Thread-safe: requests arrive on server threads, the run happens on a worker thread; state
+ * changes are synchronised on the session.
+ */
+final class StudioSession implements AutoCloseable {
+
+    /** Where a session is. */
+    enum State { IDLE, QUEUED, TRAINING, PAUSED, DONE, FAILED, CLOSED }
+
+    /** The least time between two live map updates. */
+    static final long MAP_INTERVAL_NANOS = 250_000_000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioSession.class);
+
+    final String id;
+    private final ExecutorService workers;
+    private final SessionEvents events;
+    private final SessionDownloads downloads;
+    private volatile long lastSeen = System.nanoTime();
+
+    private State state = State.IDLE;
+    private boolean stopRequested;
+    private boolean pauseRequested;
+    private Future<?> run;
+
+    private Experiment experiment;
+    private byte[] drawingPng;
+    private ExperimentResult result;
+
+    StudioSession(String id, ExecutorService workers, Visualizer visualizer) {
+        this.id = id;
+        this.workers = workers;
+        this.events = new SessionEvents(visualizer);
+        this.downloads = new SessionDownloads(id, visualizer);
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    long lastSeenNanos() {
+        return lastSeen;
+    }
+
+    int clientCount() {
+        return events.count();
+    }
+
+    void touch() {
+        lastSeen = System.nanoTime();
+    }
+
+    /**
+     * Adds a listening page and tells it where the session is. The caller registers the client's
+     * one close callback (Javalin keeps only the last) and calls {@link #removeClient} from it.
+     */
+    void addClient(SseClient client) {
+        touch();
+        events.add(client, status(null));
+    }
+
+    /** Forgets a page that stopped listening. */
+    void removeClient(SseClient client) {
+        events.remove(client);
+        touch();
+    }
+
+    /**
+     * Starts a new run on a drawing: everything is checked before, the run is queued here.
+     *
+     * @throws StudioException 409 when a run is going on
+     */
+    synchronized void start(Backend backend, StudioSettings s, Drawing drawing, byte[] png, DataSplits points) {
+        requireNotRunning();
+        closeExperiment();
+        this.drawingPng = png;
+        this.result = null;
+        this.experiment = Experiment.start(backend, drawing, points, s.settings().network(), s.settings().training());
+        submit(s.settings().training().epochs());
+    }
+
+    /**
+     * Trains the finished model a few more epochs, numbered on.
+     *
+     * @throws StudioException 409 when there is no finished run to continue, or one is going on
+     */
+    synchronized void continueTraining(int epochs) {
+        requireNotRunning();
+        if (experiment == null || state != State.DONE) {
+            throw new StudioException(409, "there is no finished run to continue; start one first");
+        }
+        submit(epochs);
+    }
+
+    private void requireNotRunning() {
+        if (state == State.QUEUED || state == State.TRAINING || state == State.PAUSED) {
+            throw new StudioException(409, "a run is already going on in this page; stop it first");
+        }
+        if (state == State.CLOSED) {
+            throw new StudioException(410, "this studio session has ended; reload the page");
+        }
+    }
+
+    private void submit(int epochs) {
+        stopRequested = false;
+        pauseRequested = false;
+        state = State.QUEUED;
+        events.broadcast("status", status("queued: waiting for a free trainer"));
+        Experiment e = experiment;
+        run = workers.submit(() -> train(e, epochs));
+    }
+
+    synchronized void pause() {
+        if (state == State.TRAINING || state == State.QUEUED) {
+            pauseRequested = true;
+        }
+    }
+
+    synchronized void resume() {
+        pauseRequested = false;
+        notifyAll();
+    }
+
+    synchronized void stop() {
+        stopRequested = true;
+        pauseRequested = false;
+        if (experiment != null) {
+            experiment.requestStop();
+        }
+        notifyAll();
+    }
+
+    /** Called by the trainer between epochs: waits while paused; returns false to stop. */
+    private synchronized boolean mayGoOn() {
+        while (pauseRequested && !stopRequested && state != State.CLOSED) {
+            if (state != State.PAUSED) {
+                state = State.PAUSED;
+                events.broadcast("status", status("paused"));
+            }
+            try {
+                wait(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (state == State.PAUSED) {
+            state = State.TRAINING;
+            events.broadcast("status", status(null));
+        }
+        return !stopRequested && state != State.CLOSED && !Thread.currentThread().isInterrupted();
+    }
+
+    private void train(Experiment e, int epochs) {
+        synchronized (this) {
+            if (state != State.QUEUED) {
+                return;
+            }
+            state = State.TRAINING;
+        }
+        events.broadcast("status", status(null));
+        long start = System.nanoTime();
+        long[] lastMaps = {0};
+        try {
+            int first = e.epochsCompleted() + 1;
+            TrainingResult training = e.train(epochs, (m, last) -> {
+                events.broadcast("epoch", SessionEvents.epoch(m, last, (System.nanoTime() - start) / 1e9));
+                boolean goOn = mayGoOn();
+                long now = System.nanoTime();
+                if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || !goOn) {
+                    lastMaps[0] = now;
+                    events.broadcast("maps", events.maps(e.model(), m.epoch()));
+                }
+                return goOn;
+            });
+            LOG.debug("session {} trained epochs {} to {}", id, first, training.history().size());
+            ExperimentResult r = e.finish();
+            synchronized (this) {
+                result = r;
+                state = state == State.CLOSED ? State.CLOSED : State.DONE;
+            }
+            events.broadcast("done", events.done(r));
+            events.broadcast("status", status(r.training().stopReason() == StopReason.DIVERGED ? r.training().message()
+                    : r.training().stopReason() == StopReason.STOPPED ? "stopped" : "finished"));
+        } catch (RuntimeException ex) {
+            synchronized (this) {
+                if (state == State.CLOSED) {
+                    return; // the page went away and took the model with it
+                }
+                state = State.FAILED;
+            }
+            LOG.warn("session {} failed", id, ex);
+            events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            events.broadcast("status", status("failed"));
+        }
+    }
+
+    ObjectNode status(String message) {
+        synchronized (this) {
+            return SessionEvents.status(state.name().toLowerCase(Locale.ROOT),
+                    experiment == null ? 0 : experiment.epochsCompleted(), message);
+        }
+    }
+
+    /** Returns a download of the finished run: the drawing, the report, the model or the points. */
+    synchronized byte[] download(String file) throws IOException {
+        if (result == null) {
+            throw new StudioException(409, "there is nothing to download yet; train first");
+        }
+        return downloads.get(file, result, drawingPng);
+    }
+
+    /** Returns the history so far (empty before the first run). */
+    synchronized History history() {
+        return experiment == null ? History.EMPTY : experiment.history();
+    }
+
+    void heartbeat() {
+        events.heartbeat();
+    }
+
+    private void closeExperiment() {
+        if (experiment != null) {
+            experiment.close();
+            experiment = null;
+        }
+    }
+
+    /** Ends the session: stops its run, releases the engine's memory, removes its files. */
+    @Override
+    public void close() {
+        Future<?> running;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            stopRequested = true;
+            if (experiment != null) {
+                experiment.requestStop();
+            }
+            notifyAll();
+            running = run;
+        }
+        if (running != null) {
+            try {
+                // let the run notice the stop at its next epoch before its model is closed
+                running.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("session {} did not stop cleanly", id, e);
+                running.cancel(true);
+            }
+        }
+        synchronized (this) {
+            closeExperiment();
+            downloads.close();
+        }
+        events.closeAll();
+    }
+
+    /** Returns whether the model has been closed (its native memory released); for tests. */
+    synchronized boolean released() {
+        return experiment == null;
+    }
+}
