@@ -106,8 +106,14 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
                 }
                 yield new ExperimentSettings(sizes, labels, noise, network, c.withLearningRate(v));
             }
-            case BATCH_SIZE -> new ExperimentSettings(sizes, labels, noise, network,
-                    c.withBatchSize(inRange(setting, integer(setting, t), 1, TrainingConfig.MAX_BATCH_SIZE)));
+            case BATCH_SIZE -> {
+                int v = integer(setting, t);
+                if (v < 1 || v > TrainingConfig.MAX_BATCH_SIZE) {
+                    // name the bound that holds for the training set as it is now
+                    inRange(setting, v, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, sizes.train()));
+                }
+                yield new ExperimentSettings(sizes, labels, noise, network, c.withBatchSize(v));
+            }
             case EPOCHS -> new ExperimentSettings(sizes, labels, noise, network,
                     c.withEpochs(inRange(setting, integer(setting, t), 1, TrainingConfig.MAX_EPOCHS)));
             case WEIGHT_DECAY -> {

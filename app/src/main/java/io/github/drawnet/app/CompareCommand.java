@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * {@code drawnet compare}: the same experiment on several backends, side by side: the same points,
  * the same initial parameters and the same batch order, so any difference is the engines' own.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Run one experiment on every engine and compare them side by side.",
             "Same points, same initial parameters, same batch order on every discovered backend (or "
                 + "those named), then one table: losses, accuracies, time, and the largest difference in "

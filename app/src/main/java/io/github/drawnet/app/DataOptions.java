@@ -2,8 +2,8 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.LabelMode;
-import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Setting;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * The options that choose the drawing and the points sampled from it, shared by every command that
  * trains: {@code --drawing} or {@code --preset}, {@code --seed}, the split sizes, the labelling and
- * the label noise.
+ * the label noise. Values are text, read by the library's one parser ({@link ExperimentSettings#with});
+ * defaults come from {@link SettingDefaults}.
  */
 final class DataOptions {
 
@@ -25,36 +26,49 @@ final class DataOptions {
             description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons.")
     String preset;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N",
             description = "The seed of every random choice: points, initial weights, batch order (default: ${DEFAULT-VALUE}).")
-    long seed;
+    String seed;
 
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "5000", description = "Training points (default: ${DEFAULT-VALUE}).")
-    int trainSize;
+    @Option(names = "--train-size", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
+    String trainSize;
 
-    @Option(names = "--val-size", paramLabel = "N", defaultValue = "1000", description = "Validation points (default: ${DEFAULT-VALUE}).")
-    int validationSize;
+    @Option(names = "--val-size", paramLabel = "N", description = "Validation points (default: ${DEFAULT-VALUE}).")
+    String validationSize;
 
-    @Option(names = "--test-size", paramLabel = "N", defaultValue = "10000", description = "Test points (default: ${DEFAULT-VALUE}).")
-    int testSize;
+    @Option(names = "--test-size", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
+    String testSize;
 
     @Option(names = "--soft-labels",
             description = "Label points with coverage alpha/255, as the notebook does, instead of 0/1 by threshold 0.5.")
     boolean softLabels;
 
-    @Option(names = "--noise", paramLabel = "SHARE", defaultValue = "0",
+    @Option(names = "--noise", paramLabel = "SHARE",
             description = "Share of training labels to flip, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double noise;
+    String noise;
 
     /** A drawing and the points sampled from it. */
     record Sampled(Drawing drawing, DataSplits splits) {}
 
-    /** Reads the drawing and samples the points, after checking every data option. */
-    Sampled sample(SampleSizes sizes) {
-        LabelMode labels = labelMode();
-        double share = noise();
+    /**
+     * Returns {@code base} with the data options read into it: sizes, seed, labels, noise.
+     *
+     * @throws UserException naming the option, the value and what is allowed
+     */
+    ExperimentSettings read(ExperimentSettings base) {
+        ExperimentSettings s = base;
+        s = ExperimentOptions.with(s, Setting.TRAIN_SIZE, trainSize);
+        s = ExperimentOptions.with(s, Setting.VALIDATION_SIZE, validationSize);
+        s = ExperimentOptions.with(s, Setting.TEST_SIZE, testSize);
+        s = ExperimentOptions.with(s, Setting.SEED, seed);
+        s = ExperimentOptions.with(s, Setting.LABELS, softLabels ? "soft" : "binary");
+        return ExperimentOptions.with(s, Setting.NOISE, noise);
+    }
+
+    /** Reads the drawing and samples the points of {@code settings}. */
+    Sampled sample(ExperimentSettings settings) {
         Drawing d = drawing();
-        return new Sampled(d, Sampler.sample(d, sizes, seed, labels, share));
+        return new Sampled(d, Sampler.sample(d, settings.sizes(), settings.seed(), settings.labels(), settings.noise()));
     }
 
     /**
@@ -77,23 +91,5 @@ final class DataOptions {
             return "file " + drawingFile;
         }
         return "built-in preset";
-    }
-
-    SampleSizes sizes() {
-        ExperimentOptions.check("--train-size", trainSize, 1, SampleSizes.MAX);
-        ExperimentOptions.check("--val-size", validationSize, 1, SampleSizes.MAX);
-        ExperimentOptions.check("--test-size", testSize, 1, SampleSizes.MAX);
-        return new SampleSizes(trainSize, validationSize, testSize);
-    }
-
-    LabelMode labelMode() {
-        return softLabels ? LabelMode.SOFT : LabelMode.BINARY;
-    }
-
-    double noise() {
-        if (!(noise >= 0 && noise < 1)) {
-            throw new UserException("--noise must be in [0, 1), got " + noise, ExitCodes.USAGE);
-        }
-        return noise;
     }
 }

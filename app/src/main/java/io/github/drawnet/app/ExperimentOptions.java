@@ -1,59 +1,54 @@
 package io.github.drawnet.app;
 
-import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.Feature;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.Optimizer;
-import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.TrainingConfig;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options that define one experiment, shared by every command that runs one: the drawing and
- * the points ({@link DataOptions}), the network and its training. Each value is checked here with a
- * message that names the option, the value and what is allowed.
+ * the points ({@link DataOptions}), the network and its training. Each value is text read by the
+ * library's one parser ({@link ExperimentSettings#with}), whose messages name the option, the value
+ * and what is allowed; defaults come from {@link SettingDefaults}.
  */
 final class ExperimentOptions {
 
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--hidden", paramLabel = "SIZES", defaultValue = "4",
+    @Option(names = "--hidden", paramLabel = "SIZES",
             description = "Hidden layer sizes, comma-separated, e.g. 4 or 8,4; 'none' for no hidden layer (default: ${DEFAULT-VALUE}).")
     String hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
+    @Option(names = "--activation", paramLabel = "NAME",
             description = "Hidden activation: sigmoid, tanh, relu, linear (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--features", paramLabel = "LIST", defaultValue = "x1,x2",
+    @Option(names = "--features", paramLabel = "LIST",
             description = "Input features, comma-separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 (default: ${DEFAULT-VALUE}).")
     String features;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "Optimizer: adam, sgd (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimizer: adam, sgd (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE", defaultValue = "0.01",
-            description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    String learningRate;
 
-    @Option(names = {"--batch", "--batch-size"}, paramLabel = "N", defaultValue = "24",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = {"--batch", "--batch-size"}, paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    String batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    String epochs;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "0",
+    @Option(names = "--weight-decay", paramLabel = "L2",
             description = "L2 weight decay, added to every gradient as in PyTorch (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    String weightDecay;
 
     @Option(names = "--no-shuffle", description = "Keep the training order fixed instead of reshuffling every epoch.")
     boolean noShuffle;
@@ -69,80 +64,61 @@ final class ExperimentOptions {
      * @throws UserException or {@link IllegalArgumentException} naming the first bad value
      */
     Setup setup() {
-        SampleSizes sizes = data.sizes();
-        NetworkSpec spec = spec();
-        TrainingConfig config = config();
-        DataOptions.Sampled sampled = data.sample(sizes);
-        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), spec, config);
+        ExperimentSettings s = settings();
+        DataOptions.Sampled sampled = data.sample(s);
+        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), s.network(), s.training());
     }
 
-
-
-
-
-
-    NetworkSpec spec() {
-        return new NetworkSpec(parseFeatures(features), parseHidden(hidden), parseName("--activation",
-                () -> Activation.fromId(activation)));
+    /**
+     * Returns every option read into the notebook's settings, checked alone and together.
+     *
+     * @throws UserException naming the first bad value
+     */
+    ExperimentSettings settings() {
+        ExperimentSettings s = data.read(ExperimentSettings.notebook());
+        s = with(s, Setting.HIDDEN, hidden);
+        s = with(s, Setting.ACTIVATION, activation);
+        s = with(s, Setting.FEATURES, features);
+        s = with(s, Setting.OPTIMIZER, optimizer);
+        s = with(s, Setting.LEARNING_RATE, learningRate);
+        s = with(s, Setting.BATCH_SIZE, batchSize);
+        s = with(s, Setting.EPOCHS, epochs);
+        s = with(s, Setting.WEIGHT_DECAY, weightDecay);
+        s = with(s, Setting.SHUFFLE, noShuffle ? "false" : "true");
+        return consistent(s);
     }
 
-    TrainingConfig config() {
-        Optimizer opt = parseName("--optimizer", () -> Optimizer.fromId(optimizer));
-        if (!Double.isFinite(learningRate) || learningRate <= 0) {
-            throw new UserException("--lr must be a finite number > 0, got " + learningRate, ExitCodes.USAGE);
-        }
-        check("--batch", batchSize, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, data.trainSize));
-        check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
-        if (!Double.isFinite(weightDecay) || weightDecay < 0) {
-            throw new UserException("--weight-decay must be a finite number >= 0, got " + weightDecay, ExitCodes.USAGE);
-        }
-        return new TrainingConfig(opt, learningRate, batchSize, epochs, weightDecay, data.seed, !noShuffle);
-    }
-
-    static List<Integer> parseHidden(String text) {
-        String t = text.strip();
-        if (t.equalsIgnoreCase("none") || t.equals("0") || t.isEmpty()) {
-            return List.of();
-        }
-        List<Integer> sizes = new ArrayList<>();
-        for (String part : t.split(",")) {
-            int units;
-            try {
-                units = Integer.parseInt(part.strip());
-            } catch (NumberFormatException e) {
-                throw new UserException("--hidden must be layer sizes like 4 or 8,4 (or none), got '" + text + "'",
-                        ExitCodes.USAGE);
-            }
-            check("--hidden units per layer", units, 1, NetworkSpec.MAX_UNITS);
-            sizes.add(units);
-        }
-        if (sizes.size() > NetworkSpec.MAX_HIDDEN_LAYERS) {
-            throw new UserException(String.format(Locale.ROOT, "--hidden allows at most %d layers, got %d in '%s'",
-                    NetworkSpec.MAX_HIDDEN_LAYERS, sizes.size(), text), ExitCodes.USAGE);
-        }
-        return sizes;
-    }
-
-    static List<Feature> parseFeatures(String text) {
-        List<Feature> list = new ArrayList<>();
-        for (String part : text.split(",")) {
-            Feature f = parseName("--features", () -> Feature.fromId(part));
-            if (list.contains(f)) {
-                throw new UserException("--features lists " + f.id() + " twice in '" + text + "'", ExitCodes.USAGE);
-            }
-            list.add(f);
-        }
-        return list;
-    }
-
-    static <T> T parseName(String option, java.util.function.Supplier<T> parse) {
+    /**
+     * Returns {@code s} with {@code setting} read from the option's {@code text}.
+     *
+     * @throws UserException with the library's message, the setting named by its option
+     */
+    static ExperimentSettings with(ExperimentSettings s, Setting setting, String text) {
         try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(option + ": " + e.getMessage(), ExitCodes.USAGE);
+            return s.with(setting, text);
+        } catch (InvalidSettingException e) {
+            throw new UserException(e.messageFor(setting.option()), ExitCodes.USAGE, e);
         }
     }
 
+    /**
+     * Returns {@code s} after checking the values that must fit each other.
+     *
+     * @throws UserException naming the option
+     */
+    static ExperimentSettings consistent(ExperimentSettings s) {
+        try {
+            return s.requireConsistent();
+        } catch (InvalidSettingException e) {
+            throw new UserException(e.messageFor(e.setting().option()), ExitCodes.USAGE, e);
+        }
+    }
+
+    /**
+     * Checks a command's own whole-number option (not an experiment setting).
+     *
+     * @throws UserException naming the option, the value and the range
+     */
     static void check(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw new UserException(String.format(Locale.ROOT, "%s must be in [%d, %d], got %d", option, min, max, value),

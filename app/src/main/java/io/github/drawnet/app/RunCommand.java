@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code drawnet run}: the notebook's experiment from drawing to test accuracy, printing what the
  * notebook prints and writing {@code metrics.json}, the exports, every figure and the report.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train a network on a drawing and print what the notebook prints.",
             "Samples points from the drawing, trains, and prints the model, one line per epoch, every "
                 + "learned weight and bias, and the test accuracy; writes metrics, exports, figures and "

@@ -2,19 +2,15 @@ package io.github.drawnet.app;
 
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
-import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
-import io.github.drawnet.api.Feature;
-import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.Optimizer;
-import io.github.drawnet.api.SampleSizes;
-import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.Setting;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
@@ -43,7 +39,7 @@ import picocli.CommandLine.Option;
  * Cells run in parallel on the available cores when every backend in the grid allows it; each cell
  * is seeded on its own, so the results are the same as running them one by one.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train a grid of settings on the same points and compare the cells.",
             "One cell per combination of the values given, all with the same points and seed: a "
                 + "table, sweep.csv, each cell's output map, and their curves. Lists are comma-separated; a "
@@ -54,41 +50,44 @@ final class SweepCommand implements Callable<Integer> {
     /** The most cells one sweep may have. */
     static final int MAX_CELLS = 256;
 
+    /** The settings a sweep varies, in the order cells are numbered. */
+    private static final List<Setting> AXES = List.of(Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES,
+            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
+
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--hidden", paramLabel = "SIZES", split = ",", defaultValue = "4",
+    @Option(names = "--hidden", paramLabel = "SIZES", split = ",",
             description = "Hidden layer sizes to try, e.g. 1,2,4,16 or 8-4 for two layers (default: ${DEFAULT-VALUE}).")
     List<String> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAMES", split = ",", defaultValue = "sigmoid",
+    @Option(names = "--activation", paramLabel = "NAMES", split = ",",
             description = "Activations to try (default: ${DEFAULT-VALUE}).")
     List<String> activations;
 
-    @Option(names = "--features", paramLabel = "LIST", defaultValue = "x1,x2",
+    @Option(names = "--features", paramLabel = "LIST",
             description = "Input features; repeat the option to try several sets, e.g. --features x1,x2"
                     + " --features x1sq,x2sq (default: ${DEFAULT-VALUE}).")
     List<String> features;
 
-    @Option(names = "--optimizer", paramLabel = "NAMES", split = ",", defaultValue = "adam",
+    @Option(names = "--optimizer", paramLabel = "NAMES", split = ",",
             description = "Optimizers to try (default: ${DEFAULT-VALUE}).")
     List<String> optimizers;
 
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",", defaultValue = "0.01",
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",",
             description = "Learning rates to try (default: ${DEFAULT-VALUE}).")
-    List<Double> rates;
+    List<String> rates;
 
-    @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",", defaultValue = "24",
+    @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",",
             description = "Batch sizes to try (default: ${DEFAULT-VALUE}).")
-    List<Integer> batches;
+    List<String> batches;
 
-    @Option(names = "--epochs", paramLabel = "NS", split = ",", defaultValue = "100",
-            description = "Epoch counts to try (default: ${DEFAULT-VALUE}).")
-    List<Integer> epochCounts;
+    @Option(names = "--epochs", paramLabel = "NS", split = ",", description = "Epoch counts to try (default: ${DEFAULT-VALUE}).")
+    List<String> epochCounts;
 
-    @Option(names = "--weight-decay", paramLabel = "L2S", split = ",", defaultValue = "0",
+    @Option(names = "--weight-decay", paramLabel = "L2S", split = ",",
             description = "Weight decays to try (default: ${DEFAULT-VALUE}).")
-    List<Double> decays;
+    List<String> decays;
 
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
             description = "Backends to try (default: djl).")
@@ -113,17 +112,17 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** One cell of the grid. */
-    record Cell(int index, Map<String, String> settings, Backend backend, NetworkSpec spec, TrainingConfig config) {}
+    record Cell(int index, Map<String, String> settings, Backend backend, ExperimentSettings experiment) {}
 
     /** A finished cell. */
     record Done(Cell cell, String label, ExperimentResult result) {}
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        SampleSizes sizes = data.sizes();
-        List<Cell> cells = cells(sizes);
+        ExperimentSettings base = data.read(ExperimentSettings.notebook());
+        List<Cell> cells = cells(base);
         cells.stream().map(Cell::backend).distinct().forEach(Backend::engineVersion); // engines load before any output
-        DataOptions.Sampled sampled = data.sample(sizes);
+        DataOptions.Sampled sampled = data.sample(base);
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = parallel == null ? cores : parallel;
         ExperimentOptions.check("--parallel", threads, 1, 64);
@@ -135,7 +134,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> varying = varying(cells);
         o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; %s%n", cells.size(),
                 varying.isEmpty() ? "one setting" : String.join(", ", varying), sampled.drawing().name(),
-                sizes.train(), data.seed, concurrent ? "up to " + Math.min(threads, cells.size()) + " cells at once"
+                base.sizes().train(), base.seed(), concurrent ? "up to " + Math.min(threads, cells.size()) + " cells at once"
                         : "one cell at a time" + (threads > 1 && cells.size() > 1
                                 ? " (a backend in the grid trains one model at a time)" : ""));
         Progress progress = new Progress(o, Progress.onTerminal(), "cells");
@@ -152,8 +151,8 @@ final class SweepCommand implements Callable<Integer> {
             int[] finished = {0};
             for (Cell c : cells) {
                 futures.add(pool.submit(() -> {
-                    ExperimentResult r = Experiments.run(c.backend(), sampled.drawing(), sampled.splits(), c.spec(),
-                            c.config(), EpochListener.NONE);
+                    ExperimentResult r = Experiments.run(c.backend(), sampled.drawing(), sampled.splits(),
+                            c.experiment().network(), c.experiment().training(), EpochListener.NONE);
                     synchronized (finished) {
                         finished[0]++;
                         progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)",
@@ -203,8 +202,11 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Builds and checks every cell before anything trains. */
-    List<Cell> cells(SampleSizes sizes) {
+    /**
+     * Builds and checks every cell before anything trains: each value is read by the library's one
+     * parser on its own, then every combination.
+     */
+    List<Cell> cells(ExperimentSettings base) {
         List<Backend> bs = new ArrayList<>();
         if (backendIds == null || backendIds.isEmpty()) {
             bs.add(backends.preferred());
@@ -213,77 +215,58 @@ final class SweepCommand implements Callable<Integer> {
                 bs.add(backends.get(id));
             }
         }
-        List<List<Integer>> hs = new ArrayList<>();
-        for (String h : hidden) {
-            hs.add(ExperimentOptions.parseHidden(h.replace('-', ',').replace('x', ',')));
+        // a sweep's values are comma-separated: a cell of several hidden layers is written 8-4
+        List<List<ExperimentSettings>> axes = List.of(
+                values(base, Setting.HIDDEN, hidden), values(base, Setting.ACTIVATION, activations),
+                values(base, Setting.FEATURES, features), values(base, Setting.OPTIMIZER, optimizers),
+                values(base, Setting.LEARNING_RATE, rates), values(base, Setting.BATCH_SIZE, batches),
+                values(base, Setting.EPOCHS, epochCounts), values(base, Setting.WEIGHT_DECAY, decays));
+        long count = bs.size();
+        for (List<ExperimentSettings> axis : axes) {
+            count *= axis.size();
         }
-        List<Activation> as = new ArrayList<>();
-        for (String a : activations) {
-            as.add(ExperimentOptions.parseName("--activation", () -> Activation.fromId(a)));
-        }
-        List<List<Feature>> fs = new ArrayList<>();
-        for (String f : features) {
-            fs.add(ExperimentOptions.parseFeatures(f));
-        }
-        List<Optimizer> os = new ArrayList<>();
-        for (String opt : optimizers) {
-            os.add(ExperimentOptions.parseName("--optimizer", () -> Optimizer.fromId(opt)));
-        }
-        for (double lr : rates) {
-            if (!Double.isFinite(lr) || lr <= 0) {
-                throw new UserException("--lr values must be finite numbers > 0, got " + lr, ExitCodes.USAGE);
-            }
-        }
-        for (int b : batches) {
-            ExperimentOptions.check("--batch", b, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, sizes.train()));
-        }
-        for (int e : epochCounts) {
-            ExperimentOptions.check("--epochs", e, 1, TrainingConfig.MAX_EPOCHS);
-        }
-        for (double wd : decays) {
-            if (!Double.isFinite(wd) || wd < 0) {
-                throw new UserException("--weight-decay values must be finite numbers >= 0, got " + wd, ExitCodes.USAGE);
-            }
-        }
-        long count = (long) bs.size() * hs.size() * as.size() * fs.size() * os.size() * rates.size() * batches.size()
-                * epochCounts.size() * decays.size();
         if (count > MAX_CELLS) {
             throw new UserException(String.format(Locale.ROOT, "the sweep has %d cells; at most %d are allowed", count,
                     MAX_CELLS), ExitCodes.USAGE);
         }
         List<Cell> cells = new ArrayList<>();
         for (Backend b : bs) {
-            for (List<Integer> h : hs) {
-                for (Activation a : as) {
-                    for (List<Feature> f : fs) {
-                        for (Optimizer opt : os) {
-                            for (double lr : rates) {
-                                for (int batch : batches) {
-                                    for (int e : epochCounts) {
-                                        for (double wd : decays) {
-                                            Map<String, String> s = new LinkedHashMap<>();
-                                            s.put("backend", b.id());
-                                            s.put("hidden", h.isEmpty() ? "none" : h.stream().map(String::valueOf)
-                                                    .collect(Collectors.joining("-")));
-                                            s.put("activation", a.id());
-                                            s.put("features", f.stream().map(Feature::id).collect(Collectors.joining(",")));
-                                            s.put("optimizer", opt.id());
-                                            s.put("lr", String.valueOf(lr));
-                                            s.put("batch", String.valueOf(batch));
-                                            s.put("epochs", String.valueOf(e));
-                                            s.put("weight_decay", String.valueOf(wd));
-                                            cells.add(new Cell(cells.size() + 1, s, b, new NetworkSpec(f, h, a),
-                                                    new TrainingConfig(opt, lr, batch, e, wd, data.seed, true)));
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            combine(base, axes, 0, b, cells);
         }
         return cells;
+    }
+
+    /** Reads each value of one setting on its own, so the first bad one is named. */
+    private static List<ExperimentSettings> values(ExperimentSettings base, Setting setting, List<String> texts) {
+        List<ExperimentSettings> out = new ArrayList<>();
+        for (String t : texts) {
+            out.add(ExperimentOptions.consistent(ExperimentOptions.with(base, setting, t)));
+        }
+        return out;
+    }
+
+    /** Adds every combination of the axes from {@code axis} on, in order, as cells. */
+    private void combine(ExperimentSettings s, List<List<ExperimentSettings>> axes, int axis, Backend b,
+            List<Cell> cells) {
+        if (axis == axes.size()) {
+            ExperimentSettings cell = ExperimentOptions.consistent(s);
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("backend", b.id());
+            settings.put("hidden", ExperimentSettings.hiddenText(cell.network().hidden(), "-"));
+            settings.put("activation", cell.network().activation().id());
+            settings.put("features", cell.text(Setting.FEATURES));
+            settings.put("optimizer", cell.training().optimizer().id());
+            settings.put("lr", String.valueOf(cell.training().learningRate()));
+            settings.put("batch", String.valueOf(cell.training().batchSize()));
+            settings.put("epochs", String.valueOf(cell.training().epochs()));
+            settings.put("weight_decay", String.valueOf(cell.training().weightDecay()));
+            cells.add(new Cell(cells.size() + 1, settings, b, cell));
+            return;
+        }
+        Setting setting = AXES.get(axis);
+        for (ExperimentSettings value : axes.get(axis)) {
+            combine(s.with(setting, value.text(setting)), axes, axis + 1, b, cells);
+        }
     }
 
     private static List<String> varying(List<Cell> cells) {

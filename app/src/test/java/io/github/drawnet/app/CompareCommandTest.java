@@ -29,7 +29,7 @@ final class CompareCommandTest {
     void compare_unknownBackend_listsAvailable() {
         CliRunner.Result r = CliRunner.run("compare", "--backends", "djl,torch");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("drawnet compare: unknown backend 'torch'; available: djl, dl4j"
+        assertThat(r.err()).isEqualTo("drawnet compare: unknown backend 'torch'; available: djl, dl4j, reference"
                 + System.lineSeparator());
     }
 }

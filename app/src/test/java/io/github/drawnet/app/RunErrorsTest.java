@@ -22,7 +22,7 @@ final class RunErrorsTest {
         return Stream.of(
                 Arguments.of(new String[] {"--epochs", "0"}, "drawnet run: --epochs must be in [1, 100000], got 0"),
                 Arguments.of(new String[] {"--epochs", "ten"},
-                        "drawnet run: Invalid value for option '--epochs': 'ten' is not an int (see 'drawnet run --help')"),
+                        "drawnet run: --epochs must be a whole number, got 'ten'"),
                 Arguments.of(new String[] {"--lr", "-1"}, "drawnet run: --lr must be a finite number > 0, got -1.0"),
                 Arguments.of(new String[] {"--lr", "NaN"}, "drawnet run: --lr must be a finite number > 0, got NaN"),
                 Arguments.of(new String[] {"--lr", "Infinity"},
@@ -49,7 +49,7 @@ final class RunErrorsTest {
                 Arguments.of(new String[] {"--preset", "circle"},
                         "drawnet run: unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons"),
                 Arguments.of(new String[] {"--backend", "tensorflow"},
-                        "drawnet run: unknown backend 'tensorflow'; available: djl, dl4j"),
+                        "drawnet run: unknown backend 'tensorflow'; available: djl, dl4j, reference"),
                 Arguments.of(new String[] {"--noise", "1"}, "drawnet run: --noise must be in [0, 1), got 1.0"),
                 Arguments.of(new String[] {"--train-size", "0"}, "drawnet run: --train-size must be in [1, 1000000], got 0"),
                 Arguments.of(new String[] {"--drawing", dir.resolve("missing.png").toString()},
@@ -58,6 +58,15 @@ final class RunErrorsTest {
                         "drawnet run: drawing notes.png is not an image (expected a PNG file)"),
                 Arguments.of(new String[] {"--drawing", text.toString(), "--preset", "ring"},
                         "drawnet run: give either --drawing or --preset, not both"),
+                Arguments.of(new String[] {"--lr", "fast"}, "drawnet run: --lr must be a number, got 'fast'"),
+                Arguments.of(new String[] {"--hidden", "8 4"},
+                        "drawnet run: --hidden must be layer sizes like 4 or 8,4 (or none), got '8 4'"),
+                Arguments.of(new String[] {"--hidden", "1,1,1,1,1,1,1,1,1"},
+                        "drawnet run: --hidden allows at most 8 layers, got 9 in '1,1,1,1,1,1,1,1,1'"),
+                Arguments.of(new String[] {"--features", "x1,x1"}, "drawnet run: --features lists x1 twice in 'x1,x1'"),
+                Arguments.of(new String[] {"--seed", "1.5"}, "drawnet run: --seed must be a whole number, got '1.5'"),
+                Arguments.of(new String[] {"--train-size", "100", "--batch", "101"},
+                        "drawnet run: --batch must be in [1, 100], got 101"),
                 Arguments.of(new String[] {"--colour", "red"},
                         "drawnet run: Unknown options: '--colour', 'red' (see 'drawnet run --help')"));
     }

@@ -53,7 +53,7 @@ final class SweepCommandTest {
     void sweep_badValueInList_rejectedBeforeTraining(@TempDir Path dir) {
         CliRunner.Result r = CliRunner.run("sweep", "--lr", "0.1,-2", "--out", dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("drawnet sweep: --lr values must be finite numbers > 0, got -2.0"
+        assertThat(r.err()).isEqualTo("drawnet sweep: --lr must be a finite number > 0, got -2.0"
                 + System.lineSeparator());
         assertThat(dir.resolve("o")).doesNotExist();
     }

@@ -30,9 +30,9 @@ record StudioSettings(String backend, ExperimentSettings settings) {
             MAX_POINTS, Setting.TEST_SIZE, MAX_POINTS, Setting.EPOCHS, MAX_EPOCHS);
 
     /** The settings a page may send; the others (labels, shuffle) stay at the notebook's. */
-    static final List<Setting> ON_THE_PAGE = List.of(Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES,
-            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY,
-            Setting.TRAIN_SIZE, Setting.VALIDATION_SIZE, Setting.TEST_SIZE, Setting.NOISE, Setting.SEED);
+    static final List<Setting> ON_THE_PAGE = List.of(Setting.TRAIN_SIZE, Setting.VALIDATION_SIZE, Setting.TEST_SIZE,
+            Setting.NOISE, Setting.SEED, Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES, Setting.OPTIMIZER,
+            Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
 
     /**
      * Reads and checks the settings.
