@@ -36,18 +36,12 @@ public enum Activation {
      * a run depend on when the JIT compiler finished.
      */
     public double apply(double z) {
-        switch (this) {
-            case SIGMOID:
-                return sigmoid(z);
-            case TANH:
-                return StrictMath.tanh(z);
-            case RELU:
-                return z > 0 ? z : 0;
-            case LINEAR:
-                return z;
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case SIGMOID -> sigmoid(z);
+            case TANH -> StrictMath.tanh(z);
+            case RELU -> z > 0 ? z : 0;
+            case LINEAR -> z;
+        };
     }
 
     /**
@@ -55,18 +49,12 @@ public enum Activation {
      * {@code a = apply(z)}. For ReLU the derivative at 0 is taken as 0, as PyTorch does.
      */
     public double derivative(double z, double a) {
-        switch (this) {
-            case SIGMOID:
-                return a * (1 - a);
-            case TANH:
-                return 1 - a * a;
-            case RELU:
-                return z > 0 ? 1 : 0;
-            case LINEAR:
-                return 1;
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case SIGMOID -> a * (1 - a);
+            case TANH -> 1 - a * a;
+            case RELU -> z > 0 ? 1 : 0;
+            case LINEAR -> 1;
+        };
     }
 
     /** Returns the logistic function of {@code z}, computed without overflow. */

@@ -70,24 +70,15 @@ public enum Feature {
     public double apply(double x1, double x2) {
         double u = 2 * x1 - 1;
         double v = 2 * x2 - 1;
-        switch (this) {
-            case X1:
-                return x1;
-            case X2:
-                return x2;
-            case X1_SQUARED:
-                return u * u;
-            case X2_SQUARED:
-                return v * v;
-            case X1_TIMES_X2:
-                return u * v;
-            case SIN_X1:
-                return StrictMath.sin(Math.PI * u);
-            case SIN_X2:
-                return StrictMath.sin(Math.PI * v);
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case X1 -> x1;
+            case X2 -> x2;
+            case X1_SQUARED -> u * u;
+            case X2_SQUARED -> v * v;
+            case X1_TIMES_X2 -> u * v;
+            case SIN_X1 -> StrictMath.sin(Math.PI * u);
+            case SIN_X2 -> StrictMath.sin(Math.PI * v);
+        };
     }
 
     /**

@@ -28,7 +28,10 @@ public enum LabelMode {
 
     /** Returns the label of a pixel of the given coverage in [0, 1]. */
     public double label(double coverage) {
-        return this == BINARY ? (coverage >= 0.5 ? 1.0 : 0.0) : coverage;
+        return switch (this) {
+            case BINARY -> coverage >= 0.5 ? 1.0 : 0.0;
+            case SOFT -> coverage;
+        };
     }
 
     /**

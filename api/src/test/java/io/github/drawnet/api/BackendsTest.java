@@ -80,11 +80,11 @@ final class BackendsTest {
             this("fake");
         }
 
-        FakeBackend(String id) {
+        public FakeBackend(String id) {
             this(id, 0);
         }
 
-        FakeBackend(String id, int priority) {
+        public FakeBackend(String id, int priority) {
             this.id = id;
             this.priority = priority;
         }

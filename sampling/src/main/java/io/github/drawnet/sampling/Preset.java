@@ -11,6 +11,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.function.Consumer;
 
 /**
  * The built-in drawings, painted in code the way the notebook's canvas paints: opaque black ink,
@@ -62,7 +63,7 @@ public enum Preset {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.BLACK);
-            paint(g);
+            painter().accept(g);
         } finally {
             g.dispose();
         }
@@ -74,25 +75,28 @@ public enum Preset {
         return DrawingReader.fromImage(image(), id);
     }
 
-    private void paint(Graphics2D g) {
-        switch (this) {
-            case BLOB: {
+    /**
+     * Returns what paints this preset on a graphics context set up by {@link #image()}. A function
+     * rather than a shape, so that each preset keeps its own painting calls (filled areas, or a
+     * stroked path for the spiral).
+     */
+    private Consumer<Graphics2D> painter() {
+        return switch (this) {
+            case BLOB -> g -> {
                 Area a = new Area(new Ellipse2D.Double(40, 60, 110, 130));
                 a.add(new Area(new Ellipse2D.Double(120, 30, 100, 100)));
                 g.fill(a);
-                break;
-            }
-            case RING: {
+            };
+            case RING -> g -> {
                 Area a = new Area(new Ellipse2D.Double(48, 48, 160, 160));
                 a.subtract(new Area(new Ellipse2D.Double(88, 88, 80, 80)));
                 g.fill(a);
-                break;
-            }
-            case XOR:
+            };
+            case XOR -> g -> {
                 g.fill(new Rectangle2D.Double(0, 0, 128, 128));
                 g.fill(new Rectangle2D.Double(128, 128, 128, 128));
-                break;
-            case HALF_PLANE: {
+            };
+            case HALF_PLANE -> g -> {
                 Path2D p = new Path2D.Double();
                 p.moveTo(0, 0);
                 p.lineTo(SIZE, 0);
@@ -100,9 +104,8 @@ public enum Preset {
                 p.lineTo(0, 170);
                 p.closePath();
                 g.fill(p);
-                break;
-            }
-            case SPIRAL: {
+            };
+            case SPIRAL -> g -> {
                 Path2D p = new Path2D.Double();
                 for (int i = 0; i <= 400; i++) {
                     double t = i / 400.0 * 4 * Math.PI;
@@ -117,18 +120,14 @@ public enum Preset {
                 }
                 g.setStroke(new BasicStroke(20f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(p);
-                break;
-            }
-            case MOONS: {
+            };
+            case MOONS -> g -> {
                 Area a = new Area(new Ellipse2D.Double(30, 50, 150, 150));
                 a.subtract(new Area(new Ellipse2D.Double(60, 80, 90, 90)));
                 a.subtract(new Area(new Rectangle2D.Double(0, 125, SIZE, SIZE)));
                 g.fill(a);
-                break;
-            }
-            default:
-                throw new AssertionError(this);
-        }
+            };
+        };
     }
 
     /**

@@ -130,20 +130,18 @@ public final class NotebookVisualizer implements Visualizer {
 
     /** Returns the range a hidden unit's map is coloured over. */
     static double[] range(Activation a, float[] values) {
-        switch (a) {
-            case SIGMOID:
-                return new double[] {0, 1};
-            case TANH:
-                return new double[] {-1, 1};
-            case RELU: {
+        return switch (a) {
+            case SIGMOID -> new double[] {0, 1};
+            case TANH -> new double[] {-1, 1};
+            case RELU -> {
                 // a rectifier is never below 0: keep 0 white, so a unit that never fires shows as blank
                 double hi = 0;
                 for (float v : values) {
                     hi = Math.max(hi, v);
                 }
-                return new double[] {0, hi > 0 ? hi : 1};
+                yield new double[] {0, hi > 0 ? hi : 1};
             }
-            default:
+            case LINEAR -> {
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 for (float v : values) {
@@ -154,8 +152,9 @@ public final class NotebookVisualizer implements Visualizer {
                     lo -= 0.5;
                     hi += 0.5;
                 }
-                return new double[] {lo, hi};
-        }
+                yield new double[] {lo, hi};
+            }
+        };
     }
 
     private static double max(float[] values) {

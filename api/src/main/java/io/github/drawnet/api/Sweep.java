@@ -1,0 +1,217 @@
+package io.github.drawnet.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A grid of experiments over backends and settings, all on the same points with the same seed, so
+ * that the setting is the only difference between cells (the notebook's "things to try", and a
+ * comparison of engines). Every value is read by the one parser ({@link ExperimentSettings#with})
+ * before anything trains. Cells run in parallel when every backend in the grid allows it; each cell
+ * is seeded on its own, so the results are those of running them one by one.
+ *
+ * <pre>{@code
+ * Sweep sweep = Sweep.of(List.of(backends.get("djl")), ExperimentSettings.notebook(),
+ *         Map.of(Setting.HIDDEN, List.of("1", "2", "4", "8-4"), Setting.ACTIVATION, List.of("sigmoid", "linear")));
+ * List<Sweep.Done> done = sweep.run(drawing, data, 2, d -> {});
+ * }</pre>
+ *
+ * <p>Immutable; {@link #run} may be called from any thread.
+ */
+public final class Sweep {
+
+    /** The most cells one sweep may have. */
+    public static final int MAX_CELLS = 256;
+
+    /** The settings a sweep may vary, in the order cells are numbered. */
+    public static final List<Setting> AXES = List.of(Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES,
+            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
+
+    /**
+     * One cell of the grid.
+     *
+     * @param index its number, from 1
+     * @param backend the backend it trains on
+     * @param settings its experiment
+     * @param labels its backend and varied settings by name, as the sweep's table shows them (a
+     *     cell of two hidden layers reads {@code 8-4})
+     */
+    public record Cell(int index, Backend backend, ExperimentSettings settings, Map<String, String> labels) {
+
+        /** Validates and copies. */
+        public Cell {
+            Objects.requireNonNull(backend, "backend");
+            Objects.requireNonNull(settings, "settings");
+            labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        }
+    }
+
+    /**
+     * A finished cell.
+     *
+     * @param cell the cell
+     * @param label its varied settings, for example {@code hidden=8 activation=tanh}
+     * @param result what it produced
+     */
+    public record Done(Cell cell, String label, ExperimentResult result) {}
+
+    private final List<Cell> cells;
+    private final List<String> varying;
+
+    private Sweep(List<Cell> cells) {
+        this.cells = List.copyOf(cells);
+        List<String> keys = new ArrayList<>();
+        for (String key : cells.get(0).labels().keySet()) {
+            if (cells.stream().map(c -> c.labels().get(key)).distinct().count() > 1) {
+                keys.add(key);
+            }
+        }
+        this.varying = List.copyOf(keys);
+    }
+
+    /**
+     * Makes the grid of every backend times every combination of the values of {@code axes} (each a
+     * setting of {@link #AXES} with its values as text), on {@code base}. A setting not in {@code
+     * axes} keeps its value in {@code base}.
+     *
+     * @throws InvalidSettingException naming the first bad value
+     * @throws IllegalArgumentException when there are more than {@value #MAX_CELLS} cells, no backend,
+     *     or a setting that a sweep cannot vary
+     */
+    public static Sweep of(List<Backend> backends, ExperimentSettings base, Map<Setting, List<String>> axes) {
+        if (backends.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one backend");
+        }
+        for (Setting s : axes.keySet()) {
+            if (!AXES.contains(s)) {
+                throw new IllegalArgumentException("a sweep cannot vary " + s.label() + "; it varies "
+                        + AXES.stream().map(Setting::key).collect(Collectors.joining(", ")));
+            }
+        }
+        List<List<ExperimentSettings>> values = new ArrayList<>();
+        long count = backends.size();
+        for (Setting axis : AXES) {
+            List<ExperimentSettings> read = new ArrayList<>();
+            for (String text : axes.getOrDefault(axis, List.of(base.text(axis)))) {
+                read.add(base.with(axis, text).requireConsistent());
+            }
+            values.add(read);
+            count *= read.size();
+        }
+        if (count > MAX_CELLS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the sweep has %d cells; at most %d are allowed", count, MAX_CELLS));
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Backend b : backends) {
+            combine(base, values, 0, b, cells);
+        }
+        return new Sweep(cells);
+    }
+
+    private static void combine(ExperimentSettings s, List<List<ExperimentSettings>> values, int axis, Backend b,
+            List<Cell> cells) {
+        if (axis == AXES.size()) {
+            ExperimentSettings cell = s.requireConsistent();
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("backend", b.id());
+            labels.put("hidden", ExperimentSettings.hiddenText(cell.network().hidden(), "-"));
+            labels.put("activation", cell.network().activation().id());
+            labels.put("features", cell.text(Setting.FEATURES));
+            labels.put("optimizer", cell.training().optimizer().id());
+            labels.put("lr", String.valueOf(cell.training().learningRate()));
+            labels.put("batch", String.valueOf(cell.training().batchSize()));
+            labels.put("epochs", String.valueOf(cell.training().epochs()));
+            labels.put("weight_decay", String.valueOf(cell.training().weightDecay()));
+            cells.add(new Cell(cells.size() + 1, b, cell, labels));
+            return;
+        }
+        Setting setting = AXES.get(axis);
+        for (ExperimentSettings value : values.get(axis)) {
+            combine(s.with(setting, value.text(setting)), values, axis + 1, b, cells);
+        }
+    }
+
+    /** Returns the cells, in order. */
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    /** Returns the names of the labels that differ between cells (empty for a single setting). */
+    public List<String> varying() {
+        return varying;
+    }
+
+    /** Returns a cell's varied settings as {@code name=value} pairs, or {@code cell N} when nothing varies. */
+    public String label(Cell c) {
+        if (varying.isEmpty()) {
+            return "cell " + c.index();
+        }
+        return varying.stream().map(k -> k + "=" + c.labels().get(k)).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Returns how many cells train at once with {@code threads} threads: 1 when a backend in the
+     * grid trains one model at a time.
+     */
+    public int concurrency(int threads) {
+        boolean concurrent = threads > 1 && cells.size() > 1
+                && cells.stream().allMatch(c -> c.backend().supportsConcurrentTraining());
+        return concurrent ? Math.min(threads, cells.size()) : 1;
+    }
+
+    /**
+     * Trains every cell on {@code data}, {@link #concurrency(int)} at a time, telling {@code onDone}
+     * (from the training threads, one call at a time) as each cell ends; returns the cells in order.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the cells still running stop
+     * @throws RuntimeException the first cell's failure, as thrown
+     */
+    public List<Done> run(Drawing drawing, DataSplits data, int threads, Consumer<Done> onDone)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency(threads), r -> {
+            Thread t = new Thread(r, "drawnet-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Done>> futures = new ArrayList<>();
+            for (Cell c : cells) {
+                futures.add(pool.submit(() -> {
+                    ExperimentResult r = Experiments.run(c.backend(), drawing, data, c.settings().network(),
+                            c.settings().training(), EpochListener.NONE);
+                    Done d = new Done(c, label(c), r);
+                    synchronized (this) {
+                        onDone.accept(d);
+                    }
+                    return d;
+                }));
+            }
+            List<Done> done = new ArrayList<>();
+            for (Future<Done> f : futures) {
+                try {
+                    done.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
