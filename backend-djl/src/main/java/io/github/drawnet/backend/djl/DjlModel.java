@@ -95,18 +95,12 @@ final class DjlModel extends AbstractModel {
     }
 
     private NDArray activate(NDArray z) {
-        switch (spec().activation()) {
-            case SIGMOID:
-                return Activation.sigmoid(z);
-            case TANH:
-                return Activation.tanh(z);
-            case RELU:
-                return Activation.relu(z);
-            case LINEAR:
-                return z;
-            default:
-                throw new AssertionError(spec().activation());
-        }
+        return switch (spec().activation()) {
+            case SIGMOID -> Activation.sigmoid(z);
+            case TANH -> Activation.tanh(z);
+            case RELU -> Activation.relu(z);
+            case LINEAR -> z;
+        };
     }
 
     @Override

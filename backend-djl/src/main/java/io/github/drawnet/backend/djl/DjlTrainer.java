@@ -115,6 +115,11 @@ final class DjlTrainer extends AbstractTrainer {
         }
     }
 
+    /** One step's update of one parameter array {@code p} from its gradient {@code g}; {@code i} is its index. */
+    private interface Update {
+        void apply(PtNDArray p, PtNDArray g, int i);
+    }
+
     private void update(List<NDArray> params) {
         step++;
         TrainingConfig c = config();
@@ -124,16 +129,16 @@ final class DjlTrainer extends AbstractTrainer {
         double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
         float stepSize = (float) (c.learningRate() * Math.sqrt(bc2) / bc1);
         float epsilon = (float) (Optimizer.ADAM_EPSILON * Math.sqrt(bc2));
+        Update optimizer = switch (c.optimizer()) {
+            case ADAM -> (p, g, i) -> JniUtils.adamUpdate(p, g, (PtNDArray) firstMoments.get(i),
+                    (PtNDArray) secondMoments.get(i), lr, stepSize, wd, 1f, -1f, (float) Optimizer.ADAM_BETA1,
+                    (float) Optimizer.ADAM_BETA2, epsilon, false);
+            case SGD -> (p, g, i) -> JniUtils.sgdUpdate(p, g, (PtNDArray) firstMoments.get(i), lr, wd, 1f, -1f, 0f);
+        };
         for (int i = 0; i < params.size(); i++) {
             PtNDArray p = (PtNDArray) params.get(i);
             try (PtNDArray g = JniUtils.getGradient(p)) {
-                if (c.optimizer() == Optimizer.ADAM) {
-                    JniUtils.adamUpdate(p, g, (PtNDArray) firstMoments.get(i), (PtNDArray) secondMoments.get(i), lr,
-                            stepSize, wd, 1f, -1f, (float) Optimizer.ADAM_BETA1, (float) Optimizer.ADAM_BETA2,
-                            epsilon, false);
-                } else {
-                    JniUtils.sgdUpdate(p, g, (PtNDArray) firstMoments.get(i), lr, wd, 1f, -1f, 0f);
-                }
+                optimizer.apply(p, g, i);
             }
             // PyTorch accumulates gradients; clear them for the next step
             JniUtils.zeroGrad(p);
@@ -143,10 +148,11 @@ final class DjlTrainer extends AbstractTrainer {
     @Override
     protected OptimizerState readOptimizerState() {
         Optimizer opt = config().optimizer();
-        if (opt == Optimizer.SGD) {
-            return new OptimizerState(opt, step, List.of());
-        }
-        return new OptimizerState(opt, step, List.of(toParameters(firstMoments), toParameters(secondMoments)));
+        return switch (opt) {
+            case ADAM -> new OptimizerState(opt, step,
+                    List.of(toParameters(firstMoments), toParameters(secondMoments)));
+            case SGD -> new OptimizerState(opt, step, List.of());
+        };
     }
 
     private static Parameters toParameters(List<NDArray> arrays) {
@@ -162,12 +168,15 @@ final class DjlTrainer extends AbstractTrainer {
     @Override
     protected void writeOptimizerState(OptimizerState state) {
         step = state.step();
-        if (state.optimizer() == Optimizer.ADAM) {
-            for (int l = 0; l < firstMoments.size() / 2; l++) {
-                DjlBackend.copyInto(firstMoments.get(2 * l), state.slots().get(0).layer(l).weights());
-                DjlBackend.copyInto(firstMoments.get(2 * l + 1), state.slots().get(0).layer(l).biases());
-                DjlBackend.copyInto(secondMoments.get(2 * l), state.slots().get(1).layer(l).weights());
-                DjlBackend.copyInto(secondMoments.get(2 * l + 1), state.slots().get(1).layer(l).biases());
+        // the engine arrays that hold the state's slots, in the slots' order
+        List<List<NDArray>> held = switch (state.optimizer()) {
+            case ADAM -> List.of(firstMoments, secondMoments);
+            case SGD -> List.of();
+        };
+        for (int l = 0; l < firstMoments.size() / 2; l++) {
+            for (int s = 0; s < held.size(); s++) {
+                DjlBackend.copyInto(held.get(s).get(2 * l), state.slots().get(s).layer(l).weights());
+                DjlBackend.copyInto(held.get(s).get(2 * l + 1), state.slots().get(s).layer(l).biases());
             }
         }
     }

@@ -69,9 +69,11 @@ final class Dl4jModel extends AbstractModel {
         if (config == null) {
             updater = new Sgd(0.0);
         } else {
-            updater = config.optimizer() == Optimizer.ADAM
-                    ? new Adam(config.learningRate(), Optimizer.ADAM_BETA1, Optimizer.ADAM_BETA2, Optimizer.ADAM_EPSILON)
-                    : new Sgd(config.learningRate());
+            updater = switch (config.optimizer()) {
+                case ADAM -> new Adam(config.learningRate(), Optimizer.ADAM_BETA1, Optimizer.ADAM_BETA2,
+                        Optimizer.ADAM_EPSILON);
+                case SGD -> new Sgd(config.learningRate());
+            };
             l2 = config.weightDecay();
         }
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
@@ -105,18 +107,12 @@ final class Dl4jModel extends AbstractModel {
     }
 
     private static Activation activation(io.github.drawnet.api.Activation a) {
-        switch (a) {
-            case SIGMOID:
-                return Activation.SIGMOID;
-            case TANH:
-                return Activation.TANH;
-            case RELU:
-                return Activation.RELU;
-            case LINEAR:
-                return Activation.IDENTITY;
-            default:
-                throw new AssertionError(a);
-        }
+        return switch (a) {
+            case SIGMOID -> Activation.SIGMOID;
+            case TANH -> Activation.TANH;
+            case RELU -> Activation.RELU;
+            case LINEAR -> Activation.IDENTITY;
+        };
     }
 
     /** Splits a flat vector in DL4J's parameter layout into engine-neutral layers. */

@@ -66,9 +66,14 @@ final class Dl4jTrainer extends AbstractTrainer {
     @Override
     protected OptimizerState readOptimizerState() {
         long step = model.network().getIterationCount();
-        if (config().optimizer() == Optimizer.SGD) {
-            return new OptimizerState(Optimizer.SGD, step, List.of());
-        }
+        return switch (config().optimizer()) {
+            case ADAM -> readAdamState(step);
+            case SGD -> new OptimizerState(Optimizer.SGD, step, List.of());
+        };
+    }
+
+    /** Returns Adam's moments, read from the updater blocks, with the given step count. */
+    private OptimizerState readAdamState(long step) {
         int count = model.spec().parameterCount();
         float[] m = new float[count];
         float[] v = new float[count];
@@ -91,11 +96,21 @@ final class Dl4jTrainer extends AbstractTrainer {
     protected void writeOptimizerState(OptimizerState state) {
         MultiLayerNetwork net = model.network();
         net.setIterationCount((int) state.step());
-        if (state.optimizer() != Optimizer.ADAM) {
-            return;
-        }
-        float[] m = Dl4jModel.toFlat(state.slots().get(0));
-        float[] v = Dl4jModel.toFlat(state.slots().get(1));
+        // a switch expression, so that a new optimizer must say how its state is restored
+        int restored = switch (state.optimizer()) {
+            case ADAM -> writeAdamState(state.slots().get(0), state.slots().get(1));
+            case SGD -> 0; // SGD keeps no state
+        };
+    }
+
+    /**
+     * Puts Adam's first and second moments into the updater blocks, and returns the number of moment
+     * arrays written (two per block).
+     */
+    private int writeAdamState(Parameters first, Parameters second) {
+        float[] m = Dl4jModel.toFlat(first);
+        float[] v = Dl4jModel.toFlat(second);
+        int written = 0;
         for (UpdaterBlock block : blocks()) {
             Map<String, INDArray> current = block.getGradientUpdater().getState();
             int from = block.getParamOffsetStart();
@@ -108,7 +123,9 @@ final class Dl4jTrainer extends AbstractTrainer {
             } else {
                 block.getGradientUpdater().setState(Map.of(FIRST_MOMENT, bm, SECOND_MOMENT, bv), false);
             }
+            written += 2;
         }
+        return written;
     }
 
     @Override

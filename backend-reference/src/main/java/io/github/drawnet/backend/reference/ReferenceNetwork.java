@@ -85,26 +85,35 @@ public final class ReferenceNetwork {
 
     /** Returns the optimizer state, rounded to float. */
     public OptimizerState optimizerState(Optimizer optimizer) {
-        if (optimizer == Optimizer.SGD) {
-            return new OptimizerState(optimizer, step, List.of());
-        }
-        return new OptimizerState(optimizer, step, List.of(toParameters(mw, mb), toParameters(vw, vb)));
+        return switch (optimizer) {
+            case ADAM -> new OptimizerState(optimizer, step, List.of(toParameters(mw, mb), toParameters(vw, vb)));
+            case SGD -> new OptimizerState(optimizer, step, List.of());
+        };
     }
 
     /** Replaces the optimizer state. */
     public void setOptimizerState(OptimizerState state) {
         step = state.step();
-        if (state.optimizer() == Optimizer.ADAM) {
-            ReferenceNetwork m = new ReferenceNetwork(spec, state.slots().get(0));
-            ReferenceNetwork v = new ReferenceNetwork(spec, state.slots().get(1));
-            mw = m.w;
-            mb = m.b;
-            vw = v.w;
-            vb = v.b;
-        } else {
-            resetOptimizer();
-            step = state.step();
-        }
+        // a switch expression, so that a new optimizer must say how its state is restored
+        int restored = switch (state.optimizer()) {
+            case ADAM -> setMoments(state.slots().get(0), state.slots().get(1));
+            case SGD -> {
+                resetOptimizer();
+                step = state.step();
+                yield 0;
+            }
+        };
+    }
+
+    /** Replaces Adam's first and second moments, and returns the number of moment arrays replaced. */
+    private int setMoments(Parameters first, Parameters second) {
+        ReferenceNetwork m = new ReferenceNetwork(spec, first);
+        ReferenceNetwork v = new ReferenceNetwork(spec, second);
+        mw = m.w;
+        mb = m.b;
+        vw = v.w;
+        vb = v.b;
+        return 4;
     }
 
     /** The result of a forward pass: pre-activations and activations of every layer. */
@@ -250,13 +259,15 @@ public final class ReferenceNetwork {
 
     private static double update(Optimizer opt, double value, double g, double[] m, double[] v, int k, double lr,
             double bc1, double bc2) {
-        if (opt == Optimizer.SGD) {
-            return value - lr * g;
-        }
-        m[k] = Optimizer.ADAM_BETA1 * m[k] + (1 - Optimizer.ADAM_BETA1) * g;
-        v[k] = Optimizer.ADAM_BETA2 * v[k] + (1 - Optimizer.ADAM_BETA2) * g * g;
-        double denom = Math.sqrt(v[k]) / Math.sqrt(bc2) + Optimizer.ADAM_EPSILON;
-        return value - lr / bc1 * m[k] / denom;
+        return switch (opt) {
+            case ADAM -> {
+                m[k] = Optimizer.ADAM_BETA1 * m[k] + (1 - Optimizer.ADAM_BETA1) * g;
+                v[k] = Optimizer.ADAM_BETA2 * v[k] + (1 - Optimizer.ADAM_BETA2) * g * g;
+                double denom = Math.sqrt(v[k]) / Math.sqrt(bc2) + Optimizer.ADAM_EPSILON;
+                yield value - lr / bc1 * m[k] / denom;
+            }
+            case SGD -> value - lr * g;
+        };
     }
 
     private static double[][][] zerosLike(double[][][] x) {
