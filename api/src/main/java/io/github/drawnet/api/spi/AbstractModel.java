@@ -1,6 +1,10 @@
 package io.github.drawnet.api.spi;
 
-import io.github.drawnet.api.*;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.internal.Checks;
 
 import java.util.Objects;

@@ -1,6 +1,18 @@
 package io.github.drawnet.api.spi;
 
-import io.github.drawnet.api.*;
+import io.github.drawnet.api.BatchOrder;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Evaluation;
+import io.github.drawnet.api.History;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.OptimizerState;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.StopReason;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.TrainingResult;
 import io.github.drawnet.api.internal.Checks;
 
 import java.util.Locale;
