@@ -87,7 +87,10 @@ final class NetworkDiagram {
     private static String name(NetworkSpec spec, int column, int columns, int unit) {
         if (column == 0) {
             Feature f = spec.inputs().get(unit);
-            return f == Feature.X1 ? "x1" : f == Feature.X2 ? "x2" : f.label();
+            return switch (f) {
+                case X1, X2 -> f.id();
+                case X1_SQUARED, X2_SQUARED, X1_TIMES_X2, SIN_X1, SIN_X2 -> f.label();
+            };
         }
         if (column == columns - 1) {
             return "o" + (unit + 1);
