@@ -58,9 +58,11 @@ final class ContinueCommand implements Callable<Integer> {
     private final Backends backends;
     private final PrintStream stdout;
     private final Clock clock;
+    private final RunOutputs outputs;
 
     @Inject
-    ContinueCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+    ContinueCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock, RunOutputs outputs) {
+        this.outputs = outputs;
         this.backends = backends;
         this.stdout = stdout;
         this.clock = clock;
@@ -99,7 +101,7 @@ final class ContinueCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        return RunOutputs.finish(o, "continue", result, dir, target, List.of(historyFigure(saved.history(),
+        return outputs.finish(o, "continue", result, dir, target, List.of(historyFigure(saved.history(),
                 result.history(), before)));
     }
 

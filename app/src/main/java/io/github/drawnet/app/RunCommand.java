@@ -46,9 +46,11 @@ final class RunCommand implements Callable<Integer> {
     private final Backends backends;
     private final PrintStream stdout;
     private final Clock clock;
+    private final RunOutputs outputs;
 
     @Inject
-    RunCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+    RunCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock, RunOutputs outputs) {
+        this.outputs = outputs;
         this.backends = backends;
         this.stdout = stdout;
         this.clock = clock;
@@ -76,6 +78,6 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        return RunOutputs.finish(o, "run", result, dir, save, List.of());
+        return outputs.finish(o, "run", result, dir, save, List.of());
     }
 }

@@ -1,15 +1,16 @@
 package io.github.drawnet.app;
 
+import com.google.inject.Inject;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.FigureWriter;
-import io.github.drawnet.viz.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,21 +24,11 @@ import java.util.Locale;
  */
 final class RunOutputs {
 
+    private final Visualizer visualizer;
 
-    private RunOutputs() {}
-
-    /** Returns this process's peak resident memory in MiB (Linux: VmHWM), or -1 where unknown. */
-    static long peakResidentMiB() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+    @Inject
+    RunOutputs(Visualizer visualizer) {
+        this.visualizer = visualizer;
     }
 
     /** Returns a listener that prints the notebook's epoch lines and moves the progress bar. */
@@ -63,7 +54,7 @@ final class RunOutputs {
      * @param save where to save the model, or null
      * @param extra further figures to write beside the notebook's (for example a history comparison)
      */
-    static int finish(PrintStream o, String command, ExperimentResult result, Path dir, Path save,
+    int finish(PrintStream o, String command, ExperimentResult result, Path dir, Path save,
             List<Figure> extra) throws IOException {
         NotebookPrinter.printParameters(o, result.finalParameters());
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
@@ -85,14 +76,14 @@ final class RunOutputs {
         for (Figure f : extra) {
             o.println("Figure: " + FigureWriter.write(f, dir));
         }
-        HtmlReport.Output report = HtmlReport.write(result, dir);
+        Visualizer.Report report = visualizer.report(result, dir);
         o.println("Figures: " + report.figures().size() + " figures as PNG and SVG in " + dir);
         if (result.training().stopReason() == StopReason.DIVERGED) {
             o.println("drawnet " + command + ": " + result.training().message());
         }
         o.println("Report: " + report.report());
         if (Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY)) {
-            o.println(EngineBenchmark.PEAK_LINE + peakResidentMiB() + " MiB");
+            o.println(EngineBenchmark.PEAK_LINE + EngineBenchmark.peakResidentMiB() + " MiB");
         }
         o.printf(Locale.ROOT, "Accuracy on the test set: %.4f%n", result.test().accuracy());
         return result.training().stopReason() == StopReason.DIVERGED ? ExitCodes.DIVERGED : ExitCodes.OK;

@@ -86,6 +86,20 @@ public final class EngineBenchmark {
         this.out = out;
     }
 
+    /** Returns this process's peak resident memory in MiB (Linux: VmHWM), or -1 where unknown. */
+    public static long peakResidentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** The notebook's data on the blob, as every measurement uses it. */
     public static DataSplits notebookData() {
         return Sampler.sample(Preset.BLOB.drawing(), SampleSizes.notebook(), 0);
