@@ -1,0 +1,222 @@
+package io.github.drawnet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The experiment's lifecycle, {@link Experiments} and {@link Sweep#run} on a plain-Java test double
+ * ({@link LogisticBackend}): what they record, what they refuse, and that they release every model.
+ */
+final class ExperimentTest {
+
+    static final NetworkSpec LOGISTIC = NetworkSpec.notebook().withHidden(List.of());
+    static final TrainingConfig CONFIG = TrainingConfig.notebook().withEpochs(3).withBatchSize(10).withLearningRate(0.5)
+            .withSeed(4);
+
+    /** Points above the line x2 = 0.5 are positive: a logistic regression learns it. */
+    static DataSplits halfPlane(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Dataset[] sets = new Dataset[3];
+        for (int s = 0; s < 3; s++) {
+            double[] x1 = new double[n];
+            double[] x2 = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x1[i] = r.nextDouble();
+                x2[i] = r.nextDouble();
+                y[i] = x2[i] > 0.5 ? 1 : 0;
+            }
+            sets[s] = Dataset.of(x1, x2, y);
+        }
+        Drawing d = drawing();
+        return new DataSplits(sets[0], sets[1], sets[2], new Provenance(d.name(), d.sha256(), d.width(), d.height(),
+                seed, new SampleSizes(n, n, n), LabelMode.BINARY, 0));
+    }
+
+    static Drawing drawing() {
+        float[] coverage = new float[16];
+        for (int i = 0; i < 8; i++) {
+            coverage[i] = 1;
+        }
+        return Drawing.of("top-half", 4, 4, coverage);
+    }
+
+    @Test
+    void start_train_finish_recordsEverything() {
+        LogisticBackend backend = new LogisticBackend();
+        DataSplits data = halfPlane(100, 1);
+        try (Experiment e = Experiment.start(backend, drawing(), data, LOGISTIC, CONFIG)) {
+            assertThat(e.backend()).isSameAs(backend);
+            assertThat(e.drawing().name()).isEqualTo("top-half");
+            assertThat(e.data()).isSameAs(data);
+            assertThat(e.spec()).isEqualTo(LOGISTIC);
+            assertThat(e.config()).isEqualTo(CONFIG);
+            assertThat(e.initialParameters()).isEqualTo(Parameters.initial(LOGISTIC, 4));
+            assertThat(e.history()).isEqualTo(History.EMPTY);
+            assertThat(e.trainingTime()).isZero();
+            List<Integer> seen = new ArrayList<>();
+            TrainingResult first = e.train(2, (m, last) -> seen.add(m.epoch() * 100 + last));
+            assertThat(seen).containsExactly(102, 202);
+            assertThat(first.stopReason()).isEqualTo(StopReason.COMPLETED);
+            TrainingResult second = e.train(3, (m, last) -> seen.add(m.epoch() * 100 + last));
+            assertThat(seen).containsExactly(102, 202, 305, 405, 505);
+            assertThat(second.epochsRun()).isEqualTo(3);
+            assertThat(e.epochsCompleted()).isEqualTo(5);
+            assertThat(e.optimizerState().step()).isEqualTo(50);
+            assertThat(e.trainingTime()).isPositive();
+
+            ExperimentResult r = e.finish();
+            assertThat(r.backendId()).isEqualTo("logistic");
+            assertThat(r.backendName()).isEqualTo("test");
+            assertThat(r.history().size()).isEqualTo(5);
+            assertThat(r.training().epochsRun()).isEqualTo(3);
+            assertThat(r.config()).isEqualTo(CONFIG.withEpochs(5));
+            assertThat(r.initialParameters()).isEqualTo(Parameters.initial(LOGISTIC, 4));
+            assertThat(r.finalParameters()).isEqualTo(e.model().parameters()).isNotEqualTo(r.initialParameters());
+            assertThat(r.optimizerState().step()).isEqualTo(50);
+            assertThat(r.testPredictions()).hasSize(100);
+            assertThat(r.test().count()).isEqualTo(100);
+            assertThat(r.test().accuracy()).isGreaterThan(0.8);
+            assertThat(r.gridResolution()).isEqualTo(Experiment.GRID_RESOLUTION).isEqualTo(256);
+            assertThat(r.grid().output()).hasSize(256 * 256);
+            assertThat(r.trainingTime()).isEqualTo(e.trainingTime());
+        }
+        assertThat(backend.made).singleElement().satisfies(m -> assertThat(m.isClosed()).isTrue());
+    }
+
+    @Test
+    void finish_beforeTrain_refused_closeTwice_fine() {
+        LogisticBackend backend = new LogisticBackend();
+        Experiment e = Experiment.start(backend, drawing(), halfPlane(20, 2), LOGISTIC, CONFIG);
+        assertThatThrownBy(e::finish).isInstanceOf(IllegalStateException.class)
+                .hasMessage("nothing has been trained yet; call train first");
+        assertThatThrownBy(() -> e.train(0, EpochListener.NONE)).hasMessage("epochs must be in [1, 100000], got 0");
+        assertThatThrownBy(() -> e.train(1, null)).isInstanceOf(NullPointerException.class);
+        e.close();
+        e.close();
+        assertThat(e.model().isClosed()).isTrue();
+        assertThatThrownBy(() -> e.train(1, EpochListener.NONE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void start_trainerRefused_modelClosedAgain() {
+        LogisticBackend backend = new LogisticBackend();
+        assertThatThrownBy(() -> Experiment.start(backend, drawing(), halfPlane(20, 3), LOGISTIC,
+                CONFIG.withBatchSize(21))).hasMessage("batch size must be in [1, 20], got 21");
+        assertThat(backend.made).singleElement().satisfies(m -> assertThat(m.isClosed()).isTrue());
+        Parameters wrong = Parameters.initial(NetworkSpec.notebook(), 1);
+        assertThatThrownBy(() -> Experiment.start(backend, drawing(), halfPlane(20, 3), LOGISTIC, CONFIG, wrong))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(backend.made).hasSize(1);
+    }
+
+    @Test
+    void restore_numbersOn_andRefusesAForeignStateClosingTheModel() {
+        LogisticBackend backend = new LogisticBackend();
+        DataSplits data = halfPlane(60, 5);
+        Parameters after;
+        OptimizerState state;
+        History history;
+        try (Experiment e = Experiment.start(backend, drawing(), data, LOGISTIC, CONFIG)) {
+            e.train(2, EpochListener.NONE);
+            after = e.model().parameters();
+            state = e.optimizerState();
+            history = e.history();
+        }
+        try (Experiment r = Experiment.restore(backend, drawing(), data, LOGISTIC, CONFIG, after, history, state)) {
+            assertThat(r.epochsCompleted()).isEqualTo(2);
+            assertThat(r.model().parameters()).isEqualTo(after);
+            assertThat(r.initialParameters()).isEqualTo(after);
+            assertThat(r.optimizerState().step()).isEqualTo(12);
+            r.train(1, EpochListener.NONE);
+            assertThat(r.history().last().epoch()).isEqualTo(3);
+            assertThat(r.finish().config().epochs()).isEqualTo(3);
+        }
+        OptimizerState sgd = new OptimizerState(Optimizer.SGD, 3, List.of());
+        assertThatThrownBy(() -> Experiment.restore(backend, drawing(), data, LOGISTIC, CONFIG, after, history, sgd))
+                .hasMessage("cannot restore sgd state into a adam trainer");
+        assertThat(backend.made).hasSize(3).allSatisfy(m -> assertThat(m.isClosed()).isTrue());
+    }
+
+    @Test
+    void requestStop_stopsTheCallInProgress_notTheNext() {
+        LogisticBackend backend = new LogisticBackend();
+        try (Experiment e = Experiment.start(backend, drawing(), halfPlane(40, 6), LOGISTIC, CONFIG)) {
+            TrainingResult r = e.train(50, (m, last) -> {
+                if (m.epoch() == 3) {
+                    e.requestStop();
+                }
+                return true;
+            });
+            assertThat(r.stopReason()).isEqualTo(StopReason.STOPPED);
+            assertThat(r.epochsRun()).isEqualTo(3);
+            assertThat(r.message()).isEqualTo("training stopped at epoch 3 on request");
+            assertThat(e.train(2, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(e.epochsCompleted()).isEqualTo(5);
+            // the listener's own stop is kept too
+            assertThat(e.train(4, (m, last) -> false).epochsRun()).isEqualTo(1);
+            // the config reports the epochs asked for; the history, those run
+            assertThat(e.finish().config().epochs()).isEqualTo(50 + 2 + 4);
+            assertThat(e.finish().history().size()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void experimentsRun_isStartTrainFinish() {
+        LogisticBackend backend = new LogisticBackend();
+        DataSplits data = halfPlane(50, 7);
+        ExperimentResult a = Experiments.run(backend, drawing(), data, LOGISTIC, CONFIG, EpochListener.NONE);
+        ExperimentResult b;
+        try (Experiment e = Experiment.start(backend, drawing(), data, LOGISTIC, CONFIG)) {
+            e.train(CONFIG.epochs(), EpochListener.NONE);
+            b = e.finish();
+        }
+        assertThat(a.history()).isEqualTo(b.history());
+        assertThat(a.finalParameters()).isEqualTo(b.finalParameters());
+        assertThat(a.config()).isEqualTo(CONFIG);
+        assertThat(backend.made).hasSize(2).allSatisfy(m -> assertThat(m.isClosed()).isTrue());
+    }
+
+    @Test
+    void sweepRun_everyCellInOrder_sameAsOneByOne() throws Exception {
+        LogisticBackend backend = new LogisticBackend();
+        DataSplits data = halfPlane(60, 8);
+        ExperimentSettings base = ExperimentSettings.notebook().with(Setting.HIDDEN, "none")
+                .with(Setting.BATCH_SIZE, "10").with(Setting.EPOCHS, "2");
+        Sweep sweep = Sweep.of(List.of(backend), base, Map.of(Setting.LEARNING_RATE, List.of("0.1", "0.5", "1"),
+                Setting.OPTIMIZER, List.of("adam", "sgd")));
+        List<String> told = new ArrayList<>();
+        List<Sweep.Done> parallel = sweep.run(drawing(), data, 4, d -> told.add(d.label()));
+        List<Sweep.Done> serial = sweep.run(drawing(), data, 1, d -> { });
+        assertThat(parallel).hasSize(6);
+        assertThat(told).hasSize(6).containsExactlyInAnyOrderElementsOf(parallel.stream().map(Sweep.Done::label).toList());
+        for (int i = 0; i < 6; i++) {
+            assertThat(parallel.get(i).cell()).isSameAs(sweep.cells().get(i));
+            assertThat(parallel.get(i).label()).isEqualTo(sweep.label(sweep.cells().get(i)));
+            assertThat(parallel.get(i).result().history()).isEqualTo(serial.get(i).result().history());
+            assertThat(parallel.get(i).result().config().learningRate())
+                    .isEqualTo(sweep.cells().get(i).settings().training().learningRate());
+        }
+        assertThat(parallel.get(0).label()).isEqualTo("optimizer=adam lr=0.1");
+        assertThat(backend.made).hasSize(12).allSatisfy(m -> assertThat(m.isClosed()).isTrue());
+    }
+
+    @Test
+    void sweepRun_aFailingCell_isThrownAsIs() {
+        Backend broken = new LogisticBackend() {
+            @Override
+            public Model newModel(NetworkSpec spec, Parameters initial) {
+                throw new BackendUnavailableException("logistic", "no engine today", null);
+            }
+        };
+        Sweep sweep = Sweep.of(List.of(broken), ExperimentSettings.notebook().with(Setting.HIDDEN, "none"), Map.of());
+        assertThatThrownBy(() -> sweep.run(drawing(), halfPlane(30, 9), 2, d -> { }))
+                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("no engine today");
+    }
+}
