@@ -1,0 +1,81 @@
+package io.github.drawnet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's machinery on the plain-Java backend: what it measures and how it shows it. */
+final class EngineBenchmarkTest {
+
+    @Test
+    void measure_reference_figuresAreConsistent() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EngineBenchmark bench = new EngineBenchmark(Backends.discover(),
+                new EngineBenchmark.Options(2, 1, List.of(), Path.of("no-such-anchor.py"), "/usr/bin/python3"),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        DataSplits data = EngineBenchmark.notebookData();
+        assertThat(data.train().size()).isEqualTo(5000);
+        Map<String, EngineBenchmark.Figures> figures = bench.measure(List.of("reference"), data);
+        EngineBenchmark.Figures f = figures.get("reference");
+        assertThat(f.id()).isEqualTo("reference");
+        assertThat(f.engine()).startsWith("Java ");
+        assertThat(f.trainSeconds()).isPositive().isGreaterThan(f.validationSeconds());
+        // 2 epochs of 209 steps: the per-step time is the training time less validation, per step
+        assertThat(f.stepMicros()).isCloseTo((f.trainSeconds() - f.validationSeconds()) / 418 * 1e6,
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(f.gridMillis()).isPositive();
+        assertThat(f.testAccuracy()).isBetween(0.5, 1.0);
+        assertThat(f.startupMillis()).isEqualTo(-1);
+        assertThat(f.peakMiB()).isEqualTo(-1);
+        assertThat(bench.runAnchor()).isNull();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Measuring reference ...")
+                .contains("PyTorch anchor: skipped (no no-such-anchor.py)");
+        assertThatThrownBy(() -> bench.measure(List.of("torch"), data))
+                .hasMessageStartingWith("unknown backend 'torch'");
+    }
+
+    @Test
+    void table_rowsPerFigure_ratiosToTheNotebook() throws Exception {
+        Map<String, EngineBenchmark.Figures> r = new LinkedHashMap<>();
+        r.put("djl", new EngineBenchmark.Figures("djl", "2.7.1", 2.0, 0.5, 7.5, 12.34, 0.9665, 1500, 480));
+        r.put("reference", new EngineBenchmark.Figures("reference", "Java", 0.25, 0.05, 1.0, 3.0, 0.9665, -1, -1));
+        var pytorch = new ObjectMapper().readTree("{\"torch\":\"1.13\",\"train_s\":4.0,\"grid_s\":0.02,"
+                + "\"per_epoch_ms\":41.8,\"test_acc_binary\":0.967}");
+        String t = EngineBenchmark.table(r, pytorch);
+        assertThat(t).contains("| figure | djl | reference | PyTorch 1.13 (notebook) |");
+        assertThat(t).contains("| training, the default experiment (s) | 2.00 | 0.25 | 4.00 |");
+        assertThat(t).contains("| ratio to the notebook's PyTorch | 0.50x | 0.06x | 1x |");
+        assertThat(t).contains("| 256 x 256 grid pass, output and hidden units (ms) | 12.3 | 3.0 | 20.0 |");
+        assertThat(t).contains("| JVM start to first epoch of ./drawnet run (s) | 1.50 | - | - |");
+        assertThat(t).contains("| peak resident memory of ./drawnet run (MiB) | 480 | - | - |");
+        assertThat(t).contains("| test accuracy | 0.9665 | 0.9665 | 0.9670 |");
+        String alone = EngineBenchmark.table(r, null);
+        assertThat(alone).doesNotContain("PyTorch").doesNotContain("ratio");
+        assertThat(alone.lines().count()).isEqualTo(t.lines().count() - 1);
+    }
+
+    @Test
+    void options_outOfRange_refused() {
+        assertThatThrownBy(() -> new EngineBenchmark.Options(0, 1, List.of(), null, "python3"))
+                .hasMessage("epochs must be in [1, 10000], got 0");
+        assertThatThrownBy(() -> new EngineBenchmark.Options(1, 21, List.of(), null, "python3"))
+                .hasMessage("repeat must be in [1, 20], got 21");
+    }
+
+    @Test
+    void peakResidentMemory_readFromProc() {
+        long mib = EngineBenchmark.peakResidentMiB();
+        assertThat(mib).isGreaterThan(10).isLessThan(64 * 1024);
+    }
+}
