@@ -1,0 +1,182 @@
+package io.github.drawnet.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
+import io.github.drawnet.viz.NotebookVisualizer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session's parts without a server: the settings a page sends, the events' payloads, and the
+ * downloads of a finished run (trained on the plain-Java backend, so these tests stay quick).
+ */
+final class SessionPartsTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static ExperimentResult result;
+    static Experiment experiment;
+
+    @BeforeAll
+    static void train() {
+        DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(200, 50, 80), 2);
+        experiment = Experiment.start(Backends.discover().get("reference"), Preset.BLOB.drawing(), data,
+                NetworkSpec.notebook().withHidden(List.of(2, 3)).withActivation(Activation.TANH),
+                TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(2));
+        experiment.train(2, EpochListener.NONE);
+        result = experiment.finish();
+    }
+
+    static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void settings_missingOrNull_areTheNotebooks() throws Exception {
+        assertThat(StudioSettings.from(null, "djl")).isEqualTo(new StudioSettings("djl", ExperimentSettings.notebook()));
+        assertThat(StudioSettings.from(json("{}"), "dl4j").backend()).isEqualTo("dl4j");
+        assertThat(StudioSettings.from(json("{\"backend\":\" \",\"epochs\":null,\"hidden\":\"\"}"), "djl"))
+                .isEqualTo(new StudioSettings("djl", ExperimentSettings.notebook()));
+        assertThatThrownBy(() -> StudioSettings.from(json("[1]"), "djl")).isInstanceOf(StudioException.class)
+                .hasMessage("settings must be a JSON object");
+    }
+
+    @Test
+    void settings_everyKeyReadByTheOneParser() throws Exception {
+        StudioSettings s = StudioSettings.from(json("{\"backend\":\"reference\",\"hidden\":\"8,4\",\"activation\":\"relu\","
+                + "\"features\":[\"x1sq\",\"x2sq\"],\"optimizer\":\"sgd\",\"learningRate\":\"0.5\",\"batchSize\":\"32\","
+                + "\"epochs\":\"7\",\"weightDecay\":\"0.001\",\"trainSize\":\"300\",\"validationSize\":\"60\","
+                + "\"testSize\":\"90\",\"noise\":\"0.1\",\"seed\":\"5\"}"), "djl");
+        ExperimentSettings e = s.settings();
+        assertThat(s.backend()).isEqualTo("reference");
+        assertThat(e.network().hidden()).containsExactly(8, 4);
+        assertThat(e.network().activation()).isEqualTo(Activation.RELU);
+        assertThat(e.text(io.github.drawnet.api.Setting.FEATURES)).isEqualTo("x1sq,x2sq");
+        assertThat(e.training()).isEqualTo(new TrainingConfig(io.github.drawnet.api.Optimizer.SGD, 0.5, 32, 7, 0.001, 5,
+                true));
+        assertThat(e.sizes()).isEqualTo(new SampleSizes(300, 60, 90));
+        assertThat(e.noise()).isEqualTo(0.1);
+        // numbers may come as JSON numbers too
+        assertThat(StudioSettings.from(json("{\"epochs\":12,\"learningRate\":0.25}"), "djl").settings().training())
+                .isEqualTo(TrainingConfig.notebook().withEpochs(12).withLearningRate(0.25));
+    }
+
+    @Test
+    void settings_studioBounds_atTheEdges() throws Exception {
+        assertThat(StudioSettings.from(json("{\"epochs\":\"5000\",\"trainSize\":\"100000\"}"), "djl").settings()
+                .training().epochs()).isEqualTo(5000);
+        assertThatThrownBy(() -> StudioSettings.from(json("{\"epochs\":\"5001\"}"), "djl"))
+                .hasMessage("epochs must be in [1, 5000], got 5001");
+        assertThatThrownBy(() -> StudioSettings.from(json("{\"testSize\":\"100001\"}"), "djl"))
+                .hasMessage("test set size must be in [1, 100000], got 100001");
+        assertThatThrownBy(() -> StudioSettings.from(json("{\"validationSize\":\"0\"}"), "djl"))
+                .hasMessage("validation set size must be in [1, 100000], got 0");
+        assertThatThrownBy(() -> StudioSettings.from(json("{\"epochs\":\"-1\"}"), "djl"))
+                .hasMessage("epochs must be in [1, 5000], got -1");
+    }
+
+    @Test
+    void defaults_areThePagesSettingsAtTheNotebooksValues() {
+        ObjectNode d = StudioSettings.defaults(JSON.createObjectNode());
+        List<String> keys = new java.util.ArrayList<>();
+        d.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsAll(StudioSettings.keys()).contains("continueEpochs");
+        assertThat(d.get("epochs").asText()).isEqualTo("100");
+        assertThat(d.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
+        assertThat(d.get("continueEpochs").asInt()).isEqualTo(ExperimentSettings.MORE_EPOCHS);
+    }
+
+    @Test
+    void events_statusEpochMessage_payloads() {
+        assertThat(SessionEvents.status("training", 3, null).toString()).isEqualTo("{\"state\":\"training\",\"epochs\":3}");
+        assertThat(SessionEvents.status("failed", 0, "no").toString())
+                .isEqualTo("{\"state\":\"failed\",\"epochs\":0,\"message\":\"no\"}");
+        assertThat(SessionEvents.message("hello").toString()).isEqualTo("{\"message\":\"hello\"}");
+        ObjectNode e = SessionEvents.epoch(new EpochMetrics(4, 0.5, 0.75, 0.25, 0.875), 10, 1.5);
+        assertThat(e.get("epoch").asInt()).isEqualTo(4);
+        assertThat(e.get("last").asInt()).isEqualTo(10);
+        assertThat(e.get("trainLoss").asDouble()).isEqualTo(0.5);
+        assertThat(e.get("trainAccuracy").asDouble()).isEqualTo(0.75);
+        assertThat(e.get("validationLoss").asDouble()).isEqualTo(0.25);
+        assertThat(e.get("validationAccuracy").asDouble()).isEqualTo(0.875);
+        assertThat(e.get("seconds").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void events_maps_outputAndEveryHiddenUnitAsPngs() throws Exception {
+        SessionEvents events = new SessionEvents(new NotebookVisualizer());
+        ObjectNode maps = events.maps(experiment.model(), 2);
+        assertThat(maps.get("epoch").asInt()).isEqualTo(2);
+        assertThat(maps.get("grid").asInt()).isEqualTo(SessionEvents.LIVE_GRID);
+        JsonNode hidden = maps.get("hidden");
+        assertThat(hidden).hasSize(5);
+        assertThat(hidden.get(0).get("layer").asInt()).isEqualTo(1);
+        assertThat(hidden.get(2).get("layer").asInt()).isEqualTo(2);
+        assertThat(hidden.get(2).get("unit").asInt()).isEqualTo(1);
+        // tanh units are coloured over tanh's range
+        assertThat(hidden.get(4).get("lo").asDouble()).isEqualTo(-1);
+        assertThat(hidden.get(4).get("hi").asDouble()).isEqualTo(1);
+        for (String url : List.of(maps.get("output").asText(), hidden.get(3).get("png").asText(),
+                maps.get("network").asText())) {
+            assertThat(url).startsWith("data:image/png;base64,");
+        }
+        var map = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                maps.get("output").asText().substring("data:image/png;base64,".length()))));
+        assertThat(map.getWidth()).isEqualTo(SessionEvents.LIVE_GRID);
+        assertThat(map.getHeight()).isEqualTo(SessionEvents.LIVE_GRID);
+    }
+
+    @Test
+    void events_done_testFiguresBoundaryDownloads() throws Exception {
+        ObjectNode done = new SessionEvents(new NotebookVisualizer()).done(result);
+        assertThat(done.get("testAccuracy").asDouble()).isEqualTo(result.test().accuracy());
+        assertThat(done.get("balancedAccuracy").asDouble()).isEqualTo(result.test().balancedAccuracy());
+        assertThat(done.get("testLoss").asDouble()).isEqualTo(result.test().loss());
+        assertThat(done.get("epochs").asInt()).isEqualTo(2);
+        assertThat(done.get("stopReason").asText()).isEqualTo("completed");
+        assertThat(done.get("message").asText()).isEqualTo("trained 2 epochs");
+        assertThat(done.get("boundary").asText()).startsWith("data:image/png;base64,");
+        assertThat(done.get("downloads").toString())
+                .isEqualTo("[\"drawing.png\",\"report.html\",\"model.json\",\"points.csv\"]");
+    }
+
+    @Test
+    void downloads_eachFileOfTheFinishedRun() throws Exception {
+        byte[] png = {1, 2, 3};
+        try (SessionDownloads d = new SessionDownloads("0123456789abcdef", new NotebookVisualizer())) {
+            assertThat(d.get("drawing.png", result, png)).isSameAs(png);
+            String report = new String(d.get("report.html", result, png), StandardCharsets.UTF_8);
+            assertThat(report).startsWith("<!DOCTYPE html>").contains("blob");
+            SavedModel model = SavedModel.parse(d.get("model.json", result, png), "model.json");
+            assertThat(model.parameters()).isEqualTo(result.finalParameters());
+            assertThat(model.history()).isEqualTo(result.history());
+            List<String> points = new String(d.get("points.csv", result, png), StandardCharsets.UTF_8).lines().toList();
+            assertThat(points).hasSize(1 + 200 + 50 + 80).first().isEqualTo("x1,x2,label,split");
+            assertThatThrownBy(() -> d.get("secrets.txt", result, png)).isInstanceOf(StudioException.class)
+                    .hasMessage("no such download: secrets.txt; there are drawing.png, report.html, model.json, points.csv")
+                    .satisfies(e -> assertThat(((StudioException) e).status()).isEqualTo(404));
+        }
+    }
+}
