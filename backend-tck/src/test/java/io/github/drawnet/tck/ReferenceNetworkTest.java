@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.NetworkSpec;
@@ -16,10 +17,14 @@ import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The oracle itself is checked: its gradients against finite differences of its loss. */
+/**
+ * The oracle itself is checked: its gradients against finite differences of its loss, and the loss
+ * and correct count a step reports against values worked out here.
+ */
 final class ReferenceNetworkTest {
 
     @ParameterizedTest
@@ -44,6 +49,80 @@ final class ReferenceNetworkTest {
                 assertThat(step / lr).as("layer %d weight %d", l, k).isCloseTo(numerical, within(2e-3));
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"SIGMOID", "TANH", "LINEAR"})
+    void step_sgdUpdateOfBiases_equalsLearningRateTimesNumericalGradient(Activation activation) {
+        NetworkSpec spec = new NetworkSpec(List.of(Feature.X1, Feature.X2, Feature.X1_TIMES_X2), List.of(3, 2),
+                activation);
+        Parameters p = Fixtures.randomParameters(spec, 3, 1.0);
+        Dataset batch = Fixtures.randomPoints(10, 4);
+        float[] x = batch.features(spec.inputs());
+        float[] y = batch.labelsAsFloats();
+        double lr = 1e-3;
+        ReferenceNetwork net = new ReferenceNetwork(spec, p);
+        net.step(x, y, new TrainingConfig(Optimizer.SGD, lr, 10, 1, 0, 0, false));
+        Parameters after = net.parameters();
+        double h = 1e-3;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            for (int k = 0; k < p.layer(l).biases().length; k++) {
+                double numerical = (loss(spec, nudgeBias(p, l, k, h), x, y) - loss(spec, nudgeBias(p, l, k, -h), x, y))
+                        / (2 * h);
+                double step = p.layer(l).biases()[k] - after.layer(l).biases()[k];
+                assertThat(step / lr).as("layer %d bias %d", l, k).isCloseTo(numerical, within(2e-3));
+            }
+        }
+    }
+
+    /**
+     * A step reports the batch's mean binary cross-entropy before the update, worked out here with the
+     * textbook formula {@code -(y ln p + (1 - y) ln(1 - p))}, and counts a point correct as {@link
+     * io.github.drawnet.api.Evaluation} does: {@code (p >= 0.5) == y}, so a logit of exactly 0 says
+     * "positive" and a soft label is never matched.
+     */
+    @Test
+    void step_knownLogits_returnsMeanLossBeforeUpdateAndCorrectCount() {
+        // z = 2 x1 - x2 - 0.5
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(), Activation.SIGMOID);
+        Parameters p = new Parameters(List.of(LayerParameters.of(new float[][] {{2f, -1f}}, new float[] {-0.5f})));
+        double[] x1 = {1.0, 0.25, 0.0, 0.0, 1.0};
+        double[] x2 = {0.5, 0.0, 1.0, 0.0, 0.0};
+        double[] labels = {1, 1, 1, 0, 0.75};
+        double[] logits = {1.0, 0.0, -1.5, -0.5, 1.5};
+        // right, right (z = 0 counts as positive), wrong, right, soft label: never right
+        int expectedCorrect = 3;
+        double expectedLoss = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double prob = 1 / (1 + Math.exp(-logits[i]));
+            expectedLoss -= labels[i] * Math.log(prob) + (1 - labels[i]) * Math.log(1 - prob);
+        }
+        expectedLoss /= logits.length;
+
+        Dataset batch = Dataset.of(x1, x2, labels);
+        ReferenceNetwork net = new ReferenceNetwork(spec, p);
+        ReferenceNetwork.Pass pass = net.forward(batch.features(spec.inputs()), batch.size());
+        float[] outputs = new float[batch.size()];
+        for (int i = 0; i < logits.length; i++) {
+            assertThat(pass.logit(i)).as("logit %d", i).isEqualTo(logits[i]);
+            outputs[i] = (float) pass.output(i);
+        }
+        ReferenceNetwork.StepResult r = net.step(batch.features(spec.inputs()), batch.labelsAsFloats(),
+                new TrainingConfig(Optimizer.SGD, 0.1, 5, 1, 0, 0, false));
+        assertThat(r.loss()).isCloseTo(expectedLoss, within(1e-12));
+        assertThat(r.correct()).isEqualTo(expectedCorrect);
+        assertThat(Evaluation.of(outputs, batch).accuracy() * batch.size()).isCloseTo(expectedCorrect, within(1e-9));
+        // reported before the update, which did happen
+        assertThat(net.parameters()).isNotEqualTo(p);
+    }
+
+    private static Parameters nudgeBias(Parameters p, int layer, int index, double h) {
+        List<LayerParameters> layers = new ArrayList<>(p.layers());
+        LayerParameters l = layers.get(layer);
+        float[] b = l.biases();
+        b[index] += (float) h;
+        layers.set(layer, new LayerParameters(l.inputs(), l.outputs(), l.weights(), b));
+        return new Parameters(layers);
     }
 
     private static double loss(NetworkSpec spec, Parameters p, float[] x, float[] y) {
