@@ -7,13 +7,18 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
-import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.internal.Checks;
+import io.github.drawnet.api.spi.NativePlatform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +85,41 @@ public final class DjlBackend implements Backend {
         return e;
     }
 
+    /** The platforms PyTorch 2.7 publishes CPU native libraries for through DJL (no Intel Mac). */
+    static final Set<String> PUBLISHED = Set.of("linux-x86_64", "linux-aarch64", "macos-arm64", "windows-x86_64");
+
+    /**
+     * Checks that PyTorch runs on this platform and that this build carries its native library.
+     *
+     * @throws BackendUnavailableException naming the platform and what to do
+     */
+    static void checkPlatform() {
+        NativePlatform.require(ID, "PyTorch 2.7.1", PUBLISHED, packedPlatform(), "dl4j");
+    }
+
+    /** Returns the platform of the PyTorch native jar on the class path, or null when there is none. */
+    static String packedPlatform() {
+        try (InputStream in = DjlBackend.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String classifier = p.getProperty("classifier", "");
+            return switch (classifier) {
+                case "linux-x86_64", "linux-aarch64" -> classifier;
+                case "osx-aarch64" -> "macos-arm64";
+                case "osx-x86_64" -> "macos-x86_64";
+                case "win-x86_64" -> "windows-x86_64";
+                default -> null;
+            };
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static Engine load() {
+        checkPlatform();
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.offline", "true");

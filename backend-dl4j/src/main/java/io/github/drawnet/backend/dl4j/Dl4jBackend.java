@@ -2,13 +2,16 @@ package io.github.drawnet.backend.dl4j;
 
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
-import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.internal.Checks;
+import io.github.drawnet.api.spi.NativePlatform;
+import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -73,7 +76,37 @@ public final class Dl4jBackend implements Backend {
         return v;
     }
 
+    /** The platforms ND4J 1.0.0-M2.1 publishes CPU native libraries for. */
+    static final Set<String> PUBLISHED = Set.of("linux-x86_64", "linux-aarch64", "macos-arm64", "macos-x86_64",
+            "windows-x86_64");
+
+    /** JavaCPP's names of those platforms, as the native jar's folders are named. */
+    private static final Map<String, String> JAVACPP = Map.of("linux-x86_64", "linux-x86_64", "linux-arm64",
+            "linux-aarch64", "macosx-arm64", "macos-arm64", "macosx-x86_64", "macos-x86_64", "windows-x86_64",
+            "windows-x86_64");
+
+    /**
+     * Checks that ND4J runs on this platform and that this build carries its native library.
+     *
+     * @throws BackendUnavailableException naming the platform and what to do
+     */
+    static void checkPlatform() {
+        NativePlatform.require(ID, "ND4J 1.0.0-M2.1", PUBLISHED, packedPlatform(), "djl");
+    }
+
+    /** Returns the platform of the ND4J native jar on the class path, or null when there is none. */
+    static String packedPlatform() {
+        ClassLoader loader = Dl4jBackend.class.getClassLoader();
+        for (Map.Entry<String, String> e : JAVACPP.entrySet()) {
+            if (loader.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + e.getKey() + "/") != null) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     private static String load() {
+        checkPlatform();
         long start = System.nanoTime();
         // JavaCPP checks the process's physical memory on every allocation unless told not to: with
         // thousands of tiny arrays per epoch that check was a third of the training time

@@ -1,0 +1,37 @@
+package io.github.drawnet.backend.dl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.drawnet.api.BackendUnavailableException;
+import io.github.drawnet.api.spi.NativePlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Where ND4J's native library is not in the build, the DL4J backend says which profile packs it. */
+final class Dl4jPlatformTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(NativePlatform.PROPERTY);
+    }
+
+    @Test
+    void packedPlatform_isTheNativeJarOnTheClassPath() {
+        assertThat(Dl4jBackend.packedPlatform()).isEqualTo("linux-x86_64");
+        assertThat(Dl4jBackend.PUBLISHED).containsExactlyInAnyOrderElementsOf(NativePlatform.ALL);
+    }
+
+    @Test
+    void checkPlatform_windowsWithLinuxNatives_namesTheProfile() {
+        System.setProperty(NativePlatform.PROPERTY, "windows-x86_64");
+        assertThatThrownBy(Dl4jBackend::checkPlatform).isInstanceOf(BackendUnavailableException.class)
+                .hasMessage("backend dl4j is unavailable: this build carries ND4J 1.0.0-M2.1's native library for"
+                        + " linux-x86_64, not windows-x86_64; build with -Pplatform-windows-x86_64 (the profile that"
+                        + " selects it), or use --backend djl");
+        System.setProperty(NativePlatform.PROPERTY, "solaris-sparc");
+        assertThatThrownBy(Dl4jBackend::checkPlatform)
+                .hasMessage("backend dl4j is unavailable: ND4J 1.0.0-M2.1 publishes no native library for solaris-sparc;"
+                        + " use --backend djl, which runs there");
+    }
+}
