@@ -190,8 +190,7 @@ public final class EngineBenchmark {
         return t[t.length / 2];
     }
 
-    /** Runs {@code drawnet run} in a fresh JVM; returns {ms from JVM start to the first epoch, peak RSS MiB}. */
-    private long[] freshRun(String backend) throws IOException, InterruptedException {
+    long[] freshRun(String backend) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("drawnet-bench-");
         List<String> cmd = new ArrayList<>(options.freshRun());
         // the properties go before the main class, the run's options after it

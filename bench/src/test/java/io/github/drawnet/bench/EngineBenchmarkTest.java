@@ -66,6 +66,99 @@ final class EngineBenchmarkTest {
     }
 
     @Test
+    void measure_freshRunAndAnchor_parsedFromTheirOutput(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // stand-ins for 'java ... Main run ...' and for the notebook's PyTorch script: what they print is parsed
+        List<String> fresh = List.of("/bin/sh", "-c", "echo 'Epoch 1/2'; echo '" + EngineBenchmark.STARTUP_LINE
+                + "1234 ms'; echo '" + EngineBenchmark.PEAK_LINE + "567 MiB'", "Main");
+        Path anchor = java.nio.file.Files.writeString(dir.resolve("anchor.py"), "ignored");
+        Path python = java.nio.file.Files.writeString(dir.resolve("python"), "#!/bin/sh\necho 'loading torch'\n"
+                + "echo '{\"torch\": \"9.9\", \"train_s\": 4.5, \"epochs\": '\"$3\"'}'\n");
+        python.toFile().setExecutable(true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EngineBenchmark bench = new EngineBenchmark(Backends.discover(),
+                new EngineBenchmark.Options(1, 1, fresh, anchor, python.toString()),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        // the reference backend needs no fresh JVM: only engines are measured that way
+        assertThat(bench.measure(List.of("reference"), EngineBenchmark.notebookData()).get("reference").startupMillis())
+                .isEqualTo(-1);
+        var anchorRun = bench.runAnchor();
+        assertThat(anchorRun.path("torch").asText()).isEqualTo("9.9");
+        assertThat(anchorRun.path("train_s").asDouble()).isEqualTo(4.5);
+        assertThat(anchorRun.path("epochs").asInt()).isEqualTo(1);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Measuring the notebook's PyTorch code");
+        java.nio.file.Files.writeString(python, "#!/bin/sh\necho 'no torch here'\nexit 3\n");
+        assertThat(bench.runAnchor()).isNull();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("PyTorch anchor: skipped (no torch here)");
+    }
+
+    @Test
+    void freshRun_startupAndPeakRead_failureReported() throws Exception {
+        EngineBenchmark.Figures f = new EngineBenchmark(Backends.discover(), new EngineBenchmark.Options(1, 1,
+                List.of("/bin/sh", "-c", "echo '" + EngineBenchmark.STARTUP_LINE + "1234 ms'; echo '"
+                        + EngineBenchmark.PEAK_LINE + "567 MiB'", "Main"), null, "python3"), System.out)
+                .measure(List.of("reference"), EngineBenchmark.notebookData()).get("reference");
+        assertThat(f.peakMiB()).isEqualTo(-1); // the reference backend is never run in a fresh JVM
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EngineBenchmark failing = new EngineBenchmark(Backends.of(new FakeEngine()), new EngineBenchmark.Options(1, 1,
+                List.of("/bin/sh", "-c", "echo 'it broke'; exit 2", "Main"), null, "python3"),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThat(failing.freshRun("engine")).containsExactly(-1L, -1L);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("(the fresh run of engine failed: it broke)");
+        EngineBenchmark working = new EngineBenchmark(Backends.of(new FakeEngine()), new EngineBenchmark.Options(1, 1,
+                List.of("/bin/sh", "-c", "echo '" + EngineBenchmark.STARTUP_LINE + "1234 ms'; echo '"
+                        + EngineBenchmark.PEAK_LINE + "567 MiB'", "Main"), null, "python3"), System.out);
+        assertThat(working.freshRun("engine")).containsExactly(1234L, 567L);
+    }
+
+    @Test
+    void sweep_serialAndParallel_identical() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EngineBenchmark bench = new EngineBenchmark(Backends.discover(), new EngineBenchmark.Options(2, 1, List.of(),
+                null, "python3"), new PrintStream(log, true, StandardCharsets.UTF_8));
+        bench.sweep("reference", EngineBenchmark.notebookData());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Sweep of 8 cells on reference (2 epochs each)")
+                .contains("results identical");
+    }
+
+    /** An engine-like backend for the fresh-run path (never trained here). */
+    static final class FakeEngine implements io.github.drawnet.api.Backend {
+        private final io.github.drawnet.api.Backend reference = Backends.discover().get("reference");
+
+        @Override
+        public String id() {
+            return "engine";
+        }
+
+        @Override
+        public int priority() {
+            return 1;
+        }
+
+        @Override
+        public String displayName() {
+            return "engine";
+        }
+
+        @Override
+        public String engineVersion() {
+            return "1";
+        }
+
+        @Override
+        public io.github.drawnet.api.Model newModel(io.github.drawnet.api.NetworkSpec spec,
+                io.github.drawnet.api.Parameters initial) {
+            return reference.newModel(spec, initial);
+        }
+
+        @Override
+        public io.github.drawnet.api.Trainer newTrainer(io.github.drawnet.api.Model model,
+                io.github.drawnet.api.TrainingConfig config, io.github.drawnet.api.Dataset train,
+                io.github.drawnet.api.Dataset validation) {
+            return reference.newTrainer(model, config, train, validation);
+        }
+    }
+
+    @Test
     void options_outOfRange_refused() {
         assertThatThrownBy(() -> new EngineBenchmark.Options(0, 1, List.of(), null, "python3"))
                 .hasMessage("epochs must be in [1, 10000], got 0");
