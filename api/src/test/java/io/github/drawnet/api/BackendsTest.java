@@ -126,4 +126,34 @@ final class BackendsTest {
             throw new IllegalStateException("broken on purpose");
         }
     }
+
+    @Test
+    void discover_withoutLoader_usesTheContextClassLoader() {
+        assertThat(Backends.discover().ids()).containsExactly("fake");
+    }
+
+    @Test
+    void of_priorityThatThrows_rankedLast() {
+        Backend throwing = new FakeBackend("throwing") {
+            @Override
+            public int priority() {
+                throw new IllegalStateException("engine not loaded");
+            }
+        };
+        assertThat(Backends.of(throwing, new FakeBackend("low", -50)).ids()).containsExactly("low", "throwing");
+    }
+
+    @Test
+    void discover_withoutLoader_looksOnlyWhereTheContextClassLoaderLooks() throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        try (java.net.URLClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            thread.setContextClassLoader(empty);
+            assertThat(Backends.discover().ids()).isEmpty();
+            thread.setContextClassLoader(null);
+            assertThat(Backends.discover().ids()).as("no context loader: the api's own").containsExactly("fake");
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
 }

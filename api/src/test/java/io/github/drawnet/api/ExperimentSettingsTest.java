@@ -186,4 +186,21 @@ final class ExperimentSettingsTest {
         assertThat(ExperimentSettings.hiddenText(List.of(8, 4), ",")).isEqualTo("8,4");
         assertThat(ExperimentSettings.hiddenText(List.of(), "-")).isEqualTo("none");
     }
+
+    @Test
+    void with_hiddenAtTheLimits_accepted() {
+        assertThat(ExperimentSettings.notebook().with(Setting.HIDDEN, "1,256").network().hidden()).containsExactly(1, 256);
+        assertThat(ExperimentSettings.notebook().with(Setting.HIDDEN, "1-1-1-1-1-1-1-1").network().hidden()).hasSize(8);
+    }
+
+    @Test
+    void seed_isTheTrainingConfigsSeed() {
+        assertThat(ExperimentSettings.notebook().with(Setting.SEED, "42").seed()).isEqualTo(42);
+    }
+
+    @Test
+    void toString_settingsInOrderSeparatedByCommas() {
+        assertThat(ExperimentSettings.notebook().toString()).startsWith("ExperimentSettings[seed=0, trainSize=5000, ")
+                .endsWith(", shuffle=true]");
+    }
 }

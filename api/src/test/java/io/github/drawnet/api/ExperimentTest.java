@@ -219,4 +219,49 @@ final class ExperimentTest {
         assertThatThrownBy(() -> sweep.run(drawing(), halfPlane(30, 9), 2, d -> { }))
                 .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("no engine today");
     }
+
+    @Test
+    void trainingTime_isTheTimeSpentInTrain() {
+        try (Experiment e = Experiment.start(new LogisticBackend(), drawing(), halfPlane(40, 10), LOGISTIC, CONFIG)) {
+            long before = System.nanoTime();
+            e.train(2, EpochListener.NONE);
+            long spent = System.nanoTime() - before;
+            assertThat(e.trainingTime()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofNanos(spent));
+        }
+    }
+
+    @Test
+    void close_releasesTheTrainerAndTheModel() {
+        SpiTest.ScriptedModel model = new SpiTest.ScriptedModel(0.5f);
+        List<SpiTest.ScriptedTrainer> trainers = new ArrayList<>();
+        Backend scripted = new LogisticBackend() {
+            @Override
+            public Model newModel(NetworkSpec spec, Parameters initial) {
+                return model;
+            }
+
+            @Override
+            public Trainer newTrainer(Model m, TrainingConfig config, Dataset train, Dataset validation) {
+                SpiTest.ScriptedTrainer t = new SpiTest.ScriptedTrainer(m, train,
+                        new io.github.drawnet.api.spi.AbstractTrainer.EpochTotals(1, 1, 2));
+                trainers.add(t);
+                return t;
+            }
+        };
+        Experiment.start(scripted, drawing(), halfPlane(20, 12), LOGISTIC, CONFIG).close();
+        assertThat(trainers).singleElement().satisfies(t -> assertThat(t.releases).isEqualTo(1));
+        assertThat(model.releases).isEqualTo(1);
+    }
+
+    @Test
+    void sweepRun_cellsTrainOnDaemonThreads_soASweepNeverKeepsTheJvmAlive() throws Exception {
+        Sweep sweep = Sweep.of(List.of(new LogisticBackend()), ExperimentSettings.notebook().with(Setting.HIDDEN, "none")
+                .with(Setting.BATCH_SIZE, "10").with(Setting.EPOCHS, "1"), Map.of(Setting.LEARNING_RATE, List.of("0.1", "1")));
+        List<Thread> threads = new ArrayList<>();
+        sweep.run(drawing(), halfPlane(20, 13), 2, d -> threads.add(Thread.currentThread()));
+        assertThat(threads).hasSize(2).allSatisfy(t -> {
+            assertThat(t.isDaemon()).isTrue();
+            assertThat(t.getName()).isEqualTo("drawnet-sweep");
+        });
+    }
 }

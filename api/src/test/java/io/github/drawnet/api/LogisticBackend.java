@@ -15,8 +15,8 @@ class LogisticBackend implements Backend {
 
     static final String ID = "logistic";
 
-    /** Models made, to check that every one is closed. */
-    final List<Model> made = new ArrayList<>();
+    /** Models made, to check that every one is closed; synchronized, as a sweep makes them from several threads. */
+    final List<Model> made = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public String id() {

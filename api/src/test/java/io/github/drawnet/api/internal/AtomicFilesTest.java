@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +33,24 @@ final class AtomicFilesTest {
         Path file = dir.resolve("a/b/metrics.json");
         AtomicFiles.write(file, new byte[] {1, 2, 3});
         assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void write_overExistingFile_keepsItsPermissions(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path file = dir.resolve("private.json");
+        AtomicFiles.write(file, new byte[] {1});
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        AtomicFiles.write(file, new byte[] {2});
+        assertThat(Files.readAllBytes(file)).containsExactly(2);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void write_newFile_readableByOthers_notOwnerOnlyLikeATemporaryFile(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path file = dir.resolve("report.html");
+        AtomicFiles.write(file, new byte[] {1});
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
     }
 }
