@@ -1,7 +1,10 @@
 package io.github.drawnet.sampling;
 
 import io.github.drawnet.api.Drawing;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -162,7 +165,19 @@ public final class DrawingReader {
             }
             usedAlpha = !opaque;
         }
-        if (!usedAlpha) {
+        if (!usedAlpha && isGrey(image.getColorModel())) {
+            // a grey image's samples are the values people drew; getRGB would pass them through Java's linear
+            // grey colour space and brighten them (a stored 128 would read as 188)
+            Raster raster = image.getRaster();
+            int max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    coverage[y * w + x] = 1 - row[x] / (float) max;
+                }
+            }
+        } else if (!usedAlpha) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int rgb = image.getRGB(x, y);
@@ -172,5 +187,9 @@ public final class DrawingReader {
             }
         }
         return Drawing.of(name, w, h, coverage);
+    }
+
+    private static boolean isGrey(ColorModel model) {
+        return model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel);
     }
 }

@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,7 +57,16 @@ final class DrawingReaderCoverageTest {
      * 188 before the luminance is taken, so greyscale drawings lose their anti-aliased edges (grey
      * 100, coverage 0.61, reads as 0.34 and is labelled negative). Reported; enable once fixed.
      */
-    @Disabled("bug in DrawingReader.fromImage: greyscale PNGs are read through the linear-grey to sRGB conversion")
+    @Test
+    void read_sixteenBitGreyscaleImage_readFromItsSamples() throws IOException {
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        image.getRaster().setSample(0, 0, 0, 16384);
+        image.getRaster().setSample(1, 0, 0, 65535);
+        Drawing d = roundTrip(image, "grey16.png");
+        assertThat(d.coverage(0, 0)).isCloseTo(1 - 16384 / 65535f, within(1e-6f));
+        assertThat(d.coverage(1, 0)).isZero();
+    }
+
     @Test
     void read_greyscaleImage_midGreyIsHalfCovered() throws IOException {
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
