@@ -59,7 +59,7 @@ final class DrawingReaderCoverageTest {
      */
     @Test
     void read_sixteenBitGreyscaleImage_readFromItsSamples() throws IOException {
-        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_USHORT_GRAY);
         image.getRaster().setSample(0, 0, 0, 16384);
         image.getRaster().setSample(1, 0, 0, 65535);
         Drawing d = roundTrip(image, "grey16.png");
