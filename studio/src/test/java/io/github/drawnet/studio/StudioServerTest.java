@@ -194,6 +194,7 @@ final class StudioServerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("engine")
     void train_overServerSentEvents_secondStartRefused_downloads_andPageGoneEndsTheRun() throws Exception {
         String id = newSession();
         // listen as a page does
