@@ -6,10 +6,10 @@ import io.github.drawnet.api.internal.Checks;
  * How well a network does on a set of points.
  *
  * <p>Accuracy is counted as the notebook counts it: a point is correct when {@code (p >= 0.5) ==
- * y}, so with soft labels an edge point (0 &lt; y &lt; 1) never is. The confusion counts treat a
- * label as positive when {@code y >= 0.5}; with binary labels {@code accuracy == (tp + tn) / count}.
- * The loss is the mean binary cross-entropy of the output probabilities, with PyTorch's {@code
- * BCELoss} clamp of each log at -100.
+ * y} ({@link #predictsPositive}), so with soft labels an edge point (0 &lt; y &lt; 1) never is. The
+ * confusion counts treat a label as positive when {@code y >= 0.5}; with binary labels {@code
+ * accuracy == (tp + tn) / count}. The loss is the mean binary cross-entropy of the output
+ * probabilities, with PyTorch's {@code BCELoss} clamp of each log at -100.
  *
  * @param count the number of points
  * @param loss the mean binary cross-entropy
@@ -29,6 +29,23 @@ public record Evaluation(
         long falseNegatives) {
 
     /**
+     * The probability from which a prediction counts positive, and the label from which a point
+     * counts positive: {@code p >= THRESHOLD}.
+     */
+    public static final double THRESHOLD = 0.5;
+
+    /**
+     * Returns whether output probability {@code p} predicts the positive class: {@code p >= }{@value
+     * #THRESHOLD}. This is the notebook's accuracy rule ({@code (p >= 0.5) == y}); the notebook's
+     * test-predictions plot used {@code p > 0.5}, so a point at exactly 0.5 differed between its
+     * accuracy and its plot. Drawnet uses {@code >=} everywhere: the evaluation, every figure, the
+     * decision boundary. NaN is not positive.
+     */
+    public static boolean predictsPositive(double p) {
+        return p >= THRESHOLD;
+    }
+
+    /**
      * Returns the evaluation of output probabilities {@code p} against the labels of {@code data}.
      *
      * @throws IllegalArgumentException when the lengths differ
@@ -44,11 +61,11 @@ public record Evaluation(
         for (int i = 0; i < p.length; i++) {
             double y = data.label(i);
             lossSum += binaryCrossEntropy(p[i], y);
-            boolean predicted = p[i] >= 0.5f;
+            boolean predicted = predictsPositive(p[i]);
             if ((predicted ? 1.0 : 0.0) == y) {
                 correct++;
             }
-            boolean actual = y >= 0.5;
+            boolean actual = y >= THRESHOLD;
             if (predicted && actual) {
                 tp++;
             } else if (!predicted && !actual) {
