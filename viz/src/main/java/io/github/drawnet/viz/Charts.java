@@ -1,6 +1,7 @@
 package io.github.drawnet.viz;
 
 import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.History;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -65,7 +66,7 @@ final class Charts {
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
         for (int i = 0; i < x1.length; i++) {
-            if (value[i] >= 0.5) {
+            if (value[i] >= Evaluation.THRESHOLD) {
                 px.add(x1[i]);
                 py.add(x2[i]);
             } else {

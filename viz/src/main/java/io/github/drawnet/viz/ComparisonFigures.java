@@ -45,6 +45,21 @@ public final class ComparisonFigures {
      * saved epochs 1..10 and their continuation 11..15 against a fresh start 1..5.
      */
     public static Figure histories(String name, String title, List<Named> histories) {
+        List<XYChart> charts = historyCharts(histories);
+        XYChart acc = charts.get(0);
+        XYChart loss = charts.get(1);
+        int chartHeight = acc.getHeight();
+        return new Figure(name, title, 1040, chartHeight + 30, g -> {
+            g.setColor(Palette.INK);
+            g.setFont(Palette.TITLE);
+            g.drawString(title, 12, 20);
+            Charts.paintAt(g, acc, 0, 30);
+            Charts.paintAt(g, loss, 520, 30);
+        }, Map.of());
+    }
+
+    /** Returns the two charts of {@link #histories}: validation accuracy, then training loss. */
+    static List<XYChart> historyCharts(List<Named> histories) {
         // with many runs the legend goes below the plot, where it hides no curve
         boolean many = histories.size() > 3;
         int chartHeight = many ? 400 + 18 * ((histories.size() + 1) / 2) : 400;
@@ -56,13 +71,7 @@ public final class ComparisonFigures {
             add(acc, h.label(), h.epochs(), true, c, i);
             add(loss, h.label(), h.epochs(), false, c, i);
         }
-        return new Figure(name, title, 1040, chartHeight + 30, g -> {
-            g.setColor(Palette.INK);
-            g.setFont(Palette.TITLE);
-            g.drawString(title, 12, 20);
-            Charts.paintAt(g, acc, 0, 30);
-            Charts.paintAt(g, loss, 520, 30);
-        }, Map.of());
+        return List.of(acc, loss);
     }
 
     private static XYChart chart(String title, String yTitle, boolean log, boolean legendBelow, int height) {

@@ -14,7 +14,8 @@ public final class Contour {
 
     /**
      * Returns the segments where the {@code n × n} map (point {@code row * n + col} at {@code x1 =
-     * col/(n-1)}, {@code x2 = row/(n-1)}) crosses {@code level}.
+     * col/(n-1)}, {@code x2 = row/(n-1)}) crosses {@code level}. A value equal to the level counts
+     * as above it, as {@link io.github.drawnet.api.Evaluation#predictsPositive} counts p = 0.5 positive.
      */
     public static List<Line2D> segments(float[] values, int n, double level) {
         List<Line2D> out = new ArrayList<>();

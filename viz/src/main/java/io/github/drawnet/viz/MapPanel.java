@@ -1,7 +1,6 @@
 package io.github.drawnet.viz;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -167,9 +166,5 @@ final class MapPanel {
     /** Maps a plane point to the plot's pixels. */
     static double py(Rectangle2D plot, double x2) {
         return plot.getMaxY() - x2 * plot.getHeight();
-    }
-
-    static Color withAlpha(Color c, int alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 }

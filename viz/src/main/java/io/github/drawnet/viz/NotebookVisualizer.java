@@ -3,6 +3,7 @@ package io.github.drawnet.viz;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.NetworkSpec;
@@ -232,20 +233,28 @@ public final class NotebookVisualizer implements Visualizer {
     }
 
     static Figure testPredictions(ExperimentResult r) {
+        List<XYChart> charts = testPredictionCharts(r);
+        XYChart left = charts.get(0);
+        XYChart right = charts.get(1);
+        return new Figure("test-predictions", "Test predictions beside the true test labels", 1080, 560, g -> {
+            Charts.paintAt(g, left, 0, 0);
+            Charts.paintAt(g, right, 540, 0);
+        }, Map.of());
+    }
+
+    /** Returns the two scatters of the test-predictions figure: the predicted classes, then the true labels. */
+    static List<XYChart> testPredictionCharts(ExperimentResult r) {
         Dataset t = r.data().test();
         float[] p = r.testPredictions();
         double[] predicted = new double[p.length];
         for (int i = 0; i < p.length; i++) {
-            predicted[i] = p[i] > 0.5f ? 1 : 0;
+            predicted[i] = Evaluation.predictsPositive(p[i]) ? 1 : 0;
         }
         XYChart left = Charts.scatter(String.format(Locale.ROOT, "Predictions for test data (accuracy %.4f)",
                 r.test().accuracy()), t.x1s(), t.x2s(), predicted, "predicted 1", "predicted 0", 540, 560);
         XYChart right = Charts.scatter("Actual test data", t.x1s(), t.x2s(), t.labels(), "label 1", "label 0", 540,
                 560);
-        return new Figure("test-predictions", "Test predictions beside the true test labels", 1080, 560, g -> {
-            Charts.paintAt(g, left, 0, 0);
-            Charts.paintAt(g, right, 540, 0);
-        }, Map.of());
+        return List.of(left, right);
     }
 
     /** Returns the output map with its 0.5 contour, the test points, and the mistakes marked. */
@@ -254,10 +263,10 @@ public final class NotebookVisualizer implements Visualizer {
         float[] out = r.grid().output();
         Dataset t = r.data().test();
         float[] p = r.testPredictions();
-        List<Line2D> contour = Contour.segments(out, n, 0.5);
+        List<Line2D> contour = Contour.segments(out, n, Evaluation.THRESHOLD);
         int mistakes = 0;
         for (int i = 0; i < p.length; i++) {
-            mistakes += (p[i] >= 0.5f) != (t.label(i) >= 0.5) ? 1 : 0;
+            mistakes += isMistake(p[i], t.label(i)) ? 1 : 0;
         }
         int stride = Math.max(1, (t.size() + BOUNDARY_DOTS - 1) / BOUNDARY_DOTS);
         int shown = (t.size() + stride - 1) / stride;
@@ -279,7 +288,7 @@ public final class NotebookVisualizer implements Visualizer {
                             double x = MapPanel.px(area, t.x1(i));
                             double y = MapPanel.py(area, t.x2(i));
                             Ellipse2D dot = new Ellipse2D.Double(x - rad, y - rad, 2 * rad, 2 * rad);
-                            gg.setColor(t.label(i) >= 0.5 ? Palette.POSITIVE : java.awt.Color.WHITE);
+                            gg.setColor(t.label(i) >= Evaluation.THRESHOLD ? Palette.POSITIVE : java.awt.Color.WHITE);
                             gg.fill(dot);
                             gg.setColor(java.awt.Color.GRAY);
                             gg.draw(dot);
@@ -294,7 +303,7 @@ public final class NotebookVisualizer implements Visualizer {
                         gg.setStroke(new BasicStroke(1.4f));
                         double c = 3.2;
                         for (int i = 0; i < t.size(); i++) {
-                            if ((p[i] >= 0.5f) != (t.label(i) >= 0.5)) {
+                            if (isMistake(p[i], t.label(i))) {
                                 double x = MapPanel.px(area, t.x1(i));
                                 double y = MapPanel.py(area, t.x2(i));
                                 gg.draw(new Line2D.Double(x - c, y - c, x + c, y + c));
@@ -303,5 +312,13 @@ public final class NotebookVisualizer implements Visualizer {
                         }
                     });
                 }, Map.of("output", plot));
+    }
+
+    /**
+     * Returns whether prediction {@code p} misclassifies a point of label {@code label}, by the rule
+     * {@link Evaluation} counts with: positive from {@link Evaluation#THRESHOLD} on, for both.
+     */
+    static boolean isMistake(float p, double label) {
+        return Evaluation.predictsPositive(p) != (label >= Evaluation.THRESHOLD);
     }
 }

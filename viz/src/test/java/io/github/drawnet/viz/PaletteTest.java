@@ -1,0 +1,71 @@
+package io.github.drawnet.viz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The colour scale at known values, and the strokes that carry a weight's sign and size. */
+final class PaletteTest {
+
+    @ParameterizedTest(name = "{0} -> #{1}")
+    @CsvSource({
+        // the ends and the middle of ColorBrewer's Blues
+        "0.0, f7fbff",
+        "0.5, 6baed6",
+        "1.0, 08306b",
+        // an eighth is the second colour; half way to it is half way between the first two
+        "0.125, deebf7",
+        "0.0625, ebf3fb",
+        // three eighths and a bit: 0.4 of the way from 9ecae1 to 6baed6
+        "0.425, 8abfdd",
+        // outside [0, 1] the scale is clamped
+        "-3.0, f7fbff",
+        "7.0, 08306b"
+    })
+    void sequential_knownValues_colourOfTheScale(double t, String hex) {
+        assertThat(Palette.sequential(t)).isEqualTo(new Color(Integer.parseInt(hex, 16)));
+    }
+
+    @Test
+    void sequential_nan_grey() {
+        assertThat(Palette.sequential(Double.NaN)).isEqualTo(Color.GRAY);
+    }
+
+    @Test
+    void luminance_blackAndWhite_zeroAndOne() {
+        assertThat(Palette.luminance(Color.BLACK)).isZero();
+        assertThat(Palette.luminance(Color.WHITE)).isCloseTo(1, within(1e-12));
+        assertThat(Palette.luminance(new Color(0, 255, 0))).isCloseTo(0.587, within(1e-12));
+    }
+
+    @ParameterizedTest(name = "w = {0} of {1}: width {2}")
+    @CsvSource({
+        "2.0, 2.0, 6.0",
+        "-2.0, 2.0, 6.0",
+        "1.0, 2.0, 3.3",
+        "-0.5, 2.0, 1.95",
+        "0.0, 2.0, 0.6",
+        "0.0, 0.0, 0.6"
+    })
+    void weightStroke_weightOfLayerMax_widthGrowsWithItsShare(double w, double max, float width) {
+        assertThat(((BasicStroke) Palette.weightStroke(w, max)).getLineWidth()).isCloseTo(width, within(1e-5f));
+    }
+
+    @Test
+    void weightStroke_zeroWeight_solidAsPositive() {
+        assertThat(((BasicStroke) Palette.weightStroke(0, 1)).getDashArray()).isNull();
+        assertThat(((BasicStroke) Palette.weightStroke(-1e-9, 1)).getDashArray()).isNotNull();
+    }
+
+    @Test
+    void weightStroke_negative_dashesScaleWithThickness_neverShorterThan4On3Off() {
+        // a thick edge gets long dashes so it still reads as dashed; a thin one keeps a visible minimum
+        assertThat(((BasicStroke) Palette.weightStroke(-2, 2)).getDashArray()).containsExactly(15f, 9f);
+        assertThat(((BasicStroke) Palette.weightStroke(-0.1, 2)).getDashArray()).containsExactly(4f, 3f);
+    }
+}

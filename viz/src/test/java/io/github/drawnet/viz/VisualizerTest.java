@@ -1,0 +1,121 @@
+package io.github.drawnet.viz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Visualizer;
+import java.awt.Color;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link NotebookVisualizer} through the {@link Visualizer} interface the command line and the
+ * studio use: the colour of a unit's map at known values for each activation, and the files and
+ * pictures it hands back.
+ */
+final class VisualizerTest {
+
+    static final Visualizer VISUALIZER = new NotebookVisualizer();
+
+    static BufferedImage decode(byte[] png) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    static Stream<Arguments> maps() {
+        return Stream.of(
+                // sigmoid and tanh: the whole range the activation can take, whatever the values
+                Arguments.of(Activation.SIGMOID, new float[] {0.25f, 0.5f, 0.75f, 1f}, 0.0, 1.0,
+                        new double[] {0.25, 0.5, 0.75, 1}),
+                Arguments.of(Activation.TANH, new float[] {-1f, 0f, 0.5f, -0.5f}, -1.0, 1.0,
+                        new double[] {0, 0.5, 0.75, 0.25}),
+                // relu: from 0 (white) to the largest value
+                Arguments.of(Activation.RELU, new float[] {0f, 1f, 2f, 4f}, 0.0, 4.0,
+                        new double[] {0, 0.25, 0.5, 1}),
+                // linear: from the smallest to the largest value
+                Arguments.of(Activation.LINEAR, new float[] {-3f, -1f, 0f, 1f}, -3.0, 1.0,
+                        new double[] {0, 0.5, 0.75, 1}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("maps")
+    void mapPng_eachActivation_rangeAndColourAtKnownValues(Activation a, float[] values, double lo, double hi,
+            double[] shares) throws IOException {
+        Visualizer.MapImage map = VISUALIZER.mapPng(values, 2, a);
+        assertThat(map.lo()).isEqualTo(lo);
+        assertThat(map.hi()).isEqualTo(hi);
+        BufferedImage image = decode(map.png());
+        assertThat(image.getWidth()).isEqualTo(2);
+        // grid point row * 2 + col, row 0 at the bottom of the picture
+        int[][] pixel = {{0, 1}, {1, 1}, {0, 0}, {1, 0}};
+        for (int i = 0; i < 4; i++) {
+            assertThat(new Color(image.getRGB(pixel[i][0], pixel[i][1]))).as("value %s", values[i])
+                    .isEqualTo(Palette.sequential(shares[i]));
+        }
+    }
+
+    @Test
+    void decisionBoundaryPng_result_theDecisionBoundaryFigure() throws IOException {
+        ExperimentResult r = Results.builder().gridResolution(16).build();
+        BufferedImage image = decode(VISUALIZER.decisionBoundaryPng(r));
+        Figure f = NotebookVisualizer.decisionBoundary(r);
+        assertThat(image.getWidth()).isEqualTo(f.width());
+        assertThat(image.getHeight()).isEqualTo(f.height());
+        Point2D top = f.pixel("output", 0.5, 0.95);
+        Point2D bottom = f.pixel("output", 0.5, 0.05);
+        assertThat(Palette.luminance(new Color(image.getRGB((int) top.getX(), (int) top.getY())))).isLessThan(0.3);
+        assertThat(Palette.luminance(new Color(image.getRGB((int) bottom.getX(), (int) bottom.getY()))))
+                .isGreaterThan(0.9);
+    }
+
+    @Test
+    void networkPng_weights_theLiveNetworkFigure() throws IOException {
+        Figure f = LiveFigures.network(NetworkSpec.notebook(), NetworkDiagramTest.notebookWeights());
+        BufferedImage image = decode(VISUALIZER.networkPng(NetworkSpec.notebook(), NetworkDiagramTest.notebookWeights()));
+        assertThat(image.getWidth()).isEqualTo(f.width());
+        assertThat(image.getHeight()).isEqualTo(f.height());
+        // the centre of the first input node is filled with the node colour
+        NetworkDiagram.Node x1 = new NetworkDiagram(NetworkSpec.notebook(), NetworkDiagramTest.notebookWeights(),
+                f.width(), f.height()).nodes().get(0);
+        assertThat(new Color(image.getRGB((int) x1.x(), (int) x1.y() + 8))).isEqualTo(Palette.NODE);
+    }
+
+    static final List<String> NAMES = List.of("drawing", "training-data", "network", "hidden-units", "training-curves",
+            "test-predictions", "decision-boundary");
+
+    @Test
+    void render_everyFigureAsPngAndSvg_inTheNotebooksOrder(@TempDir Path dir) throws IOException {
+        ExperimentResult r = Results.builder().gridResolution(8).build();
+        List<Path> written = VISUALIZER.render(r, dir);
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactlyElementsOf(NAMES.stream().map(n -> n + ".png").toList());
+        for (String n : NAMES) {
+            assertThat(decode(Files.readAllBytes(dir.resolve(n + ".png")))).isNotNull();
+            assertThat(Files.readString(dir.resolve(n + ".svg"))).contains("<svg");
+        }
+    }
+
+    @Test
+    void report_result_figuresAndReportFile(@TempDir Path dir) throws IOException {
+        ExperimentResult r = Results.builder().gridResolution(8).build();
+        Visualizer.Report report = VISUALIZER.report(r, dir);
+        assertThat(report.report()).isEqualTo(dir.resolve("report.html"));
+        assertThat(Files.readString(report.report())).startsWith("<!DOCTYPE html>").contains("Drawnet report");
+        assertThat(report.figures()).extracting(p -> p.getFileName().toString())
+                .containsExactlyElementsOf(NAMES.stream().map(n -> n + ".png").toList());
+        assertThat(report.figures()).allSatisfy(p -> assertThat(p).exists());
+    }
+}
