@@ -67,8 +67,12 @@ final class MapPanel {
             gg.drawImage(raster, (int) Math.round(plot.getX()), (int) Math.round(plot.getY()),
                     (int) Math.round(plot.getWidth()), (int) Math.round(plot.getHeight()), null);
             if (overlay != null) {
+                // restore the clip explicitly: VectorGraphics2D (the SVG writer) does not undo a copy's clip on
+                // dispose, so the axes drawn next would be clipped to the plot and vanish from the SVG
+                java.awt.Shape before = gg.getClip();
                 gg.clip(plot);
                 overlay.paint(gg, plot);
+                gg.setClip(before);
             }
         } finally {
             gg.dispose();

@@ -215,4 +215,31 @@ final class DecisionBoundaryTest {
         half.text("Output with its 0.5 boundary; 1251 of 2501 test points, all 2 mistakes (x)");
         assertThat(half.lines(Palette.MISTAKE).stream().filter(l -> l.style().strokeWidth() < 2)).hasSize(4);
     }
+
+    @Test
+    void svg_axesAfterTheOverlay_areNotClippedToThePlot() throws Exception {
+        // VectorGraphics2D does not undo a copy's clip on dispose: the tick labels drawn after the overlay
+        // once sat inside a clip group of the plot square, and SVG viewers hid them
+        String svg = new String(FigureWriter.toSvg(NotebookVisualizer.decisionBoundary(RESULT)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int label = svg.indexOf(">0.25<");
+        assertThat(label).isPositive();
+        int open = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<g[^>]*clip-path[^>]*>|<g[\\s>]|</g>")
+                .matcher(svg.substring(0, label));
+        java.util.Deque<Boolean> stack = new java.util.ArrayDeque<>();
+        while (m.find()) {
+            String tag = m.group();
+            if (tag.equals("</g>")) {
+                if (Boolean.TRUE.equals(stack.poll())) {
+                    open--;
+                }
+            } else {
+                boolean clipped = tag.contains("clip-path");
+                stack.push(clipped);
+                open += clipped ? 1 : 0;
+            }
+        }
+        assertThat(open).as("clip groups around the first tick label").isZero();
+    }
 }
