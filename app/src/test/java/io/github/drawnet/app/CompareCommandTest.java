@@ -3,6 +3,7 @@ package io.github.drawnet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Both engines in one JVM, on the same points and initial parameters, beside the reference. */
@@ -31,5 +32,53 @@ final class CompareCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo("drawnet compare: unknown backend 'torch'; available: djl, dl4j, reference"
                 + System.lineSeparator());
+    }
+
+    static final String[] SMALL = {"--epochs", "1", "--train-size", "200", "--val-size", "50", "--test-size", "100"};
+
+    static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void compare_noBackendsNamed_everyDiscoveredOne_summaryFromTheRows() {
+        long start = System.nanoTime();
+        CliRunner.Result r = CliRunner.run(with(new String[] {"compare", "--preset", "moons", "--lr", "0.1"}, SMALL));
+        double wall = (System.nanoTime() - start) / 1e9;
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("Training on ")).map(l -> l.split(" ")[2]))
+                .containsExactly("djl", "dl4j", "reference");
+        List<String[]> rows = r.out().lines().filter(l -> l.matches("^(djl|dl4j|reference)\\s+\\d.*"))
+                .map(l -> l.trim().split("\\s+")).toList();
+        assertThat(rows).extracting(row -> row[0]).containsExactly("djl", "dl4j", "reference");
+        // backend, train loss, train acc, val loss, val acc, test acc, epochs, time, "s", difference
+        double maxAccuracy = rows.stream().mapToDouble(row -> Double.parseDouble(row[5])).max().orElseThrow();
+        double minAccuracy = rows.stream().mapToDouble(row -> Double.parseDouble(row[5])).min().orElseThrow();
+        double maxDifference = rows.subList(1, 3).stream().mapToDouble(row -> Double.parseDouble(row[9])).max()
+                .orElseThrow();
+        assertThat(rows).allSatisfy(row -> assertThat(row[6]).isEqualTo("1"));
+        // each backend's training time is seconds of this command
+        assertThat(rows).allSatisfy(row -> assertThat(Double.parseDouble(row[7])).isBetween(0.0, wall + 0.005));
+        String summary = r.out().lines().filter(l -> l.startsWith("Largest difference")).findFirst().orElseThrow();
+        assertThat(summary).isEqualTo(String.format(Locale.ROOT,
+                "Largest difference in test accuracy: %.4f; in learned parameters: %.3g", maxAccuracy - minAccuracy,
+                maxDifference));
+        assertThat(maxDifference).isPositive();
+    }
+
+    @Test
+    void compare_oneBackendNamedTwice_oneRowNoDifference_setupPrinted() {
+        CliRunner.Result r = CliRunner.run(with(new String[] {"compare", "--backends", "reference, REFERENCE"}, SMALL));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Drawing: blob (256 x 256, built-in preset)");
+        assertThat(r.out().lines()).contains("Points: 200 training, 50 validation, 100 test; seed 0, binary labels");
+        assertThat(r.out().lines().filter(l -> l.startsWith("Training on "))).singleElement().asString()
+                .startsWith("Training on reference (");
+        assertThat(r.out().lines().filter(l -> l.startsWith("reference "))).singleElement().asString().endsWith(" -");
+        assertThat(r.out()).contains("Largest difference in test accuracy: 0.0000; in learned parameters: 0.00");
     }
 }

@@ -4,9 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,5 +103,86 @@ final class ContinueCommandTest {
         assertThat(r.err()).startsWith("drawnet continue: model file " + bad + " is not valid JSON");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void continue_epochsOutOfRange_refusedBeforeReadingTheModel_exit2(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("continue", dir.resolve("missing.json").toString(), "--epochs", "0",
+                "--out", dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet continue: --epochs must be in [1, 100000], got 0" + System.lineSeparator());
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void continue_savedLearningRateRaisedTillTheLossOverflows_exit4_savedAndNewEpochsKept(@TempDir Path dir)
+            throws IOException {
+        Path model = dir.resolve("model.json");
+        run("run", "--optimizer", "sgd", "--lr", "0.1", "--epochs", "2", "--train-size", "200", "--val-size", "50",
+                "--test-size", "100", "--save", model.toString(), "--out", dir.resolve("first").toString());
+        JsonNode first = new ObjectMapper().readTree(dir.resolve("first/metrics.json").toFile());
+        // the learning rate travels in the model file: edited there, the model stays valid and the next step overflows
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(model.toFile());
+        ((ObjectNode) json.get("training")).put("learningRate", 1e37);
+        Path raised = dir.resolve("raised.json");
+        new ObjectMapper().writeValue(raised.toFile(), json);
+
+        Path out = dir.resolve("more");
+        CliRunner.Result r = CliRunner.run("continue", raised.toString(), "--epochs", "3", "--out", out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DIVERGED);
+        assertThat(r.out().lines()).contains(
+                String.format(Locale.ROOT, "Model: %s, saved from djl after 2 epochs (validation accuracy %.4f)", raised,
+                        first.at("/history/1/validationAccuracy").asDouble()),
+                String.format(Locale.ROOT, "Drawing: blob (256 x 256, saved in the model), %.1f%% of the canvas drawn",
+                        100 * Preset.BLOB.drawing().positiveShare()),
+                "Continuing: the saved weights and optimizer state, epochs 3 to 5",
+                "Figure: " + out.resolve("continue-history.png"),
+                "drawnet continue: training stopped at epoch 3: the training loss became Infinity;"
+                        + " try a learning rate smaller than 1.0E37");
+        assertThat(epochLines(r)).singleElement().asString().startsWith("Epoch 3/5 - Loss: Infinity - ");
+        // what ran is kept: the saved epochs and the one that diverged, in metrics.json and history.csv
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertThat(metrics.at("/training/stopReason").asText()).isEqualTo("DIVERGED");
+        assertThat(metrics.at("/history").size()).isEqualTo(3);
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        assertThat(history).hasSize(4);
+        assertThat(history.get(3)).startsWith("3,Infinity,");
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+    }
+
+    /** Saves a model that was never trained, made through the library on the plain-Java backend. */
+    static Path untrainedModel(Path file) throws IOException {
+        DataSplits data = Sampler.sample(Preset.XOR.drawing(), new SampleSizes(200, 50, 100), 2);
+        try (Experiment e = Experiment.start(Backends.discover().get("reference"), Preset.XOR.drawing(), data,
+                NetworkSpec.notebook(), TrainingConfig.notebook().withSeed(2).withEpochs(1))) {
+            SavedModel.of(e).write(file);
+        }
+        return file;
+    }
+
+    @Test
+    void continue_saveIntoAFolder_refusedBeforeTraining_exit5(@TempDir Path dir) throws IOException {
+        Path model = untrainedModel(dir.resolve("model.json"));
+        CliRunner.Result r = CliRunner.run("continue", model.toString(), "--save", dir.toString(), "--out",
+                dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(r.err()).isEqualTo("drawnet continue: cannot save to " + dir + ": it is a folder; give a file name"
+                + System.lineSeparator());
+        assertThat(r.out()).doesNotContain("Epoch");
+    }
+
+    @Test
+    void continue_untrainedModel_onTheBackendItWasSavedFrom_epochsFromOne(@TempDir Path dir) throws IOException {
+        Path model = untrainedModel(dir.resolve("model.json"));
+        Path saved = dir.resolve("models/again.json");
+        CliRunner.Result r = run("continue", model.toString(), "--epochs", "2", "--save", saved.toString(), "--out",
+                dir.resolve("o").toString());
+        assertThat(r.out().lines()).contains("Model: " + model + ", saved from reference after 0 epochs (untrained)",
+                "Continuing: the saved weights and optimizer state, epochs 1 to 2", "Model: " + saved);
+        assertThat(r.out().lines().filter(l -> l.startsWith("Backend: "))).singleElement().asString()
+                .startsWith("Backend: reference (");
+        assertThat(epochLines(r)).hasSize(2);
+        assertThat(SavedModel.read(saved).history().size()).isEqualTo(2);
     }
 }

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class SweepCommandTest {
 
@@ -64,6 +70,145 @@ final class SweepCommandTest {
                 "--batch", "8,16,24,32,64,128");
         assertThat(r.err()).isEqualTo("drawnet sweep: the sweep has 288 cells; at most 256 are allowed"
                 + System.lineSeparator());
+    }
+
+    static final String[] SMALL = {"--train-size", "200", "--val-size", "50", "--test-size", "100"};
+
+    /** Splits one CSV line, honouring double quotes around a field that holds commas. */
+    static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /** Returns sweep.csv's rows as maps from the header's names to the fields. */
+    static List<Map<String, String>> rows(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = fields(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            assertThat(f).as(line).hasSameSizeAs(header);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < f.size(); i++) {
+                row.put(header.get(i), f.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void sweep_moreThan256Cells_refusedBeforeAnythingRuns_exit2(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("sweep", "--hidden", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", "--lr",
+                "0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08,0.09,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8", "--out",
+                dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet sweep: the sweep has 272 cells; at most 256 are allowed"
+                + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65", "-3"})
+    void sweep_parallelOutOfRange_refusedBeforeTraining_exit2(String parallel, @TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"sweep", "--backend", "reference", "--epochs",
+            "1", "--parallel", parallel, "--out", dir.resolve("o").toString()}, SMALL));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet sweep: --parallel must be in [1, 64], got " + parallel
+                + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void sweep_oneCellAtMostParallel_runsOneCellAtATime(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"sweep", "--backend", "reference", "--epochs",
+            "1", "--seed", "3", "--parallel", "64", "--out", dir.resolve("o").toString()}, SMALL));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().findFirst()).contains(
+                "Sweep: 1 cells over one setting on drawing blob; 200 training points, seed 3; one cell at a time");
+        assertThat(rows(dir.resolve("o/sweep.csv"))).hasSize(1);
+    }
+
+    @Test
+    void sweep_severalFeatureSets_quotedInTheCsv_namedInTheTable(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"sweep", "--backend", "reference", "--epochs",
+            "1", "--features", "x1,x2", "--features", "x1sq,x2sq", "--parallel", "1", "--out",
+            dir.resolve("o").toString()}, SMALL));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().findFirst()).contains(
+                "Sweep: 2 cells over features on drawing blob; 200 training points, seed 0; one cell at a time");
+        List<Map<String, String>> rows = rows(dir.resolve("o/sweep.csv"));
+        assertThat(rows).extracting(row -> row.get("features")).containsExactly("x1,x2", "x1sq,x2sq");
+        assertThat(rows).extracting(row -> row.get("backend")).containsOnly("reference");
+        assertThat(r.out().lines().filter(l -> l.matches("^[12] +x1(sq)?,x2(sq)? +0\\.\\d{4} .*"))).hasSize(2);
+    }
+
+    @Test
+    void sweep_aCellDiverges_markedInTableAndCsv_othersReported_timesReal(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        long start = System.nanoTime();
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"sweep", "--preset", "halfplane", "--backend",
+            "djl", "--optimizer", "sgd", "--lr", "1e38,0.1", "--epochs", "2", "--parallel", "1", "--out",
+            out.toString()}, SMALL));
+        double wall = (System.nanoTime() - start) / 1e9;
+        assertThat(r.err()).isEmpty();
+        List<String> lines = r.out().lines().toList();
+        List<Map<String, String>> rows = rows(out.resolve("sweep.csv"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("lr", "1.0E38").containsEntry("stop", "diverged")
+                .containsEntry("epochs_run", "1").containsEntry("train_loss", "Infinity");
+        assertThat(rows.get(1)).containsEntry("lr", "0.1").containsEntry("stop", "completed")
+                .containsEntry("epochs_run", "2");
+        assertThat(lines).filteredOn(l -> l.startsWith("1 ")).singleElement().asString()
+                .endsWith("  diverged at epoch 1");
+        assertThat(lines).filteredOn(l -> l.startsWith("2 ")).singleElement().asString().doesNotContain("diverged");
+
+        // each cell's line and row carry its own test accuracy; the best cell is the one with the highest
+        for (int cell = 1; cell <= 2; cell++) {
+            Map<String, String> row = rows.get(cell - 1);
+            String accuracy = String.format(Locale.ROOT, "%.4f", Double.parseDouble(row.get("test_accuracy")));
+            assertThat(lines).anyMatch(l -> l.startsWith("cell " + row.get("cell") + "/2 lr=" + row.get("lr")
+                    + ": test accuracy " + accuracy + " ("));
+        }
+        Map<String, String> best = rows.stream().max((a, b) -> Double.compare(Double.parseDouble(a.get("test_accuracy")),
+                Double.parseDouble(b.get("test_accuracy")))).orElseThrow();
+        assertThat(lines).contains(String.format(Locale.ROOT, "Best cell: %s (lr=%s), accuracy on the test set: %.4f",
+                best.get("cell"), best.get("lr"), Double.parseDouble(best.get("test_accuracy"))));
+        assertThat(best.get("cell")).isEqualTo("2");
+        assertThat(lines).contains("Table: " + out.resolve("sweep.csv"),
+                "Figures: " + out.resolve("sweep-maps.png") + ", " + out.resolve("sweep-curves.png"));
+
+        // the times are seconds of this sweep: each cell within the whole, the whole within this test's wall time
+        String swept = lines.stream().filter(l -> l.startsWith("Swept 2 cells in ")).findFirst().orElseThrow();
+        double total = Double.parseDouble(swept.replaceAll("Swept 2 cells in ([0-9.]+) s", "$1"));
+        assertThat(total).isBetween(0.0, wall + 0.05);
+        for (Map<String, String> row : rows) {
+            assertThat(Double.parseDouble(row.get("seconds"))).isBetween(0.0, total + 0.05);
+        }
+        for (String line : lines.stream().filter(l -> l.matches("^[12] .*")).toList()) {
+            double seconds = Double.parseDouble(line.replaceAll(".* ([0-9.]+) s( .*)?$", "$1"));
+            assertThat(seconds).as(line).isBetween(0.0, total + 0.05);
+        }
+        for (String line : lines.stream().filter(l -> l.matches("cell \\d/2 .*")).toList()) {
+            double seconds = Double.parseDouble(line.replaceAll(".* \\(([0-9.]+) s\\)$", "$1"));
+            assertThat(seconds).as(line).isBetween(0.0, total + 0.05);
+        }
     }
 
     static String[] concat(String[] a, String... b) {

@@ -1,0 +1,58 @@
+package io.github.drawnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code drawnet bench}: its limits, and one quick measurement of the plain-Java backend. */
+final class BenchCommandTest {
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--epochs   | 0     | drawnet bench: --epochs must be in [1, 10000], got 0",
+        "--epochs   | 10001 | drawnet bench: --epochs must be in [1, 10000], got 10001",
+        "--repeat   | 0     | drawnet bench: --repeat must be in [1, 20], got 0",
+        "--repeat   | 21    | drawnet bench: --repeat must be in [1, 20], got 21",
+        "--backends | torch | drawnet bench: unknown backend 'torch'; available: djl, dl4j, reference"})
+    void bench_badOption_refusedBeforeMeasuring_exit2(String option, String value, String message) {
+        CliRunner.Result r = CliRunner.run("bench", option, value, "--no-subprocess");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(message + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void bench_referenceOneEpoch_tableAndJsonOfTheSameMeasurement(@TempDir Path dir) throws IOException {
+        Path anchor = dir.resolve("no-such-anchor.py");
+        Path json = dir.resolve("figures/bench.json");
+        CliRunner.Result r = CliRunner.run("bench", "--backends", "reference", "--epochs", "1", "--repeat", "1",
+                "--no-subprocess", "--anchor", anchor.toString(), "--json", json.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        List<String> lines = r.out().lines().toList();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(lines.get(0)).startsWith("Benchmark: the notebook's experiment on 'blob' (5000 training points,"
+                + " batch 24, 1 epochs, validation after each), " + cores + " cores, ");
+        assertThat(lines).contains("PyTorch anchor: skipped (no " + anchor + ")", "| figure | reference |");
+        // --no-subprocess: no fresh JVM measured; no --sweep: no sweep timed
+        assertThat(lines).contains("| JVM start to first epoch of ./drawnet run (s) | - |",
+                "| peak resident memory of ./drawnet run (MiB) | - |");
+        assertThat(lines).noneMatch(l -> l.startsWith("Sweep of 8 cells"));
+
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("cores").asInt()).isEqualTo(cores);
+        assertThat(figures.get("pytorch").isNull()).isTrue();
+        assertThat(figures.get("backends").fieldNames()).toIterable().containsExactly("reference");
+        double accuracy = figures.at("/backends/reference/testAccuracy").asDouble();
+        assertThat(lines).contains(String.format(Locale.ROOT, "| test accuracy | %.4f |", accuracy));
+    }
+}

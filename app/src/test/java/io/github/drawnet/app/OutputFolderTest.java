@@ -1,0 +1,76 @@
+package io.github.drawnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Where a command writes: the default folder's name, and refusals before any work. */
+final class OutputFolderTest {
+
+    static final Clock LEAP_DAY = Clock.fixed(Instant.parse("2024-02-29T23:59:58Z"), ZoneOffset.UTC);
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"blob, 20240229-235958-blob-djl", "my drawing.png, 20240229-235958-my_drawing-djl",
+        "ring (v2).PNG, 20240229-235958-ring_v2_-djl", ".png, 20240229-235958-drawing-djl",
+        "'', 20240229-235958-drawing-djl"})
+    void prepare_noFolderGiven_drawnetOutTimeDrawingBackend(String drawing, String folder) throws IOException {
+        Path expected = Paths.get("drawnet-out", folder);
+        boolean baseExisted = Files.exists(OutputFolder.BASE);
+        try {
+            Path dir = OutputFolder.prepare(null, LEAP_DAY, drawing, "djl");
+            assertThat(dir).isEqualTo(expected);
+            assertThat(dir).isDirectory();
+        } finally {
+            Files.deleteIfExists(expected);
+            if (!baseExisted) {
+                Files.deleteIfExists(OutputFolder.BASE);
+            }
+        }
+    }
+
+    @Test
+    void prepare_folderGiven_usedAsIs_createdWithItsParents(@TempDir Path tmp) {
+        Path dir = OutputFolder.prepare(tmp.resolve("a/b/c"), LEAP_DAY, "blob", "djl");
+        assertThat(dir).isEqualTo(tmp.resolve("a/b/c")).isDirectory();
+    }
+
+    @Test
+    void checkWritableFile_parentIsAFile_refusedNamingTheFolder_exit5(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        assertThatThrownBy(() -> OutputFolder.checkWritableFile(file.resolve("model.json")))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.IO))
+                .hasMessageStartingWith("cannot create folder " + file + " for model.json: ");
+    }
+
+    @Test
+    void checkWritableFile_newFileInNewFolder_folderMade(@TempDir Path tmp) {
+        OutputFolder.checkWritableFile(tmp.resolve("models/m.json"));
+        assertThat(tmp.resolve("models")).isDirectory();
+        assertThat(tmp.resolve("models/m.json")).doesNotExist();
+    }
+
+    @Test
+    void describe_theCommonFailures_inPlainWords() {
+        assertThat(OutputFolder.describe(new AccessDeniedException("/out"))).isEqualTo("permission denied");
+        assertThat(OutputFolder.describe(new FileAlreadyExistsException("/out")))
+                .isEqualTo("a file of that name is in the way");
+        assertThat(OutputFolder.describe(new IOException("No space left on device")))
+                .isEqualTo("IOException No space left on device");
+        assertThat(OutputFolder.describe(new java.nio.file.NotDirectoryException("/out/x")))
+                .isEqualTo("NotDirectoryException /out/x");
+        assertThat(OutputFolder.describe(new IOException())).isEqualTo("IOException");
+    }
+}
