@@ -53,16 +53,15 @@ final class DataOptions {
     /**
      * Returns {@code base} with the data options read into it: sizes, seed, labels, noise.
      *
-     * @throws UserException naming the option, the value and what is allowed
+     * @throws io.github.drawnet.api.InvalidSettingException naming the setting, the value and what is allowed
      */
     ExperimentSettings read(ExperimentSettings base) {
-        ExperimentSettings s = base;
-        s = ExperimentOptions.with(s, Setting.TRAIN_SIZE, trainSize);
-        s = ExperimentOptions.with(s, Setting.VALIDATION_SIZE, validationSize);
-        s = ExperimentOptions.with(s, Setting.TEST_SIZE, testSize);
-        s = ExperimentOptions.with(s, Setting.SEED, seed);
-        s = ExperimentOptions.with(s, Setting.LABELS, softLabels ? "soft" : "binary");
-        return ExperimentOptions.with(s, Setting.NOISE, noise);
+        return base.with(Setting.TRAIN_SIZE, trainSize)
+                .with(Setting.VALIDATION_SIZE, validationSize)
+                .with(Setting.TEST_SIZE, testSize)
+                .with(Setting.SEED, seed)
+                .with(Setting.LABELS, softLabels ? "soft" : "binary")
+                .with(Setting.NOISE, noise);
     }
 
     /** Reads the drawing and samples the points of {@code settings}. */

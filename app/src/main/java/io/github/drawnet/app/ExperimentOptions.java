@@ -3,7 +3,6 @@ package io.github.drawnet.app;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.TrainingConfig;
@@ -72,46 +71,20 @@ final class ExperimentOptions {
     /**
      * Returns every option read into the notebook's settings, checked alone and together.
      *
-     * @throws UserException naming the first bad value
+     * @throws io.github.drawnet.api.InvalidSettingException naming the first bad value (Main names it by its option)
      */
     ExperimentSettings settings() {
-        ExperimentSettings s = data.read(ExperimentSettings.notebook());
-        s = with(s, Setting.HIDDEN, hidden);
-        s = with(s, Setting.ACTIVATION, activation);
-        s = with(s, Setting.FEATURES, features);
-        s = with(s, Setting.OPTIMIZER, optimizer);
-        s = with(s, Setting.LEARNING_RATE, learningRate);
-        s = with(s, Setting.BATCH_SIZE, batchSize);
-        s = with(s, Setting.EPOCHS, epochs);
-        s = with(s, Setting.WEIGHT_DECAY, weightDecay);
-        s = with(s, Setting.SHUFFLE, noShuffle ? "false" : "true");
-        return consistent(s);
-    }
-
-    /**
-     * Returns {@code s} with {@code setting} read from the option's {@code text}.
-     *
-     * @throws UserException with the library's message, the setting named by its option
-     */
-    static ExperimentSettings with(ExperimentSettings s, Setting setting, String text) {
-        try {
-            return s.with(setting, text);
-        } catch (InvalidSettingException e) {
-            throw new UserException(e.messageFor(setting.option()), ExitCodes.USAGE, e);
-        }
-    }
-
-    /**
-     * Returns {@code s} after checking the values that must fit each other.
-     *
-     * @throws UserException naming the option
-     */
-    static ExperimentSettings consistent(ExperimentSettings s) {
-        try {
-            return s.requireConsistent();
-        } catch (InvalidSettingException e) {
-            throw new UserException(e.messageFor(e.setting().option()), ExitCodes.USAGE, e);
-        }
+        return data.read(ExperimentSettings.notebook())
+                .with(Setting.HIDDEN, hidden)
+                .with(Setting.ACTIVATION, activation)
+                .with(Setting.FEATURES, features)
+                .with(Setting.OPTIMIZER, optimizer)
+                .with(Setting.LEARNING_RATE, learningRate)
+                .with(Setting.BATCH_SIZE, batchSize)
+                .with(Setting.EPOCHS, epochs)
+                .with(Setting.WEIGHT_DECAY, weightDecay)
+                .with(Setting.SHUFFLE, noShuffle ? "false" : "true")
+                .requireConsistent();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.drawnet.api.BackendUnavailableException;
+import io.github.drawnet.api.InvalidSettingException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -65,6 +66,11 @@ public final class Main {
         if (ex instanceof UserException) {
             code = ((UserException) ex).exitCode();
             message = ex.getMessage();
+        } else if (ex instanceof InvalidSettingException) {
+            // the library names a setting by its label; the command line names it by its option
+            InvalidSettingException bad = (InvalidSettingException) ex;
+            code = ExitCodes.USAGE;
+            message = bad.messageFor(bad.setting().option());
         } else if (ex instanceof BackendUnavailableException) {
             code = ExitCodes.BACKEND_UNAVAILABLE;
             message = ex.getMessage();

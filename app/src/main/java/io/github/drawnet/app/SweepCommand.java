@@ -6,7 +6,6 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
@@ -177,11 +176,7 @@ final class SweepCommand implements Callable<Integer> {
         axes.put(Setting.BATCH_SIZE, batches);
         axes.put(Setting.EPOCHS, epochCounts);
         axes.put(Setting.WEIGHT_DECAY, decays);
-        try {
-            return Sweep.of(bs, base, axes);
-        } catch (InvalidSettingException e) {
-            throw new UserException(e.messageFor(e.setting().option()), ExitCodes.USAGE, e);
-        }
+        return Sweep.of(bs, base, axes);
     }
 
     static String table(List<Sweep.Done> done, List<String> varying) {
