@@ -90,7 +90,9 @@ public final class Main {
         } else {
             log.debug("failed: {}", message, ex);
         }
-        err.println(prefix + firstLine(message));
+        // one line: an internal error's first line; a user's error whole, control characters escaped
+        err.println(prefix + (code == ExitCodes.INTERNAL || message == null ? Names.escape(firstLine(message))
+                : Names.escape(message)));
         if (verbose) {
             ex.printStackTrace(err);
         }

@@ -37,8 +37,9 @@ final class FaultsTest {
         CliRunner.Result r = CliRunner.run(args(new String[] {"run", "--optimizer", "sgd", "--lr", "1e37", "--epochs",
             "10", "--out", out.toString()}, SMALL));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.DIVERGED);
-        assertThat(r.out()).contains("drawnet run: training stopped at epoch 1: the training loss became Infinity;"
-                + " try a learning rate smaller than 1.0E37");
+        assertThat(r.err()).isEqualTo("drawnet run: training stopped at epoch 1: the training loss became Infinity;"
+                + " try a learning rate smaller than 1.0E37" + System.lineSeparator());
+        assertThat(r.out()).doesNotContain("training stopped");
         assertThat(r.out().lines().filter(l -> l.startsWith("Epoch "))).hasSize(1);
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertThat(metrics.at("/training/stopReason").asText()).isEqualTo("DIVERGED");

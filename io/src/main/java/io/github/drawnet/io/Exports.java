@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 public final class Exports {
 
-    
+    /** The names of the files {@link #write} writes. */
+    public static final List<String> FILE_NAMES = List.of("points.csv", "parameters.json", "history.csv");
 
     private Exports() {}
 

@@ -1,6 +1,7 @@
 package io.github.drawnet.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.drawnet.api.internal.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.EpochMetrics;
@@ -30,6 +31,13 @@ import java.util.function.Function;
  */
 final class JsonReader {
 
+    /**
+     * The largest file read, checked before it is parsed: a model of the largest network allowed
+     * (8 hidden layers of 256 units, with Adam's two moments and the initial parameters) and
+     * 100,000 epochs of history is far smaller.
+     */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private final String prefix;
     private final Function<String, InvalidFileException> make;
 
@@ -44,10 +52,16 @@ final class JsonReader {
 
     /** Reads a whole file into a JSON tree, refusing folders, missing files and non-JSON. */
     static JsonNode readTree(Path file, String kind, Function<String, InvalidFileException> make) {
+        String problem = InputFiles.problem(file, "a " + kind);
+        if (problem != null) {
+            throw make.apply(kind + " " + file + " " + problem);
+        }
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw make.apply(kind + " " + file + " is a directory");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw make.apply(kind + " " + file + " is " + size / (1024 * 1024) + " MiB; a Drawnet file is at most "
+                        + MAX_BYTES / (1024 * 1024) + " MiB");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -63,10 +77,19 @@ final class JsonReader {
 
     /** Parses bytes into a JSON tree. */
     JsonNode tree(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw make.apply(prefix + " is " + bytes.length / (1024 * 1024) + " MiB; a Drawnet file is at most "
+                    + MAX_BYTES / (1024 * 1024) + " MiB");
+        }
         try {
             return JsonForms.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw make.apply(prefix + " is not valid JSON (truncated or corrupt?): " + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            boolean ended = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
+            throw make.apply(prefix + (ended ? " ends before its JSON does" + where + " (truncated?)"
+                    : " is not valid JSON" + where + " (truncated or corrupt?)"));
         } catch (IOException e) {
             throw make.apply("cannot read " + prefix + ": " + e.getMessage());
         }

@@ -35,6 +35,8 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
 
     /** The format's name. */
     public static final String FORMAT = "drawnet-metrics";
+    /** The file's usual name in a run's folder. */
+    public static final String FILE_NAME = "metrics.json";
     /** The version of this file's layout; bumped when a field changes meaning. */
     public static final int VERSION = 1;
 

@@ -62,20 +62,23 @@ public final class RunFolder implements AutoCloseable {
     static final String STAGING_PREFIX = ".drawnet-new-";
 
     private final Path dir;
+    private final Path given;
     private final Path staging;
     private final String runId;
     private final String command;
     private final boolean replace;
     private final List<Path> inputs;
     private final Set<String> owned;
+    private final Set<String> planned = new TreeSet<>();
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean committed;
     private boolean closed;
 
-    private RunFolder(Path dir, Path staging, String runId, String command, boolean replace, List<Path> inputs,
+    private RunFolder(Path dir, Path given, Path staging, String runId, String command, boolean replace, List<Path> inputs,
             Set<String> owned, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.given = given;
         this.staging = staging;
         this.runId = runId;
         this.command = command;
@@ -147,10 +150,11 @@ public final class RunFolder implements AutoCloseable {
             for (Path in : inputs) {
                 inputList.add(in.toAbsolutePath().normalize());
             }
-            RunFolder folderRun = new RunFolder(folder, folder.resolve(STAGING_PREFIX + runId), runId, command, replace,
+            RunFolder folderRun = new RunFolder(folder, dir, folder.resolve(STAGING_PREFIX + runId), runId, command, replace,
                     List.copyOf(inputList), owned, channel, lock);
             for (String name : plannedNames) {
                 folderRun.checkReplaceable(name);
+                folderRun.planned.add(name);
             }
             Files.createDirectories(folderRun.staging);
             AtomicFiles.deferFlush(folderRun.staging);
@@ -181,9 +185,14 @@ public final class RunFolder implements AutoCloseable {
                 + manifest.path("created").asText("an unknown time");
     }
 
-    /** Returns the folder. */
+    /** Returns the folder, absolute. */
     public Path dir() {
         return dir;
+    }
+
+    /** Returns the folder as the caller named it (relative if it was), for messages. */
+    public Path given() {
+        return given;
     }
 
     /** Returns the folder the run writes its files into before {@link #commit()}. */
@@ -197,11 +206,11 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
-     * Returns the path a file of the run will have once committed (for messages and links); write it
-     * into {@link #staging()} under the same name.
+     * Returns the path a file of the run will have once committed, in the folder as the caller named
+     * it (for messages); write the file into {@link #staging()} under the same name.
      */
     public Path finalPath(String name) {
-        return dir.resolve(name);
+        return given.resolve(name);
     }
 
     /**
@@ -223,6 +232,32 @@ public final class RunFolder implements AutoCloseable {
             throw new RunFolderException("output folder " + dir + " holds " + name
                     + ", which no finished Drawnet run there lists; add --force to replace it, or choose another folder");
         }
+    }
+
+    /**
+     * Checks a further file the run will write, such as a saved model: never one the run reads;
+     * inside the folder, never under a name the run writes there already (it then belongs to the
+     * run's set: write it into {@link #staging()}). Returns whether it lies inside the folder.
+     *
+     * @throws RunFolderException naming the file and the reason
+     */
+    public boolean checkFurtherFile(Path file) throws RunFolderException {
+        Path target = file.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            if (sameFile(in, target)) {
+                throw new RunFolderException("cannot write " + file + ": the run reads that file; give another name");
+            }
+        }
+        if (!dir.equals(target.getParent())) {
+            return false;
+        }
+        String name = target.getFileName().toString();
+        if (planned.contains(name) || name.equals(MANIFEST) || name.startsWith(".")) {
+            throw new RunFolderException("cannot write " + file + ": the run writes its own " + name
+                    + " there; give another name");
+        }
+        checkReplaceable(name);
+        return true;
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -48,6 +48,14 @@ final class RunFolderTest {
         List<Path> written = run(dir, "r1", false, "one", "metrics.json", "report.html");
         assertThat(written).containsExactly(dir.resolve("metrics.json").toAbsolutePath(),
                 dir.resolve("report.html").toAbsolutePath());
+        try (RunFolder f = RunFolder.open(Path.of("relative-folder-name"), "x", "run", true, List.of(), List.of())) {
+            assertThat(f.finalPath("a.png")).isEqualTo(Path.of("relative-folder-name", "a.png"));
+            assertThat(f.given()).isEqualTo(Path.of("relative-folder-name"));
+            assertThat(f.dir()).isEqualTo(Path.of("relative-folder-name").toAbsolutePath());
+        } finally {
+            Files.deleteIfExists(Path.of("relative-folder-name", ".drawnet.lock"));
+            Files.deleteIfExists(Path.of("relative-folder-name"));
+        }
         assertThat(names(dir)).containsExactly(".drawnet.lock", "metrics.json", "report.html", "run.json");
         assertThat(Files.readString(dir.resolve("metrics.json"))).isEqualTo("one metrics.json");
         JsonNode m = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
@@ -199,7 +207,7 @@ final class RunFolderTest {
     @Test
     void finalPathAndNames_aNameOutsideTheFolderOrHidden_refused(@TempDir Path dir) throws Exception {
         try (RunFolder f = RunFolder.open(dir, "r", "run", false, List.of(), List.of())) {
-            assertThat(f.finalPath("a.png")).isEqualTo(dir.toAbsolutePath().resolve("a.png"));
+            assertThat(f.finalPath("a.png")).isEqualTo(dir.resolve("a.png"));
             assertThat(f.runId()).isEqualTo("r");
             assertThat(f.dir()).isEqualTo(dir.toAbsolutePath());
             for (String bad : new String[] {"../x.png", ".hidden", "run.json"}) {
