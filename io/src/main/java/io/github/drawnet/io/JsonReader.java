@@ -54,14 +54,13 @@ final class JsonReader {
     static JsonNode readTree(Path file, String kind, Function<String, InvalidFileException> make) {
         String problem = InputFiles.problem(file, "a " + kind);
         if (problem != null) {
-            throw make.apply(kind + " " + file + " " + problem);
+            throw make.apply(kind + " " + InputFiles.name(file) + " " + problem);
         }
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw make.apply(kind + " " + file + " is " + size / (1024 * 1024) + " MiB; a Drawnet file is at most "
-                        + MAX_BYTES / (1024 * 1024) + " MiB");
+                throw make.apply(kind + " " + file + " " + tooLarge(size));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -75,11 +74,15 @@ final class JsonReader {
         return new JsonReader(kind, file.toString(), make).tree(bytes);
     }
 
+    private static String tooLarge(long size) {
+        return String.format(Locale.ROOT, "is %,d bytes; a Drawnet file is at most %,d bytes (%d MiB)", size, MAX_BYTES,
+                MAX_BYTES / (1024 * 1024));
+    }
+
     /** Parses bytes into a JSON tree. */
     JsonNode tree(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw make.apply(prefix + " is " + bytes.length / (1024 * 1024) + " MiB; a Drawnet file is at most "
-                    + MAX_BYTES / (1024 * 1024) + " MiB");
+            throw make.apply(prefix + " " + tooLarge(bytes.length));
         }
         try {
             return JsonForms.MAPPER.readTree(bytes);
@@ -238,12 +241,22 @@ final class JsonReader {
     }
 
     float[] floats(JsonNode list, String where) {
+        return floats(list, where, false);
+    }
+
+    /** Reads a list of floats; with {@code nonFinite}, also the texts "NaN", "Infinity" and "-Infinity". */
+    float[] floats(JsonNode list, String where, boolean nonFinite) {
         if (!list.isArray()) {
             throw fail("has " + where + " that is not a list of numbers");
         }
         float[] out = new float[list.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode v = list.get(i);
+            if (nonFinite && v.isTextual() && ("NaN".equals(v.asText()) || "Infinity".equals(v.asText())
+                    || "-Infinity".equals(v.asText()))) {
+                out[i] = Float.parseFloat(v.asText());
+                continue;
+            }
             if (!v.isNumber()) {
                 throw fail("has " + where + "[" + i + "] that is not a number: " + v);
             }
@@ -257,6 +270,11 @@ final class JsonReader {
 
     /** Reads {@link JsonForms#parameters}; {@code where} names them in messages. */
     Parameters parameters(JsonNode layers, String where) {
+        return parameters(layers, where, false);
+    }
+
+    /** Reads {@link JsonForms#parameters}, with {@code nonFinite} also a diverged run's NaN and infinities. */
+    Parameters parameters(JsonNode layers, String where, boolean nonFinite) {
         if (!layers.isArray() || layers.isEmpty()) {
             throw fail("has " + where + " that is not a non-empty list of layers");
         }
@@ -273,12 +291,12 @@ final class JsonReader {
             }
             float[][] rows = new float[weight.size()][];
             for (int o = 0; o < rows.length; o++) {
-                rows[o] = floats(weight.get(o), at + " weight row " + o);
+                rows[o] = floats(weight.get(o), at + " weight row " + o, nonFinite);
                 if (rows[o].length != rows[0].length || rows[o].length == 0) {
                     throw fail("has " + at + " weight rows of different lengths");
                 }
             }
-            float[] bias = floats(field(layer, "bias"), at + " bias");
+            float[] bias = floats(field(layer, "bias"), at + " bias", nonFinite);
             if (bias.length != rows.length) {
                 throw fail("has " + at + " with " + rows.length + " weight rows but " + bias.length + " biases");
             }

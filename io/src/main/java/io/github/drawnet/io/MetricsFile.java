@@ -92,7 +92,7 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
         te.put("falsePositives", test.falsePositives());
         te.put("falseNegatives", test.falseNegatives());
 
-        root.set("parameters", JsonForms.parameters(r.finalParameters()));
+        root.set("parameters", JsonForms.parameters(r.finalParameters(), true));
         return root;
     }
 
@@ -122,7 +122,7 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
                     r.provenance(r.object(root, "drawing"), "name", "sha256", r.object(root, "data")),
                     r.network(r.object(root, "network")), r.training(r.object(root, "training")),
                     r.history(r.array(root, "history")), r.numberOrNaN(test, "accuracy"),
-                    r.numberOrNaN(test, "balancedAccuracy"), r.parameters(r.array(root, "parameters"), "parameters"));
+                    r.numberOrNaN(test, "balancedAccuracy"), r.parameters(r.array(root, "parameters"), "parameters", true));
         } catch (InvalidFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ public final class DrawingReader {
     public static Drawing read(Path file) {
         String problem = InputFiles.problem(file, "a PNG file");
         if (problem != null) {
-            throw new InvalidDrawingException("drawing file " + file + " " + problem);
+            throw new InvalidDrawingException("drawing file " + InputFiles.name(file) + " " + problem);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.getFileName().toString());

@@ -38,7 +38,7 @@ public final class InputFiles {
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
             if (reason.contains("symbolic links")) {
-                return "is a symbolic link that loops (" + reason.toLowerCase(java.util.Locale.ROOT) + ")";
+                return "is a symbolic link that loops";
             }
             return "cannot be read: " + reason;
         } catch (IOException e) {
@@ -54,6 +54,11 @@ public final class InputFiles {
             return "cannot be read: permission denied";
         }
         return null;
+    }
+
+    /** Returns the file's name for a message: the path, or {@code ''} when it is empty. */
+    public static String name(Path file) {
+        return file.toString().isEmpty() ? "''" : file.toString();
     }
 
     private static String target(Path link) {
