@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.History;
 import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Model;
+import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
 import io.javalin.http.sse.SseClient;
 import java.util.Base64;
@@ -35,8 +39,14 @@ final class SessionEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dataset GRID = Dataset.grid(LIVE_GRID);
 
+    /** The most training (and test) points the page draws over the output map and in the hidden view. */
+    static final int SHOWN_POINTS = 600;
+
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final Visualizer visualizer;
+    private final HiddenProjection projection = new HiddenProjection();
+    /** The training points the page shows, and places in the hidden view; null before a run. */
+    private Dataset shown;
 
     SessionEvents(Visualizer visualizer) {
         this.visualizer = visualizer;
@@ -120,8 +130,61 @@ final class SessionEvents {
         return n;
     }
 
-    /** The output and every hidden unit over the live grid, and the network with its current weights. */
-    ObjectNode maps(Model model, int epoch) {
+    /** Tells the pages a new run begins on {@code data}: the points drawn over the output map. */
+    void newRun(DataSplits data) {
+        Dataset train = first(data.train(), SHOWN_POINTS);
+        synchronized (this) {
+            shown = train;
+            projection.reset();
+        }
+        ObjectNode n = JSON.createObjectNode();
+        points(n.putObject("train"), train);
+        points(n.putObject("test"), first(data.test(), SHOWN_POINTS));
+        broadcast("points", n);
+    }
+
+    private static Dataset first(Dataset d, int most) {
+        if (d.size() <= most) {
+            return d;
+        }
+        int[] idx = new int[most];
+        for (int i = 0; i < most; i++) {
+            idx[i] = i;   // sampled uniformly at random already: the first ones are a fair sample
+        }
+        return d.select(idx);
+    }
+
+    private static void points(ObjectNode into, Dataset d) {
+        ArrayNode x1 = into.putArray("x1");
+        ArrayNode x2 = into.putArray("x2");
+        ArrayNode y = into.putArray("label");
+        for (int i = 0; i < d.size(); i++) {
+            x1.add(round(d.x1(i)));
+            x2.add(round(d.x2(i)));
+            y.add(d.label(i) >= 0.5 ? 1 : 0);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Returns every epoch of {@code h}, for a page that loads a saved model. */
+    static ObjectNode history(History h) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode epochs = n.putArray("epochs");
+        int last = h.size();
+        for (EpochMetrics m : h.epochs()) {
+            epochs.add(epoch(m, last, 0));
+        }
+        return n;
+    }
+
+    /**
+     * The output and every hidden unit over the live grid, the network with its current weights, and
+     * where the shown training points lie in the last hidden layer's view.
+     */
+    synchronized ObjectNode maps(Model model, int epoch) {
         ForwardPass pass = model.forward(GRID);
         ObjectNode n = JSON.createObjectNode();
         n.put("epoch", epoch);
@@ -142,7 +205,49 @@ final class SessionEvents {
             }
         }
         n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters())));
+        weights(n.putArray("layers"), model.parameters());
+        if (shown != null && !pass.hidden().isEmpty()) {
+            hiddenView(n.putObject("hiddenView"), model.forward(shown), model.spec().hidden().size());
+        }
         return n;
+    }
+
+    private static void weights(ArrayNode into, Parameters p) {
+        for (LayerParameters layer : p.layers()) {
+            ObjectNode l = into.addObject();
+            ArrayNode w = l.putArray("w");
+            for (float[] row : layer.weightMatrix()) {
+                ArrayNode r = w.addArray();
+                for (float v : row) {
+                    r.add(Math.round(v * 1e4) / 1e4);
+                }
+            }
+            ArrayNode b = l.putArray("b");
+            for (float v : layer.biases()) {
+                b.add(Math.round(v * 1e4) / 1e4);
+            }
+        }
+    }
+
+    private void hiddenView(ObjectNode into, ForwardPass pass, int layers) {
+        LayerActivations last = pass.hidden().get(layers - 1);
+        double[][] xy = projection.project(last.values(), last.units());
+        into.put("layer", layers);
+        into.put("units", last.units());
+        into.put("method", last.units() > 2 ? "pca" : "units");
+        for (int c = 0; c < 2; c++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : xy[c]) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            double span = hi - lo < 1e-9 ? 1 : hi - lo;
+            ArrayNode a = into.putArray(c == 0 ? "x" : "y");
+            for (double v : xy[c]) {
+                a.add(Double.isFinite(v) ? Math.round((v - lo) / span * 1000) / 1000.0 : 0.5);
+            }
+        }
     }
 
     /** The finished run: test figures, the decision boundary, the downloads. */
