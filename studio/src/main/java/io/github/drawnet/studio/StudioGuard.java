@@ -158,9 +158,26 @@ final class StudioGuard {
     }
 
     private StudioException tooLarge(Context ctx) {
-        // the rest of the body is never read: the connection is closed after the answer
-        ctx.header("Connection", "close");
-        return new StudioException(413, "request too large: at most " + maxBody / 1024 / 1024 + " MiB");
+        // answer now and close the connection: the rest of the body is never read (Jetty would otherwise
+        // drain a chunked body to its end, however long)
+        String message = "request too large: at most " + maxBody / 1024 / 1024 + " MiB";
+        try {
+            byte[] body = ("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+            headers(ctx);
+            ctx.res().setStatus(413);
+            ctx.res().setHeader("Connection", "close");
+            ctx.res().setContentType("application/json");
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+        } catch (IOException | RuntimeException e) {
+            // the client went away; nothing to answer
+        }
+        org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+        if (base != null) {
+            base.getHttpChannel().getEndPoint().close();
+        }
+        return new StudioException(413, message);
     }
 
     /** Returns the body read by {@link #check}, as text. */

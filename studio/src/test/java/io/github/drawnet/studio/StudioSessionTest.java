@@ -36,7 +36,7 @@ final class StudioSessionTest {
     @BeforeEach
     void open() {
         workers = Executors.newFixedThreadPool(2);
-        session = new StudioSession("0123456789abcdef", workers, new NotebookVisualizer());
+        session = new StudioSession("0123456789abcdef", "tok", workers, new NotebookVisualizer());
     }
 
     @AfterEach
