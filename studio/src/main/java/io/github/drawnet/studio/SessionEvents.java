@@ -190,6 +190,14 @@ final class SessionEvents {
         n.put("epoch", epoch);
         n.put("grid", LIVE_GRID);
         n.put("output", dataUrl(visualizer.mapPng(pass.output(), LIVE_GRID, Activation.SIGMOID).png()));
+        // the probabilities themselves (one byte each, row 0 at the bottom) for the page to colour, discretize
+        // and read points against
+        byte[] p = new byte[pass.output().length];
+        for (int i = 0; i < p.length; i++) {
+            float v = pass.output()[i];
+            p[i] = (byte) Math.round(Float.isFinite(v) ? Math.max(0f, Math.min(1f, v)) * 255 : 127);
+        }
+        n.put("outputValues", Base64.getEncoder().encodeToString(p));
         ArrayNode hidden = n.putArray("hidden");
         Activation activation = model.spec().activation();
         for (int l = 0; l < pass.hidden().size(); l++) {
