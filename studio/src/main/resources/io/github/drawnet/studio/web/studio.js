@@ -258,7 +258,6 @@ async function start(overrides) {
     const s = Object.assign(settings(), overrides || {});
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
     clearResults();
-    points = null;
     $('epoch-counter').textContent = '';
     drawingChanged('(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
@@ -490,17 +489,17 @@ function drawOutput() {
     if ($('show-test').checked) drawPoints(g, points.test, c, true);
   }
 }
-function drawPoints(g, set, c, hollow) {
+function drawPoints(g, set, c, test) {
   for (let i = 0; i < set.x1.length; i++) {
     const x = set.x1[i] * c.width, y = (1 - set.x2[i]) * c.height;
     g.beginPath();
     g.arc(x, y, 2.6, 0, 2 * Math.PI);
-    const rgb = set.label[i] ? POS : NEG;
-    if (hollow) {
-      g.strokeStyle = 'rgb(' + rgb + ')'; g.lineWidth = 1.5; g.stroke();
-    } else {
-      g.fillStyle = 'rgb(' + rgb + ')'; g.fill(); g.strokeStyle = '#fff'; g.lineWidth = 0.8; g.stroke();
-    }
+    // as in TensorFlow Playground: training points ringed in white, test points in black
+    g.fillStyle = 'rgb(' + (set.label[i] ? POS : NEG) + ')';
+    g.fill();
+    g.strokeStyle = test ? '#000' : '#fff';
+    g.lineWidth = test ? 1 : 0.8;
+    g.stroke();
   }
 }
 $('show-test').addEventListener('change', drawOutput);
