@@ -258,6 +258,19 @@ final class SessionEvents {
         }
     }
 
+    /** A run loaded from a saved model: its test figures, measured now; no downloads until it trains on. */
+    static ObjectNode loaded(io.github.drawnet.api.Evaluation test, int epochs) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("testAccuracy", test.accuracy());
+        n.put("balancedAccuracy", test.balancedAccuracy());
+        n.put("testLoss", test.loss());
+        n.put("epochs", epochs);
+        n.put("stopReason", "loaded");
+        n.put("message", "loaded from file with " + epochs + " epochs; Continue trains on");
+        n.putArray("downloads");
+        return n;
+    }
+
     /** The finished run: test figures, the decision boundary, the downloads. */
     ObjectNode done(ExperimentResult r) {
         ObjectNode n = JSON.createObjectNode();

@@ -141,7 +141,6 @@ final class StudioSession implements AutoCloseable {
      */
     void load(io.github.drawnet.io.SavedModel saved, Backend backend, byte[] png) {
         Experiment next = saved.resume(backend);
-        ExperimentResult r;
         synchronized (this) {
             try {
                 requireNotRunning();
@@ -152,14 +151,16 @@ final class StudioSession implements AutoCloseable {
             closeExperiment();
             this.drawingPng = png;
             this.experiment = next;
-            r = next.finish();
-            this.result = r;
+            // downloads come with the first epochs trained here (a restored run has no result of its own yet)
+            this.result = null;
             state = State.DONE;
         }
+        io.github.drawnet.api.Evaluation test = io.github.drawnet.api.Evaluation.of(
+                next.model().predict(next.data().test()), next.data().test());
         events.newRun(next.data());
         events.broadcast("history", SessionEvents.history(next.history()));
         events.broadcast("maps", events.maps(next.model(), next.epochsCompleted()));
-        events.broadcast("done", events.done(r));
+        events.broadcast("done", SessionEvents.loaded(test, next.epochsCompleted()));
         events.broadcast("status", status("loaded " + next.epochsCompleted() + " epochs; Continue trains on"));
     }
 

@@ -257,8 +257,7 @@ async function start(overrides) {
   try {
     const s = Object.assign(settings(), overrides || {});
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
-    clearResults();
-    $('epoch-counter').textContent = '';
+    // the previous results were cleared by the new run's first event ('points'), only once it was accepted
     drawingChanged('(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
   } catch (e) { showError(e.message); }
@@ -281,7 +280,6 @@ $('continue').addEventListener('click', () => {
 });
 async function loadModel(text, name) {
   const r = await api(sessionPath('load'), { model: text, backend: $('backend').value });
-  clearResults();
   await putMask(r.drawing);
   applySettings(r.settings);
   drawingChanged('(the drawing saved in ' + name + ')');
@@ -604,9 +602,9 @@ function onMaps(m) {
 function onDone(d) {
   $('test-accuracy').textContent = d.testAccuracy.toFixed(4);
   $('balanced').textContent = '(balanced ' + d.balancedAccuracy.toFixed(4) + '; ' + d.message + ')';
-  $('boundary').src = d.boundary;
+  if (d.boundary) $('boundary').src = d.boundary;
   const links = $('downloads');
-  links.textContent = 'Downloads: ';
+  links.textContent = d.downloads.length ? 'Downloads: ' : '';
   d.downloads.forEach((f) => {
     const a = document.createElement('a');
     a.href = sessionPath('download/' + f) + '?token=' + encodeURIComponent(token);
@@ -644,14 +642,20 @@ function listen() {
     $('state').textContent = s.state;
     if (s.message && s.state !== 'training') $('figures').textContent = s.message;
     setButtons(s.state);
-    if (before !== s.state && s.state !== 'training') announce(s.state + (s.message ? ': ' + s.message : ''));
+    if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.state + (s.message ? ': ' + s.message : ''));
   });
   events.addEventListener('epoch', (e) => { onEpoch(JSON.parse(e.data)); curvesSoon(); });
   events.addEventListener('history', (e) => {
     JSON.parse(e.data).epochs.forEach(onEpoch);
     drawCurves();
   });
-  events.addEventListener('points', (e) => { points = JSON.parse(e.data); drawOutput(); });
+  // a new run was accepted: the previous one's results go now, not before
+  events.addEventListener('points', (e) => {
+    clearResults();
+    $('epoch-counter').textContent = '';
+    points = JSON.parse(e.data);
+    drawOutput();
+  });
   events.addEventListener('maps', (e) => onMaps(JSON.parse(e.data)));
   events.addEventListener('done', (e) => onDone(JSON.parse(e.data)));
   events.addEventListener('failure', (e) => showError(JSON.parse(e.data).message));
