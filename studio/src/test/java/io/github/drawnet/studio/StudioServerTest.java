@@ -162,7 +162,7 @@ final class StudioServerTest {
     void start_badRequests_oneLineMessages() throws Exception {
         String id = newSession();
         String blob = pngDataUrl(Preset.BLOB.image());
-        assertThat(error(post("/api/sessions/" + id + "/start", "{not json"))).isEqualTo("the request is not valid JSON (line 1, column 3)");
+        assertThat(error(post("/api/sessions/" + id + "/start", "{not json"))).isEqualTo("the request is not valid JSON (line 1, column 2)");
         assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"http://x/y.png\"}")))
                 .isEqualTo("the drawing must be a PNG data URL (data:image/png;base64,...)");
         assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"data:image/png;base64,@@@\"}")))
