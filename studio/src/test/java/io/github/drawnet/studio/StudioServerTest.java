@@ -315,4 +315,61 @@ final class StudioServerTest {
             }
         }
     }
+
+    @Test
+    void drawings_readAsARunReadsThem_answerTheClassMask() throws Exception {
+        // black on white, no transparency: read by darkness; the left fifth is ink
+        BufferedImage rgb = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 100, 50);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(0, 0, 20, 50);
+        g.dispose();
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(rgb) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("readAs").asText()).isEqualTo("darkness");
+        assertThat(n.get("positiveShare").asDouble()).isEqualTo(0.2);
+        assertThat(n.get("width").asInt()).isEqualTo(100);
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                n.get("mask").asText().substring("data:image/png;base64,".length()))));
+        // the mask is the canvas's convention: opaque black ink where positive, transparent elsewhere
+        assertThat(mask.getRGB(5, 25)).isEqualTo(0xFF000000);
+        assertThat(mask.getRGB(50, 25) >>> 24).isZero();
+        // a transparent drawing is read by its alpha
+        HttpResponse<String> alpha = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(Preset.RING.image()) + "\"}");
+        assertThat(JSON.readTree(alpha.body()).get("readAs").asText()).isEqualTo("alpha");
+        assertThat(error(post("/api/drawings", "{\"drawing\":\"data:image/png;base64,aGVsbG8=\"}")))
+                .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
+    }
+
+    @Test
+    void load_badModelFile_oneLineMessage_goodOneAnswersItsSettings() throws Exception {
+        String id = newSession();
+        HttpResponse<String> bad = post("/api/sessions/" + id + "/load", "{\"model\":\"{\\\"format\\\": 3\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(error(bad)).startsWith("model file model.json").doesNotContain("\n").doesNotContain("jackson");
+        assertThat(error(post("/api/sessions/" + id + "/load", "{}"))).isEqualTo("send the saved model file's text as \"model\"");
+
+        io.github.drawnet.api.DataSplits data = io.github.drawnet.sampling.Sampler.sample(Preset.BLOB.drawing(),
+                new io.github.drawnet.api.SampleSizes(200, 40, 60), 4);
+        byte[] model;
+        try (io.github.drawnet.api.Experiment e = io.github.drawnet.api.Experiment.start(Backends.discover().get("reference"),
+                Preset.BLOB.drawing(), data, io.github.drawnet.api.NetworkSpec.notebook().withHidden(List.of(5, 2)),
+                io.github.drawnet.api.TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(4))) {
+            e.train(2, io.github.drawnet.api.EpochListener.NONE);
+            model = io.github.drawnet.io.SavedModel.of(e.finish()).toBytes();
+        }
+        String text = JSON.writeValueAsString(new String(model, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> ok = post("/api/sessions/" + id + "/load", "{\"model\":" + text + ",\"backend\":\"reference\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode n = JSON.readTree(ok.body());
+        assertThat(n.get("epochs").asInt()).isEqualTo(2);
+        assertThat(n.at("/settings/hidden").asText()).isEqualTo("5,2");
+        assertThat(n.at("/settings/trainSize").asText()).isEqualTo("200");
+        assertThat(n.at("/settings/seed").asText()).isEqualTo("4");
+        assertThat(n.get("drawing").asText()).startsWith("data:image/png;base64,");
+        assertThat(server.sessions().get(id).history().size()).isEqualTo(2);
+    }
 }
