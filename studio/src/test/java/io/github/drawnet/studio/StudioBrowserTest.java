@@ -92,6 +92,7 @@ final class StudioBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -231,7 +232,7 @@ final class StudioBrowserTest {
         set("trainSize", "3000");
         js("document.getElementById('settings-box').open = false;");
         driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map")).size() == 4
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4
                 && text("epoch-counter").startsWith("Epoch "));
         screenshot("studio-training-1400x900.png");
         // while training, at 1400 x 900: the drawing, the network with its unit maps, the output and the curves
@@ -241,11 +242,14 @@ final class StudioBrowserTest {
         }
         assertThat(box("output-map").get(2).doubleValue() - box("output-map").get(0).doubleValue())
                 .as("the output map is the large one").isGreaterThanOrEqualTo(280);
-        for (WebElement unit : driver.findElements(By.cssSelector("#network-diagram image.unit-map"))) {
-            Map<?, ?> r = (Map<?, ?>) js("const r = arguments[0].getBoundingClientRect(); return {b: r.bottom, w: r.width};",
-                    unit);
-            assertThat(((Number) r.get("b")).doubleValue()).isLessThanOrEqualTo(900);
-            assertThat(((Number) r.get("w")).doubleValue()).as("unit maps are big enough to read").isGreaterThanOrEqualTo(40);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Number>> units = (List<Map<String, Number>>) js("return Array.from(document.querySelectorAll("
+                + "'#network-diagram image.unit-map')).map((u) => { const r = u.getBoundingClientRect();"
+                + " return {b: r.bottom, w: r.width}; });");
+        assertThat(units).hasSize(4);
+        for (Map<String, Number> r : units) {
+            assertThat(r.get("b").doubleValue()).isLessThanOrEqualTo(900);
+            assertThat(r.get("w").doubleValue()).as("unit maps are big enough to read").isGreaterThanOrEqualTo(40);
         }
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(1400);
 
@@ -291,6 +295,9 @@ final class StudioBrowserTest {
                 .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
         screenshot("studio-trained-1400x900.png");
         assertThat(seriousAccessibilityViolations()).isEmpty();
+        // nothing on the page breaks its own Content-Security-Policy
+        assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
 
         // the notebook's last question, in the page: ten more epochs on the trained model; then one Step
         driver.findElement(By.id("continue")).click();
@@ -326,7 +333,7 @@ final class StudioBrowserTest {
         set("trainSize", "2000");
         js("document.getElementById('settings-box').open = false;");
         driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map")).size() == 4);
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4);
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
         screenshot("studio-phone-390x844-top.png");
         js("document.getElementById('network-column').scrollIntoView();");
@@ -335,6 +342,7 @@ final class StudioBrowserTest {
         screenshot("studio-phone-390x844-output.png");
         driver.findElement(By.id("stop")).click();
         waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done"));
+        assertThat(seriousAccessibilityViolations()).isEmpty();
     }
 
     void touch(String type, double x, double y) {
@@ -530,7 +538,7 @@ final class StudioBrowserTest {
         assertThat(canvasInkShare()).isBetween(0.1, 0.6);
         assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("3");
         assertThat(driver.findElement(By.id("activation")).getAttribute("value")).isEqualTo("tanh");
-        assertThat(driver.findElements(By.cssSelector("#network-diagram image.unit-map"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.unit-map[href]"))).hasSize(3);
         assertThat(Double.parseDouble(text("test-accuracy"))).isBetween(0.3, 1.0);
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).isEmpty();
         driver.findElement(By.id("continue")).click();

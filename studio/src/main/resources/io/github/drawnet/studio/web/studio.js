@@ -362,17 +362,36 @@ function layerSizes() {
   const inputs = lastMaps && lastMaps.layers ? lastMaps.layers[0].w[0].length : features.length;
   return { inputs, hidden, features };
 }
+let networkShape = null;     // what the diagram was built for; maps of the same network only update it
+let edgeEls = [];           // [{el, layer, out, in}]
+let imageEls = [];          // [{el, column, index}]
+/** Returns the map a node shows now: a hidden unit's or the output's. */
+function nodeMap(column, index, columns) {
+  if (!lastMaps) return null;
+  if (column === columns - 1) return { png: lastMaps.output, name: 'the output', range: '' };
+  const u = unitMaps[column - 1] && unitMaps[column - 1][index];
+  return u ? { png: u.png, name: 'hidden unit ' + (index + 1) + ' of layer ' + column,
+    range: ' [' + u.lo.toFixed(2) + ', ' + u.hi.toFixed(2) + ']' } : null;
+}
 function drawNetwork() {
   const svg = $('network-diagram');
   const wrap = $('network-wrap');
   const W = Math.max(260, wrap.clientWidth || 420);
   const H = Math.max(220, wrap.clientHeight || 380);
+  const { inputs, hidden, features } = layerSizes();
+  const columns = [inputs].concat(hidden, [1]);
+  const shape = JSON.stringify([W, H, columns, features, !!(lastMaps && lastMaps.layers)]);
+  if (shape === networkShape) {
+    updateNetwork(columns.length);
+    return;
+  }
+  networkShape = shape;
+  edgeEls = [];
+  imageEls = [];
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
   svg.setAttribute('width', W);
   svg.setAttribute('height', H);
   while (svg.firstChild) svg.removeChild(svg.firstChild);
-  const { inputs, hidden, features } = layerSizes();
-  const columns = [inputs].concat(hidden, [1]);
   const most = Math.max(...columns);
   const box = Math.max(10, Math.min(64, (H - 16) / most - 6, (W - 40) / columns.length - 28));
   const xs = columns.map((_, c) => 14 + c * (W - 28 - box) / Math.max(1, columns.length - 1));
@@ -380,26 +399,17 @@ function drawNetwork() {
     x: xs[c], y: H / 2 + (i - (n - 1) / 2) * (box + 6) - box / 2 })));
   // edges, under the nodes
   const edges = el('g', { class: 'edges' }, svg);
-  if (lastMaps && lastMaps.layers) {
-    let maxAbs = 1e-6;
-    lastMaps.layers.forEach((l) => l.w.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
-    let drawn = 0;
-    lastMaps.layers.forEach((l, li) => l.w.forEach((row, o) => row.forEach((v, i) => {
-      if (drawn++ > 3000 || !pos[li][i] || !pos[li + 1][o]) return;
-      const a = pos[li][i], b = pos[li + 1][o];
-      el('path', {
-        d: 'M' + (a.x + box) + ',' + (a.y + box / 2) + ' C' + ((a.x + box + b.x) / 2) + ',' + (a.y + box / 2) + ' '
-          + ((a.x + box + b.x) / 2) + ',' + (b.y + box / 2) + ' ' + b.x + ',' + (b.y + box / 2),
-        stroke: v >= 0 ? 'rgb(' + POS + ')' : 'rgb(' + NEG + ')',
-        'stroke-width': (0.4 + 5 * Math.abs(v) / maxAbs).toFixed(2), fill: 'none', 'stroke-opacity': 0.75,
-        class: 'edge',
-      }, edges).appendChild(title('weight ' + v.toFixed(3)));
-    })));
-  } else {
-    pos.slice(0, -1).forEach((col, c) => col.forEach((a) => pos[c + 1].forEach((b) => {
-      el('line', { x1: a.x + box, y1: a.y + box / 2, x2: b.x, y2: b.y + box / 2, stroke: '#ccc', 'stroke-width': 1 }, edges);
-    })));
-  }
+  let drawn = 0;
+  pos.slice(0, -1).forEach((col, c) => col.forEach((a, i) => pos[c + 1].forEach((b, o) => {
+    if (drawn++ > 3000) return;
+    const path = el('path', {
+      d: 'M' + (a.x + box) + ',' + (a.y + box / 2) + ' C' + ((a.x + box + b.x) / 2) + ',' + (a.y + box / 2) + ' '
+        + ((a.x + box + b.x) / 2) + ',' + (b.y + box / 2) + ' ' + b.x + ',' + (b.y + box / 2),
+      stroke: '#ccc', 'stroke-width': 1, fill: 'none', 'stroke-opacity': 0.75, class: 'edge',
+    }, edges);
+    path.appendChild(title(''));
+    edgeEls.push({ el: path, layer: c, out: o, in: i });
+  })));
   // nodes
   const labels = info ? Object.fromEntries(info.features.map((f) => [f.id, f.label])) : {};
   pos.forEach((col, c) => col.forEach((p, i) => {
@@ -408,40 +418,59 @@ function drawNetwork() {
     if (c === 0) {
       const t = el('text', { x: p.x + box / 2, y: p.y + box / 2 + 4, 'text-anchor': 'middle', class: 'node-label' }, g);
       t.textContent = labels[features[i]] || features[i] || 'x' + (i + 1);
-    } else if (c === columns.length - 1) {
-      g.classList.add('unit');
-      if (lastMaps) el('image', { href: lastMaps.output, x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2 }, g);
-      hoverable(g, { png: lastMaps ? lastMaps.output : null, name: 'the output' });
-    } else {
-      g.classList.add('unit');
-      const u = unitMaps[c - 1] && unitMaps[c - 1][i];
-      if (u) el('image', { href: u.png, x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2, class: 'unit-map' }, g);
-      hoverable(g, { png: u ? u.png : null, name: 'hidden unit ' + (i + 1) + ' of layer ' + c,
-        range: u ? ' [' + u.lo.toFixed(2) + ', ' + u.hi.toFixed(2) + ']' : '' });
+      return;
     }
+    g.classList.add('unit');
+    const img = el('image', { x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2,
+      class: c === columns.length - 1 ? 'output-node' : 'unit-map' }, g);
+    imageEls.push({ el: img, column: c, index: i });
+    hoverable(g, c, i, columns.length);
   }));
   const outLabel = el('text', { x: xs[xs.length - 1] + box / 2, y: pos[pos.length - 1][0].y - 6, 'text-anchor': 'middle',
     class: 'node-caption' }, svg);
   outLabel.textContent = 'output';
+  updateNetwork(columns.length);
+}
+/** Colours the edges by the current weights and puts the current maps in the nodes, keeping focus and hover. */
+function updateNetwork(columns) {
+  if (lastMaps && lastMaps.layers) {
+    let maxAbs = 1e-6;
+    lastMaps.layers.forEach((l) => l.w.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
+    edgeEls.forEach((e) => {
+      const v = lastMaps.layers[e.layer].w[e.out][e.in];
+      e.el.setAttribute('stroke', v >= 0 ? 'rgb(' + POS + ')' : 'rgb(' + NEG + ')');
+      e.el.setAttribute('stroke-width', (0.4 + 5 * Math.abs(v) / maxAbs).toFixed(2));
+      e.el.firstChild.textContent = 'weight ' + v.toFixed(3);
+    });
+  }
+  imageEls.forEach((m) => {
+    const map = nodeMap(m.column, m.index, columns);
+    if (map) m.el.setAttribute('href', map.png);
+  });
+  if (!$('zoom').hidden && zoomed) showZoom(zoomed[0], zoomed[1], zoomed[2]);
 }
 function title(text) {
   const t = document.createElementNS(SVG_NS, 'title');
   t.textContent = text;
   return t;
 }
-function hoverable(g, unit) {
+let zoomed = null;
+function showZoom(column, index, columns) {
+  const map = nodeMap(column, index, columns);
+  if (!map) return;
+  zoomed = [column, index, columns];
+  $('zoom-img').src = map.png;
+  $('zoom-img').alt = 'map of ' + map.name;
+  $('zoom-caption').textContent = map.name + map.range;
+  $('zoom').hidden = false;
+}
+function hoverable(g, column, index, columns) {
+  const name = column === columns - 1 ? 'the output' : 'hidden unit ' + (index + 1) + ' of layer ' + column;
   g.setAttribute('tabindex', '0');
   g.setAttribute('role', 'button');
-  g.setAttribute('aria-label', unit.name + ': show its map large');
-  g.dataset.name = unit.name;
-  const show = () => {
-    if (!unit.png) return;
-    $('zoom-img').src = unit.png;
-    $('zoom-img').alt = 'map of ' + unit.name;
-    $('zoom-caption').textContent = unit.name + (unit.range || '');
-    $('zoom').hidden = false;
-  };
-  const hide = () => { $('zoom').hidden = true; };
+  g.setAttribute('aria-label', name + ': show its map large');
+  const show = () => showZoom(column, index, columns);
+  const hide = () => { zoomed = null; $('zoom').hidden = true; };
   g.addEventListener('mouseenter', show);
   g.addEventListener('focus', show);
   g.addEventListener('mouseleave', hide);
