@@ -15,6 +15,7 @@ import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.HiddenProjection;
 import io.javalin.http.sse.SseClient;
 import java.util.Base64;
 import java.util.List;
@@ -239,21 +240,14 @@ final class SessionEvents {
 
     private void hiddenView(ObjectNode into, ForwardPass pass, int layers) {
         LayerActivations last = pass.hidden().get(layers - 1);
-        double[][] xy = projection.project(last.values(), last.units());
+        double[][] xy = HiddenProjection.unitScaled(projection.project(last.values(), last.units()));
         into.put("layer", layers);
         into.put("units", last.units());
         into.put("method", last.units() > 2 ? "pca" : "units");
         for (int c = 0; c < 2; c++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : xy[c]) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            double span = hi - lo < 1e-9 ? 1 : hi - lo;
             ArrayNode a = into.putArray(c == 0 ? "x" : "y");
             for (double v : xy[c]) {
-                a.add(Double.isFinite(v) ? Math.round((v - lo) / span * 1000) / 1000.0 : 0.5);
+                a.add(Math.round(v * 1000) / 1000.0);
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.github.drawnet.studio;
+package io.github.drawnet.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -76,5 +76,18 @@ final class HiddenProjectionTest {
             dot += negated[0][i] * first[0][i];
         }
         assertThat(dot).isLessThan(0);
+    }
+
+    @Test
+    void unitScaled_eachCoordinateToZeroOne_flatOrNonFiniteInTheMiddle() {
+        double[][] s = HiddenProjection.unitScaled(new double[][] {{2, 4, 3}, {1, 1, Double.NaN}});
+        assertThat(s[0]).containsExactly(0, 1, 0.5);
+        assertThat(s[1]).containsExactly(0.5, 0.5, 0.5);
+    }
+
+    @Test
+    void project_unitsNotDividingTheValues_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HiddenProjection().project(new float[5], 2))
+                .hasMessage("activations of 2 units per point cannot be 5 values");
     }
 }

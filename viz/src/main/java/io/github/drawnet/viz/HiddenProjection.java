@@ -1,4 +1,4 @@
-package io.github.drawnet.studio;
+package io.github.drawnet.viz;
 
 /**
  * Places points by their hidden activations in two dimensions, for "what the hidden layer sees": one
@@ -6,22 +6,30 @@ package io.github.drawnet.studio;
  * each component's sign and order aligned to the previous fit, so the picture moves smoothly from
  * epoch to epoch instead of flipping.
  *
- * <p>Not thread-safe: one per session, called by its trainer.
+ * <p>The studio keeps one per run, fed each epoch; the report uses a fresh one for its single picture.
+ *
+ * <p>Not thread-safe.
  */
-final class HiddenProjection {
+public final class HiddenProjection {
 
     private double[][] previous;
 
     /** Forgets the previous fit (a new run). */
-    void reset() {
+    public void reset() {
         previous = null;
     }
 
     /**
      * Returns the points' two coordinates, {@code [2][n]}, from activations {@code values} of {@code
      * units} units per point (point-major).
+     *
+     * @throws IllegalArgumentException when {@code units} is not positive or does not divide the values
      */
-    double[][] project(float[] values, int units) {
+    public double[][] project(float[] values, int units) {
+        if (units < 1 || values.length % units != 0) {
+            throw new IllegalArgumentException("activations of " + units + " units per point cannot be "
+                    + values.length + " values");
+        }
         int n = values.length / units;
         double[][] xy = new double[2][n];
         if (units <= 2) {
@@ -68,6 +76,30 @@ final class HiddenProjection {
             }
         }
         return xy;
+    }
+
+    /**
+     * Returns the points' coordinates scaled to [0, 1] each (a coordinate with no spread at 0.5);
+     * non-finite values at 0.5.
+     */
+    public static double[][] unitScaled(double[][] xy) {
+        double[][] out = new double[xy.length][];
+        for (int c = 0; c < xy.length; c++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : xy[c]) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            out[c] = new double[xy[c].length];
+            for (int i = 0; i < xy[c].length; i++) {
+                double v = xy[c][i];
+                out[c][i] = !Double.isFinite(v) || !(hi - lo > 1e-9) ? 0.5 : (v - lo) / (hi - lo);
+            }
+        }
+        return out;
     }
 
     /** Returns {@code comps} reordered and sign-flipped to lie closest to {@code prev}. */
