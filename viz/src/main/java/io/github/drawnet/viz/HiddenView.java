@@ -59,8 +59,8 @@ final class HiddenView {
                 .append(units > 2 ? "the two principal components of the " + units + " units of hidden layer " + layer
                         : units == 2 ? "hidden layer " + layer + "'s unit 1 (across) and unit 2 (up)"
                                 : "hidden layer " + layer + "'s one unit (across)")
-                .append(", coloured by class (blue positive, orange negative). The output layer draws one straight line"
-                        + " in this picture: where the classes separate here, the network has learned its own"
-                        + " representation of the drawing.</figcaption></figure>\n");
+                .append(", coloured by class (blue positive, orange negative). The output is one weighted sum of these"
+                        + " units, a flat cut through their space: where the classes come apart in this picture, the"
+                        + " network has learned its own representation of the drawing.</figcaption></figure>\n");
     }
 }
