@@ -651,6 +651,11 @@ function onEpoch(m) {
   $('epoch-counter').textContent = 'Epoch ' + m.epoch + '/' + m.last;
   $('figures').textContent = 'loss ' + m.trainLoss.toFixed(4) + ' · accuracy ' + m.trainAccuracy.toFixed(4)
     + ' · validation ' + m.validationAccuracy.toFixed(4) + ' · ' + m.seconds.toFixed(1) + ' s';
+  // progress for screen readers: each quarter of a run, not every epoch
+  const quarter = Math.ceil(m.last / 4);
+  if (m.seconds > 0 && m.last >= 4 && m.epoch % quarter === 0 && m.epoch < m.last) {
+    announce('epoch ' + m.epoch + ' of ' + m.last + ': validation accuracy ' + m.validationAccuracy.toFixed(2));
+  }
 }
 let curvesPending = false;
 function curvesSoon() {
