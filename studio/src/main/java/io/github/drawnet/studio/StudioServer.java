@@ -556,7 +556,7 @@ public final class StudioServer implements AutoCloseable {
         List<String> links = new java.util.ArrayList<>();
         links.add("http://127.0.0.1:" + app.port() + "/");
         for (String name : options.allowedHosts()) {
-            links.add("http://" + name + ":" + app.port() + "/?key=" + accessKey);
+            links.add("http://" + name + ":" + app.port() + "/" + (accessKey == null ? "" : "?key=" + accessKey));
         }
         return links;
     }

@@ -416,6 +416,7 @@ final class StudioBrowserTest {
         assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).isEqualTo(boundary);
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).hasSize(4);
         assertThat(driver.findElement(By.id("continue")).isEnabled()).isTrue();
+        screenshot("studio-refused-start-1400x900.png");
         driver.findElement(By.id("continue")).click();
         waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 13/13"));
     }
@@ -445,6 +446,7 @@ final class StudioBrowserTest {
             assertThat(driver.findElement(By.id("start")).isEnabled()).isFalse();
             assertThat(driver.findElement(By.id("step")).isEnabled()).isFalse();
             assertThat(error.getText()).doesNotContain("cannot reach");
+            screenshot("studio-sessions-taken-1400x900.png");
         } finally {
             for (String[] s : taken) {
                 HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/sessions/" + s[0] + "/close"))

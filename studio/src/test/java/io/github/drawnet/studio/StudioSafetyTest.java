@@ -302,13 +302,30 @@ final class StudioSafetyTest {
     }
 
     @Test
-    void idleSession_reclaimed_afterTheIdleTime() throws Exception {
+    void idleSession_reclaimed_afterTheIdleTime_andItsPageToldWhy() throws Exception {
         String[] s = session();
         StudioSession session = server.sessions().get(s[0]);
+        StringBuffer seen = new StringBuffer();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + s[0] + "/events?token=" + s[1]))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                stream.get().body().forEach(line -> seen.append(line).append('\n'));
+            } catch (Exception e) {
+                // closed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
         Thread.sleep(500);
         assertThat(server.sessions()).containsKey(s[0]);
         await(() -> !server.sessions().containsKey(s[0]), 10, "the idle session to be reclaimed");
         await(session::released, 10, "its resources to be released");
+        await(() -> seen.indexOf("event: ended") >= 0, 10, "the page to be told, saw: " + seen);
+        assertThat(seen.toString()).contains("this page was idle for 1.5 s and its session ended; reload the page to "
+                + "start again");
         HttpResponse<String> r = post("/api/sessions/" + s[0] + "/start", longRun(), "Content-Type", "application/json",
                 StudioGuard.TOKEN_HEADER, s[1]);
         assertThat(r.statusCode()).isEqualTo(404);
@@ -340,6 +357,12 @@ final class StudioSafetyTest {
                     .startsWith("HTTP/1.1 200");
             assertThat(raw(p, "GET / HTTP/1.1\r\nHost: other.local:" + p + "\r\nConnection: close\r\n\r\n"))
                     .startsWith("HTTP/1.1 421").contains("127.0.0.1, localhost, [::1], classroom.local");
+        }
+        // on loopback with a further name (behind a proxy, say): no key needed, none printed
+        try (StudioServer local = new StudioServer(Backends.discover(), new NotebookVisualizer(),
+                new StudioServer.Options("127.0.0.1", 0, 4, 1, 8, List.of("studio.local"), 2, 60_000))) {
+            int p = local.start();
+            assertThat(local.links()).containsExactly("http://127.0.0.1:" + p + "/", "http://studio.local:" + p + "/");
         }
     }
 }

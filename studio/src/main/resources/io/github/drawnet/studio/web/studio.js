@@ -611,7 +611,7 @@ function drawHiddenView(v) {
   $('hidden-view-caption').textContent = v.method === 'pca'
     ? 'Training points placed by layer ' + v.layer + '\'s ' + v.units + ' units: their two principal components, '
       + 'aligned epoch to epoch. The output is one weighted sum of the units: classes that come apart here, it can '
-      + 'cut apart'
+      + 'cut apart.'
     : 'Training points placed by layer ' + v.layer + '\'s unit' + (v.units > 1 ? 's 1 (across) and 2 (up).' : ' 1 (across).');
 }
 
