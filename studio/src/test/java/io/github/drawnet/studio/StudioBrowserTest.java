@@ -417,6 +417,11 @@ final class StudioBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).hasSize(4);
         assertThat(driver.findElement(By.id("continue")).isEnabled()).isTrue();
         screenshot("studio-refused-start-1400x900.png");
+        // the open settings stay inside their column
+        List<Number> column = box("data-column");
+        for (String id : List.of("backend", "hidden", "optimizer", "weightDecay", "seed")) {
+            assertThat(box(id).get(2).doubleValue()).as(id).isLessThanOrEqualTo(column.get(2).doubleValue());
+        }
         driver.findElement(By.id("continue")).click();
         waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 13/13"));
     }

@@ -368,7 +368,7 @@ let imageEls = [];          // [{el, column, index}]
 /** Returns the map a node shows now: a hidden unit's or the output's. */
 function nodeMap(column, index, columns) {
   if (!lastMaps) return null;
-  if (column === columns - 1) return { png: lastMaps.output, name: 'the output', range: '' };
+  if (column === columns - 1) return { png: outputThumb || lastMaps.output, name: 'the output', range: '' };
   const u = unitMaps[column - 1] && unitMaps[column - 1][index];
   return u ? { png: u.png, name: 'hidden unit ' + (index + 1) + ' of layer ' + column,
     range: ' [' + u.lo.toFixed(2) + ', ' + u.hi.toFixed(2) + ']' } : null;
@@ -479,6 +479,7 @@ function hoverable(g, column, index, columns) {
 
 // ---- the output map, the points, the curves, the hidden view -------------------------------
 let outputValues = null;    // Uint8Array, grid x grid, row 0 at the bottom
+let outputThumb = null;     // the output map as drawn here, without points, for the output node
 let grid = 0;
 function colourOf(p) {
   // white at 0.5, deeper towards each class
@@ -508,6 +509,7 @@ function drawOutput() {
       }
     }
     og.putImageData(img, 0, 0);
+    outputThumb = off.toDataURL('image/png');
     g.imageSmoothingEnabled = !discrete;
     g.drawImage(off, 0, 0, c.width, c.height);
   }
@@ -530,7 +532,7 @@ function drawPoints(g, set, c, test) {
   }
 }
 $('show-test').addEventListener('change', drawOutput);
-$('discretize').addEventListener('change', drawOutput);
+$('discretize').addEventListener('change', () => { drawOutput(); drawNetwork(); });
 
 /** Balanced accuracy on the shown training points, read off the live output map. */
 function liveBalancedAccuracy() {
