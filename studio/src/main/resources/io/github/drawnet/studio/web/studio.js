@@ -691,7 +691,13 @@ function listen() {
     clearResults();
     $('epoch-counter').textContent = '';
     points = JSON.parse(e.data);
+    lastMaps = null;
+    unitMaps = [];
+    outputValues = null;
+    outputThumb = null;
     drawOutput();
+    drawNetwork();
+    drawHiddenView(null);
   });
   events.addEventListener('maps', (e) => onMaps(JSON.parse(e.data)));
   events.addEventListener('done', (e) => onDone(JSON.parse(e.data)));
