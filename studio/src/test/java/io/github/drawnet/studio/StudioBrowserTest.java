@@ -311,6 +311,7 @@ final class StudioBrowserTest {
         openPhone();
         openStudio();
         assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(390);
+        screenshot("studio-phone-390x844-idle.png");
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
         List<Number> canvas = box("canvas");
         List<Number> column = box("data-column");

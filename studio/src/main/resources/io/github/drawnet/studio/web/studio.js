@@ -601,7 +601,10 @@ function drawHiddenView(v) {
   g.clearRect(0, 0, c.width, c.height);
   g.strokeStyle = '#bbb';
   g.strokeRect(0.5, 0.5, c.width - 1, c.height - 1);
-  if (!v || !points) return;
+  if (!v || !points) {
+    $('hidden-view-caption').textContent = 'Train to see the points as the hidden layer places them.';
+    return;
+  }
   const t = points.train;
   const pad = 8;
   for (let i = 0; i < v.x.length && i < t.label.length; i++) {
