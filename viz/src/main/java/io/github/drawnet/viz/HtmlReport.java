@@ -125,6 +125,7 @@ public final class HtmlReport {
         h.append("</table></details>\n");
 
         figure(h, "5. Each hidden unit and the output over the plane", byName.get("hidden-units"), png);
+        HiddenView.append(h, r);
 
         h.append("<h2>6. The learned weights and biases</h2>\n<div class=\"grid\">\n");
         List<LayerParameters> layers = r.finalParameters().layers();
