@@ -171,8 +171,12 @@ final class NetworkDiagram {
         }
         g.setFont(Palette.TICK);
         for (More m : more) {
+            String note = "\u22ee +" + m.hidden() + " more";
+            int w = g.getFontMetrics().stringWidth(note);
+            g.setColor(java.awt.Color.WHITE); // the note stays readable over the bias node's edges
+            g.fill(new java.awt.geom.Rectangle2D.Double(m.x() - w / 2.0 - 3, m.y() - 8, w + 6, 16));
             g.setColor(Palette.INK);
-            MapPanel.centred(g, "\u22ee +" + m.hidden() + " more", m.x(), m.y() + 4);
+            MapPanel.centred(g, note, m.x(), m.y() + 4);
         }
         g.setColor(Palette.INK);
         g.setFont(Palette.TITLE);
