@@ -103,29 +103,36 @@ final class RunOutputs {
         Path staging = folder.staging();
         Path dir = folder.given();
         List<String> lines = new ArrayList<>();
-        MetricsFile.write(result, staging.resolve(MetricsFile.FILE_NAME));
-        lines.add("Metrics: " + Names.quoted(folder.finalPath(MetricsFile.FILE_NAME)));
-        List<Path> exports = Exports.write(result, staging);
-        lines.add("Exports: " + exports.stream().map(p -> p.getFileName().toString())
-                .reduce((a, b) -> a + ", " + b).orElse("") + " in " + Names.quoted(dir));
         boolean saveInFolder = save != null && inFolder(save, folder);
         boolean finite = result.finalParameters().isFinite();
-        if (save != null && !finite) {
-            lines.add("Model: not saved, the parameters are not finite after training diverged");
-        } else if (save != null) {
-            if (saveInFolder) {
-                SavedModel.of(result).write(staging.resolve(save.getFileName().toString()));
+        try {
+            MetricsFile.write(result, staging.resolve(MetricsFile.FILE_NAME));
+            lines.add("Metrics: " + Names.quoted(folder.finalPath(MetricsFile.FILE_NAME)));
+            List<Path> exports = Exports.write(result, staging);
+            lines.add("Exports: " + exports.stream().map(p -> p.getFileName().toString())
+                    .reduce((a, b) -> a + ", " + b).orElse("") + " in " + Names.quoted(dir));
+            if (save != null && !finite) {
+                lines.add("Model: not saved, the parameters are not finite after training diverged");
+            } else if (save != null) {
+                if (saveInFolder) {
+                    SavedModel.of(result).write(staging.resolve(save.getFileName().toString()));
+                }
+                lines.add("Model: " + Names.quoted(save));
             }
-            lines.add("Model: " + Names.quoted(save));
+            for (Figure f : extra) {
+                FigureWriter.write(f, staging);
+                lines.add("Figure: " + Names.quoted(folder.finalPath(f.name() + ".png")));
+            }
+            Visualizer.Report report = visualizer.report(result, staging);
+            lines.add("Figures: " + report.figures().size() + " figures as PNG and SVG in " + Names.quoted(dir));
+            lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
+            folder.commit();
+        } catch (io.github.drawnet.io.RunFolderException e) {
+            throw new UserException(e.getMessage(), ExitCodes.IO, e);
+        } catch (IOException e) {
+            throw new UserException("cannot write the run's files into " + Names.quoted(dir) + ": "
+                    + OutputFolder.describe(e) + "; the folder keeps what it held before", ExitCodes.IO, e);
         }
-        for (Figure f : extra) {
-            FigureWriter.write(f, staging);
-            lines.add("Figure: " + Names.quoted(folder.finalPath(f.name() + ".png")));
-        }
-        Visualizer.Report report = visualizer.report(result, staging);
-        lines.add("Figures: " + report.figures().size() + " figures as PNG and SVG in " + Names.quoted(dir));
-        lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
-        folder.commit();
         if (save != null && finite && !saveInFolder) {
             SavedModel.of(result).write(save); // flushed before it is moved into place
         }
