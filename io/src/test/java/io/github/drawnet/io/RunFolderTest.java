@@ -216,4 +216,71 @@ final class RunFolderTest {
             }).isInstanceOf(IllegalStateException.class).hasMessageContaining("already committed");
         }
     }
+
+    @Test
+    void checkFurtherFile_outsideFine_insideBelongsToTheSet_inputsOwnNamesAndForeignFilesRefused(@TempDir Path tmp)
+            throws Exception {
+        Path dir = tmp.resolve("out");
+        Path model = Files.writeString(tmp.resolve("model.json"), "the model read");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.json"), model);
+        try (RunFolder f = RunFolder.open(dir, "r", "run", false, List.of(link), List.of("metrics.json"))) {
+            assertThat(f.checkFurtherFile(tmp.resolve("elsewhere.json"))).isFalse();
+            assertThat(f.checkFurtherFile(dir.resolve("model.json"))).isTrue();
+            // the input, by its real path though it was given through a link
+            assertThatThrownBy(() -> f.checkFurtherFile(model)).isInstanceOf(RunFolderException.class)
+                    .hasMessage("cannot write " + model + ": the run reads that file; give another name");
+            for (String own : new String[] {"metrics.json", "run.json", ".drawnet.lock"}) {
+                assertThatThrownBy(() -> f.checkFurtherFile(dir.resolve(own))).isInstanceOf(RunFolderException.class)
+                        .hasMessage("cannot write " + dir.resolve(own) + ": the run writes its own " + own
+                                + " there; give another name");
+            }
+            Files.writeString(dir.resolve("notes.json"), "mine");
+            assertThatThrownBy(() -> f.checkFurtherFile(dir.resolve("notes.json"))).isInstanceOf(RunFolderException.class)
+                    .hasMessageContaining("holds notes.json, which no finished Drawnet run there lists");
+        }
+    }
+
+    @Test
+    void open_refused_releasesTheLock_soTheNextOpenMayLockIt(@TempDir Path dir) throws Exception {
+        run(dir, "old", false, "old", "a.csv");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> RunFolder.open(dir, "new", "run", false, List.of(), List.of()))
+                    .hasMessageContaining("holds the results of run old");
+        }
+        Path input = Files.writeString(dir.resolve("in.png"), "x");
+        assertThatThrownBy(() -> RunFolder.open(dir, "new", "run", true, List.of(input), List.of("in.png")))
+                .hasMessageContaining("which it reads");
+        try (RunFolder f = RunFolder.open(dir, "new", "run", true, List.of(), List.of())) {
+            assertThat(f.staging()).isDirectory();
+            assertThat(Files.readString(dir.resolve(".drawnet.lock"))).startsWith("new " + ProcessHandle.current().pid()
+                    + " run ");
+        }
+    }
+
+    @Test
+    void manifest_listsFilesInNameOrder_replacedFilesNamed(@TempDir Path dir) throws Exception {
+        run(dir, "first", false, "x", "zeta.csv", "alpha.csv");
+        run(dir, "second", true, "y", "mid.csv", "beta.csv", "zz.csv", "aa.csv");
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        List<String> listed = new ArrayList<>();
+        m.path("files").forEach(e -> listed.add(e.path("name").asText()));
+        assertThat(listed).containsExactly("aa.csv", "beta.csv", "mid.csv", "zz.csv");
+        List<String> replaced = new ArrayList<>();
+        m.path("replaces").forEach(e -> replaced.add(e.asText()));
+        assertThat(replaced).containsExactly("alpha.csv", "run.json", "zeta.csv");
+        assertThat(names(dir)).containsExactly(".drawnet.lock", "aa.csv", "beta.csv", "mid.csv", "run.json", "zz.csv");
+    }
+
+    @Test
+    void open_lockHeldWithAnUnreadableHolder_stillRefused(@TempDir Path dir) throws Exception {
+        try (RunFolder f = RunFolder.open(dir, "r", "run", false, List.of(), List.of())) {
+            Files.writeString(dir.resolve(".drawnet.lock"), "garbled");
+            assertThatThrownBy(() -> RunFolder.open(dir, "s", "run", false, List.of(), List.of()))
+                    .hasMessage("output folder " + dir + " is in use by another run; wait for it to finish or choose"
+                            + " another folder");
+            Files.writeString(dir.resolve(".drawnet.lock"), "id 7 sweep");
+            assertThatThrownBy(() -> RunFolder.open(dir, "s", "run", false, List.of(), List.of()))
+                    .hasMessageContaining("is in use by another run (sweep id, process 7);");
+        }
+    }
 }
