@@ -40,6 +40,30 @@ public interface Visualizer {
         return List.of();
     }
 
+    /**
+     * Writes the figures of {@code result} in the formats {@code files} names, and {@code report.html}
+     * when it asks for it, into {@code directory}. The default writes everything through {@link
+     * #report(ExperimentResult, Path)} and refuses any other choice.
+     *
+     * @throws IOException when a file cannot be written; no half-written file is left in place
+     * @throws UnsupportedOperationException when this implementation cannot leave files out
+     */
+    default Report report(ExperimentResult result, Path directory, ReportFiles files) throws IOException {
+        if (!files.equals(ReportFiles.all())) {
+            throw new UnsupportedOperationException(getClass().getName() + " writes every figure as PNG and SVG and the"
+                    + " report; it cannot write only " + files);
+        }
+        return report(result, directory);
+    }
+
+    /**
+     * Returns the names of the files {@link #report(ExperimentResult, Path, ReportFiles)} writes for
+     * {@code files}; empty when the implementation cannot say in advance.
+     */
+    default List<String> reportFileNames(ReportFiles files) {
+        return files.equals(ReportFiles.all()) ? reportFileNames() : List.of();
+    }
+
     /** Returns the learned decision boundary with the test points and the mistakes marked, as a PNG. */
     byte[] decisionBoundaryPng(ExperimentResult result);
 
@@ -56,15 +80,16 @@ public interface Visualizer {
     /**
      * What {@link #report} wrote.
      *
-     * @param figures the figures' PNG files, in the notebook's order (each has an SVG beside it)
-     * @param report the report's file
+     * @param figures the figures' files, in the notebook's order: each figure's PNG, or its SVG when
+     *     only SVG was asked for (each has the other format beside it when both were); empty when no
+     *     figure file was asked for
+     * @param report the report's file, or null when it was not asked for ({@link ReportFiles#html()})
      */
     record Report(List<Path> figures, Path report) {
 
-        /** Validates and copies. */
+        /** Copies. */
         public Report {
             figures = List.copyOf(figures);
-            Objects.requireNonNull(report, "report");
         }
     }
 

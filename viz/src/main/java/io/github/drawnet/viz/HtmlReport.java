@@ -8,6 +8,7 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Provenance;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class HtmlReport {
     /** The report's file name. */
     public static final String FILE_NAME = "report.html";
 
-    /** What was written. */
+    /** What was written: the figure files, and the report (null when not written). */
     public record Output(List<Path> figures, Path report) {}
 
     private HtmlReport() {}
@@ -41,19 +42,49 @@ public final class HtmlReport {
      * @throws IOException when a file cannot be written
      */
     public static Output write(ExperimentResult r, Path dir) throws IOException {
-        List<Figure> figures = new NotebookVisualizer().figures(r);
-        Map<String, byte[]> png = new LinkedHashMap<>();
-        List<Path> written = new ArrayList<>();
-        for (Figure f : figures) {
-            byte[] bytes = FigureWriter.toPng(f);
-            png.put(f.name(), bytes);
-            Path file = dir.resolve(f.name() + ".png");
-            AtomicFiles.write(file, bytes);
-            AtomicFiles.write(dir.resolve(f.name() + ".svg"), FigureWriter.toSvg(f));
-            written.add(file);
+        return write(r, dir, ReportFiles.all());
+    }
+
+    /**
+     * Writes the figures of {@code r} in the formats {@code files} names and, when it asks, the report
+     * into {@code dir}, each file atomically. The figures are drawn in parallel on the available cores;
+     * nothing is drawn when neither a figure file nor the report is asked for.
+     *
+     * @return the figure files (each figure's PNG, or its SVG when only SVG was asked for) and the
+     *     report, null when not written
+     * @throws IOException when a file cannot be written
+     */
+    public static Output write(ExperimentResult r, Path dir, ReportFiles files) throws IOException {
+        if (!files.drawsFigures()) {
+            return new Output(List.of(), null);
         }
-        Path report = dir.resolve(FILE_NAME);
-        AtomicFiles.write(report, html(r, figures, png).getBytes(StandardCharsets.UTF_8));
+        List<Figure> figures = new NotebookVisualizer().figures(r);
+        boolean png = files.html() || files.writes(ReportFiles.Format.PNG); // the report embeds the PNGs
+        boolean svg = files.writes(ReportFiles.Format.SVG);
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        List<Path> written = new ArrayList<>();
+        for (FigureWriter.Encoded e : FigureWriter.encodeAll(figures, png, svg)) {
+            String name = e.figure().name();
+            pngs.put(name, e.png());
+            Path first = null;
+            if (files.writes(ReportFiles.Format.PNG)) {
+                first = dir.resolve(name + ".png");
+                AtomicFiles.write(first, e.png());
+            }
+            if (svg) {
+                Path file = dir.resolve(name + ".svg");
+                AtomicFiles.write(file, e.svg());
+                first = first == null ? file : first;
+            }
+            if (first != null) {
+                written.add(first);
+            }
+        }
+        Path report = null;
+        if (files.html()) {
+            report = dir.resolve(FILE_NAME);
+            AtomicFiles.write(report, html(r, figures, pngs).getBytes(StandardCharsets.UTF_8));
+        }
         return new Output(written, report);
     }
 

@@ -8,6 +8,7 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Visualizer;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
@@ -46,27 +47,42 @@ public final class NotebookVisualizer implements Visualizer {
     /** Returns every figure's PNG and SVG names and {@code report.html}. */
     @Override
     public List<String> reportFileNames() {
+        return reportFileNames(ReportFiles.all());
+    }
+
+    /** Returns every figure's names in the formats {@code files} names, and {@code report.html} when it asks for it. */
+    @Override
+    public List<String> reportFileNames(ReportFiles files) {
         List<String> names = new ArrayList<>();
         for (String f : FIGURE_NAMES) {
-            names.add(f + ".png");
-            names.add(f + ".svg");
+            names.addAll(files.figureFileNames(f));
         }
-        names.add(HtmlReport.FILE_NAME);
+        if (files.html()) {
+            names.add(HtmlReport.FILE_NAME);
+        }
         return List.copyOf(names);
     }
 
     @Override
     public List<Path> render(ExperimentResult result, Path directory) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Figure f : figures(result)) {
-            written.add(FigureWriter.write(f, directory));
+        for (FigureWriter.Encoded e : FigureWriter.encodeAll(figures(result), true, true)) {
+            Path png = directory.resolve(e.figure().name() + ".png");
+            io.github.drawnet.api.internal.AtomicFiles.write(png, e.png());
+            io.github.drawnet.api.internal.AtomicFiles.write(directory.resolve(e.figure().name() + ".svg"), e.svg());
+            written.add(png);
         }
         return written;
     }
 
     @Override
     public Report report(ExperimentResult result, Path directory) throws IOException {
-        HtmlReport.Output out = HtmlReport.write(result, directory);
+        return report(result, directory, ReportFiles.all());
+    }
+
+    @Override
+    public Report report(ExperimentResult result, Path directory, ReportFiles files) throws IOException {
+        HtmlReport.Output out = HtmlReport.write(result, directory, files);
         return new Report(out.figures(), out.report());
     }
 
