@@ -7,6 +7,7 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.History;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.viz.ComparisonFigures;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 
@@ -61,6 +63,9 @@ final class ContinueCommand implements Callable<Integer> {
                     + " working folder itself; never replaces the model the run reads.")
     boolean force;
 
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     /** The figure of the saved history beside the new one. */
     static final String HISTORY_FIGURE = "continue-history";
     /** The saved model's name in the run's folder when --save is not given. */
@@ -85,22 +90,23 @@ final class ContinueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentOptions.check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        ReportFiles files = report.files();
         SavedModel saved = SavedModel.read(modelFile);
         Backend backend = backendId != null ? backends.get(backendId)
                 : backends.find(saved.backendId()).orElseGet(backends::preferred);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         List<Path> inputs = List.of(modelFile);
-        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE)));
+        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE), files));
         try (RunFolder folder = OutputFolder.open(out, force, clock, saved.drawing().name(), backend.id(), "continue",
                 inputs, planned)) {
             Path target = save != null ? save : folder.finalPath(DEFAULT_MODEL);
             RunOutputs.checkSave(target, folder);
-            return train(saved, backend, engine, folder, target);
+            return train(saved, backend, engine, folder, target, files);
         }
     }
 
-    private int train(SavedModel saved, Backend backend, String engine, RunFolder folder, Path target)
-            throws IOException {
+    private int train(SavedModel saved, Backend backend, String engine, RunFolder folder, Path target,
+            ReportFiles files) throws IOException {
         int before = saved.history().size();
         PrintStream o = stdout;
         o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
@@ -125,7 +131,7 @@ final class ContinueCommand implements Callable<Integer> {
             progress.finish();
         }
         return outputs.finish(o, stderr, "continue", result, folder, target, List.of(historyFigure(saved.history(),
-                result.history(), before)));
+                result.history(), before)), files);
     }
 
     /** Says so on standard error when the model lies in a run folder that an interrupted run left unfinished. */

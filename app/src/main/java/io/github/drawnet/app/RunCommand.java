@@ -6,6 +6,7 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.io.RunFolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
                     + " working folder itself; never replaces the drawing the run reads.")
     boolean force;
 
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     @Option(names = "--save", paramLabel = "MODEL.json",
             description = "Save the trained model (network, weights, optimizer state, data provenance) to continue later.")
     Path save;
@@ -69,10 +73,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // every input is checked before anything is trained or written
         ExperimentOptions.Setup setup = options.setup();
+        ReportFiles files = report.files();
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         List<Path> inputs = options.data.drawingFile == null ? List.of() : List.of(options.data.drawingFile);
-        List<String> planned = outputs.plannedNames(List.of());
+        List<String> planned = outputs.plannedNames(List.of(), files);
         try (RunFolder folder = OutputFolder.open(out, force, clock, setup.drawing().name(), backend.id(), "run", inputs,
                 planned)) {
             RunOutputs.checkSave(save, folder);
@@ -87,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            return outputs.finish(o, stderr, "run", result, folder, save, List.of());
+            return outputs.finish(o, stderr, "run", result, folder, save, List.of(), files);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.drawnet.app;
 import com.google.inject.Inject;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What {@code run} and {@code continue} print and write once training ends: the learned weights,
@@ -49,13 +51,15 @@ final class RunOutputs {
         };
     }
 
-    /** Returns the names of the files {@link #finish} writes into the run's folder, besides the saved model. */
-    List<String> plannedNames(List<String> extraFigures) {
+    /**
+     * Returns the names of the files {@link #finish} writes into the run's folder with {@code files},
+     * besides the saved model.
+     */
+    List<String> plannedNames(List<String> extraFigures, ReportFiles files) {
         List<String> names = new ArrayList<>(OutputFolder.dataFileNames());
-        names.addAll(visualizer.reportFileNames());
+        names.addAll(visualizer.reportFileNames(files));
         for (String f : extraFigures) {
-            names.add(f + ".png");
-            names.add(f + ".svg");
+            names.addAll(files.figureFileNames(f));
         }
         return names;
     }
@@ -96,7 +100,7 @@ final class RunOutputs {
      * @param extra further figures to write beside the notebook's (for example a history comparison)
      */
     int finish(PrintStream o, PrintStream err, String command, ExperimentResult result, RunFolder folder, Path save,
-            List<Figure> extra) throws IOException {
+            List<Figure> extra, ReportFiles files) throws IOException {
         NotebookPrinter.printParameters(o, result.finalParameters());
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
                 result.trainingTime().toNanos() / 1e9, result.test().balancedAccuracy());
@@ -120,12 +124,20 @@ final class RunOutputs {
                 lines.add("Model: " + Names.quoted(save));
             }
             for (Figure f : extra) {
-                FigureWriter.write(f, staging);
-                lines.add("Figure: " + Names.quoted(folder.finalPath(f.name() + ".png")));
+                List<Path> written = FigureWriter.write(f, staging, files.formats());
+                if (!written.isEmpty()) {
+                    lines.add("Figure: " + Names.quoted(folder.finalPath(written.get(0).getFileName().toString())));
+                }
             }
-            Visualizer.Report report = visualizer.report(result, staging);
-            lines.add("Figures: " + report.figures().size() + " figures as PNG and SVG in " + Names.quoted(dir));
-            lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
+            Visualizer.Report report = visualizer.report(result, staging, files);
+            if (!report.figures().isEmpty()) {
+                lines.add("Figures: " + report.figures().size() + " figures as " + files.formats().stream()
+                        .map(f -> f.id().toUpperCase(Locale.ROOT)).collect(Collectors.joining(" and ")) + " in "
+                        + Names.quoted(dir));
+            }
+            if (report.report() != null) {
+                lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
+            }
             folder.commit();
         } catch (io.github.drawnet.io.RunFolderException e) {
             throw new UserException(e.getMessage(), ExitCodes.IO, e);

@@ -6,6 +6,7 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Sweep;
@@ -94,9 +95,21 @@ final class SweepCommand implements Callable<Integer> {
                     + " working folder itself; never replaces the drawing the sweep reads.")
     boolean force;
 
-    /** The files a sweep writes. */
+    @Mixin
+    FormatsOption formats = new FormatsOption();
+
+    /** The files a sweep writes with every format. */
     static final List<String> FILES = List.of("sweep.csv", "sweep-maps.png", "sweep-maps.svg", "sweep-curves.png",
             "sweep-curves.svg");
+
+    /** Returns the files a sweep writes in {@code formats}: the table, and each figure in each format. */
+    static List<String> files(java.util.Set<ReportFiles.Format> formats) {
+        ReportFiles files = new ReportFiles(formats, false);
+        List<String> names = new ArrayList<>(List.of("sweep.csv"));
+        names.addAll(files.figureFileNames("sweep-maps"));
+        names.addAll(files.figureFileNames("sweep-curves"));
+        return List.copyOf(names);
+    }
 
     private final Backends backends;
     private final PrintStream stdout;
@@ -114,6 +127,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
+        java.util.Set<ReportFiles.Format> chosen = formats.formats();
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first
         DataOptions.Sampled sampled = data.sample(base);
@@ -123,13 +137,13 @@ final class SweepCommand implements Callable<Integer> {
         int count = sweep.cells().size();
         List<Path> inputs = data.drawingFile == null ? List.of() : List.of(data.drawingFile);
         try (RunFolder folder = OutputFolder.open(out, force, clock, sampled.drawing().name(), "sweep", "sweep", inputs,
-                FILES)) {
-            return run(sweep, sampled, threads, atOnce, base, folder);
+                files(chosen))) {
+            return run(sweep, sampled, threads, atOnce, base, folder, chosen);
         }
     }
 
     private int run(Sweep sweep, DataOptions.Sampled sampled, int threads, int atOnce, ExperimentSettings base,
-            RunFolder folder) throws IOException, InterruptedException {
+            RunFolder folder, java.util.Set<ReportFiles.Format> chosen) throws IOException, InterruptedException {
         int count = sweep.cells().size();
         PrintStream o = stdout;
         List<String> varying = sweep.varying();
@@ -163,17 +177,22 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.write(staging.resolve("sweep.csv"), csv(done).getBytes(StandardCharsets.UTF_8));
         List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
                 .collect(Collectors.toList());
-        FigureWriter.write(ComparisonFigures.maps("sweep-maps", "Each cell's output map, with its test accuracy", runs),
-                staging);
-        FigureWriter.write(ComparisonFigures.histories("sweep-curves",
-                "Each cell's validation accuracy and training loss against epoch",
-                done.stream().map(d -> ComparisonFigures.Named.of(d.label(), d.result().history()))
-                        .collect(Collectors.toList())), staging);
+        List<Path> figures = new ArrayList<>();
+        if (!chosen.isEmpty()) {
+            figures.addAll(FigureWriter.write(ComparisonFigures.maps("sweep-maps",
+                    "Each cell's output map, with its test accuracy", runs), staging, chosen));
+            figures.addAll(FigureWriter.write(ComparisonFigures.histories("sweep-curves",
+                    "Each cell's validation accuracy and training loss against epoch",
+                    done.stream().map(d -> ComparisonFigures.Named.of(d.label(), d.result().history()))
+                            .collect(Collectors.toList())), staging, chosen));
+        }
         folder.commit();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), seconds);
         o.println("Table: " + Names.quoted(folder.finalPath("sweep.csv")));
-        o.println("Figures: " + Names.quoted(folder.finalPath("sweep-maps.png")) + ", "
-                + Names.quoted(folder.finalPath("sweep-curves.png")));
+        if (!figures.isEmpty()) {
+            o.println("Figures: " + figures.stream().map(f -> Names.quoted(folder.finalPath(f.getFileName().toString())))
+                    .collect(Collectors.joining(", ")));
+        }
         Sweep.Done best = done.stream().max((a, b) -> Double.compare(a.result().test().accuracy(),
                 b.result().test().accuracy())).orElseThrow();
         o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n", best.cell().index(), best.label(),

@@ -62,7 +62,7 @@ final class RunOutputsTest {
                 List.of(), List.of())) {
             PrintStream o = new PrintStream(bytes, true, StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunOutputs(full).finish(o, o, "run", result,
-                    folder, null, List.of())).isInstanceOfSatisfying(UserException.class,
+                    folder, null, List.of(), io.github.drawnet.api.ReportFiles.all())).isInstanceOfSatisfying(UserException.class,
                             e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.IO))
                     .hasMessage("cannot write the run's files into " + out + ": IOException No space left on device; the"
                             + " folder keeps what it held before");
