@@ -177,14 +177,14 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.write(staging.resolve("sweep.csv"), csv(done).getBytes(StandardCharsets.UTF_8));
         List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
                 .collect(Collectors.toList());
-        List<Path> figures = new ArrayList<>();
+        List<Path> figures = new ArrayList<>(); // each figure's first file: its PNG, or its SVG when only SVG
         if (!chosen.isEmpty()) {
-            figures.addAll(FigureWriter.write(ComparisonFigures.maps("sweep-maps",
-                    "Each cell's output map, with its test accuracy", runs), staging, chosen));
-            figures.addAll(FigureWriter.write(ComparisonFigures.histories("sweep-curves",
+            figures.add(FigureWriter.write(ComparisonFigures.maps("sweep-maps",
+                    "Each cell's output map, with its test accuracy", runs), staging, chosen).get(0));
+            figures.add(FigureWriter.write(ComparisonFigures.histories("sweep-curves",
                     "Each cell's validation accuracy and training loss against epoch",
                     done.stream().map(d -> ComparisonFigures.Named.of(d.label(), d.result().history()))
-                            .collect(Collectors.toList())), staging, chosen));
+                            .collect(Collectors.toList())), staging, chosen).get(0));
         }
         folder.commit();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), seconds);

@@ -95,4 +95,35 @@ final class FigureWriterTest {
         assertThatThrownBy(() -> f.pixel("other", 0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("figure f has no panel 'other'; it has [map]");
     }
+
+    @Test
+    void encodeAll_inParallel_sameBytesAsOneByOne_inTheOrderGiven() throws IOException {
+        ExperimentResultHolder.check();
+    }
+
+    /** Keeps the parallel check beside the figures it draws. */
+    static final class ExperimentResultHolder {
+        static void check() throws IOException {
+            java.util.List<Figure> figures = new NotebookVisualizer().figures(Results.builder().gridResolution(8).build());
+            java.util.List<FigureWriter.Encoded> all = FigureWriter.encodeAll(figures, true, true);
+            assertThat(all).extracting(e -> e.figure().name()).containsExactlyElementsOf(NotebookVisualizer.FIGURE_NAMES);
+            for (FigureWriter.Encoded e : all) {
+                assertThat(e.svg()).as(e.figure().name()).isEqualTo(FigureWriter.toSvg(e.figure()));
+                BufferedImage parallel = ImageIO.read(new ByteArrayInputStream(e.png()));
+                BufferedImage alone = FigureWriter.toImage(e.figure());
+                assertThat(parallel.getWidth()).isEqualTo(alone.getWidth());
+                for (int y = 0; y < alone.getHeight(); y += 7) {
+                    for (int x = 0; x < alone.getWidth(); x += 7) {
+                        assertThat(parallel.getRGB(x, y)).as("%s at %d,%d", e.figure().name(), x, y)
+                                .isEqualTo(alone.getRGB(x, y));
+                    }
+                }
+            }
+            java.util.List<FigureWriter.Encoded> svgOnly = FigureWriter.encodeAll(figures, false, true);
+            assertThat(svgOnly).allSatisfy(e -> {
+                assertThat(e.png()).isNull();
+                assertThat(e.svg()).isNotEmpty();
+            });
+        }
+    }
 }

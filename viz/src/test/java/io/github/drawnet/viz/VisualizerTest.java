@@ -128,4 +128,34 @@ final class VisualizerTest {
         }
         assertThat(VISUALIZER.reportFileNames()).hasSize(15).contains("drawing.png", "decision-boundary.svg", "report.html");
     }
+
+    static Stream<io.github.drawnet.api.ReportFiles> choices() {
+        java.util.EnumSet<io.github.drawnet.api.ReportFiles.Format> png =
+                java.util.EnumSet.of(io.github.drawnet.api.ReportFiles.Format.PNG);
+        java.util.EnumSet<io.github.drawnet.api.ReportFiles.Format> svg =
+                java.util.EnumSet.of(io.github.drawnet.api.ReportFiles.Format.SVG);
+        return Stream.of(new io.github.drawnet.api.ReportFiles(png, true), new io.github.drawnet.api.ReportFiles(png, false),
+                new io.github.drawnet.api.ReportFiles(svg, false), new io.github.drawnet.api.ReportFiles(svg, true),
+                new io.github.drawnet.api.ReportFiles(java.util.Set.of(), true),
+                new io.github.drawnet.api.ReportFiles(java.util.Set.of(), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("choices")
+    void reportFileNames_ofAChoice_areExactlyTheFilesReportWrites(io.github.drawnet.api.ReportFiles files,
+            @TempDir Path dir) throws IOException {
+        Visualizer.Report report = VISUALIZER.report(Results.builder().gridResolution(8).build(), dir, files);
+        try (java.util.stream.Stream<Path> written = Files.list(dir)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(VISUALIZER.reportFileNames(files).stream().sorted().toList());
+        }
+        assertThat(VISUALIZER.reportFileNames(files)).hasSize(7 * files.formats().size() + (files.html() ? 1 : 0));
+        assertThat(report.figures()).hasSize(files.formats().isEmpty() ? 0 : 7);
+        assertThat(report.report() != null).isEqualTo(files.html());
+        if (files.html()) {
+            // the report embeds every figure as PNG, whichever files were asked for
+            String html = Files.readString(report.report());
+            assertThat(html.split("data:image/png;base64,", -1)).hasSizeGreaterThanOrEqualTo(8);
+        }
+    }
 }
