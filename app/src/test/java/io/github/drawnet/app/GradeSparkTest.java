@@ -1,0 +1,70 @@
+package io.github.drawnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code drawnet grade --engine spark} as the launcher runs it: a JVM of its own with Spark's flags and
+ * the class path the launcher builds (spark/target/spark-lib first, the spark module, then the app's),
+ * in Spark's local mode with two task threads, against {@code --engine local} in this JVM: the same
+ * grades.csv on DJL and DL4J, every column but seconds. Skipped, visibly, when the spark module has
+ * not been packaged (a build that stops before the package phase, such as {@code mvn test}).
+ */
+final class GradeSparkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void grade_sparkAndLocal_sameGradesCsvOnDjlAndDl4j_exceptSeconds() throws Exception {
+        Path spark = Path.of(System.getProperty("drawnet.spark.dir", "../spark/target"));
+        assumeTrue(Files.isRegularFile(spark.resolve("spark-lib/jvm.options"))
+                && Files.isRegularFile(spark.resolve("drawnet-spark.jar")),
+                "the spark module is not packaged (" + spark + "); run mvn package or verify");
+        Path folder = GradeDrawings.folder(dir.resolve("class"));
+        String[] common = GradeDrawings.concat(new String[] {"grade", folder.toString()}, GradeDrawings.SMALL);
+        common = GradeDrawings.concat(common, "--backend", "djl,dl4j", "--parallel", "2");
+
+        CliRunner.Result local = CliRunner.run(GradeDrawings.concat(common, "--engine", "local", "--out",
+                dir.resolve("local").toString()));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx2g");
+        command.addAll(Arrays.asList(Files.readString(spark.resolve("spark-lib/jvm.options")).trim().split("\\s+")));
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
+                "-Ddrawnet.log.file=" + dir.resolve("spark.log"), "-cp",
+                spark.resolve("spark-lib") + File.separator + "*" + File.pathSeparator + spark.resolve("drawnet-spark.jar")
+                        + File.pathSeparator + System.getProperty("surefire.test.class.path",
+                                System.getProperty("java.class.path")),
+                Main.class.getName()));
+        command.addAll(Arrays.asList(GradeDrawings.concat(common, "--engine", "spark", "--out",
+                dir.resolve("spark").toString())));
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("the spark run ends").isTrue();
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out + err).isZero();
+        assertThat(out).contains("Grading 12 cells: 6 drawings from " + folder + " x 2 backends x 1 setting; engine spark"
+                + " (local[2])").contains(": 10 trained, 2 failed, 0 diverged");
+        List<String> sparkRows = GradeDrawings.withoutSeconds(dir.resolve("spark/grades.csv"));
+        assertThat(sparkRows).hasSize(13).isEqualTo(GradeDrawings.withoutSeconds(dir.resolve("local/grades.csv")));
+        assertThat(sparkRows.get(9)).startsWith("9,cy/broken.png,djl,").contains(",failed,drawing broken.png is not a");
+        assertThat(sparkRows.get(10)).startsWith("10,cy/broken.png,dl4j,");
+        assertThat(Files.readString(dir.resolve("spark/grades.html"))).contains("engine spark");
+    }
+}
