@@ -87,6 +87,17 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<drawing>-sweep).")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Where the cells run: local (threads in this process) or spark (an Apache Spark job, one task "
+                    + "per cell; writes sweep.csv and grades.html) (default: local).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark's master for --engine spark (default: local[N]).")
+    String master;
+
+    @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
+    boolean sparkUi;
+
     private final Backends backends;
     private final PrintStream stdout;
     private final Clock clock;
@@ -100,6 +111,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
+        if (!engineId.equals("local") && !engineId.equals("spark")) {
+            throw new UserException("--engine must be local or spark, got '" + engine + "'", ExitCodes.USAGE);
+        }
+        if (engineId.equals("spark")) {
+            return SparkSweep.run(this, stdout, clock, backends);
+        }
+        if (master != null) {
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master",
+                    ExitCodes.USAGE);
+        }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first

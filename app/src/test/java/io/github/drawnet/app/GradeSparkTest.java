@@ -27,20 +27,17 @@ final class GradeSparkTest {
     @TempDir
     Path dir;
 
-    @Test
-    void grade_sparkAndLocal_sameGradesCsvOnDjlAndDl4j_exceptSeconds() throws Exception {
+    static Path sparkDir() {
         Path spark = Path.of(System.getProperty("drawnet.spark.dir", "../spark/target"));
         assumeTrue(Files.isRegularFile(spark.resolve("spark-lib/jvm.options"))
                 && Files.isRegularFile(spark.resolve("drawnet-spark.jar")),
                 "the spark module is not packaged (" + spark + "); run mvn package or verify");
-        Path folder = GradeDrawings.folder(dir.resolve("class"));
-        String[] common = GradeDrawings.concat(new String[] {"grade", folder.toString()}, GradeDrawings.SMALL);
-        common = GradeDrawings.concat(common, "--backend", "djl,dl4j", "--parallel", "2");
+        return spark;
+    }
 
-        CliRunner.Result local = CliRunner.run(GradeDrawings.concat(common, "--engine", "local", "--out",
-                dir.resolve("local").toString()));
-        assertThat(local.exitCode()).as(local.err()).isZero();
-
+    /** Runs the command line as the launcher does for --engine spark; returns exit code, stdout and stderr. */
+    static CliRunner.Result launch(Path dir, String... args) throws IOException, InterruptedException {
+        Path spark = sparkDir();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
@@ -51,20 +48,54 @@ final class GradeSparkTest {
                         + File.pathSeparator + System.getProperty("surefire.test.class.path",
                                 System.getProperty("java.class.path")),
                 Main.class.getName()));
-        command.addAll(Arrays.asList(GradeDrawings.concat(common, "--engine", "spark", "--out",
-                dir.resolve("spark").toString())));
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("the spark run ends").isTrue();
-        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out + err).isZero();
-        assertThat(out).contains("Grading 12 cells: 6 drawings from " + folder + " x 2 backends x 1 setting; engine spark"
-                + " (local[2])").contains(": 10 trained, 2 failed, 0 diverged");
+        command.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the spark run did not end in 240 s");
+        }
+        return new CliRunner.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void grade_sparkAndLocal_sameGradesCsvOnDjlAndDl4j_exceptSeconds() throws Exception {
+        sparkDir();
+        Path folder = GradeDrawings.folder(dir.resolve("class"));
+        String[] common = GradeDrawings.concat(new String[] {"grade", folder.toString()}, GradeDrawings.SMALL);
+        common = GradeDrawings.concat(common, "--backend", "djl,dl4j", "--parallel", "2");
+
+        CliRunner.Result local = CliRunner.run(GradeDrawings.concat(common, "--engine", "local", "--out",
+                dir.resolve("local").toString()));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRunner.Result spark = launch(dir, GradeDrawings.concat(common, "--engine", "spark", "--out",
+                dir.resolve("spark").toString()));
+        assertThat(spark.exitCode()).as(spark.out() + spark.err()).isZero();
+        assertThat(spark.out()).contains("Grading 12 cells: 6 drawings from " + folder + " x 2 backends x 1 setting;"
+                + " engine spark (local[2])").contains(": 10 trained, 2 failed, 0 diverged");
         List<String> sparkRows = GradeDrawings.withoutSeconds(dir.resolve("spark/grades.csv"));
         assertThat(sparkRows).hasSize(13).isEqualTo(GradeDrawings.withoutSeconds(dir.resolve("local/grades.csv")));
         assertThat(sparkRows.get(9)).startsWith("9,cy/broken.png,djl,").contains(",failed,drawing broken.png is not a");
         assertThat(sparkRows.get(10)).startsWith("10,cy/broken.png,dl4j,");
         assertThat(Files.readString(dir.resolve("spark/grades.html"))).contains("engine spark");
+    }
+
+    @Test
+    void sweep_sparkAndLocal_sameSweepCsv_exceptSeconds() throws Exception {
+        sparkDir();
+        String[] grid = {"sweep", "--preset", "ring", "--train-size", "300", "--val-size", "100", "--test-size", "400",
+            "--hidden", "2,6", "--lr", "0.01,0.1", "--epochs", "3", "--backend", "reference,djl", "--parallel", "2"};
+        CliRunner.Result local = CliRunner.run(GradeDrawings.concat(grid, "--out", dir.resolve("sl").toString()));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRunner.Result spark = launch(dir, GradeDrawings.concat(grid, "--engine", "spark", "--out",
+                dir.resolve("ss").toString()));
+        assertThat(spark.exitCode()).as(spark.out() + spark.err()).isZero();
+        assertThat(spark.out()).contains("Sweep: 8 cells over backend, hidden, lr on drawing ring;")
+                .contains("engine spark (local[2])").containsPattern("Best cell: \\d \\(backend=\\w+ hidden=\\d lr=");
+        List<String> sparkRows = SweepCommandTest.rowsWithoutTime(dir.resolve("ss/sweep.csv"));
+        assertThat(sparkRows).hasSize(9).isEqualTo(SweepCommandTest.rowsWithoutTime(dir.resolve("sl/sweep.csv")));
+        assertThat(dir.resolve("ss/grades.html")).isNotEmptyFile();
     }
 }

@@ -18,21 +18,25 @@ import java.util.Objects;
  * @param png the file's bytes, or null when it could not be read
  * @param readError why the file could not be read (the message {@code drawnet run} would give), or
  *     null
+ * @param preset the id of a built-in drawing ({@link io.github.drawnet.sampling.Preset}) instead of a
+ *     file, or null
  * @param backend the backend's id
  * @param settings every setting by {@link Setting#key()}, as text
  * @param labels the settings as the table shows them (hidden, activation, ..., by column name)
  */
-public record GradeCell(int index, String drawing, byte[] png, String readError, String backend,
+public record GradeCell(int index, String drawing, byte[] png, String readError, String preset, String backend,
         Map<String, String> settings, Map<String, String> labels) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Validates and copies; exactly one of {@code png} and {@code readError} is given. */
+    /** Validates and copies; exactly one of {@code png}, {@code readError} and {@code preset} is given. */
     public GradeCell {
         Objects.requireNonNull(drawing, "drawing");
         Objects.requireNonNull(backend, "backend");
-        if ((png == null) == (readError == null)) {
-            throw new IllegalArgumentException("a cell has either the drawing's bytes or the error reading it");
+        int sources = (png == null ? 0 : 1) + (readError == null ? 0 : 1) + (preset == null ? 0 : 1);
+        if (sources != 1) {
+            throw new IllegalArgumentException("a cell has one of the drawing's bytes, the error reading it, or a preset;"
+                    + " got " + sources);
         }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));

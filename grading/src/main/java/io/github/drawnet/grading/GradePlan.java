@@ -83,12 +83,41 @@ public record GradePlan(Path folder, List<GradeCell> cells, List<String> varying
             for (Sweep.Cell c : sweep.cells()) {
                 Map<String, String> labels = new LinkedHashMap<>(c.labels());
                 labels.remove("backend");
-                cells.add(new GradeCell(cells.size() + 1, name, png, error, c.backend().id(),
+                cells.add(new GradeCell(cells.size() + 1, name, png, error, null, c.backend().id(),
                         GradeCell.textOf(c.settings()), labels));
             }
         }
         List<String> varying = new ArrayList<>(sweep.varying());
         return new GradePlan(folder, cells, varying);
+    }
+
+    /**
+     * Makes the cells of {@code sweep} on one drawing, numbered as the sweep numbers them: the PNG
+     * file {@code file} or the preset {@code preset} (exactly one of them).
+     *
+     * @throws IllegalArgumentException when the file cannot be read
+     */
+    public static GradePlan ofSweep(Sweep sweep, Path file, String preset) {
+        if ((file == null) == (preset == null)) {
+            throw new IllegalArgumentException("give either a drawing file or a preset");
+        }
+        byte[] png = null;
+        if (file != null) {
+            try {
+                png = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read drawing " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String name = file != null ? file.getFileName().toString() : preset;
+        List<GradeCell> cells = new ArrayList<>();
+        for (Sweep.Cell c : sweep.cells()) {
+            Map<String, String> labels = new LinkedHashMap<>(c.labels());
+            labels.remove("backend");
+            cells.add(new GradeCell(c.index(), name, png, null, file != null ? null : preset, c.backend().id(),
+                    GradeCell.textOf(c.settings()), labels));
+        }
+        return new GradePlan(file != null ? file : Path.of(preset), cells, sweep.varying());
     }
 
     /**

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param testLoss the binary cross-entropy on the test set (NaN when failed)
  * @param trainLoss the last epoch's training loss (NaN when failed)
  * @param validationLoss the last epoch's validation loss (NaN when failed)
+ * @param trainAccuracy the last epoch's training accuracy (NaN when failed)
+ * @param validationAccuracy the last epoch's validation accuracy (NaN when failed)
+ * @param stop why training ended ({@link io.github.drawnet.api.StopReason} in lower case), or
+ *     {@code failed}
  * @param epochs the epochs trained (0 when failed)
  * @param seconds the wall-clock time the cell took, reading and sampling included
  * @param mapPng the output over the plane as a small PNG ({@link Grader#MAP_SIDE} pixels square), or
@@ -32,7 +36,8 @@ import java.util.Objects;
  */
 public record GradeRow(int index, String drawing, String backend, Map<String, String> labels, Status status,
         String message, double testAccuracy, double balancedAccuracy, double testLoss, double trainLoss,
-        double validationLoss, int epochs, double seconds, byte[] mapPng) implements Serializable {
+        double validationLoss, double trainAccuracy, double validationAccuracy, String stop, int epochs, double seconds,
+        byte[] mapPng) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -57,6 +62,7 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(stop, "stop");
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
@@ -67,11 +73,13 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
                 diverged ? Status.DIVERGED : Status.OK,
                 diverged ? "training diverged at epoch " + last.epoch() : "", r.test().accuracy(),
                 r.test().balancedAccuracy(), r.test().loss(), last.trainLoss(), last.validationLoss(),
-                r.history().size(), seconds, mapPng);
+                last.trainAccuracy(), last.validationAccuracy(),
+                r.training().stopReason().name().toLowerCase(java.util.Locale.ROOT), r.history().size(), seconds, mapPng);
     }
 
     static GradeRow failed(GradeCell cell, String message, double seconds) {
         return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(), Status.FAILED, message,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, seconds, null);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "failed", 0, seconds,
+                null);
     }
 }

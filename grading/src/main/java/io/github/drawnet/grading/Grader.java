@@ -13,6 +13,7 @@ import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
+import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -72,7 +73,8 @@ public final class Grader {
                 throw new InvalidDrawingException(cell.readError());
             }
             // the file's name, as DrawingReader.read(Path) names it: the same messages as 'drawnet run'
-            Drawing drawing = DrawingReader.read(new ByteArrayInputStream(cell.png()), cell.fileName());
+            Drawing drawing = cell.preset() != null ? Preset.fromId(cell.preset()).drawing()
+                    : DrawingReader.read(new ByteArrayInputStream(cell.png()), cell.fileName());
             ExperimentSettings s = cell.experimentSettings();
             DataSplits data = Sampler.sample(drawing, s.sizes(), s.seed(), s.labels(), s.noise());
             Backend backend = backends.get(cell.backend());
