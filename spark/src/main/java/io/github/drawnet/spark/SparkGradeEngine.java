@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without a master it runs {@code local[threads]}: in this JVM, driver and executor bound to
  * 127.0.0.1, web UI off unless asked for. Under {@code spark-submit} the submitted master wins.
+ * Spark also names its host: unless the environment variable {@code SPARK_LOCAL_IP} is set (the
+ * launchers set it to 127.0.0.1 in local mode), it takes the first address that is not loopback
+ * and asks DNS for that address's name.
  * Each call starts and stops its own context.
  */
 public final class SparkGradeEngine implements GradeEngine {
