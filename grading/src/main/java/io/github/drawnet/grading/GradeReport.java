@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Writes a grading's results: {@code grades.csv}, one row per cell with every figure, and {@code
- * grades.html}, a self-contained page with a small output map per cell, a table sortable by any
+ * grades.html}, a self-contained page with a small output map per cell beside its drawing, a table sortable by any
  * column (click its header), and every failure's one-line reason. Rows are written in cell order
  * whatever order they ended in, so two engines' files differ only in the {@code seconds} column.
  */
@@ -110,7 +110,7 @@ public final class GradeReport {
         for (String k : shown) {
             sb.append("<th>").append(esc(k)).append("</th>");
         }
-        sb.append("<th data-type=\"none\">output map</th><th data-type=\"n\">test accuracy</th>"
+        sb.append("<th data-type=\"none\">as drawn</th><th data-type=\"none\">output map</th><th data-type=\"n\">test accuracy</th>"
                 + "<th data-type=\"n\">balanced accuracy</th><th data-type=\"n\">test loss</th>"
                 + "<th data-type=\"n\">train loss</th><th data-type=\"n\">validation loss</th>"
                 + "<th data-type=\"n\">epochs</th><th data-type=\"n\">seconds</th><th>status</th></tr></thead>\n<tbody>\n");
@@ -121,13 +121,8 @@ public final class GradeReport {
             for (String k : shown) {
                 sb.append("<td>").append(esc(r.labels().getOrDefault(k, ""))).append("</td>");
             }
-            sb.append("<td>");
-            if (r.mapPng() != null) {
-                sb.append("<img width=\"").append(Grader.MAP_SIDE).append("\" height=\"").append(Grader.MAP_SIDE)
-                        .append("\" alt=\"output of cell ").append(r.index()).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(r.mapPng())).append("\">");
-            }
-            sb.append("</td>");
+            sb.append(image(r.drawingPng(), "drawing of cell " + r.index()))
+                    .append(image(r.mapPng(), "output of cell " + r.index()));
             for (double v : new double[] {r.testAccuracy(), r.balancedAccuracy(), r.testLoss(), r.trainLoss(),
                 r.validationLoss()}) {
                 sb.append(number(v, 4));
@@ -139,6 +134,14 @@ public final class GradeReport {
         }
         sb.append("</tbody></table>\n").append(SORT_SCRIPT).append("</body></html>\n");
         return sb.toString();
+    }
+
+    private static String image(byte[] png, String alt) {
+        if (png == null) {
+            return "<td></td>";
+        }
+        return "<td><img width=\"" + Grader.MAP_SIDE + "\" height=\"" + Grader.MAP_SIDE + "\" alt=\"" + alt
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"></td>";
     }
 
     private static String number(double v, int digits) {

@@ -33,11 +33,12 @@ import java.util.Objects;
  * @param seconds the wall-clock time the cell took, reading and sampling included
  * @param mapPng the output over the plane as a small PNG ({@link Grader#MAP_SIDE} pixels square), or
  *     null when failed
+ * @param drawingPng the drawing at the same points and colours as the map, or null when failed
  */
 public record GradeRow(int index, String drawing, String backend, Map<String, String> labels, Status status,
         String message, double testAccuracy, double balancedAccuracy, double testLoss, double trainLoss,
         double validationLoss, double trainAccuracy, double validationAccuracy, String stop, int epochs, double seconds,
-        byte[] mapPng) implements Serializable {
+        byte[] mapPng, byte[] drawingPng) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,7 +67,7 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
-    static GradeRow of(GradeCell cell, ExperimentResult r, double seconds, byte[] mapPng) {
+    static GradeRow of(GradeCell cell, ExperimentResult r, double seconds, byte[] mapPng, byte[] drawingPng) {
         EpochMetrics last = r.history().last();
         boolean diverged = r.training().stopReason() == StopReason.DIVERGED;
         return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(),
@@ -74,12 +75,12 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
                 diverged ? "training diverged at epoch " + last.epoch() : "", r.test().accuracy(),
                 r.test().balancedAccuracy(), r.test().loss(), last.trainLoss(), last.validationLoss(),
                 last.trainAccuracy(), last.validationAccuracy(),
-                r.training().stopReason().name().toLowerCase(java.util.Locale.ROOT), r.history().size(), seconds, mapPng);
+                r.training().stopReason().name().toLowerCase(java.util.Locale.ROOT), r.history().size(), seconds, mapPng, drawingPng);
     }
 
     static GradeRow failed(GradeCell cell, String message, double seconds) {
         return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(), Status.FAILED, message,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "failed", 0, seconds,
-                null);
+                null, null);
     }
 }

@@ -85,11 +85,14 @@ public final class Grader {
         }
         byte[] map = visualizer.mapPng(everyNth(result.grid().output(), result.gridResolution(), MAP_SIDE), MAP_SIDE,
                 Activation.SIGMOID).png();
+        // the drawing at the same points and on the same colour scale, to set beside the map
+        byte[] thumbnail = visualizer.mapPng(coverage(result.drawing(), result.gridResolution(), MAP_SIDE), MAP_SIDE,
+                Activation.SIGMOID).png();
         if (reports != null) {
             writeReport(cell, result);
         }
         // the cell's own time: a turn waited for a backend that trains one model at a time is not counted
-        return GradeRow.of(cell, result, (System.nanoTime() - start - waited[0]) / 1e9, map);
+        return GradeRow.of(cell, result, (System.nanoTime() - start - waited[0]) / 1e9, map, thumbnail);
     }
 
     private static ExperimentResult train(Backend backend, Drawing drawing, DataSplits data, ExperimentSettings s,
@@ -127,6 +130,19 @@ public final class Grader {
         for (int row = 0; row < side; row++) {
             for (int col = 0; col < side; col++) {
                 out[row * side + col] = grid[(row * step + step / 2) * n + col * step + step / 2];
+            }
+        }
+        return out;
+    }
+
+    /** Returns the drawing's coverage at the points {@link #everyNth} picks from an {@code n x n} grid. */
+    static float[] coverage(Drawing drawing, int n, int side) {
+        float[] out = new float[side * side];
+        int step = n / side;
+        for (int row = 0; row < side; row++) {
+            for (int col = 0; col < side; col++) {
+                out[row * side + col] = drawing.coverageAt((col * step + step / 2) / (double) (n - 1),
+                        (row * step + step / 2) / (double) (n - 1));
             }
         }
         return out;

@@ -129,7 +129,7 @@ final class GraderTest {
                 .endsWith(",3," + csv.get(1).split(",")[18] + ",ok,");
         assertThat(csv.get(4)).contains(",NaN,NaN,NaN,NaN,NaN,0,").contains(",failed,drawing broken.png is not a readable image");
         String html = Files.readString(files.get(1));
-        assertThat(html.split("<img ", -1)).hasSize(4); // three maps: the failed row has none
+        assertThat(html.split("<img ", -1)).hasSize(7); // three drawings and their maps: the failed row has none
         assertThat(html).contains("<li><code>carol/broken.png</code> (reference): drawing broken.png is not a readable")
                 .contains("4 cells: 4 drawings").contains("1 failed, 0 diverged").contains("th.addEventListener('click'");
     }
@@ -141,6 +141,26 @@ final class GraderTest {
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/report.html")).isNotEmptyFile();
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/metrics.json")).isNotEmptyFile();
         assertThat(dir.resolve("reports/carol/broken")).doesNotExist();
+    }
+
+    @Test
+    void grader_drawingThumbnail_showsThePaintedSideOnTheMapsScale(@TempDir Path dir) throws Exception {
+        // painted where x1 < 0.5 (the left half), in alpha
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 20; x++) {
+                img.setRGB(x, y, 0xff202020);
+            }
+        }
+        Files.createDirectories(dir.resolve("in"));
+        ImageIO.write(img, "png", dir.resolve("in/left.png").toFile());
+        GradePlan plan = plan(dir.resolve("in"), Map.of());
+        GradeRow row = new Grader(Backends.discover(), new io.github.drawnet.viz.NotebookVisualizer(), null)
+                .grade(plan.cells().get(0));
+        BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(row.drawingPng()));
+        assertThat(thumb.getWidth()).isEqualTo(Grader.MAP_SIDE);
+        assertThat(thumb.getRGB(5, 10) & 0xffffff).isEqualTo(io.github.drawnet.viz.Palette.sequential(1).getRGB() & 0xffffff);
+        assertThat(thumb.getRGB(58, 50) & 0xffffff).isEqualTo(io.github.drawnet.viz.Palette.sequential(0).getRGB() & 0xffffff);
     }
 
     @Test
