@@ -160,9 +160,9 @@ final class GradeCommand implements Callable<Integer> {
         axes.values().removeIf(v -> v == null);
         GradePlan plan = GradePlan.of(folder, bs, base, axes);
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends);
-        if (engineId.equals("local")) {
-            bs.forEach(Backend::engineVersion); // engines load first: a failure is reported before anything trains
-        }
+        // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is reported
+        // in one line before anything trains
+        bs.forEach(Backend::engineVersion);
         Path name = folder.toAbsolutePath().normalize().getFileName();
         Path dir = OutputFolder.prepare(out, clock, name == null ? "drawings" : name.toString(), "grades");
 
