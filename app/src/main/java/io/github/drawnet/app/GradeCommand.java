@@ -6,6 +6,7 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.Sweep;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
 import io.github.drawnet.grading.GradeOptions;
@@ -16,7 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,71 +45,50 @@ final class GradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder of PNG drawings.")
     Path folder;
-
     @Option(names = "--engine", paramLabel = "NAME",
             description = "Where the cells run: local (threads in this process) or spark (an Apache Spark job; "
                     + "local[N] unless --master) (default: local).")
     String engine;
-
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark's master for --engine spark, e.g. local[4], local[4,2] (retries), spark://host:7077.")
     String master;
-
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on (off by default; loopback only in local mode).")
     boolean sparkUi;
-
     @Option(names = "--backend", paramLabel = "IDS", split = ",", description = "Backends to grade on (default: djl).")
     List<String> backendIds;
-
     @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (default: ${DEFAULT-VALUE}).")
     String seed;
-
     @Option(names = "--train-size", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
     String trainSize;
-
     @Option(names = "--val-size", paramLabel = "N", description = "Validation points (default: ${DEFAULT-VALUE}).")
     String validationSize;
-
     @Option(names = "--test-size", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
     String testSize;
-
     @Option(names = "--soft-labels", description = "Label points with coverage alpha/255 instead of 0/1.")
     boolean softLabels;
-
     @Option(names = "--noise", paramLabel = "SHARE", description = "Share of training labels to flip (default: ${DEFAULT-VALUE}).")
     String noise;
-
     @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "Hidden layer sizes, e.g. 4 or 2,8-4 (default: ${DEFAULT-VALUE}).")
     List<String> hidden;
-
     @Option(names = "--activation", paramLabel = "NAMES", split = ",", description = "Activations (default: ${DEFAULT-VALUE}).")
     List<String> activations;
-
     @Option(names = "--features", paramLabel = "LIST", description = "Input features; repeat to try several sets (default: ${DEFAULT-VALUE}).")
     List<String> features;
-
     @Option(names = "--optimizer", paramLabel = "NAMES", split = ",", description = "Optimizers (default: ${DEFAULT-VALUE}).")
     List<String> optimizers;
-
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",", description = "Learning rates (default: ${DEFAULT-VALUE}).")
     List<String> rates;
-
     @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<String> batches;
-
     @Option(names = "--epochs", paramLabel = "NS", split = ",", description = "Epochs (default: ${DEFAULT-VALUE}).")
     List<String> epochCounts;
-
     @Option(names = "--weight-decay", paramLabel = "L2S", split = ",", description = "Weight decays (default: ${DEFAULT-VALUE}).")
     List<String> decays;
-
     @Option(names = "--parallel", paramLabel = "N",
             description = "Cells trained at once on this machine (default: the number of cores); Spark's local threads.")
     Integer parallel;
-
     @Option(names = "--reports", description = "Also write each cell's full report (figures, report.html, metrics.json) under reports/.")
     boolean reports;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<folder>-grades).")
     Path out;
 
@@ -140,24 +120,16 @@ final class GradeCommand implements Callable<Integer> {
                 .with(Setting.VALIDATION_SIZE, validationSize).with(Setting.TEST_SIZE, testSize)
                 .with(Setting.SEED, seed).with(Setting.LABELS, softLabels ? "soft" : "binary")
                 .with(Setting.NOISE, noise);
-        List<Backend> bs = new ArrayList<>();
-        if (backendIds == null || backendIds.isEmpty()) {
-            bs.add(backends.preferred());
-        } else {
-            for (String id : backendIds) {
-                bs.add(backends.get(id));
+        List<Backend> bs = backendIds == null || backendIds.isEmpty() ? List.of(backends.preferred())
+                : backendIds.stream().map(backends::get).toList();
+        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+        List<List<String>> values = Arrays.asList(hidden, activations, features, optimizers, rates, batches,
+                epochCounts, decays);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                axes.put(Sweep.AXES.get(i), values.get(i)); // the order of Sweep.AXES
             }
         }
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
-        axes.put(Setting.HIDDEN, hidden);
-        axes.put(Setting.ACTIVATION, activations);
-        axes.put(Setting.FEATURES, features);
-        axes.put(Setting.OPTIMIZER, optimizers);
-        axes.put(Setting.LEARNING_RATE, rates);
-        axes.put(Setting.BATCH_SIZE, batches);
-        axes.put(Setting.EPOCHS, epochCounts);
-        axes.put(Setting.WEIGHT_DECAY, decays);
-        axes.values().removeIf(v -> v == null);
         GradePlan plan = GradePlan.of(folder, bs, base, axes);
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends);
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is reported
@@ -182,7 +154,7 @@ final class GradeCommand implements Callable<Integer> {
             rows = gradeEngine.run(plan, new GradeOptions(threads, master, sparkUi,
                     reports ? dir.resolve("reports") : null), (done, all, row) -> {
                         if (row != null) {
-                            progress.line(line(row, all));
+                            progress.line(row.describe(all));
                         }
                         progress.update(done, all, "");
                     });
@@ -191,27 +163,15 @@ final class GradeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (engineId.equals("spark")) {
-            rows.forEach(r -> o.println(line(r, total)));
+            rows.forEach(r -> o.println(r.describe(total)));
         }
         List<Path> files = GradeReport.write(dir, plan, rows, engineId);
-        long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
-        long diverged = rows.stream().filter(r -> r.status() == GradeRow.Status.DIVERGED).count();
-        o.printf(Locale.ROOT, "Graded %d cells in %.1f s: %d trained, %d failed, %d diverged%n", rows.size(), seconds,
-                rows.size() - failed - diverged, failed, diverged);
+        o.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), seconds, GradeReport.summary(rows));
         o.println("Grades: " + files.get(0));
         o.println("Overview: " + files.get(1));
         if (reports) {
             o.println("Reports: " + dir.resolve("reports"));
         }
         return ExitCodes.OK;
-    }
-
-    static String line(GradeRow r, int total) {
-        String head = String.format(Locale.ROOT, "cell %d/%d %s on %s", r.index(), total, r.drawing(), r.backend());
-        return switch (r.status()) {
-            case OK -> String.format(Locale.ROOT, "%s: test accuracy %.4f (%.1f s)", head, r.testAccuracy(), r.seconds());
-            case DIVERGED -> head + ": " + r.message();
-            case FAILED -> head + ": failed: " + r.message();
-        };
     }
 }

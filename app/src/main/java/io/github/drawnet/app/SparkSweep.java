@@ -57,14 +57,9 @@ final class SparkSweep {
             progress.finish();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        for (GradeRow r : rows) {
-            o.println(r.status() == GradeRow.Status.FAILED
-                    ? String.format(Locale.ROOT, "cell %d/%d %s: failed: %s", r.index(), count, label(r, sweep), r.message())
-                    : String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)", r.index(), count,
-                            label(r, sweep), r.testAccuracy(), r.seconds()));
-        }
+        rows.forEach(r -> o.println(r.describe(count) + " " + sweep.label(sweep.cells().get(r.index() - 1))));
         Path csv = dir.resolve("sweep.csv");
-        AtomicFiles.write(csv, csv(rows).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(csv, GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
         List<Path> files = GradeReport.write(dir, plan, rows, engine.id());
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), seconds);
         o.println("Table: " + csv);
@@ -78,23 +73,5 @@ final class SparkSweep {
 
     private static String label(GradeRow r, Sweep sweep) {
         return sweep.label(sweep.cells().get(r.index() - 1));
-    }
-
-    /** Returns sweep.csv in the local sweep's columns (SweepCommand.csv), from the rows Spark brought back. */
-    static String csv(List<GradeRow> rows) {
-        StringBuilder sb = new StringBuilder("cell,backend,");
-        sb.append(String.join(",", rows.get(0).labels().keySet()));
-        sb.append(",test_accuracy,balanced_accuracy,test_loss,train_loss,train_accuracy,validation_loss,"
-                + "validation_accuracy,epochs_run,stop,seconds\n");
-        for (GradeRow r : rows) {
-            sb.append(r.index()).append(',').append(r.backend());
-            for (String v : r.labels().values()) {
-                sb.append(',').append(v.contains(",") ? "\"" + v + "\"" : v);
-            }
-            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%d,%s,%.3f%n", r.testAccuracy(),
-                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
-                    r.validationAccuracy(), r.epochs(), r.stop(), r.seconds()));
-        }
-        return sb.toString();
     }
 }

@@ -90,7 +90,7 @@ final class LayoutTest {
     }
 
     @Test
-    void app_isTheCommandLineOnly_atMost1800Lines() throws IOException {
+    void app_isTheCommandLineOnly_atMost2000Lines() throws IOException {
         Path sources = Path.of("src", "main", "java", "io", "github", "drawnet", "app");
         long lines;
         try (Stream<Path> files = Files.list(sources)) {
@@ -102,7 +102,9 @@ final class LayoutTest {
                 }
             }).sum();
         }
-        assertThat(lines).isBetween(500L, 1800L);
+        // 1800 with seven commands; 2000 with grade and sweep's --engine: their work is the library's (drawnet-grading),
+        // what remains here is options, progress and printing
+        assertThat(lines).isBetween(500L, 2000L);
         classes().that().resideInAPackage("io.github.drawnet.app..").and().arePublic()
                 .should().haveSimpleNameEndingWith("Main").orShould().haveSimpleName("ExitCodes")
                 .orShould().haveSimpleName("UserException").orShould().haveSimpleName("Version").check(main);

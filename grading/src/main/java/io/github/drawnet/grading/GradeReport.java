@@ -60,6 +60,35 @@ public final class GradeReport {
         return sb.toString();
     }
 
+    /** Returns how the rows ended: {@code 10 trained, 2 failed, 0 diverged}. */
+    public static String summary(List<GradeRow> rows) {
+        long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
+        long diverged = rows.stream().filter(r -> r.status() == GradeRow.Status.DIVERGED).count();
+        return String.format(Locale.ROOT, "%d trained, %d failed, %d diverged", rows.size() - failed - diverged, failed,
+                diverged);
+    }
+
+    /**
+     * Returns a sweep's rows in the columns of the command line's {@code sweep.csv}: cell, backend,
+     * the settings, test accuracy, balanced accuracy, test loss, the last epoch's training and
+     * validation loss and accuracy, epochs run, why training stopped, seconds.
+     */
+    public static String sweepCsv(List<GradeRow> rows) {
+        StringBuilder sb = new StringBuilder("cell,backend,").append(String.join(",", rows.get(0).labels().keySet()))
+                .append(",test_accuracy,balanced_accuracy,test_loss,train_loss,train_accuracy,validation_loss,"
+                        + "validation_accuracy,epochs_run,stop,seconds\n");
+        for (GradeRow r : rows) {
+            sb.append(r.index()).append(',').append(r.backend());
+            for (String v : r.labels().values()) {
+                sb.append(',').append(v.contains(",") ? "\"" + v + "\"" : v);
+            }
+            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%d,%s,%.3f%n", r.testAccuracy(),
+                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.epochs(), r.stop(), r.seconds()));
+        }
+        return sb.toString();
+    }
+
     /** Returns a CSV field: quoted when it holds a comma, a quote or a line break. */
     static String field(String v) {
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
