@@ -8,8 +8,10 @@ import io.github.drawnet.api.internal.Checks;
  * <p>Accuracy is counted as the notebook counts it: a point is correct when {@code (p >= 0.5) ==
  * y} ({@link #predictsPositive}), so with soft labels an edge point (0 &lt; y &lt; 1) never is. The
  * confusion counts treat a label as positive when {@code y >= 0.5}; with binary labels {@code
- * accuracy == (tp + tn) / count}. The loss is the mean binary cross-entropy of the output
- * probabilities, with PyTorch's {@code BCELoss} clamp of each log at -100.
+ * accuracy == (tp + tn) / count}. The loss is the mean binary cross-entropy, computed from the
+ * output's logits by the same stable formula the engines train with ({@link
+ * #binaryCrossEntropyOfLogit}), so training, validation and test losses can be compared however
+ * large they grow.
  *
  * @param count the number of points
  * @param loss the mean binary cross-entropy
@@ -51,6 +53,18 @@ public record Evaluation(
      * @throws IllegalArgumentException when the lengths differ
      */
     public static Evaluation of(float[] p, Dataset data) {
+        return of(new ForwardPass(p, java.util.List.of()), data);
+    }
+
+    /**
+     * Returns the evaluation of a forward pass against the labels of {@code data}: accuracy from its
+     * output probabilities, loss from its logits.
+     *
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public static Evaluation of(ForwardPass pass, Dataset data) {
+        float[] p = pass.output();
+        float[] z = pass.logits();
         Checks.argument(p.length == data.size(), "%d predictions for %d points", p.length, data.size());
         double lossSum = 0;
         long correct = 0;
@@ -60,7 +74,7 @@ public record Evaluation(
         long fn = 0;
         for (int i = 0; i < p.length; i++) {
             double y = data.label(i);
-            lossSum += binaryCrossEntropy(p[i], y);
+            lossSum += binaryCrossEntropyOfLogit(z[i], y);
             boolean predicted = predictsPositive(p[i]);
             if ((predicted ? 1.0 : 0.0) == y) {
                 correct++;
@@ -92,6 +106,20 @@ public record Evaluation(
             return Double.NaN;
         }
         return -(y * logP + (1 - y) * log1mP);
+    }
+
+    /**
+     * Returns the binary cross-entropy of {@code sigmoid(z)} against label {@code y}, computed from
+     * the logit {@code z} without overflow: {@code max(z, 0) - y z + log(1 + e^-|z|)} (PyTorch's
+     * {@code BCEWithLogitsLoss}, and what the engines train with). Finite for every finite {@code
+     * z}; NaN stays NaN, an infinite logit gives an infinite loss (or 0 when it is right).
+     */
+    public static double binaryCrossEntropyOfLogit(double z, double y) {
+        if (Double.isInfinite(z)) {
+            boolean right = z > 0 ? y == 1 : y == 0;
+            return right ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return Math.max(z, 0) - y * z + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
     }
 
     /**

@@ -144,8 +144,9 @@ public final class Experiment implements AutoCloseable {
      */
     public ExperimentResult finish() {
         Checks.state(last != null, "nothing has been trained yet; call train first");
-        float[] testPredictions = model.predict(data.test());
-        Evaluation test = Evaluation.of(testPredictions, data.test());
+        ForwardPass testPass = model.outputs(data.test());
+        float[] testPredictions = testPass.output();
+        Evaluation test = Evaluation.of(testPass, data.test());
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
         TrainingResult training = new TrainingResult(trainer.history(), last.epochsRun(), last.stopReason(),
                 last.message());

@@ -49,6 +49,17 @@ public interface Model extends AutoCloseable {
      */
     float[] predict(Dataset points);
 
+    /**
+     * Returns the output probability and the output logit at each point, from one pass, without the
+     * hidden activations. The default recovers the logits from the probabilities; a backend's model
+     * gives the engine's own.
+     *
+     * @throws IllegalStateException when the model is closed
+     */
+    default ForwardPass outputs(Dataset points) {
+        return new ForwardPass(predict(points), java.util.List.of());
+    }
+
     /** Returns whether {@link #close()} has been called. */
     boolean isClosed();
 

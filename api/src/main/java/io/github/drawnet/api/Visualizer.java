@@ -31,6 +31,15 @@ public interface Visualizer {
      */
     Report report(ExperimentResult result, Path directory) throws IOException;
 
+    /**
+     * Returns the names of the files {@link #report} writes (figures, their vector forms, the report
+     * itself), so that a caller can check before any work that none would replace a file it must
+     * keep. Empty when the implementation cannot say in advance.
+     */
+    default List<String> reportFileNames() {
+        return List.of();
+    }
+
     /** Returns the learned decision boundary with the test points and the mistakes marked, as a PNG. */
     byte[] decisionBoundaryPng(ExperimentResult result);
 

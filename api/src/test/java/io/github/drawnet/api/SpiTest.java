@@ -70,7 +70,11 @@ final class SpiTest {
         int releases;
 
         ScriptedTrainer(Model model, Dataset train, EpochTotals totals) {
-            super(model, CONFIG, train, train);
+            this(model, CONFIG, train, totals);
+        }
+
+        ScriptedTrainer(Model model, TrainingConfig config, Dataset train, EpochTotals totals) {
+            super(model, config, train, train);
             this.totals = totals;
         }
 
@@ -268,6 +272,76 @@ final class SpiTest {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.75f), train(),
                 new AbstractTrainer.EpochTotals(Double.POSITIVE_INFINITY, 1, 4));
         assertThat(t.train(5, (m, last) -> false).stopReason()).isEqualTo(StopReason.DIVERGED);
+    }
+
+    @Test
+    void train_aStepLossAboveAHundredTimesTheStartingLoss_diverged_atOrBelowIt_not() {
+        // every output 0.5: the starting loss is ln 2, the limit 100 ln 2 = 69.31
+        ScriptedTrainer over = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
+                new AbstractTrainer.EpochTotals(2, 1, 4, 69.4));
+        TrainingResult r = over.train(5, EpochListener.NONE);
+        assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
+        assertThat(r.epochsRun()).isEqualTo(1);
+        assertThat(r.message()).isEqualTo("training stopped at epoch 1: a training step's loss reached 69.40, more than"
+                + " 100 times the 0.6931 the network started from; try a learning rate smaller than 0.5");
+        ScriptedTrainer under = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
+                new AbstractTrainer.EpochTotals(2, 1, 4, 69.3));
+        assertThat(under.train(5, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+    }
+
+    @Test
+    void train_meanLossAboveTheLimit_divergedEvenWithoutAStepLoss() {
+        ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
+                new AbstractTrainer.EpochTotals(4 * 70, 1, 4));
+        assertThat(t.train(5, EpochListener.NONE).message()).startsWith(
+                "training stopped at epoch 1: a training step's loss reached 70.00, more than 100 times the 0.6931");
+    }
+
+    @Test
+    void train_startingLossAboveLn2_limitIsAHundredTimesIt() {
+        // every output 0.1 or 0.9, whichever fits the half plane's labels worse: a starting loss above 1.2
+        Dataset train = train();
+        float p = Evaluation.of(new ScriptedModel(0.1f).outputs(train), train).loss()
+                > Evaluation.of(new ScriptedModel(0.9f).outputs(train), train).loss() ? 0.1f : 0.9f;
+        double start = Evaluation.of(new ScriptedModel(p).outputs(train), train).loss();
+        assertThat(start).isGreaterThan(1.2);
+        ScriptedTrainer under = new ScriptedTrainer(new ScriptedModel(p), train,
+                new AbstractTrainer.EpochTotals(2, 1, 4, 99 * start));
+        assertThat(under.train(2, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+        ScriptedTrainer over = new ScriptedTrainer(new ScriptedModel(p), train,
+                new AbstractTrainer.EpochTotals(2, 1, 4, 101 * start));
+        assertThat(over.train(2, EpochListener.NONE).message()).contains(
+                String.format(java.util.Locale.ROOT, "more than 100 times the %.4f the network started from", start));
+    }
+
+    @Test
+    void train_aStepLossNaN_divergedNamingTheStep() {
+        ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
+                new AbstractTrainer.EpochTotals(2, 1, 4, Double.NaN));
+        assertThat(t.train(5, EpochListener.NONE).message()).isEqualTo("training stopped at epoch 1: a training step's"
+                + " loss became NaN; try a learning rate smaller than 0.5");
+    }
+
+    @Test
+    void train_parametersNaNWithFiniteLosses_diverged_adviceNamesWeightDecayWhenSet() {
+        ScriptedModel model = new ScriptedModel(0.5f);
+        model.parameters = new Parameters(List.of(new LayerParameters(2, 1, new float[] {Float.NaN, 0}, new float[] {0})));
+        ScriptedTrainer t = new ScriptedTrainer(model, CONFIG.withWeightDecay(1e30), train(),
+                new AbstractTrainer.EpochTotals(2, 1, 4));
+        TrainingResult r = t.train(5, EpochListener.NONE);
+        assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
+        assertThat(r.message()).isEqualTo("training stopped at epoch 1: a weight or bias became NaN or infinite;"
+                + " try a learning rate smaller than 0.5 or a weight decay smaller than 1.0E30");
+    }
+
+    @Test
+    void largestBatchMean_meansOfConsecutiveBatchesLastSmaller_nanWins() {
+        float[] losses = {1, 3, 10, 20, 7};
+        assertThat(AbstractTrainer.EpochTotals.largestBatchMean(losses, 2)).isEqualTo(15.0);
+        assertThat(AbstractTrainer.EpochTotals.largestBatchMean(losses, 4)).isEqualTo(8.5);
+        assertThat(AbstractTrainer.EpochTotals.largestBatchMean(new float[] {1, 2, 30}, 2)).isEqualTo(30.0);
+        assertThat(AbstractTrainer.EpochTotals.largestBatchMean(new float[] {1, Float.NaN, 30}, 2)).isNaN();
+        assertThat(new AbstractTrainer.EpochTotals(6, 1, 3).largestStepLoss()).isEqualTo(2.0);
     }
 
     static Stream<Arguments> trainerCalls() {

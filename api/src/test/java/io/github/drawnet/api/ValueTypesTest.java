@@ -99,12 +99,39 @@ final class ValueTypesTest {
         Evaluation allNegative = Evaluation.of(new float[] {0.1f, 0.1f, 0.1f, 0.1f}, d);
         assertThat(allNegative.accuracy()).isEqualTo(0.75);
         assertThat(allNegative.balancedAccuracy()).isEqualTo(0.5);
-        assertThat(allNegative.loss()).isCloseTo((-Math.log(0.1f) - 3 * Math.log(1 - (double) 0.1f)) / 4, within(1e-12));
+        assertThat(allNegative.loss()).isCloseTo((-Math.log(0.1f) - 3 * Math.log(1 - (double) 0.1f)) / 4, within(1e-7));
         // the notebook's soft labels: an edge point can never count as correct
         Dataset soft = Dataset.of(new double[] {0}, new double[] {0}, new double[] {0.6});
         assertThat(Evaluation.of(new float[] {0.9f}, soft).accuracy()).isZero();
         // PyTorch's BCELoss clamps each log at -100
         assertThat(Evaluation.binaryCrossEntropy(0.0, 1.0)).isEqualTo(100.0);
+    }
+
+    @Test
+    void binaryCrossEntropyOfLogit_stableForAnyLogit_sameAsFromProbabilityWhereThatIsExact() {
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(0, 1)).isCloseTo(Math.log(2), within(1e-15));
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(2, 0)).isCloseTo(Evaluation.binaryCrossEntropy(
+                1 / (1 + Math.exp(-2)), 0), within(1e-12));
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(-3, 1)).isCloseTo(3.048587351573742, within(1e-12));
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(1e29, 0)).isEqualTo(1e29);   // not clamped at 100
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(1e29, 1)).isZero();
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(-50, 0.25)).isCloseTo(12.5, within(1e-12));
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(Double.POSITIVE_INFINITY, 1)).isZero();
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(Double.POSITIVE_INFINITY, 0)).isInfinite();
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(Double.NEGATIVE_INFINITY, 0)).isZero();
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(Double.NEGATIVE_INFINITY, 1)).isInfinite();
+        assertThat(Evaluation.binaryCrossEntropyOfLogit(Double.NaN, 1)).isNaN();
+    }
+
+    @Test
+    void evaluationOfAPass_lossFromItsLogits_accuracyFromItsProbabilities() {
+        Dataset d = Dataset.of(new double[] {0, 0}, new double[] {0, 0}, new double[] {0, 1});
+        // a saturated float probability: 1.0f, from a logit of 40
+        Evaluation e = Evaluation.of(new ForwardPass(new float[] {1f, 0.4f}, List.of(), new float[] {40f, -0.4054651f}), d);
+        assertThat(e.loss()).isCloseTo((40 + 0.9162907318741551) / 2, within(1e-6));
+        assertThat(e.accuracy()).isZero();
+        assertThat(e.falsePositives()).isEqualTo(1);
+        assertThat(e.falseNegatives()).isEqualTo(1);
     }
 
     @Test

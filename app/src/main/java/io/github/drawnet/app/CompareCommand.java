@@ -41,11 +41,13 @@ final class CompareCommand implements Callable<Integer> {
 
     private final Backends backends;
     private final PrintStream out;
+    private final PrintStream err;
 
     @Inject
-    CompareCommand(Backends backends, @Named("out") PrintStream out) {
+    CompareCommand(Backends backends, @Named("out") PrintStream out, @Named("err") PrintStream err) {
         this.backends = backends;
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -64,7 +66,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.println();
         out.println(table(results));
-        return ExitCodes.OK;
+        int code = ExitCodes.OK;
+        for (ExperimentResult r : results) {
+            if (r.training().stopReason() == io.github.drawnet.api.StopReason.DIVERGED) {
+                err.println("drawnet compare: " + r.backendId() + " diverged: " + r.training().message());
+                code = ExitCodes.DIVERGED;
+            }
+        }
+        return code;
     }
 
     private List<Backend> choose() {

@@ -11,6 +11,7 @@ import io.github.drawnet.api.History;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.Figure;
+import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.SavedModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,14 +56,27 @@ final class ContinueCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "MODEL.json", description = "Where to save the model afterwards (default: <out>/model.json).")
     Path save;
 
+    @Option(names = "--force",
+            description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
+                    + " working folder itself; never replaces the model the run reads.")
+    boolean force;
+
+    /** The figure of the saved history beside the new one. */
+    static final String HISTORY_FIGURE = "continue-history";
+    /** The saved model's name in the run's folder when --save is not given. */
+    static final String DEFAULT_MODEL = "model.json";
+
     private final Backends backends;
     private final PrintStream stdout;
+    private final PrintStream stderr;
     private final Clock clock;
     private final RunOutputs outputs;
 
     @Inject
-    ContinueCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock, RunOutputs outputs) {
+    ContinueCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock,
+            RunOutputs outputs) {
         this.outputs = outputs;
+        this.stderr = stderr;
         this.backends = backends;
         this.stdout = stdout;
         this.clock = clock;
@@ -75,15 +89,24 @@ final class ContinueCommand implements Callable<Integer> {
         Backend backend = backendId != null ? backends.get(backendId)
                 : backends.find(saved.backendId()).orElseGet(backends::preferred);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
-        Path dir = OutputFolder.prepare(out, clock, saved.drawing().name(), backend.id());
-        Path target = save != null ? save : dir.resolve("model.json");
-        OutputFolder.checkWritableFile(target);
+        List<Path> inputs = List.of(modelFile);
+        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE)));
+        try (RunFolder folder = OutputFolder.open(out, force, clock, saved.drawing().name(), backend.id(), "continue",
+                inputs, planned)) {
+            Path target = save != null ? save : folder.finalPath(DEFAULT_MODEL);
+            RunOutputs.checkSave(target, folder);
+            return train(saved, backend, engine, folder, target);
+        }
+    }
 
+    private int train(SavedModel saved, Backend backend, String engine, RunFolder folder, Path target)
+            throws IOException {
         int before = saved.history().size();
         PrintStream o = stdout;
-        o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", modelFile, saved.backendId(), before,
-                before == 0 ? "untrained" : String.format(Locale.ROOT, "validation accuracy %.4f",
-                        saved.history().last().validationAccuracy()));
+        o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
+                saved.backendId(), before, before == 0 ? "untrained" : String.format(Locale.ROOT,
+                        "validation accuracy %.4f", saved.history().last().validationAccuracy()));
+        warnIfUnfinished(modelFile);
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
         ExperimentResult result;
         try (Experiment experiment = fromScratch ? saved.restart(backend) : saved.resume(backend)) {
@@ -101,19 +124,32 @@ final class ContinueCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        return outputs.finish(o, "continue", result, dir, target, List.of(historyFigure(saved.history(),
+        return outputs.finish(o, stderr, "continue", result, folder, target, List.of(historyFigure(saved.history(),
                 result.history(), before)));
+    }
+
+    /** Says so on standard error when the model lies in a run folder that an interrupted run left unfinished. */
+    private void warnIfUnfinished(Path model) {
+        Path folder = model.toAbsolutePath().getParent();
+        try {
+            if (folder != null && RunFolder.status(folder) == RunFolder.Status.UNFINISHED) {
+                stderr.println("drawnet continue: warning: " + Names.quoted(folder) + " is an unfinished run folder"
+                        + " (its files disagree with its run.json, or a run was interrupted while replacing it)");
+            }
+        } catch (IOException e) {
+            // an unreadable folder: the model itself was read; nothing to say
+        }
     }
 
     private Figure historyFigure(History saved, History now, int before) {
         if (fromScratch) {
-            return ComparisonFigures.histories("continue-history",
+            return ComparisonFigures.histories(HISTORY_FIGURE,
                     "The saved model's epochs beside training again from scratch",
                     List.of(ComparisonFigures.Named.of("saved model, epochs 1-" + before, saved),
                             ComparisonFigures.Named.of("from scratch, epochs 1-" + now.size(), now)));
         }
         List<EpochMetrics> added = now.epochs().subList(before, now.size());
-        return ComparisonFigures.histories("continue-history",
+        return ComparisonFigures.histories(HISTORY_FIGURE,
                 "Continuing the saved model: its epochs, then the new ones numbered on",
                 List.of(ComparisonFigures.Named.of("saved, epochs 1-" + before, saved),
                         new ComparisonFigures.Named("continued, epochs " + (before + 1) + "-" + now.size(), added)));

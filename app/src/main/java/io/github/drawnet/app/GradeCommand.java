@@ -6,33 +6,28 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Sweep;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.io.RunFolder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code drawnet grade DIR}: every drawing in a folder trained with one setting or a sweep's
- * settings, on one or more backends, written as {@code grades.csv} and {@code grades.html}. The
- * grading is the library's ({@link GradePlan}, {@link GradeEngine}, {@link GradeReport}); this
- * command reads the options and shows progress. {@code --engine spark} runs the same cells as an
- * Apache Spark job, when the launcher has put Spark on the class path.
+ * {@code drawnet grade DIR}: every drawing in a folder x setting x backend, as {@code grades.csv} and
+ * {@code grades.html}. The grading is the library's ({@link GradePlan}, {@link GradeEngine}, {@link
+ * GradeReport}); this reads the options and shows progress. {@code --engine spark}: as a Spark job.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train every drawing in a folder and write grades.csv and grades.html.",
@@ -91,6 +86,8 @@ final class GradeCommand implements Callable<Integer> {
     boolean reports;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<folder>-grades).")
     Path out;
+    @Option(names = "--force", description = "Replace the results of an earlier run in the --out folder.")
+    boolean force;
 
     private final Backends backends;
     private final PrintStream stdout;
@@ -107,12 +104,9 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         // every input is checked before anything trains: the engine, the folder, every setting
         String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
-        if (!engineId.equals("local") && !engineId.equals("spark")) {
-            throw new UserException("--engine must be local or spark, got '" + engine + "'", ExitCodes.USAGE);
-        }
+        GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
         if (master != null && !engineId.equals("spark")) {
-            throw new UserException("--master is for --engine spark; add --engine spark or drop --master",
-                    ExitCodes.USAGE);
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
         }
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
@@ -122,56 +116,60 @@ final class GradeCommand implements Callable<Integer> {
                 .with(Setting.NOISE, noise);
         List<Backend> bs = backendIds == null || backendIds.isEmpty() ? List.of(backends.preferred())
                 : backendIds.stream().map(backends::get).toList();
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
-        List<List<String>> values = Arrays.asList(hidden, activations, features, optimizers, rates, batches,
-                epochCounts, decays);
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) != null) {
-                axes.put(Sweep.AXES.get(i), values.get(i)); // the order of Sweep.AXES
-            }
-        }
-        GradePlan plan = GradePlan.of(folder, bs, base, axes);
-        GradeEngine gradeEngine = GradeEngines.get(engineId, backends);
-        // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is reported
-        // in one line before anything trains
+        GradePlan plan = GradePlan.of(folder, bs, base, GradePlan.axes(hidden, activations, features, optimizers, rates,
+                batches, epochCounts, decays));
+        // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
         bs.forEach(Backend::engineVersion);
         Path name = folder.toAbsolutePath().normalize().getFileName();
-        Path dir = OutputFolder.prepare(out, clock, name == null ? "drawings" : name.toString(), "grades");
+        try (RunFolder run = OutputFolder.open(out, force, clock, name == null ? "drawings" : name.toString(), "grades",
+                "grade", List.of(), List.of("grades.csv", "grades.html"))) {
+            int total = plan.cells().size();
+            int settings = total / plan.drawingCount() / bs.size();
+            stdout.printf(Locale.ROOT, "Grading %d cells: %d drawings from %s x %d backend%s x %d setting%s; engine %s%n",
+                    total, plan.drawingCount(), folder, bs.size(), bs.size() == 1 ? "" : "s", settings,
+                    settings == 1 ? "" : "s", engineId + (engineId.equals("spark") ? " (" + (master == null
+                            ? "local[" + threads + "]" : master) + ")" : " (up to " + Math.min(threads, total) + " cells at once)"));
+            // the reports are a tree, written in place beside the run's whole set (grades.csv, grades.html)
+            long start = System.nanoTime();
+            List<GradeRow> rows = runWithProgress(stdout, gradeEngine, plan, new GradeOptions(threads, master, sparkUi,
+                    reports ? run.dir().resolve("reports") : null));
+            GradeReport.write(run.staging(), plan, rows, engineId);
+            run.commit();
+            stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,
+                    GradeReport.summary(rows));
+            stdout.println("Grades: " + Names.quoted(run.finalPath("grades.csv")));
+            stdout.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
+            if (reports) {
+                stdout.println("Reports: " + Names.quoted(run.finalPath("reports")));
+            }
+            return ExitCodes.OK;
+        }
+    }
 
-        PrintStream o = stdout;
-        int total = plan.cells().size();
-        o.printf(Locale.ROOT, "Grading %d cells: %d drawings from %s x %d backend%s x %d setting%s; engine %s%s%n",
-                total, plan.drawingCount(), folder, bs.size(), bs.size() == 1 ? "" : "s",
-                total / plan.drawingCount() / bs.size(), total / plan.drawingCount() / bs.size() == 1 ? "" : "s",
-                engineId, engineId.equals("spark")
-                        ? " (" + (master == null ? "local[" + threads + "]" : master) + ")"
-                        : String.format(Locale.ROOT, " (up to %d cells at once)", Math.min(threads, total)));
+    /**
+     * Runs {@code plan} on {@code engine} with a progress bar, printing each row's line as it ends
+     * (or, from an engine that reports rows only at the end, after the job).
+     */
+    static List<GradeRow> runWithProgress(PrintStream o, GradeEngine engine, GradePlan plan, GradeOptions options)
+            throws InterruptedException {
         Progress progress = new Progress(o, Progress.onTerminal(), "cells");
-        progress.update(0, total, "");
-        long start = System.nanoTime();
+        progress.update(0, plan.cells().size(), "");
+        boolean[] live = {false};
         List<GradeRow> rows;
         try {
-            rows = gradeEngine.run(plan, new GradeOptions(threads, master, sparkUi,
-                    reports ? dir.resolve("reports") : null), (done, all, row) -> {
-                        if (row != null) {
-                            progress.line(row.describe(all));
-                        }
-                        progress.update(done, all, "");
-                    });
+            rows = engine.run(plan, options, (done, all, row) -> {
+                if (row != null) {
+                    live[0] = true;
+                    progress.line(row.describe(all));
+                }
+                progress.update(done, all, "");
+            });
         } finally {
             progress.finish();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (engineId.equals("spark")) {
-            rows.forEach(r -> o.println(r.describe(total)));
+        if (!live[0]) {
+            rows.forEach(r -> o.println(r.describe(rows.size())));
         }
-        List<Path> files = GradeReport.write(dir, plan, rows, engineId);
-        o.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), seconds, GradeReport.summary(rows));
-        o.println("Grades: " + files.get(0));
-        o.println("Overview: " + files.get(1));
-        if (reports) {
-            o.println("Reports: " + dir.resolve("reports"));
-        }
-        return ExitCodes.OK;
+        return rows;
     }
 }

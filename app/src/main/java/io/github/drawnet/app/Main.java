@@ -70,7 +70,7 @@ public final class Main {
             // the library names a setting by its label; the command line names it by its option
             InvalidSettingException bad = (InvalidSettingException) ex;
             code = ExitCodes.USAGE;
-            message = bad.messageFor(bad.setting().option());
+            message = bad.messageFor(spelling(commandLine, bad.setting().option()));
         } else if (ex instanceof BackendUnavailableException) {
             code = ExitCodes.BACKEND_UNAVAILABLE;
             message = ex.getMessage();
@@ -90,11 +90,30 @@ public final class Main {
         } else {
             log.debug("failed: {}", message, ex);
         }
-        err.println(prefix + firstLine(message));
+        // one line: an internal error's first line; a user's error whole, control characters escaped
+        err.println(prefix + (code == ExitCodes.INTERNAL || message == null ? Names.escape(firstLine(message))
+                : Names.escape(message)));
         if (verbose) {
             ex.printStackTrace(err);
         }
         return code;
+    }
+
+    /** Returns the name the user typed for {@code option} (for example {@code --learning-rate} for {@code --lr}). */
+    static String spelling(CommandLine commandLine, String option) {
+        CommandLine.Model.OptionSpec spec = commandLine.getCommandSpec().findOption(option);
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        if (spec == null || parsed == null) {
+            return option;
+        }
+        for (String arg : parsed.originalArgs()) {
+            for (String name : spec.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return name;
+                }
+            }
+        }
+        return option;
     }
 
     private static String firstLine(String message) {

@@ -29,7 +29,7 @@ final class NotebookPrinter {
     private static void printSetup(PrintStream o, Drawing drawing, String drawingSource, DataSplits data,
             NetworkSpec spec, TrainingConfig c) {
         Provenance p = data.provenance();
-        o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", drawing.name(),
+        o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", Names.escape(drawing.name()),
                 drawing.width(), drawing.height(), drawingSource, 100 * drawing.positiveShare());
         o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
                 data.train().size(), data.validation().size(), data.test().size(), p.seed(), p.labelMode().id(),

@@ -34,7 +34,7 @@ final class PresetsCommand implements Callable<Integer> {
             String line = String.format(Locale.ROOT, "%-10s %-34s %5.1f%% drawn%s", p.id(), p.description(),
                     100 * p.drawing().positiveShare(), p == Preset.DEFAULT ? "  (default)" : "");
             if (export != null) {
-                Path file = OutputFolder.prepare(export, null, "", "").resolve(p.id() + ".png");
+                Path file = OutputFolder.prepare(export, "--export").resolve(p.id() + ".png");
                 AtomicFiles.write(file, o -> ImageIO.write(p.image(), "png", o));
                 line += "  -> " + file;
             }

@@ -6,6 +6,7 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
+import io.github.drawnet.io.RunFolder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,18 +40,26 @@ final class RunCommand implements Callable<Integer> {
                     + " (default: drawnet-out/<time>-<drawing>-<backend>).")
     Path out;
 
+    @Option(names = "--force",
+            description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
+                    + " working folder itself; never replaces the drawing the run reads.")
+    boolean force;
+
     @Option(names = "--save", paramLabel = "MODEL.json",
             description = "Save the trained model (network, weights, optimizer state, data provenance) to continue later.")
     Path save;
 
     private final Backends backends;
     private final PrintStream stdout;
+    private final PrintStream stderr;
     private final Clock clock;
     private final RunOutputs outputs;
 
     @Inject
-    RunCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock, RunOutputs outputs) {
+    RunCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock,
+            RunOutputs outputs) {
         this.outputs = outputs;
+        this.stderr = stderr;
         this.backends = backends;
         this.stdout = stdout;
         this.clock = clock;
@@ -62,22 +71,23 @@ final class RunCommand implements Callable<Integer> {
         ExperimentOptions.Setup setup = options.setup();
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
-        Path dir = OutputFolder.prepare(out, clock, setup.drawing().name(), backend.id());
-        if (save != null) {
-            OutputFolder.checkWritableFile(save);
+        List<Path> inputs = options.data.drawingFile == null ? List.of() : List.of(options.data.drawingFile);
+        List<String> planned = outputs.plannedNames(List.of());
+        try (RunFolder folder = OutputFolder.open(out, force, clock, setup.drawing().name(), backend.id(), "run", inputs,
+                planned)) {
+            RunOutputs.checkSave(save, folder);
+            PrintStream o = stdout;
+            NotebookPrinter.printSetup(o, setup);
+            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+            Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
+            ExperimentResult result;
+            try {
+                result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
+                        RunOutputs.epochPrinter(progress, 1));
+            } finally {
+                progress.finish();
+            }
+            return outputs.finish(o, stderr, "run", result, folder, save, List.of());
         }
-
-        PrintStream o = stdout;
-        NotebookPrinter.printSetup(o, setup);
-        o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        ExperimentResult result;
-        try {
-            result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
-                    RunOutputs.epochPrinter(progress, 1));
-        } finally {
-            progress.finish();
-        }
-        return outputs.finish(o, "run", result, dir, save, List.of());
     }
 }

@@ -8,12 +8,14 @@ import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.MetricsFile;
+import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,45 +49,102 @@ final class RunOutputs {
         };
     }
 
+    /** Returns the names of the files {@link #finish} writes into the run's folder, besides the saved model. */
+    List<String> plannedNames(List<String> extraFigures) {
+        List<String> names = new ArrayList<>(OutputFolder.dataFileNames());
+        names.addAll(visualizer.reportFileNames());
+        for (String f : extraFigures) {
+            names.add(f + ".png");
+            names.add(f + ".svg");
+        }
+        return names;
+    }
+
     /**
-     * Prints and writes everything after training; returns the exit code ({@link
-     * ExitCodes#DIVERGED} when a loss became NaN or infinite).
+     * Checks, before any work, where the model will be saved ({@link RunFolder#checkFurtherFile}):
+     * never over a file the run reads or another of the run's files.
      *
-     * @param save where to save the model, or null
+     * @throws UserException naming the file, exit code {@link ExitCodes#IO}
+     */
+    static void checkSave(Path save, RunFolder folder) {
+        if (save == null) {
+            return;
+        }
+        boolean inside;
+        try {
+            inside = folder.checkFurtherFile(save);
+        } catch (io.github.drawnet.io.RunFolderException e) {
+            throw new UserException(e.getMessage().replaceFirst("^cannot write ", "cannot save the model to ")
+                    .replace("give another name", "give --save another name"), ExitCodes.IO, e);
+        }
+        if (!inside) {
+            OutputFolder.checkWritableFile(save);
+        }
+    }
+
+    private static boolean inFolder(Path file, RunFolder folder) {
+        return folder.dir().equals(file.toAbsolutePath().normalize().getParent());
+    }
+
+    /**
+     * Prints and writes everything after training, into the run's folder as one set (written into
+     * its staging area, then committed whole); returns the exit code ({@link ExitCodes#DIVERGED}
+     * when training diverged: every output that can be written is, and the reason goes to {@code
+     * err}).
+     *
+     * @param save where to save the model, or null; inside the folder it is part of the run's set
      * @param extra further figures to write beside the notebook's (for example a history comparison)
      */
-    int finish(PrintStream o, String command, ExperimentResult result, Path dir, Path save,
+    int finish(PrintStream o, PrintStream err, String command, ExperimentResult result, RunFolder folder, Path save,
             List<Figure> extra) throws IOException {
         NotebookPrinter.printParameters(o, result.finalParameters());
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
                 result.trainingTime().toNanos() / 1e9, result.test().balancedAccuracy());
-        Path metrics = dir.resolve("metrics.json");
-        MetricsFile.write(result, metrics);
-        o.println("Metrics: " + metrics);
-        List<Path> exports = Exports.write(result, dir);
-        o.println("Exports: " + exports.stream().map(p -> p.getFileName().toString())
-                .reduce((a, b) -> a + ", " + b).orElse("") + " in " + dir);
-        if (save != null) {
-            if (result.finalParameters().isFinite()) {
-                SavedModel.of(result).write(save);
-                o.println("Model: " + save);
-            } else {
-                o.println("Model: not saved, the parameters are not finite after training diverged");
+        Path staging = folder.staging();
+        Path dir = folder.given();
+        List<String> lines = new ArrayList<>();
+        boolean saveInFolder = save != null && inFolder(save, folder);
+        boolean finite = result.finalParameters().isFinite();
+        try {
+            MetricsFile.write(result, staging.resolve(MetricsFile.FILE_NAME));
+            lines.add("Metrics: " + Names.quoted(folder.finalPath(MetricsFile.FILE_NAME)));
+            List<Path> exports = Exports.write(result, staging);
+            lines.add("Exports: " + exports.stream().map(p -> p.getFileName().toString())
+                    .reduce((a, b) -> a + ", " + b).orElse("") + " in " + Names.quoted(dir));
+            if (save != null && !finite) {
+                lines.add("Model: not saved, the parameters are not finite after training diverged");
+            } else if (save != null) {
+                if (saveInFolder) {
+                    SavedModel.of(result).write(staging.resolve(save.getFileName().toString()));
+                }
+                lines.add("Model: " + Names.quoted(save));
             }
+            for (Figure f : extra) {
+                FigureWriter.write(f, staging);
+                lines.add("Figure: " + Names.quoted(folder.finalPath(f.name() + ".png")));
+            }
+            Visualizer.Report report = visualizer.report(result, staging);
+            lines.add("Figures: " + report.figures().size() + " figures as PNG and SVG in " + Names.quoted(dir));
+            lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
+            folder.commit();
+        } catch (io.github.drawnet.io.RunFolderException e) {
+            throw new UserException(e.getMessage(), ExitCodes.IO, e);
+        } catch (IOException e) {
+            throw new UserException("cannot write the run's files into " + Names.quoted(dir) + ": "
+                    + OutputFolder.describe(e) + "; the folder keeps what it held before", ExitCodes.IO, e);
         }
-        for (Figure f : extra) {
-            o.println("Figure: " + FigureWriter.write(f, dir));
+        if (save != null && finite && !saveInFolder) {
+            SavedModel.of(result).write(save); // flushed before it is moved into place
         }
-        Visualizer.Report report = visualizer.report(result, dir);
-        o.println("Figures: " + report.figures().size() + " figures as PNG and SVG in " + dir);
-        if (result.training().stopReason() == StopReason.DIVERGED) {
-            o.println("drawnet " + command + ": " + result.training().message());
-        }
-        o.println("Report: " + report.report());
+        lines.forEach(o::println);
         if (Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY)) {
             o.println(EngineBenchmark.PEAK_LINE + EngineBenchmark.peakResidentMiB() + " MiB");
         }
         o.printf(Locale.ROOT, "Accuracy on the test set: %.4f%n", result.test().accuracy());
-        return result.training().stopReason() == StopReason.DIVERGED ? ExitCodes.DIVERGED : ExitCodes.OK;
+        if (result.training().stopReason() == StopReason.DIVERGED) {
+            err.println("drawnet " + command + ": " + result.training().message());
+            return ExitCodes.DIVERGED;
+        }
+        return ExitCodes.OK;
     }
 }

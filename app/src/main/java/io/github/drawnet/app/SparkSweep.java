@@ -10,22 +10,20 @@ import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.sampling.Preset;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code drawnet sweep --engine spark}: the sweep's cells as an Apache Spark job (the grading engine
- * {@code spark}, one task per cell), written as {@code sweep.csv} in the columns of the local sweep,
- * and {@code grades.html} with each cell's output map. The local sweep's figures that need every
- * cell's whole result on the driver (sweep-maps, sweep-curves) are not drawn: Spark brings back each
- * cell's figures and small map, not its model.
+ * {@code drawnet sweep --engine spark}: the sweep's cells as the {@code spark} grading engine's job,
+ * written as {@code sweep.csv} (the local sweep's columns) and {@code grades.html} with each cell's
+ * map; not sweep-maps and sweep-curves, which need every cell's whole result on the driver.
  */
 final class SparkSweep {
 
@@ -40,38 +38,28 @@ final class SparkSweep {
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
         GradePlan plan = GradePlan.ofSweep(sweep, cmd.data.drawingFile,
                 cmd.data.drawingFile != null ? null : cmd.data.preset == null ? Preset.DEFAULT.id() : cmd.data.preset);
-        GradeEngine engine = GradeEngines.get("spark", backends);
-        Path dir = OutputFolder.prepare(cmd.out, clock, drawing.name(), "sweep");
-        int count = plan.cells().size();
-        o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; engine spark (%s)%n",
-                count, sweep.varying().isEmpty() ? "one setting" : String.join(", ", sweep.varying()), drawing.name(),
-                base.sizes().train(), base.seed(), cmd.master == null ? "local[" + threads + "]" : cmd.master);
-        Progress progress = new Progress(o, Progress.onTerminal(), "cells");
-        progress.update(0, count, "");
-        long start = System.nanoTime();
-        List<GradeRow> rows;
-        try {
-            rows = engine.run(plan, new GradeOptions(threads, cmd.master, cmd.sparkUi, null),
-                    (done, total, row) -> progress.update(done, total, ""));
-        } finally {
-            progress.finish();
+        GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
+        try (RunFolder run = OutputFolder.open(cmd.out, cmd.force, clock, drawing.name(), "sweep", "sweep",
+                cmd.data.drawingFile == null ? List.of() : List.of(cmd.data.drawingFile),
+                List.of("sweep.csv", "grades.csv", "grades.html"))) {
+            o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; engine %s (%s)%n",
+                    plan.cells().size(), sweep.varying().isEmpty() ? "one setting" : String.join(", ", sweep.varying()),
+                    Names.escape(drawing.name()), base.sizes().train(), base.seed(), engine.id(),
+                    cmd.master == null ? "local[" + threads + "]" : cmd.master);
+            long start = System.nanoTime();
+            List<GradeRow> rows = GradeCommand.runWithProgress(o, engine, plan,
+                    new GradeOptions(threads, cmd.master, cmd.sparkUi, null));
+            AtomicFiles.write(run.staging().resolve("sweep.csv"), GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
+            GradeReport.write(run.staging(), plan, rows, engine.id());
+            run.commit();
+            o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
+            o.println("Table: " + Names.quoted(run.finalPath("sweep.csv")));
+            o.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
+            rows.stream().filter(r -> r.status() != GradeRow.Status.FAILED)
+                    .max(Comparator.comparingDouble(GradeRow::testAccuracy))
+                    .ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
+                            best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
+            return ExitCodes.OK;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        rows.forEach(r -> o.println(r.describe(count) + " " + sweep.label(sweep.cells().get(r.index() - 1))));
-        Path csv = dir.resolve("sweep.csv");
-        AtomicFiles.write(csv, GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
-        List<Path> files = GradeReport.write(dir, plan, rows, engine.id());
-        o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), seconds);
-        o.println("Table: " + csv);
-        o.println("Overview: " + files.get(1));
-        rows.stream().filter(r -> r.status() != GradeRow.Status.FAILED)
-                .max(Comparator.comparingDouble(GradeRow::testAccuracy))
-                .ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
-                        best.index(), label(best, sweep), best.testAccuracy()));
-        return ExitCodes.OK;
-    }
-
-    private static String label(GradeRow r, Sweep sweep) {
-        return sweep.label(sweep.cells().get(r.index() - 1));
     }
 }

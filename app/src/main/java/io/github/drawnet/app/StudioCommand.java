@@ -27,6 +27,12 @@ final class StudioCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "Host name or address pages may reach the studio by, besides this machine's "
+                    + "(repeatable; required with a --host beyond this machine, e.g. --host 0.0.0.0 --allow-host "
+                    + "192.168.1.20). The studio then prints a link with its access key for each.")
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
+
     @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
             description = "Browser tabs served at once (default: ${DEFAULT-VALUE}).")
     int maxSessions;
@@ -47,8 +53,15 @@ final class StudioCommand implements Callable<Integer> {
         ExperimentOptions.check("--port", port, 0, 65535);
         ExperimentOptions.check("--max-sessions", maxSessions, 1, StudioServer.Options.MAX_SESSIONS);
         StudioServer.Options local = StudioServer.Options.local(port);
-        StudioServer server = new StudioServer(backends, visualizer,
-                new StudioServer.Options(host, port, maxSessions, local.trainers(), local.serverThreads()));
+        StudioServer.Options options;
+        try {
+            options = new StudioServer.Options(host, port, maxSessions, local.trainers(), local.serverThreads(),
+                    allowHosts, Math.min(StudioServer.Options.DEFAULT_MAX_RUNS, maxSessions),
+                    StudioServer.Options.DEFAULT_IDLE_MILLIS);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage().replace("allowed host", "--allow-host"), ExitCodes.USAGE, e);
+        }
+        StudioServer server = new StudioServer(backends, visualizer, options);
         int actual;
         try {
             actual = server.start();
@@ -61,7 +74,13 @@ final class StudioCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "drawnet-studio-shutdown"));
-        out.println("Drawnet studio: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual + "/");
+        if (allowHosts.isEmpty()) {
+            out.println("Drawnet studio: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual + "/");
+        } else {
+            out.println("Drawnet studio, listening on " + host + ":" + actual + "; open one of:");
+            server.links().forEach(link -> out.println("  " + link));
+            out.println("Pages on other machines need the link with the key.");
+        }
         out.println("Open it in a browser; Ctrl-C stops the studio.");
         stopped.await();
         return ExitCodes.OK;

@@ -7,8 +7,10 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
+import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
@@ -87,40 +89,42 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<drawing>-sweep).")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "NAME",
-            description = "Where the cells run: local (threads in this process) or spark (an Apache Spark job, one task "
-                    + "per cell; writes sweep.csv and grades.html) (default: local).")
+    @Option(names = "--engine", paramLabel = "NAME", description = "Where the cells run: local (threads here) or spark"
+            + " (an Apache Spark job, one task per cell; writes sweep.csv and grades.html) (default: local).")
     String engine;
-
     @Option(names = "--master", paramLabel = "URL", description = "Spark's master for --engine spark (default: local[N]).")
     String master;
-
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
     boolean sparkUi;
 
+    @Option(names = "--force",
+            description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
+                    + " working folder itself; never replaces the drawing the sweep reads.")
+    boolean force;
+
+    /** The files a sweep writes. */
+    static final List<String> FILES = List.of("sweep.csv", "sweep-maps.png", "sweep-maps.svg", "sweep-curves.png",
+            "sweep-curves.svg");
+
     private final Backends backends;
     private final PrintStream stdout;
+    private final PrintStream stderr;
     private final Clock clock;
 
     @Inject
-    SweepCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+    SweepCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock) {
         this.backends = backends;
+        this.stderr = stderr;
         this.stdout = stdout;
         this.clock = clock;
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
-        if (!engineId.equals("local") && !engineId.equals("spark")) {
-            throw new UserException("--engine must be local or spark, got '" + engine + "'", ExitCodes.USAGE);
-        }
-        if (engineId.equals("spark")) {
-            return SparkSweep.run(this, stdout, clock, backends);
-        }
-        if (master != null) {
-            throw new UserException("--master is for --engine spark; add --engine spark or drop --master",
-                    ExitCodes.USAGE);
+        if (engine != null && !engine.strip().equalsIgnoreCase("local")) {
+            return SparkSweep.run(this, stdout, clock, backends); // spark, or a one-line refusal naming the engines
+        } else if (master != null) {
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
         }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
         Sweep sweep = sweep(base);
@@ -130,12 +134,20 @@ final class SweepCommand implements Callable<Integer> {
         ExperimentOptions.check("--parallel", threads, 1, 64);
         int atOnce = sweep.concurrency(threads);
         int count = sweep.cells().size();
-        Path dir = OutputFolder.prepare(out, clock, sampled.drawing().name(), "sweep");
+        List<Path> inputs = data.drawingFile == null ? List.of() : List.of(data.drawingFile);
+        try (RunFolder folder = OutputFolder.open(out, force, clock, sampled.drawing().name(), "sweep", "sweep", inputs,
+                FILES)) {
+            return run(sweep, sampled, threads, atOnce, base, folder);
+        }
+    }
 
+    private int run(Sweep sweep, DataOptions.Sampled sampled, int threads, int atOnce, ExperimentSettings base,
+            RunFolder folder) throws IOException, InterruptedException {
+        int count = sweep.cells().size();
         PrintStream o = stdout;
         List<String> varying = sweep.varying();
         o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; %s%n", count,
-                varying.isEmpty() ? "one setting" : String.join(", ", varying), sampled.drawing().name(),
+                varying.isEmpty() ? "one setting" : String.join(", ", varying), Names.escape(sampled.drawing().name()),
                 base.sizes().train(), base.seed(), atOnce > 1 ? "up to " + atOnce + " cells at once"
                         : "one cell at a time" + (threads > 1 && count > 1
                                 ? " (a backend in the grid trains one model at a time)" : ""));
@@ -147,9 +159,10 @@ final class SweepCommand implements Callable<Integer> {
         try {
             done = sweep.run(sampled.drawing(), sampled.splits(), threads, d -> {
                 finished[0]++;
-                progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)",
+                progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
                         d.cell().index(), count, d.label(), d.result().test().accuracy(),
-                        d.result().trainingTime().toNanos() / 1e9));
+                        d.result().trainingTime().toNanos() / 1e9,
+                        d.result().training().stopReason() == StopReason.DIVERGED ? ", diverged" : ""));
                 progress.update(finished[0], count, "");
             });
         } finally {
@@ -159,23 +172,34 @@ final class SweepCommand implements Callable<Integer> {
 
         o.println();
         o.print(table(done, varying));
-        Path csv = dir.resolve("sweep.csv");
-        AtomicFiles.write(csv, csv(done).getBytes(StandardCharsets.UTF_8));
+        Path staging = folder.staging();
+        AtomicFiles.write(staging.resolve("sweep.csv"), csv(done).getBytes(StandardCharsets.UTF_8));
         List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
                 .collect(Collectors.toList());
-        Path maps = FigureWriter.write(ComparisonFigures.maps("sweep-maps",
-                "Each cell's output map, with its test accuracy", runs), dir);
-        Path curves = FigureWriter.write(ComparisonFigures.histories("sweep-curves",
+        FigureWriter.write(ComparisonFigures.maps("sweep-maps", "Each cell's output map, with its test accuracy", runs),
+                staging);
+        FigureWriter.write(ComparisonFigures.histories("sweep-curves",
                 "Each cell's validation accuracy and training loss against epoch",
                 done.stream().map(d -> ComparisonFigures.Named.of(d.label(), d.result().history()))
-                        .collect(Collectors.toList())), dir);
+                        .collect(Collectors.toList())), staging);
+        folder.commit();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), seconds);
-        o.println("Table: " + csv);
-        o.println("Figures: " + maps + ", " + curves);
+        o.println("Table: " + Names.quoted(folder.finalPath("sweep.csv")));
+        o.println("Figures: " + Names.quoted(folder.finalPath("sweep-maps.png")) + ", "
+                + Names.quoted(folder.finalPath("sweep-curves.png")));
         Sweep.Done best = done.stream().max((a, b) -> Double.compare(a.result().test().accuracy(),
                 b.result().test().accuracy())).orElseThrow();
         o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n", best.cell().index(), best.label(),
                 best.result().test().accuracy());
+        List<Sweep.Done> diverged = done.stream()
+                .filter(d -> d.result().training().stopReason() == StopReason.DIVERGED).toList();
+        if (!diverged.isEmpty()) {
+            for (Sweep.Done d : diverged) {
+                stderr.println("drawnet sweep: cell " + d.cell().index() + " (" + d.label() + "): "
+                        + d.result().training().message());
+            }
+            return ExitCodes.DIVERGED;
+        }
         return ExitCodes.OK;
     }
 
@@ -218,7 +242,7 @@ final class SweepCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, " %9.4f %9.4f %10.4f %9.4f %6.1f s%s%n", d.result().test().accuracy(),
                     d.result().test().balancedAccuracy(), last.trainLoss(), last.validationLoss(),
                     d.result().trainingTime().toNanos() / 1e9,
-                    d.result().training().stopReason() == io.github.drawnet.api.StopReason.DIVERGED
+                    d.result().training().stopReason() == StopReason.DIVERGED
                             ? "  diverged at epoch " + last.epoch() : ""));
         }
         return sb.toString();

@@ -27,6 +27,20 @@ final class CompareCommandTest {
     }
 
     @Test
+    void compare_anEngineDiverges_namedOnStandardError_exit4_tableStillPrinted() {
+        CliRunner.Result r = CliRunner.run(with(new String[] {"compare", "--backends", "djl,reference", "--optimizer",
+            "sgd", "--lr", "1e39"}, SMALL));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DIVERGED);
+        // each engine names what diverged first in it (in float, the training loss; in double, the validation loss)
+        assertThat(r.err().lines().toList()).hasSize(2).satisfiesExactly(
+                l -> assertThat(l).startsWith("drawnet compare: djl diverged: training stopped at epoch 1: the ")
+                        .endsWith("; try a learning rate smaller than 1.0E39"),
+                l -> assertThat(l).startsWith("drawnet compare: reference diverged: training stopped at epoch 1: the ")
+                        .endsWith("; try a learning rate smaller than 1.0E39"));
+        assertThat(r.out()).contains("Largest difference in test accuracy");
+    }
+
+    @Test
     void compare_unknownBackend_listsAvailable() {
         CliRunner.Result r = CliRunner.run("compare", "--backends", "djl,torch");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

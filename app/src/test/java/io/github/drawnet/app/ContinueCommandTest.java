@@ -100,9 +100,15 @@ final class ContinueCommandTest {
         Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"format\": \"drawnet-model\"");
         CliRunner.Result r = CliRunner.run("continue", bad.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("drawnet continue: model file " + bad + " is not valid JSON");
-        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).isEqualTo("drawnet continue: model file " + bad + " ends before its JSON does at line 1,"
+                + " column 27 (truncated?)" + System.lineSeparator());
         assertThat(dir.resolve("o")).doesNotExist();
+        // garbage: where, not the parser's internals
+        Path garbage = java.nio.file.Files.writeString(dir.resolve("garbage.json"), "{\n  \"format\": drawnet }");
+        CliRunner.Result g = CliRunner.run("continue", garbage.toString(), "--out", dir.resolve("o").toString());
+        assertThat(g.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(g.err()).isEqualTo("drawnet continue: model file " + garbage + " is not valid JSON at line 2,"
+                + " column 13 (truncated or corrupt?)" + System.lineSeparator());
     }
 
     @Test
@@ -137,9 +143,9 @@ final class ContinueCommandTest {
                 String.format(Locale.ROOT, "Drawing: blob (256 x 256, saved in the model), %.1f%% of the canvas drawn",
                         100 * Preset.BLOB.drawing().positiveShare()),
                 "Continuing: the saved weights and optimizer state, epochs 3 to 5",
-                "Figure: " + out.resolve("continue-history.png"),
-                "drawnet continue: training stopped at epoch 3: the training loss became Infinity;"
-                        + " try a learning rate smaller than 1.0E37");
+                "Figure: " + out.resolve("continue-history.png"));
+        assertThat(r.err()).as("the reason, on standard error").isEqualTo("drawnet continue: training stopped at epoch 3:"
+                + " the training loss became Infinity; try a learning rate smaller than 1.0E37" + System.lineSeparator());
         assertThat(epochLines(r)).singleElement().asString().startsWith("Epoch 3/5 - Loss: Infinity - ");
         // what ran is kept: the saved epochs and the one that diverged, in metrics.json and history.csv
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());

@@ -87,7 +87,7 @@ final class GradeCommandTest {
     @CsvSource(delimiter = '|', value = {
         "missing|--engine local|folder %s does not exist; give a folder of PNG drawings",
         "empty|--engine local|folder %s holds no drawing; give a folder with .png files (subfolders are searched too)",
-        "class|--engine hadoop|--engine must be local or spark, got 'hadoop'",
+        "class|--engine hadoop|unknown engine 'hadoop'; available: local",
         "class|--master local[2]|--master is for --engine spark; add --engine spark or drop --master",
         "class|--lr 0.1,-1|--lr must be a finite number > 0, got -1.0",
         "class|--parallel 0|--parallel must be in [1, 64], got 0",

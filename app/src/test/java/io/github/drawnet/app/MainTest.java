@@ -48,7 +48,7 @@ final class MainTest {
                 Arguments.of(new IllegalArgumentException((String) null), "run", ExitCodes.USAGE,
                         "drawnet run: (no message)"),
                 Arguments.of(new IllegalArgumentException("first line\n  detail on the second line"), "run",
-                        ExitCodes.USAGE, "drawnet run: first line"),
+                        ExitCodes.USAGE, "drawnet run: first line\\n  detail on the second line"),
                 Arguments.of(new UserException("give a command", ExitCodes.USAGE), "drawnet", ExitCodes.USAGE,
                         "drawnet: give a command"));
     }

@@ -25,16 +25,27 @@ final class OutputFolderTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"blob, 20240229-235958-blob-djl", "my drawing.png, 20240229-235958-my_drawing-djl",
         "ring (v2).PNG, 20240229-235958-ring_v2_-djl", ".png, 20240229-235958-drawing-djl",
-        "'', 20240229-235958-drawing-djl"})
-    void prepare_noFolderGiven_drawnetOutTimeDrawingBackend(String drawing, String folder) throws IOException {
+        "'', 20240229-235958-drawing-djl",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.png,"
+            + " 20240229-235958-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-djl",
+        "'a\u001b[2Jb\nc.png', 20240229-235958-a_2Jb_c-djl"})
+    void open_noFolderGiven_drawnetOutTimeDrawingBackend_shortened(String drawing, String folder) throws IOException {
         Path expected = Paths.get("drawnet-out", folder);
         boolean baseExisted = Files.exists(OutputFolder.BASE);
-        try {
-            Path dir = OutputFolder.prepare(null, LEAP_DAY, drawing, "djl");
-            assertThat(dir).isEqualTo(expected);
-            assertThat(dir).isDirectory();
+        try (io.github.drawnet.io.RunFolder f = OutputFolder.open(null, false, LEAP_DAY, drawing, "djl", "run",
+                java.util.List.of(), java.util.List.of())) {
+            assertThat(f.given()).isEqualTo(expected);
+            assertThat(f.dir()).isDirectory();
+            // a second run in the same second gets a folder of its own
+            try (io.github.drawnet.io.RunFolder g = OutputFolder.open(null, false, LEAP_DAY, drawing, "djl", "run",
+                    java.util.List.of(), java.util.List.of())) {
+                assertThat(g.given()).isEqualTo(Paths.get("drawnet-out", folder + "-2"));
+            }
         } finally {
-            Files.deleteIfExists(expected);
+            for (Path p : new Path[] {expected, Paths.get("drawnet-out", folder + "-2")}) {
+                Files.deleteIfExists(p.resolve(".drawnet.lock"));
+                Files.deleteIfExists(p);
+            }
             if (!baseExisted) {
                 Files.deleteIfExists(OutputFolder.BASE);
             }
@@ -42,9 +53,30 @@ final class OutputFolderTest {
     }
 
     @Test
-    void prepare_folderGiven_usedAsIs_createdWithItsParents(@TempDir Path tmp) {
-        Path dir = OutputFolder.prepare(tmp.resolve("a/b/c"), LEAP_DAY, "blob", "djl");
-        assertThat(dir).isEqualTo(tmp.resolve("a/b/c")).isDirectory();
+    void open_folderGiven_usedAsIs_createdWithItsParents(@TempDir Path tmp) throws IOException {
+        try (io.github.drawnet.io.RunFolder f = OutputFolder.open(tmp.resolve("a/b/c"), false, LEAP_DAY, "blob", "djl",
+                "run", java.util.List.of(), java.util.List.of())) {
+            assertThat(f.given()).isEqualTo(tmp.resolve("a/b/c"));
+            assertThat(tmp.resolve("a/b/c")).isDirectory();
+        }
+    }
+
+    @Test
+    void prepare_emptyOrAFile_refusedNamingTheOption(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        assertThatThrownBy(() -> OutputFolder.prepare(file, "--export")).isInstanceOf(UserException.class)
+                .hasMessage("output folder " + file + " is a file; give a folder with --export");
+        assertThatThrownBy(() -> OutputFolder.prepare(Path.of(""), "--export")).isInstanceOf(UserException.class)
+                .hasMessage("--export is empty; give the folder to write into");
+        assertThat(OutputFolder.prepare(tmp.resolve("x/y"), "--export")).isDirectory();
+    }
+
+    @Test
+    void names_controlCharactersEscaped() {
+        assertThat(Names.escape("a\u001b[31mred\n\tb\u0007")).isEqualTo("a\\u001b[31mred\\n\\tb\\u0007");
+        assertThat(Names.escape("plain é")).isEqualTo("plain é");
+        assertThat(Names.escape(null)).isEqualTo("null");
+        assertThat(Names.quoted(Path.of("x\ry"))).isEqualTo("x\\ry");
     }
 
     @Test

@@ -167,7 +167,9 @@ final class SweepCommandTest {
             "djl", "--optimizer", "sgd", "--lr", "1e38,0.1", "--epochs", "2", "--parallel", "1", "--out",
             out.toString()}, SMALL));
         double wall = (System.nanoTime() - start) / 1e9;
-        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).as("a diverged cell makes the sweep exit 4").isEqualTo(ExitCodes.DIVERGED);
+        assertThat(r.err()).isEqualTo("drawnet sweep: cell 1 (lr=1.0E38): training stopped at epoch 1: the training"
+                + " loss became Infinity; try a learning rate smaller than 1.0E38" + System.lineSeparator());
         List<String> lines = r.out().lines().toList();
         List<Map<String, String>> rows = rows(out.resolve("sweep.csv"));
         assertThat(rows).hasSize(2);
@@ -206,7 +208,7 @@ final class SweepCommandTest {
             assertThat(seconds).as(line).isBetween(0.0, total + 0.05);
         }
         for (String line : lines.stream().filter(l -> l.matches("cell \\d/2 .*")).toList()) {
-            double seconds = Double.parseDouble(line.replaceAll(".* \\(([0-9.]+) s\\)$", "$1"));
+            double seconds = Double.parseDouble(line.replaceAll(".* \\(([0-9.]+) s\\)(, diverged)?$", "$1"));
             assertThat(seconds).as(line).isBetween(0.0, total + 0.05);
         }
     }

@@ -64,8 +64,32 @@ public interface ForwardContract extends BackendUnderTest {
                 }
             }
             float[] predicted = model.predict(points);
+            ForwardPass outputs = model.outputs(points);
             for (int i = 0; i < points.size(); i++) {
                 assertThat(predicted[i]).isEqualTo(pass.output()[i]);
+                assertThat(outputs.output()[i]).isEqualTo(pass.output()[i]);
+                assertThat((double) pass.logits()[i]).as("logit at point %d", i)
+                        .isCloseTo(expected.logit(i), within(FORWARD_TOLERANCE * Math.max(1, Math.abs(expected.logit(i)))));
+                assertThat(outputs.logits()[i]).isEqualTo(pass.logits()[i]);
+            }
+        }
+    }
+
+    /** The logits come from the engine, not from the saturated probabilities: the loss stays exact. */
+    @Test
+    default void forward_saturatedOutput_logitsStillExact() {
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(), Activation.LINEAR);
+        Parameters p = new Parameters(List.of(new io.github.drawnet.api.LayerParameters(2, 1, new float[] {40, 40},
+                new float[] {20})));
+        Dataset points = Fixtures.randomPoints(20, 3);
+        ReferenceNetwork.Pass expected = new ReferenceNetwork(spec, p).forward(points.features(spec.inputs()),
+                points.size());
+        try (Model model = backend().newModel(spec, p)) {
+            ForwardPass pass = model.outputs(points);
+            for (int i = 0; i < points.size(); i++) {
+                assertThat(pass.output()[i]).isEqualTo(1f);
+                assertThat((double) pass.logits()[i]).isCloseTo(expected.logit(i), within(1e-4));
+                assertThat((double) pass.logits()[i]).isGreaterThan(20);
             }
         }
     }

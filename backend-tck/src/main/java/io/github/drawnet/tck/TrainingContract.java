@@ -75,6 +75,34 @@ public interface TrainingContract extends BackendUnderTest {
         }
     }
 
+    /**
+     * Training that explodes stops at the epoch where it does, with {@code DIVERGED}, on every
+     * backend: a loss that overflows (SGD at 1e39), parameters that become NaN (weight decay 1e30),
+     * and a loss that stays finite but grows past 100 times the starting loss (Adam at 1e30).
+     */
+    static Stream<Arguments> divergenceCases() {
+        return Stream.of(
+                Arguments.of(Optimizer.SGD, 1e39, 0.0),
+                Arguments.of(Optimizer.SGD, 0.1, 1e30),
+                Arguments.of(Optimizer.ADAM, 1e30, 0.0));
+    }
+
+    @ParameterizedTest(name = "{0} lr={1} wd={2}")
+    @MethodSource("io.github.drawnet.tck.TrainingContract#divergenceCases")
+    default void train_explodes_stopsDivergedAtTheFirstEpoch_epochKept(Optimizer optimizer, double lr, double decay) {
+        NetworkSpec spec = NetworkSpec.notebook();
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 240, 5);
+        TrainingConfig config = new TrainingConfig(optimizer, lr, 24, 5, decay, 3, true);
+        try (Model model = backend().newModel(spec, Parameters.initial(spec, 3));
+                Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+            TrainingResult r = trainer.train(5, io.github.drawnet.api.EpochListener.NONE);
+            assertThat(r.stopReason()).as(r.message()).isEqualTo(io.github.drawnet.api.StopReason.DIVERGED);
+            assertThat(r.epochsRun()).isEqualTo(1);
+            assertThat(r.history().size()).isEqualTo(1);
+            assertThat(r.message()).startsWith("training stopped at epoch 1: ");
+        }
+    }
+
     @Test
     default void train_threeEpochsOfManyBatches_tracksReference() {
         NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(4, 3), Activation.TANH);

@@ -121,6 +121,27 @@ public record GradePlan(Path folder, List<GradeCell> cells, List<String> varying
     }
 
     /**
+     * Returns the axes of a grid from lists of values given in the order of {@link Sweep#AXES} (hidden,
+     * activation, features, optimizer, learning rate, batch size, epochs, weight decay), a null list
+     * leaving its setting out.
+     *
+     * @throws IllegalArgumentException when there are more lists than axes
+     */
+    @SafeVarargs
+    public static Map<Setting, List<String>> axes(List<String>... inAxesOrder) {
+        if (inAxesOrder.length > Sweep.AXES.size()) {
+            throw new IllegalArgumentException(inAxesOrder.length + " lists for " + Sweep.AXES.size() + " axes");
+        }
+        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+        for (int i = 0; i < inAxesOrder.length; i++) {
+            if (inAxesOrder[i] != null) {
+                axes.put(Sweep.AXES.get(i), inAxesOrder[i]);
+            }
+        }
+        return axes;
+    }
+
+    /**
      * Returns the PNG files under {@code folder}, subfolders included, in order of their relative
      * paths.
      *

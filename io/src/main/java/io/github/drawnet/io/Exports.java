@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 public final class Exports {
 
-    
+    /** The names of the files {@link #write} writes. */
+    public static final List<String> FILE_NAMES = List.of("points.csv", "parameters.json", "history.csv");
 
     private Exports() {}
 
@@ -33,7 +34,7 @@ public final class Exports {
         ObjectNode root = JsonForms.MAPPER.createObjectNode();
         root.put("format", "drawnet-parameters");
         root.put("layout", "per layer: weight[out][in] (PyTorch Linear), bias[out]; first hidden layer first");
-        root.set("layers", JsonForms.parameters(r.finalParameters()));
+        root.set("layers", JsonForms.parameters(r.finalParameters(), true));
         AtomicFiles.write(parameters, JsonForms.MAPPER.writeValueAsBytes(root));
         Path history = dir.resolve("history.csv");
         writeHistory(r.history(), history);

@@ -87,6 +87,15 @@ final class JsonForms {
 
     /** Returns every layer's weight matrix and biases, each float written so it reads back bit for bit. */
     static ArrayNode parameters(Parameters p) {
+        return parameters(p, false);
+    }
+
+    /**
+     * Returns every layer's weight matrix and biases; with {@code nonFiniteAsText}, a NaN or infinite
+     * value (a diverged run's) is written as the text {@code "NaN"}, {@code "Infinity"} or {@code
+     * "-Infinity"}, as the history writes its losses, instead of being refused.
+     */
+    static ArrayNode parameters(Parameters p, boolean nonFiniteAsText) {
         ArrayNode layers = JsonNodeFactory.instance.arrayNode();
         for (LayerParameters l : p.layers()) {
             ObjectNode layer = layers.addObject();
@@ -94,15 +103,23 @@ final class JsonForms {
             for (float[] row : l.weightMatrix()) {
                 ArrayNode r = weight.addArray();
                 for (float v : row) {
-                    addExact(r, v);
+                    add(r, v, nonFiniteAsText);
                 }
             }
             ArrayNode bias = layer.putArray("bias");
             for (float v : l.biases()) {
-                addExact(bias, v);
+                add(bias, v, nonFiniteAsText);
             }
         }
         return layers;
+    }
+
+    private static void add(ArrayNode array, float v, boolean nonFiniteAsText) {
+        if (nonFiniteAsText && !Float.isFinite(v)) {
+            array.add(Float.toString(v));
+        } else {
+            addExact(array, v);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.drawnet.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.drawnet.api.internal.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.EpochMetrics;
@@ -30,6 +31,13 @@ import java.util.function.Function;
  */
 final class JsonReader {
 
+    /**
+     * The largest file read, checked before it is parsed: a model of the largest network allowed
+     * (8 hidden layers of 256 units, with Adam's two moments and the initial parameters) and
+     * 100,000 epochs of history is far smaller.
+     */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private final String prefix;
     private final Function<String, InvalidFileException> make;
 
@@ -44,10 +52,15 @@ final class JsonReader {
 
     /** Reads a whole file into a JSON tree, refusing folders, missing files and non-JSON. */
     static JsonNode readTree(Path file, String kind, Function<String, InvalidFileException> make) {
+        String problem = InputFiles.problem(file, "a " + kind);
+        if (problem != null) {
+            throw make.apply(kind + " " + InputFiles.name(file) + " " + problem);
+        }
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw make.apply(kind + " " + file + " is a directory");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw make.apply(kind + " " + file + " " + tooLarge(size));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -61,12 +74,25 @@ final class JsonReader {
         return new JsonReader(kind, file.toString(), make).tree(bytes);
     }
 
+    private static String tooLarge(long size) {
+        return String.format(Locale.ROOT, "is %,d bytes; a Drawnet file is at most %,d bytes (%d MiB)", size, MAX_BYTES,
+                MAX_BYTES / (1024 * 1024));
+    }
+
     /** Parses bytes into a JSON tree. */
     JsonNode tree(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw make.apply(prefix + " " + tooLarge(bytes.length));
+        }
         try {
             return JsonForms.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw make.apply(prefix + " is not valid JSON (truncated or corrupt?): " + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            boolean ended = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
+            throw make.apply(prefix + (ended ? " ends before its JSON does" + where + " (truncated?)"
+                    : " is not valid JSON" + where + " (truncated or corrupt?)"));
         } catch (IOException e) {
             throw make.apply("cannot read " + prefix + ": " + e.getMessage());
         }
@@ -215,12 +241,22 @@ final class JsonReader {
     }
 
     float[] floats(JsonNode list, String where) {
+        return floats(list, where, false);
+    }
+
+    /** Reads a list of floats; with {@code nonFinite}, also the texts "NaN", "Infinity" and "-Infinity". */
+    float[] floats(JsonNode list, String where, boolean nonFinite) {
         if (!list.isArray()) {
             throw fail("has " + where + " that is not a list of numbers");
         }
         float[] out = new float[list.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode v = list.get(i);
+            if (nonFinite && v.isTextual() && ("NaN".equals(v.asText()) || "Infinity".equals(v.asText())
+                    || "-Infinity".equals(v.asText()))) {
+                out[i] = Float.parseFloat(v.asText());
+                continue;
+            }
             if (!v.isNumber()) {
                 throw fail("has " + where + "[" + i + "] that is not a number: " + v);
             }
@@ -234,6 +270,11 @@ final class JsonReader {
 
     /** Reads {@link JsonForms#parameters}; {@code where} names them in messages. */
     Parameters parameters(JsonNode layers, String where) {
+        return parameters(layers, where, false);
+    }
+
+    /** Reads {@link JsonForms#parameters}, with {@code nonFinite} also a diverged run's NaN and infinities. */
+    Parameters parameters(JsonNode layers, String where, boolean nonFinite) {
         if (!layers.isArray() || layers.isEmpty()) {
             throw fail("has " + where + " that is not a non-empty list of layers");
         }
@@ -250,12 +291,12 @@ final class JsonReader {
             }
             float[][] rows = new float[weight.size()][];
             for (int o = 0; o < rows.length; o++) {
-                rows[o] = floats(weight.get(o), at + " weight row " + o);
+                rows[o] = floats(weight.get(o), at + " weight row " + o, nonFinite);
                 if (rows[o].length != rows[0].length || rows[o].length == 0) {
                     throw fail("has " + at + " weight rows of different lengths");
                 }
             }
-            float[] bias = floats(field(layer, "bias"), at + " bias");
+            float[] bias = floats(field(layer, "bias"), at + " bias", nonFinite);
             if (bias.length != rows.length) {
                 throw fail("has " + at + " with " + rows.length + " weight rows but " + bias.length + " biases");
             }

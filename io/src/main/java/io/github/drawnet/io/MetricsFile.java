@@ -35,6 +35,8 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
 
     /** The format's name. */
     public static final String FORMAT = "drawnet-metrics";
+    /** The file's usual name in a run's folder. */
+    public static final String FILE_NAME = "metrics.json";
     /** The version of this file's layout; bumped when a field changes meaning. */
     public static final int VERSION = 1;
 
@@ -90,7 +92,7 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
         te.put("falsePositives", test.falsePositives());
         te.put("falseNegatives", test.falseNegatives());
 
-        root.set("parameters", JsonForms.parameters(r.finalParameters()));
+        root.set("parameters", JsonForms.parameters(r.finalParameters(), true));
         return root;
     }
 
@@ -120,7 +122,7 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
                     r.provenance(r.object(root, "drawing"), "name", "sha256", r.object(root, "data")),
                     r.network(r.object(root, "network")), r.training(r.object(root, "training")),
                     r.history(r.array(root, "history")), r.numberOrNaN(test, "accuracy"),
-                    r.numberOrNaN(test, "balancedAccuracy"), r.parameters(r.array(root, "parameters"), "parameters"));
+                    r.numberOrNaN(test, "balancedAccuracy"), r.parameters(r.array(root, "parameters"), "parameters", true));
         } catch (InvalidFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {

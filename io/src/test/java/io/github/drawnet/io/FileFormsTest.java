@@ -127,7 +127,7 @@ final class FileFormsTest {
         Files.write(file, new ObjectMapper().writeValueAsBytes(j));
         assertThatThrownBy(() -> MetricsFile.read(file))
                 .hasMessage("metrics file " + file + " is not a Drawnet metrics file (\"format\" is not \"drawnet-metrics\")");
-        assertThatThrownBy(() -> MetricsFile.read(dir)).hasMessage("metrics file " + dir + " is a directory");
+        assertThatThrownBy(() -> MetricsFile.read(dir)).hasMessage("metrics file " + dir + " is a folder; give a metrics file");
     }
 
     @Test
@@ -173,6 +173,34 @@ final class FileFormsTest {
         Path file = dir.resolve("m.json");
         m.write(file);
         assertThat(SavedModel.read(file).parameters()).isEqualTo(p);
+    }
+
+    @Test
+    void metricsAndExports_ofADivergedRunWithNaNParameters_writtenAsText_readBack(@TempDir Path dir) throws IOException {
+        Parameters p = run.finalParameters();
+        List<LayerParameters> layers = new java.util.ArrayList<>(p.layers());
+        LayerParameters first = layers.get(0);
+        float[] w = first.weights().clone();
+        w[0] = Float.NaN;
+        w[1] = Float.NEGATIVE_INFINITY;
+        layers.set(0, new LayerParameters(first.inputs(), first.outputs(), w, first.biases()));
+        Parameters nan = new Parameters(layers);
+        ExperimentResult diverged = new ExperimentResult(run.backendId(), run.backendName(), run.drawing(), run.data(),
+                run.spec(), run.config(), run.initialParameters(), nan, run.training(), run.test(), run.testPredictions(),
+                run.gridResolution(), run.grid(), run.trainingTime(), run.optimizerState());
+        Path file = dir.resolve("metrics.json");
+        MetricsFile.write(diverged, file);
+        assertThat(Files.readString(file)).contains("\"NaN\"").contains("\"-Infinity\"");
+        Parameters back = MetricsFile.read(file).parameters();
+        assertThat(back.layer(0).weights()[0]).isNaN();
+        assertThat(back.layer(0).weights()[1]).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(back.layer(0).weights()[2]).isEqualTo(w[2]);
+        Exports.write(diverged, dir);
+        assertThat(Files.readString(dir.resolve("parameters.json"))).contains("\"NaN\"");
+        // a model file never holds them
+        assertThatThrownBy(() -> new SavedModel(run.backendId(), run.spec(), run.config(), nan, run.optimizerState(),
+                run.history(), run.data().provenance(), run.drawing()).toBytes())
+                .hasMessageContaining("non-finite parameter (NaN)");
     }
 
     @Test

@@ -115,7 +115,17 @@ final class SavedModelTest {
         byte[] all = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(all, all.length / 2));
         assertThatThrownBy(() -> SavedModel.read(file)).isInstanceOf(InvalidModelFileException.class)
-                .hasMessageStartingWith("model file " + file + " is not valid JSON (truncated or corrupt?)");
+                .hasMessageStartingWith("model file " + file + " ends before its JSON does at line ")
+                .hasMessageEndingWith(" (truncated?)").hasMessageNotContaining("Unexpected");
+        Files.writeString(file, "{\"format\": [1, 2}");
+        assertThatThrownBy(() -> SavedModel.read(file)).hasMessage("model file " + file + " is not valid JSON at line 1,"
+                + " column 17 (truncated or corrupt?)");
+        // the size is checked before anything is parsed
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(JsonReader.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> SavedModel.read(file)).hasMessage("model file " + file + " is 67,108,865 bytes; a"
+                + " Drawnet file is at most 67,108,864 bytes (64 MiB)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.drawnet.sampling;
 
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.internal.InputFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -38,11 +39,9 @@ public final class DrawingReader {
      *     image, truncated, or too large
      */
     public static Drawing read(Path file) {
-        if (!Files.exists(file)) {
-            throw new InvalidDrawingException("drawing file " + file + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidDrawingException("drawing " + file + " is a directory; give a PNG file");
+        String problem = InputFiles.problem(file, "a PNG file");
+        if (problem != null) {
+            throw new InvalidDrawingException("drawing file " + InputFiles.name(file) + " " + problem);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.getFileName().toString());

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.History;
 import io.github.drawnet.api.LayerActivations;
+import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Model;
+import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.HiddenProjection;
 import io.javalin.http.sse.SseClient;
 import java.util.Base64;
 import java.util.List;
@@ -35,8 +40,14 @@ final class SessionEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dataset GRID = Dataset.grid(LIVE_GRID);
 
+    /** The most training (and test) points the page draws over the output map and in the hidden view. */
+    static final int SHOWN_POINTS = 600;
+
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final Visualizer visualizer;
+    private final HiddenProjection projection = new HiddenProjection();
+    /** The training points the page shows, and places in the hidden view; null before a run. */
+    private Dataset shown;
 
     SessionEvents(Visualizer visualizer) {
         this.visualizer = visualizer;
@@ -120,13 +131,74 @@ final class SessionEvents {
         return n;
     }
 
-    /** The output and every hidden unit over the live grid, and the network with its current weights. */
-    ObjectNode maps(Model model, int epoch) {
+    /** Tells the pages a new run begins on {@code data}: the points drawn over the output map. */
+    void newRun(DataSplits data) {
+        Dataset train = first(data.train(), SHOWN_POINTS);
+        synchronized (this) {
+            shown = train;
+            projection.reset();
+        }
+        ObjectNode n = JSON.createObjectNode();
+        points(n.putObject("train"), train);
+        points(n.putObject("test"), first(data.test(), SHOWN_POINTS));
+        broadcast("points", n);
+    }
+
+    private static Dataset first(Dataset d, int most) {
+        if (d.size() <= most) {
+            return d;
+        }
+        int[] idx = new int[most];
+        for (int i = 0; i < most; i++) {
+            idx[i] = i;   // sampled uniformly at random already: the first ones are a fair sample
+        }
+        return d.select(idx);
+    }
+
+    private static void points(ObjectNode into, Dataset d) {
+        ArrayNode x1 = into.putArray("x1");
+        ArrayNode x2 = into.putArray("x2");
+        ArrayNode y = into.putArray("label");
+        for (int i = 0; i < d.size(); i++) {
+            x1.add(round(d.x1(i)));
+            x2.add(round(d.x2(i)));
+            y.add(d.label(i) >= 0.5 ? 1 : 0);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Returns every epoch of {@code h}, for a page that loads a saved model. */
+    static ObjectNode history(History h) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode epochs = n.putArray("epochs");
+        int last = h.size();
+        for (EpochMetrics m : h.epochs()) {
+            epochs.add(epoch(m, last, 0));
+        }
+        return n;
+    }
+
+    /**
+     * The output and every hidden unit over the live grid, the network with its current weights, and
+     * where the shown training points lie in the last hidden layer's view.
+     */
+    synchronized ObjectNode maps(Model model, int epoch) {
         ForwardPass pass = model.forward(GRID);
         ObjectNode n = JSON.createObjectNode();
         n.put("epoch", epoch);
         n.put("grid", LIVE_GRID);
         n.put("output", dataUrl(visualizer.mapPng(pass.output(), LIVE_GRID, Activation.SIGMOID).png()));
+        // the probabilities themselves (one byte each, row 0 at the bottom) for the page to colour, discretize
+        // and read points against
+        byte[] p = new byte[pass.output().length];
+        for (int i = 0; i < p.length; i++) {
+            float v = pass.output()[i];
+            p[i] = (byte) Math.round(Float.isFinite(v) ? Math.max(0f, Math.min(1f, v)) * 255 : 127);
+        }
+        n.put("outputValues", Base64.getEncoder().encodeToString(p));
         ArrayNode hidden = n.putArray("hidden");
         Activation activation = model.spec().activation();
         for (int l = 0; l < pass.hidden().size(); l++) {
@@ -142,6 +214,54 @@ final class SessionEvents {
             }
         }
         n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters())));
+        weights(n.putArray("layers"), model.parameters());
+        if (shown != null && !pass.hidden().isEmpty()) {
+            hiddenView(n.putObject("hiddenView"), model.forward(shown), model.spec().hidden().size());
+        }
+        return n;
+    }
+
+    private static void weights(ArrayNode into, Parameters p) {
+        for (LayerParameters layer : p.layers()) {
+            ObjectNode l = into.addObject();
+            ArrayNode w = l.putArray("w");
+            for (float[] row : layer.weightMatrix()) {
+                ArrayNode r = w.addArray();
+                for (float v : row) {
+                    r.add(Math.round(v * 1e4) / 1e4);
+                }
+            }
+            ArrayNode b = l.putArray("b");
+            for (float v : layer.biases()) {
+                b.add(Math.round(v * 1e4) / 1e4);
+            }
+        }
+    }
+
+    private void hiddenView(ObjectNode into, ForwardPass pass, int layers) {
+        LayerActivations last = pass.hidden().get(layers - 1);
+        double[][] xy = HiddenProjection.unitScaled(projection.project(last.values(), last.units()));
+        into.put("layer", layers);
+        into.put("units", last.units());
+        into.put("method", last.units() > 2 ? "pca" : "units");
+        for (int c = 0; c < 2; c++) {
+            ArrayNode a = into.putArray(c == 0 ? "x" : "y");
+            for (double v : xy[c]) {
+                a.add(Math.round(v * 1000) / 1000.0);
+            }
+        }
+    }
+
+    /** A run loaded from a saved model: its test figures, measured now; no downloads until it trains on. */
+    static ObjectNode loaded(io.github.drawnet.api.Evaluation test, int epochs) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("testAccuracy", test.accuracy());
+        n.put("balancedAccuracy", test.balancedAccuracy());
+        n.put("testLoss", test.loss());
+        n.put("epochs", epochs);
+        n.put("stopReason", "loaded");
+        n.put("message", "loaded from file with " + epochs + " epochs; Continue trains on");
+        n.putArray("downloads");
         return n;
     }
 

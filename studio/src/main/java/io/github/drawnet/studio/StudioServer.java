@@ -1,5 +1,6 @@
 package io.github.drawnet.studio;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.io.DrawnetVersion;
+import io.github.drawnet.io.InvalidFileException;
+import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
@@ -28,6 +31,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +66,8 @@ public final class StudioServer implements AutoCloseable {
     static final long MAX_PIXELS = 1024L * 1024;
     /** How long a session lives without a page listening to it. */
     static final long ORPHAN_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** The most a shared experiment link (settings and compressed drawing) may hold, in bytes. */
+    static final int MAX_SHARE_BYTES = 8 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(StudioServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,16 +81,26 @@ public final class StudioServer implements AutoCloseable {
      * @param maxSessions the browser tabs served at once
      * @param trainers the runs trained at once; more wait in a queue
      * @param serverThreads the web server's threads
+     * @param allowedHosts the host names, besides this machine's loopback names, that pages may reach the
+     *     studio by; required (at least one) when {@code host} is not a loopback address
+     * @param maxRuns the runs going on (queued, training or paused) at once, over all pages
+     * @param idleMillis how long a page's session lives without a request before it is reclaimed
      */
-    public record Options(String host, int port, int maxSessions, int trainers, int serverThreads) {
+    public record Options(String host, int port, int maxSessions, int trainers, int serverThreads,
+            List<String> allowedHosts, int maxRuns, long idleMillis) {
 
         /** The most tabs a studio may serve. */
         public static final int MAX_SESSIONS = 64;
+        /** The runs going on at once by default. */
+        public static final int DEFAULT_MAX_RUNS = 4;
+        /** How long an idle session lives by default: ten minutes. */
+        public static final long DEFAULT_IDLE_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
         /**
          * Validates every value.
          *
-         * @throws IllegalArgumentException naming the first value out of range
+         * @throws IllegalArgumentException naming the first value out of range, or asking for the names
+         *     a studio serving beyond this machine may be reached by
          */
         public Options {
             java.util.Objects.requireNonNull(host, "host");
@@ -92,17 +108,57 @@ public final class StudioServer implements AutoCloseable {
             Checks.inRange("sessions", maxSessions, 1, MAX_SESSIONS);
             Checks.inRange("trainers", trainers, 1, 64);
             Checks.inRange("server threads", serverThreads, 4, 256);
+            Checks.inRange("runs", maxRuns, 1, MAX_SESSIONS);
+            if (idleMillis < 1) {
+                throw new IllegalArgumentException("idle time must be > 0 ms, got " + idleMillis);
+            }
+            allowedHosts = List.copyOf(allowedHosts);
+            for (String h : allowedHosts) {
+                if (!h.strip().matches("[A-Za-z0-9.\\-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]")) {
+                    throw new IllegalArgumentException("allowed host must be a host name or address without port "
+                            + "(like 192.168.1.20 or classroom.local), got '" + h + "'");
+                }
+            }
+            if (!isLoopback(host) && allowedHosts.isEmpty()) {
+                throw new IllegalArgumentException("serving on " + host + " reaches beyond this machine: name the "
+                        + "host names pages may use to reach it (--allow-host, like 192.168.1.20)");
+            }
+        }
+
+        /** The settings before allowed hosts, run limits and idle time: loopback only, with their defaults. */
+        public Options(String host, int port, int maxSessions, int trainers, int serverThreads) {
+            this(host, port, maxSessions, trainers, serverThreads, List.of(), Math.min(DEFAULT_MAX_RUNS, maxSessions),
+                    DEFAULT_IDLE_MILLIS);
         }
 
         /** Returns the defaults on {@code port} of this machine: 8 tabs, one trainer per core, 32 threads. */
         public static Options local(int port) {
             return new Options("127.0.0.1", port, 8, Math.max(1, Runtime.getRuntime().availableProcessors()), 32);
         }
+
+        /** Returns these options with {@code names} as the allowed host names. */
+        public Options withAllowedHosts(List<String> names) {
+            return new Options(host, port, maxSessions, trainers, serverThreads, names, maxRuns, idleMillis);
+        }
+
+        /** Returns these options with another run limit and idle time. */
+        public Options withLimits(int runs, long idle) {
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, runs, idle);
+        }
+
+        /** Returns whether {@code host} is an address of this machine only. */
+        static boolean isLoopback(String host) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        }
     }
 
     private final Backends backends;
     private final Visualizer visualizer;
     private final Options options;
+    private final StudioGuard guard;
+    /** Needed to make a session when serving beyond loopback; null on loopback. */
+    private final String accessKey;
     private final Map<String, StudioSession> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService housekeeping;
@@ -113,6 +169,8 @@ public final class StudioServer implements AutoCloseable {
         this.backends = backends;
         this.visualizer = visualizer;
         this.options = options;
+        this.guard = new StudioGuard(options.allowedHosts(), MAX_BODY);
+        this.accessKey = Options.isLoopback(options.host()) ? null : StudioGuard.token();
         this.workers = Executors.newFixedThreadPool(options.trainers(), r -> {
             Thread t = new Thread(r, "drawnet-studio-trainer");
             t.setDaemon(true);
@@ -125,6 +183,7 @@ public final class StudioServer implements AutoCloseable {
         });
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // the guard reads every body under its own cap, chunked or not; this is Javalin's own second line
             config.http.maxRequestSize = MAX_BODY;
             QueuedThreadPool pool = new QueuedThreadPool(options.serverThreads(), Math.min(4, options.serverThreads()));
             pool.setName("drawnet-studio-http");
@@ -139,23 +198,37 @@ public final class StudioServer implements AutoCloseable {
     }
 
     private void routes() {
+        app.before(ctx -> {
+            StudioGuard.headers(ctx);
+            guard.check(ctx);
+        });
         app.get("/api/info", ctx -> ctx.json(info()));
         app.get("/api/presets/{name}", this::preset);
+        app.post("/api/drawings", this::readDrawing);
         app.post("/api/sessions", ctx -> {
-            if (sessions.size() >= options.maxSessions()) {
-                throw new StudioException(503, "the studio already has " + sessions.size()
-                        + " open pages, its limit; close a tab and try again");
+            if (accessKey != null && !StudioGuard.sameToken(accessKey, ctx.header(StudioGuard.KEY_HEADER))) {
+                throw new StudioException(403, "this studio needs the link with its key; ask for the link the "
+                        + "studio printed when it started");
             }
-            String id = UUID.randomUUID().toString();
-            sessions.put(id, new StudioSession(id, workers, visualizer));
+            String id;
+            String token = StudioGuard.token();
+            synchronized (sessions) {
+                if (sessions.size() >= options.maxSessions()) {
+                    throw new StudioException(503, "all " + options.maxSessions() + " sessions of this studio are "
+                            + "taken; close another studio tab, or wait, then reload this page");
+                }
+                id = UUID.randomUUID().toString();
+                sessions.put(id, new StudioSession(id, token, workers, visualizer));
+            }
             ObjectNode n = JSON.createObjectNode();
             n.put("id", id);
+            n.put("token", token);
             ctx.status(201).result(n.toString()).contentType("application/json");
         });
         app.sse("/api/sessions/{id}/events", client -> {
             StudioSession s = sessions.get(client.ctx().pathParam("id"));
-            if (s == null) {
-                client.sendEvent("failure", "{\"message\":\"this studio session has ended; reload the page\"}");
+            if (s == null || !s.tokenMatches(client.ctx().queryParam("token"))) {
+                client.sendEvent("ended", "{\"message\":\"this studio session has ended; reload the page\"}");
                 client.close();
                 return;
             }
@@ -181,18 +254,33 @@ public final class StudioServer implements AutoCloseable {
         app.post("/api/sessions/{id}/pause", ctx -> ok(ctx, session(ctx), StudioSession::pause));
         app.post("/api/sessions/{id}/resume", ctx -> ok(ctx, session(ctx), StudioSession::resume));
         app.post("/api/sessions/{id}/stop", ctx -> ok(ctx, session(ctx), StudioSession::stop));
+        app.post("/api/sessions/{id}/step", ctx -> {
+            StudioSession s = session(ctx);
+            synchronized (sessions) {
+                if (!s.isLive()) {
+                    requireRunSlot();
+                }
+                s.step();
+            }
+            ctx.status(202).result("{}").contentType("application/json");
+        });
         app.post("/api/sessions/{id}/continue", ctx -> {
             StudioSession s = session(ctx);
             JsonNode body = body(ctx);
             int epochs = body.path("epochs").asInt(ExperimentSettings.MORE_EPOCHS);
             if (epochs < 1 || epochs > StudioSettings.MAX_EPOCHS) {
                 throw new StudioException(400, "epochs must be in [1, " + StudioSettings.MAX_EPOCHS + "], got "
-                        + body.path("epochs"));
+                        + shorten(body.path("epochs").toString()));
             }
-            s.continueTraining(epochs);
+            synchronized (sessions) {
+                requireRunSlot();
+                s.continueTraining(epochs);
+            }
             ctx.status(202).result("{}").contentType("application/json");
         });
+        app.post("/api/sessions/{id}/load", this::load);
         app.post("/api/sessions/{id}/close", ctx -> {
+            session(ctx);
             closeSession(ctx.pathParam("id"));
             ctx.status(204);
         });
@@ -204,23 +292,35 @@ public final class StudioServer implements AutoCloseable {
             ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
             ctx.contentType(type).result(bytes);
         });
-        app.exception(StudioException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(StudioException.class, (e, ctx) -> {
+            if (e.status() == 413) {
+                ctx.header("Connection", "close");
+            }
+            error(ctx, e.status(), e.getMessage());
+        });
         app.exception(InvalidDrawingException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(InvalidFileException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(BackendUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("studio request {} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error: " + e);
+            error(ctx, 500, "internal error in the studio; its log has the details");
         });
         app.error(404, ctx -> {
             if (!"application/json".equals(ctx.res().getContentType())) {
-                error(ctx, 404, "no such page: " + ctx.path());
+                error(ctx, 404, "no such page: " + shorten(ctx.path()));
             }
         });
         app.error(413, ctx -> error(ctx, 413, "request too large: at most " + MAX_BODY / 1024 / 1024 + " MiB"));
     }
 
+    private static String shorten(String s) {
+        String t = s.replaceAll("[\\p{Cntrl}]", "?");
+        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
+    }
+
     private static void error(Context ctx, int status, String message) {
+        StudioGuard.headers(ctx);
         ObjectNode n = JSON.createObjectNode();
         n.put("error", message == null ? "error" : message.lines().findFirst().orElse(message));
         ctx.status(status).contentType("application/json").result(n.toString());
@@ -231,48 +331,161 @@ public final class StudioServer implements AutoCloseable {
         ctx.status(202).contentType("application/json").result("{}");
     }
 
+    /** Returns the request's session, after checking the page's token: a session answers only its own page. */
     private StudioSession session(Context ctx) {
         StudioSession s = sessions.get(ctx.pathParam("id"));
         if (s == null) {
             throw new StudioException(404, "no such studio session; reload the page");
         }
+        String token = ctx.header(StudioGuard.TOKEN_HEADER);
+        if (!s.tokenMatches(token == null ? ctx.queryParam("token") : token)) {
+            throw new StudioException(403, "this studio session belongs to another page");
+        }
         s.touch();
         return s;
     }
 
+    /** Refuses a new run when {@link Options#maxRuns()} are going on; call under the sessions' lock. */
+    private void requireRunSlot() {
+        long live = sessions.values().stream().filter(StudioSession::isLive).count();
+        if (live >= options.maxRuns()) {
+            throw new StudioException(503, "the studio is already training " + live + " runs, its limit; wait "
+                    + "for one to finish, or stop one");
+        }
+    }
+
     private static JsonNode body(Context ctx) {
-        String text = ctx.body();
+        String text = StudioGuard.body(ctx);
         if (text.isBlank()) {
             return JSON.createObjectNode();
         }
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new StudioException(400, "the request is not valid JSON: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new StudioException(400, "the request is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+    }
+
+    private static byte[] png(JsonNode body) {
+        String url = body.path("drawing").asText("");
+        if (!url.startsWith(DATA_URL_PREFIX)) {
+            throw new StudioException(400, "the drawing must be a PNG data URL (data:image/png;base64,...)");
+        }
+        try {
+            return Base64.getDecoder().decode(url.substring(DATA_URL_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new StudioException(400, "the drawing's data URL is not valid base64");
         }
     }
 
     private void start(Context ctx) {
         StudioSession s = session(ctx);
         JsonNode body = body(ctx);
-        String url = body.path("drawing").asText("");
-        if (!url.startsWith(DATA_URL_PREFIX)) {
-            throw new StudioException(400, "the drawing must be a PNG data URL (data:image/png;base64,...)");
-        }
-        byte[] png;
-        try {
-            png = Base64.getDecoder().decode(url.substring(DATA_URL_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new StudioException(400, "the drawing's data URL is not valid base64");
-        }
+        byte[] png = png(body);
         StudioSettings settings = StudioSettings.from(body.get("settings"), backends.preferred().id());
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
-                "unknown backend '" + settings.backend() + "'; available: " + String.join(", ", backends.ids())));
+                "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
         Drawing drawing = DrawingReader.read(new ByteArrayInputStream(png), "drawing.png", MAX_PIXELS);
         ExperimentSettings e = settings.settings();
         DataSplits data = Sampler.sample(drawing, e.sizes(), e.seed(), e.labels(), e.noise());
-        s.start(backend, settings, drawing, png, data);
-        ctx.status(202).contentType("application/json").result("{}");
+        synchronized (sessions) {
+            if (!s.isLive()) {
+                requireRunSlot();
+            }
+            s.start(backend, settings, drawing, png, data);
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.put("positiveShare", drawing.positiveShare());
+        n.put("trainPositiveShare", data.train().positiveShare());
+        ctx.status(202).contentType("application/json").result(n.toString());
+    }
+
+    /** Reads a drawing as a run would, and answers the class mask it trains on (the page shows it). */
+    private void readDrawing(Context ctx) throws IOException {
+        byte[] png = png(body(ctx));
+        java.awt.image.BufferedImage image = DrawingReader.decode(new ByteArrayInputStream(png), "drawing.png");
+        if (image == null) {
+            throw new StudioException(400, "drawing drawing.png is not an image (expected a PNG file)");
+        }
+        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+            throw new StudioException(400, "drawing drawing.png is " + image.getWidth() + " x " + image.getHeight()
+                    + " = " + (long) image.getWidth() * image.getHeight() + " pixels; at most " + MAX_PIXELS
+                    + " are allowed here");
+        }
+        Drawing d = DrawingReader.fromImage(image, "drawing.png");
+        ObjectNode n = JSON.createObjectNode();
+        n.put("width", d.width());
+        n.put("height", d.height());
+        n.put("positiveShare", d.positiveShare());
+        n.put("readAs", readsAlpha(image) ? "alpha" : "darkness");
+        n.put("mask", SessionEvents.dataUrl(maskPng(d)));
+        ctx.json(n);
+    }
+
+    private static boolean readsAlpha(java.awt.image.BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return false;
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) >>> 24 != 255) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Returns the drawing as the page's canvas keeps one: black ink, opacity = coverage. */
+    static byte[] maskPng(Drawing d) throws IOException {
+        java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(d.width(), d.height(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int row = 0; row < d.height(); row++) {
+            for (int col = 0; col < d.width(); col++) {
+                int a = Math.round(Math.max(0f, Math.min(1f, d.coverage(col, row))) * 255);
+                mask.setRGB(col, row, a << 24);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(mask, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Loads a saved model into the page's session: its drawing, settings, weights and history, ready to continue. */
+    private void load(Context ctx) throws IOException {
+        StudioSession s = session(ctx);
+        JsonNode body = body(ctx);
+        String text = body.path("model").asText("");
+        if (text.isEmpty()) {
+            throw new StudioException(400, "send the saved model file's text as \"model\"");
+        }
+        SavedModel saved = SavedModel.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "model.json");
+        if ((long) saved.drawing().width() * saved.drawing().height() > MAX_PIXELS) {
+            throw new StudioException(400, "the model's drawing has more than " + MAX_PIXELS + " pixels");
+        }
+        String id = body.path("backend").asText(backends.preferred().id());
+        Backend backend = backends.find(id).orElseThrow(() -> new StudioException(400,
+                "unknown backend '" + shorten(id) + "'; available: " + String.join(", ", backends.ids())));
+        byte[] png = maskPng(saved.drawing());
+        s.load(saved, backend, png);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("drawing", SessionEvents.dataUrl(png));
+        ObjectNode settings = n.putObject("settings");
+        ExperimentSettings e = new ExperimentSettings(saved.provenance().sizes(), saved.provenance().labelMode(),
+                saved.provenance().noise(), saved.spec(), saved.config());
+        for (io.github.drawnet.api.Setting setting : StudioSettings.ON_THE_PAGE) {
+            if (setting == io.github.drawnet.api.Setting.FEATURES) {
+                var list = settings.putArray(setting.key());
+                saved.spec().inputs().forEach(f -> list.add(f.id()));
+            } else {
+                settings.put(setting.key(), e.text(setting));
+            }
+        }
+        settings.put("backend", backend.id());
+        n.put("epochs", saved.history().size());
+        ctx.json(n);
     }
 
     private void preset(Context ctx) throws IOException {
@@ -316,6 +529,10 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxPixels", MAX_PIXELS);
         limits.put("maxPoints", StudioSettings.MAX_POINTS);
         limits.put("maxEpochs", StudioSettings.MAX_EPOCHS);
+        limits.put("maxSessions", options.maxSessions());
+        limits.put("maxRuns", options.maxRuns());
+        limits.put("maxShareBytes", MAX_SHARE_BYTES);
+        n.put("needsKey", accessKey != null);
         return n;
     }
 
@@ -331,6 +548,19 @@ public final class StudioServer implements AutoCloseable {
         return ((org.eclipse.jetty.server.ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
     }
 
+    /**
+     * Returns the links to print for people to open: the loopback one, and, when serving beyond this
+     * machine, one per allowed name carrying the studio's access key.
+     */
+    public List<String> links() {
+        List<String> links = new java.util.ArrayList<>();
+        links.add("http://127.0.0.1:" + app.port() + "/");
+        for (String name : options.allowedHosts()) {
+            links.add("http://" + name + ":" + app.port() + "/" + (accessKey == null ? "" : "?key=" + accessKey));
+        }
+        return links;
+    }
+
     /** Returns the live sessions; for tests. */
     Map<String, StudioSession> sessions() {
         return sessions;
@@ -343,20 +573,34 @@ public final class StudioServer implements AutoCloseable {
      */
     public int start() {
         app.start(options.host(), options.port());
-        housekeeping.scheduleAtFixedRate(this::housekeep, 5, 5, TimeUnit.SECONDS);
+        guard.port(app.port());
+        housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
         return app.port();
     }
 
     private void housekeep() {
         long now = System.nanoTime();
+        long idle = TimeUnit.MILLISECONDS.toNanos(options.idleMillis());
+        boolean beat = (now / 1_000_000_000L) % 5 == 0;
         for (StudioSession s : sessions.values()) {
-            s.heartbeat();
+            if (beat) {
+                s.heartbeat();
+            }
             if (s.clientCount() == 0 && now - s.lastSeenNanos() > ORPHAN_NANOS) {
                 LOG.debug("closing session {}: no page has listened for {} s", s.id,
                         TimeUnit.NANOSECONDS.toSeconds(ORPHAN_NANOS));
                 closeSession(s.id);
+            } else if (!s.isTraining() && now - s.lastSeenNanos() > idle) {
+                LOG.debug("closing session {}: idle for {} ms", s.id, options.idleMillis());
+                s.ended("this page was idle for " + describe(options.idleMillis())
+                        + " and its session ended; reload the page to start again");
+                closeSession(s.id);
             }
         }
+    }
+
+    private static String describe(long millis) {
+        return millis >= 60_000 && millis % 60_000 == 0 ? millis / 60_000 + " minutes" : millis / 1000.0 + " s";
     }
 
     @Override

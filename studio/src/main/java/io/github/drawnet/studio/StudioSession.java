@@ -40,6 +40,7 @@ final class StudioSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StudioSession.class);
 
     final String id;
+    private final String token;
     private final ExecutorService workers;
     private final SessionEvents events;
     private final SessionDownloads downloads;
@@ -48,14 +49,17 @@ final class StudioSession implements AutoCloseable {
     private State state = State.IDLE;
     private boolean stopRequested;
     private boolean pauseRequested;
+    /** Epochs a paused run may train before it pauses again (the Step button). */
+    private int stepsAllowed;
     private Future<?> run;
 
     private Experiment experiment;
     private byte[] drawingPng;
     private ExperimentResult result;
 
-    StudioSession(String id, ExecutorService workers, Visualizer visualizer) {
+    StudioSession(String id, String token, ExecutorService workers, Visualizer visualizer) {
         this.id = id;
+        this.token = token;
         this.workers = workers;
         this.events = new SessionEvents(visualizer);
         this.downloads = new SessionDownloads(id, visualizer);
@@ -63,6 +67,26 @@ final class StudioSession implements AutoCloseable {
 
     synchronized State state() {
         return state;
+    }
+
+    /** Returns whether {@code given} is this session's page token. */
+    boolean tokenMatches(String given) {
+        return StudioGuard.sameToken(token, given);
+    }
+
+    /** Returns whether a run is going on: queued, training or paused. */
+    synchronized boolean isLive() {
+        return state == State.QUEUED || state == State.TRAINING || state == State.PAUSED;
+    }
+
+    /** Returns whether a run is being trained or waits for a trainer (not paused). */
+    synchronized boolean isTraining() {
+        return state == State.QUEUED || state == State.TRAINING;
+    }
+
+    /** Tells the pages that the session ended, and why. */
+    void ended(String message) {
+        events.broadcast("ended", SessionEvents.message(message));
     }
 
     long lastSeenNanos() {
@@ -99,11 +123,65 @@ final class StudioSession implements AutoCloseable {
      */
     synchronized void start(Backend backend, StudioSettings s, Drawing drawing, byte[] png, DataSplits points) {
         requireNotRunning();
+        // the new experiment is made before the previous one is let go: a refusal leaves the last run's results
+        Experiment next = Experiment.start(backend, drawing, points, s.settings().network(), s.settings().training());
         closeExperiment();
         this.drawingPng = png;
         this.result = null;
-        this.experiment = Experiment.start(backend, drawing, points, s.settings().network(), s.settings().training());
+        this.experiment = next;
+        events.newRun(points);
         submit(s.settings().training().epochs());
+    }
+
+    /**
+     * Loads a saved model: its weights, optimizer state, history and points, as a finished run that
+     * may be continued and downloaded.
+     *
+     * @throws StudioException 409 when a run is going on
+     */
+    void load(io.github.drawnet.io.SavedModel saved, Backend backend, byte[] png) {
+        Experiment next = saved.resume(backend);
+        synchronized (this) {
+            try {
+                requireNotRunning();
+            } catch (StudioException e) {
+                next.close();
+                throw e;
+            }
+            closeExperiment();
+            this.drawingPng = png;
+            this.experiment = next;
+            // downloads come with the first epochs trained here (a restored run has no result of its own yet)
+            this.result = null;
+            state = State.DONE;
+        }
+        io.github.drawnet.api.Evaluation test = io.github.drawnet.api.Evaluation.of(
+                next.model().predict(next.data().test()), next.data().test());
+        events.newRun(next.data());
+        events.broadcast("history", SessionEvents.history(next.history()));
+        events.broadcast("maps", events.maps(next.model(), next.epochsCompleted()));
+        events.broadcast("done", SessionEvents.loaded(test, next.epochsCompleted()));
+        events.broadcast("status", status("loaded " + next.epochsCompleted() + " epochs; Continue trains on"));
+    }
+
+    /**
+     * Trains one epoch: of a paused run (which then pauses again), or on top of a finished one.
+     *
+     * @throws StudioException 409 when there is no run, or it is training
+     */
+    synchronized void step() {
+        if (state == State.PAUSED || (state == State.TRAINING && pauseRequested)) {
+            stepsAllowed++;
+            notifyAll();
+            return;
+        }
+        if (state == State.QUEUED || state == State.TRAINING) {
+            throw new StudioException(409, "the run is training; pause it first, then step one epoch at a time");
+        }
+        if (experiment == null || state != State.DONE) {
+            throw new StudioException(409, "there is no run to step; start one first");
+        }
+        submit(1);
     }
 
     /**
@@ -131,6 +209,7 @@ final class StudioSession implements AutoCloseable {
     private void submit(int epochs) {
         stopRequested = false;
         pauseRequested = false;
+        stepsAllowed = 0;
         state = State.QUEUED;
         events.broadcast("status", status("queued: waiting for a free trainer"));
         Experiment e = experiment;
@@ -145,6 +224,7 @@ final class StudioSession implements AutoCloseable {
 
     synchronized void resume() {
         pauseRequested = false;
+        stepsAllowed = 0;
         notifyAll();
     }
 
@@ -159,7 +239,7 @@ final class StudioSession implements AutoCloseable {
 
     /** Called by the trainer between epochs: waits while paused; returns false to stop. */
     private synchronized boolean mayGoOn() {
-        while (pauseRequested && !stopRequested && state != State.CLOSED) {
+        while (pauseRequested && stepsAllowed == 0 && !stopRequested && state != State.CLOSED) {
             if (state != State.PAUSED) {
                 state = State.PAUSED;
                 events.broadcast("status", status("paused"));
@@ -170,6 +250,10 @@ final class StudioSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+        if (pauseRequested && stepsAllowed > 0) {
+            stepsAllowed--;
+            return !stopRequested && state != State.CLOSED;
         }
         if (state == State.PAUSED) {
             state = State.TRAINING;

@@ -3,23 +3,45 @@ package io.github.drawnet.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
 import io.github.drawnet.viz.NotebookVisualizer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -34,12 +56,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The studio in a real browser: Debian's headless Chromium driven by its chromedriver (nothing is
  * downloaded). Skipped, visibly, where they are not installed; {@code .ci/run} installs them.
+ * Screenshots land in {@code target/} (studio-*.png) to be looked at.
  */
 @Tag("browser")
 final class StudioBrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static StudioServer server;
     static String url;
@@ -61,17 +85,33 @@ final class StudioBrowserTest {
         }
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
+    void openBrowser(int width, int height) throws Exception {
         profile = Files.createTempDirectory("drawnet-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,2200", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** A desktop window whose page area is exactly 1400 x 900. */
+    void openDesktop() throws Exception {
+        openBrowser(1400, 900);
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1400, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** A phone: 390 x 844 CSS pixels, touch. */
+    void openPhone() throws Exception {
+        openBrowser(500, 900);
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled",
+                Map.of("enabled", true, "maxTouchPoints", 5));
     }
 
     @AfterEach
@@ -90,15 +130,28 @@ final class StudioBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     void openStudio() {
-        driver.get(url);
+        openStudio(url);
+    }
+
+    void openStudio(String address) {
+        driver.get(address);
         waitUpTo(30).until(d -> d.findElement(By.id("state")).getText().equalsIgnoreCase("idle"));
     }
 
     void set(String id, String value) {
+        js("document.getElementById('settings-box').open = true;");
         WebElement e = driver.findElement(By.id(id));
         e.clear();
         e.sendKeys(value);
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
     }
 
     void screenshot(String name) throws Exception {
@@ -108,64 +161,248 @@ final class StudioBrowserTest {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Paints a filled blob with the brush: zigzag strokes with the mouse over the canvas's left half. */
+    /** Paints a filled disc with the brush: zigzag strokes with the mouse, left of the canvas's centre. */
     void drawFilledShape() {
-        ((JavascriptExecutor) driver).executeScript(
-                "const s = document.getElementById('brush-size'); s.value = 40; s.dispatchEvent(new Event('input'));");
+        js("const s = document.getElementById('brush-size'); s.value = 30; s.dispatchEvent(new Event('input'));");
         WebElement canvas = driver.findElement(By.id("canvas"));
-        // the canvas shows 384 x 384 CSS pixels; offsets are from its centre
-        Actions a = new Actions(driver).moveToElement(canvas, -130, -110).clickAndHold();
-        for (int y = -110; y <= 90; y += 20) {
-            a.moveToElement(canvas, -130, y).moveToElement(canvas, 20, y);
+        // the canvas shows 256 x 256 CSS pixels; offsets are from its centre
+        Actions a = new Actions(driver).moveToElement(canvas, -30, -80).clickAndHold();
+        for (int y = -70; y <= 50; y += 12) {
+            int half = (int) Math.sqrt(Math.max(0, 70 * 70 - (y + 10) * (y + 10)));
+            a.moveToElement(canvas, -30 - half, y).moveToElement(canvas, -30 + half, y);
         }
         a.release().perform();
     }
 
     double canvasInkShare() {
-        Object share = ((JavascriptExecutor) driver).executeScript(
-                "const c = document.getElementById('canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width,"
-                        + " c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] >= 128) n++;"
-                        + " return n / (c.width * c.height);");
+        Object share = js("const c = document.getElementById('canvas'); const d = c.getContext('2d').getImageData(0, 0,"
+                + " c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] >= 128) n++;"
+                + " return n / (c.width * c.height);");
         return ((Number) share).doubleValue();
     }
 
+    /** Returns the element's box in the viewport: left, top, right, bottom. */
+    @SuppressWarnings("unchecked")
+    List<Number> box(String id) {
+        return (List<Number>) js("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return [r.left, r.top, r.right, r.bottom];", id);
+    }
+
+    void assertInsideViewport(String id, int width, int height) {
+        List<Number> b = box(id);
+        assertThat(b.get(0).doubleValue()).as("%s left", id).isGreaterThanOrEqualTo(0);
+        assertThat(b.get(1).doubleValue()).as("%s top", id).isGreaterThanOrEqualTo(0);
+        assertThat(b.get(2).doubleValue()).as("%s right", id).isLessThanOrEqualTo(width);
+        assertThat(b.get(3).doubleValue()).as("%s bottom", id).isLessThanOrEqualTo(height);
+        assertThat(b.get(2).doubleValue() - b.get(0).doubleValue()).as("%s width", id).isGreaterThan(20);
+    }
+
+    /** Returns the colour of the output map's pixel at (x, y), in canvas pixels. */
+    @SuppressWarnings("unchecked")
+    List<Number> outputPixel(int x, int y) {
+        return (List<Number>) js("return Array.from(document.getElementById('output-map').getContext('2d')"
+                + ".getImageData(arguments[0], arguments[1], 1, 1).data);", x, y);
+    }
+
+    /** Runs axe-core (from npm, a test resource) in the page; returns the serious and critical violations. */
+    @SuppressWarnings("unchecked")
+    List<Object> seriousAccessibilityViolations() throws Exception {
+        try (InputStream in = StudioBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Object found = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations"
+                        + ".filter((v) => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))"
+                        + ".catch((e) => done(['axe failed: ' + e]));");
+        return (List<Object>) found;
+    }
+
     @Test
-    void drawTrainWatch_reachesHighAccuracy_andShowsEveryMap() throws Exception {
+    void oneScreen_atDesktopSize_drawTrainWatch_everythingVisibleWhileTraining() throws Exception {
+        openDesktop();
         openStudio();
+        assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(1400);
+        assertThat(((Number) js("return window.innerHeight;")).intValue()).isEqualTo(900);
         drawFilledShape();
         assertThat(canvasInkShare()).isBetween(0.15, 0.6);
         set("epochs", "60");
         set("learningRate", "0.03");
         set("trainSize", "3000");
+        js("document.getElementById('settings-box').open = false;");
         driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> d.findElement(By.id("epoch-counter")).getText().startsWith("Epoch "));
-        screenshot("studio-training.png");
-        waitUpTo(180).until(d -> !d.findElement(By.id("test-accuracy")).getText().equals("–"));
-        double accuracy = Double.parseDouble(driver.findElement(By.id("test-accuracy")).getText());
-        screenshot("studio-trained.png");
-
-        assertThat(accuracy).isGreaterThan(0.9);
-        assertThat(driver.findElement(By.id("epoch-counter")).getText()).isEqualTo("Epoch 60/60");
-        assertThat(driver.findElement(By.id("output-map")).getAttribute("src")).startsWith("data:image/png;base64,");
-        List<WebElement> units = driver.findElements(By.cssSelector("#unit-maps img.unit-map"));
-        assertThat(units).hasSize(4);
-        for (WebElement u : units) {
-            assertThat(u.getAttribute("src")).startsWith("data:image/png;base64,");
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4
+                && text("epoch-counter").startsWith("Epoch "));
+        screenshot("studio-training-1400x900.png");
+        // while training, at 1400 x 900: the drawing, the network with its unit maps, the output and the curves
+        for (String id : List.of("canvas", "network-diagram", "output-map", "curves", "hidden-view", "start", "pause",
+                "stop", "step")) {
+            assertInsideViewport(id, 1400, 900);
         }
-        assertThat(driver.findElement(By.id("network")).getAttribute("src")).startsWith("data:image/png;base64,");
-        assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).startsWith("data:image/png;base64,");
-        assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(e -> e.getText())
-                .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
+        assertThat(box("output-map").get(2).doubleValue() - box("output-map").get(0).doubleValue())
+                .as("the output map is the large one").isGreaterThanOrEqualTo(280);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Number>> units = (List<Map<String, Number>>) js("return Array.from(document.querySelectorAll("
+                + "'#network-diagram image.unit-map')).map((u) => { const r = u.getBoundingClientRect();"
+                + " return {b: r.bottom, w: r.width}; });");
+        assertThat(units).hasSize(4);
+        for (Map<String, Number> r : units) {
+            assertThat(r.get("b").doubleValue()).isLessThanOrEqualTo(900);
+            assertThat(r.get("w").doubleValue()).as("unit maps are big enough to read").isGreaterThanOrEqualTo(40);
+        }
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(1400);
 
-        // the notebook's last question, in the page: ten more epochs on the trained model
+        waitUpTo(180).until(d -> !text("test-accuracy").equals("–"));
+        double accuracy = Double.parseDouble(text("test-accuracy"));
+        assertThat(accuracy).isGreaterThan(0.9);
+        assertThat(text("epoch-counter")).isEqualTo("Epoch 60/60");
+        // the output map: coloured by the network, with the training points over it
+        List<Number> corner = outputPixel(295, 5);   // top right: far from the blob, negative
+        assertThat(corner.get(0).intValue()).as("negative is orange").isGreaterThan(corner.get(2).intValue());
+        // discretize: the same pixel becomes the full class colour
+        driver.findElement(By.id("discretize")).click();
+        assertThat(outputPixel(295, 5)).extracting(Number::intValue).containsExactly(245, 147, 34, 255);
+        // show test data draws more points
+        long before = ((Number) js("const d = document.getElementById('output-map').getContext('2d').getImageData(0, 0,"
+                + " 300, 300).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 60 && d[i+1] < 60"
+                + " && d[i+2] < 60) n++; return n;")).longValue();
+        driver.findElement(By.id("show-test")).click();
+        long after = ((Number) js("const d = document.getElementById('output-map').getContext('2d').getImageData(0, 0,"
+                + " 300, 300).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 60 && d[i+1] < 60"
+                + " && d[i+2] < 60) n++; return n;")).longValue();
+        assertThat(before).as("no black on the map before the test points").isLessThan(50);
+        assertThat(after).as("test points are ringed in black, over the map").isGreaterThan(before + 500);
+        // hover a unit: its map large, over the output
+        assertThat(driver.findElement(By.id("zoom")).isDisplayed()).isFalse();
+        WebElement unit = driver.findElements(By.cssSelector("#network-diagram g.unit")).get(1);
+        new Actions(driver).moveToElement(unit).perform();
+        waitUpTo(5).until(d -> d.findElement(By.id("zoom")).isDisplayed());
+        assertThat(driver.findElement(By.id("zoom-img")).getAttribute("src")).startsWith("data:image/png;base64,");
+        assertThat(text("zoom-caption")).startsWith("hidden unit 2 of layer 1 [");
+        assertThat(box("zoom").get(2).doubleValue() - box("zoom").get(0).doubleValue()).isGreaterThan(250);
+        screenshot("studio-hover-1400x900.png");
+        new Actions(driver).moveToElement(driver.findElement(By.id("curves"))).perform();
+        // what the hidden layer sees: 4 units, so their principal components; points of both classes drawn
+        assertThat(text("hidden-view-caption")).contains("4 units: their two principal components");
+        Map<?, ?> colours = (Map<?, ?>) js("const d = document.getElementById('hidden-view').getContext('2d')"
+                + ".getImageData(0, 0, 220, 220).data; let p = 0, n = 0; for (let i = 0; i < d.length; i += 4) {"
+                + " if (d[i] === 8 && d[i+1] === 119 && d[i+2] === 189) p++; if (d[i] === 245 && d[i+1] === 147"
+                + " && d[i+2] === 34) n++; } return {p: p, n: n};");
+        assertThat(((Number) colours.get("p")).intValue()).isGreaterThan(50);
+        assertThat(((Number) colours.get("n")).intValue()).isGreaterThan(50);
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(WebElement::getText)
+                .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
+        screenshot("studio-trained-1400x900.png");
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+        // nothing on the page breaks its own Content-Security-Policy
+        assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+
+        // the notebook's last question, in the page: ten more epochs on the trained model; then one Step
         driver.findElement(By.id("continue")).click();
-        waitUpTo(60).until(d -> d.findElement(By.id("epoch-counter")).getText().equals("Epoch 70/70"));
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 70/70") && text("state").equalsIgnoreCase("done"));
+        driver.findElement(By.id("step")).click();
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 71/71") && text("state").equalsIgnoreCase("done"));
     }
 
     @Test
-    void badSetting_messageShownOnThePage() {
+    void phone_oneColumn_noHorizontalScroll_drawingByTouch() throws Exception {
+        openPhone();
+        openStudio();
+        assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(390);
+        screenshot("studio-phone-390x844-idle.png");
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        List<Number> canvas = box("canvas");
+        List<Number> column = box("data-column");
+        assertThat(canvas.get(2).doubleValue()).as("the canvas stays in its card").isLessThanOrEqualTo(column.get(2).doubleValue());
+        // one column: the network and the output come below the drawing
+        assertThat(box("network-column").get(1).doubleValue()).isGreaterThan(box("data-column").get(3).doubleValue());
+        assertThat(box("output-column").get(1).doubleValue()).isGreaterThan(box("network-column").get(3).doubleValue());
+        // draw with a finger
+        double cx = (canvas.get(0).doubleValue() + canvas.get(2).doubleValue()) / 2;
+        double cy = (canvas.get(1).doubleValue() + canvas.get(3).doubleValue()) / 2;
+        touch("touchStart", cx - 60, cy);
+        for (int i = 1; i <= 12; i++) {
+            touch("touchMove", cx - 60 + i * 10, cy + (i % 2) * 8);
+        }
+        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints",
+                List.of()));
+        assertThat(canvasInkShare()).isGreaterThan(0.02);
+        assertThat(((Number) js("return window.scrollY;")).doubleValue()).as("drawing does not scroll the page").isZero();
+        set("epochs", "400");
+        set("trainSize", "2000");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4);
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        screenshot("studio-phone-390x844-top.png");
+        js("document.getElementById('network-column').scrollIntoView();");
+        screenshot("studio-phone-390x844-network.png");
+        js("document.getElementById('output-column').scrollIntoView();");
+        screenshot("studio-phone-390x844-output.png");
+        driver.findElement(By.id("stop")).click();
+        waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done"));
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+    }
+
+    void touch(String type, double x, double y) {
+        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints",
+                List.of(Map.of("x", x, "y", y))));
+    }
+
+    /** A black-on-white PNG (no transparency) whose left fifth is ink. */
+    static Path blackOnWhite() throws Exception {
+        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 40, 200);
+        g.dispose();
+        Path file = Files.createTempFile("drawnet-black-on-white-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void uploadedBlackOnWhitePng_thenEraser_classesDoNotChangeSilently() throws Exception {
+        openDesktop();
+        openStudio();
+        Path png = blackOnWhite();
+        driver.findElement(By.id("upload")).sendKeys(png.toString());
+        waitUpTo(20).until(d -> text("read-as").contains("read by darkness"));
+        // the canvas shows the mask the server reads: 20% positive, as ink on transparent
+        assertThat(canvasInkShare()).isBetween(0.19, 0.21);
+        assertThat(Double.parseDouble(text("positive-share").replace("%", ""))).isBetween(19.5, 20.5);
+        // touch it once with the eraser, far from the ink
+        driver.findElement(By.id("tool-eraser")).click();
+        assertThat(driver.findElement(By.id("tool-eraser")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("tool-brush")).getAttribute("aria-pressed")).isEqualTo("false");
+        new Actions(driver).moveToElement(driver.findElement(By.id("canvas")), 80, 80).click().perform();
+        assertThat(canvasInkShare()).isBetween(0.19, 0.21);
+        set("epochs", "2");
+        set("trainSize", "500");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(20).until(d -> text("read-as").startsWith("(the server reads"));
+        double share = Double.parseDouble(text("read-as").replaceAll("[^0-9.]", ""));
+        assertThat(share).as("the server reads the classes the canvas shows").isBetween(19.0, 21.0);
+        waitUpTo(60).until(d -> !text("test-accuracy").equals("–"));
+        Files.deleteIfExists(png);
+    }
+
+    @Test
+    void refusedStart_keepsThePreviousResults() throws Exception {
+        openDesktop();
         openStudio();
         drawFilledShape();
+        set("epochs", "3");
+        set("trainSize", "600");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(60).until(d -> !text("test-accuracy").equals("–") && text("state").equalsIgnoreCase("done"));
+        String accuracy = text("test-accuracy");
+        String counter = text("epoch-counter");
+        String boundary = driver.findElement(By.id("boundary")).getAttribute("src");
         set("epochs", "0");
         driver.findElement(By.id("start")).click();
         WebElement error = waitUpTo(20).until(d -> {
@@ -173,22 +410,166 @@ final class StudioBrowserTest {
             return e.isDisplayed() ? e : null;
         });
         assertThat(error.getText()).isEqualTo("epochs must be in [1, 5000], got 0");
+        // the last run's results are all still there, and still usable
+        assertThat(text("test-accuracy")).isEqualTo(accuracy);
+        assertThat(text("epoch-counter")).isEqualTo(counter);
+        assertThat(text("state")).isEqualToIgnoringCase("done");
+        assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).isEqualTo(boundary);
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).hasSize(4);
+        assertThat(driver.findElement(By.id("continue")).isEnabled()).isTrue();
+        screenshot("studio-refused-start-1400x900.png");
+        // the open settings stay inside their column
+        List<Number> column = box("data-column");
+        for (String id : List.of("backend", "hidden", "optimizer", "weightDecay", "seed")) {
+            assertThat(box(id).get(2).doubleValue()).as(id).isLessThanOrEqualTo(column.get(2).doubleValue());
+        }
+        driver.findElement(By.id("continue")).click();
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 13/13"));
+    }
+
+    @Test
+    void allSessionsTaken_saysSo_andStartDisabled() throws Exception {
+        List<String[]> taken = new ArrayList<>();
+        try {
+            while (true) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/sessions"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 201) {
+                    break;
+                }
+                var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+                taken.add(new String[] {n.get("id").asText(), n.get("token").asText()});
+            }
+            openDesktop();
+            driver.get(url);
+            WebElement error = waitUpTo(20).until(d -> {
+                WebElement e = d.findElement(By.id("error"));
+                return e.isDisplayed() ? e : null;
+            });
+            assertThat(error.getText()).isEqualTo("all 8 sessions of this studio are taken; close another studio tab, "
+                    + "or wait, then reload this page");
+            assertThat(driver.findElement(By.id("start")).isEnabled()).isFalse();
+            assertThat(driver.findElement(By.id("step")).isEnabled()).isFalse();
+            assertThat(error.getText()).doesNotContain("cannot reach");
+            screenshot("studio-sessions-taken-1400x900.png");
+        } finally {
+            for (String[] s : taken) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/sessions/" + s[0] + "/close"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                        .header(StudioGuard.TOKEN_HEADER, s[1]).build(), HttpResponse.BodyHandlers.ofString());
+            }
+        }
+    }
+
+    @Test
+    void stepFromScratch_predictsOneClassNotice_andKeyboardOnly() throws Exception {
+        openDesktop();
+        openStudio();
+        // keyboard only: a preset through the select and its button, a tool through Space
+        WebElement preset = driver.findElement(By.id("preset"));
+        preset.sendKeys("ring");
+        driver.findElement(By.id("load-preset")).sendKeys(Keys.ENTER);
+        waitUpTo(20).until(d -> canvasInkShare() > 0.1);
+        driver.findElement(By.id("tool-fill")).sendKeys(Keys.SPACE);
+        assertThat(driver.findElement(By.id("tool-fill")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(text("announce")).isEqualTo("fill selected");
+        // Step from nothing trains one epoch
+        driver.findElement(By.id("step")).click();
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 1/1") && text("state").equalsIgnoreCase("done"));
+        driver.findElement(By.id("step")).click();
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 2/2") && text("state").equalsIgnoreCase("done"));
+        // a network that cannot bend learns "outside" everywhere on the ring: the page says so
+        set("hidden", "1");
+        set("epochs", "12");
+        set("trainSize", "1500");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(90).until(d -> text("epoch-counter").equals("Epoch 12/12") && !text("test-accuracy").equals("–"));
+        WebElement notice = waitUpTo(10).until(d -> {
+            WebElement e = d.findElement(By.id("notice"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(notice.getText()).isEqualTo("It predicts one class: balanced accuracy is near 0.5. Try more hidden "
+                + "units, other input features or more epochs.");
+        assertThat(text("announce")).startsWith("finished: test accuracy");
+    }
+
+    @Test
+    void shareLink_opensTheSameExperiment_andATooDetailedDrawingIsRefused() throws Exception {
+        openDesktop();
+        openStudio();
+        drawFilledShape();
+        set("hidden", "6,3");
+        set("weightDecay", "0.001");
+        set("learningRate", "0.05");
+        double ink = canvasInkShare();
+        driver.findElement(By.id("share")).click();
+        waitUpTo(10).until(d -> ((String) js("return location.hash;")).startsWith("#v=1&s="));
+        String link = (String) js("return location.href;");
+        assertThat(link.length()).isLessThanOrEqualTo(8192 + url.length() + 1);
+        // opened in another tab, as on a student's machine
+        driver.switchTo().newWindow(WindowType.TAB);
+        openStudio(link);
+        waitUpTo(10).until(d -> canvasInkShare() > 0);
+        assertThat(canvasInkShare()).isCloseTo(ink, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("6,3");
+        assertThat(driver.findElement(By.id("weightDecay")).getAttribute("value")).isEqualTo("0.001");
+        assertThat(driver.findElement(By.id("learningRate")).getAttribute("value")).isEqualTo("0.05");
+        assertThat(driver.findElements(By.cssSelector("#network-diagram g.unit"))).hasSize(10);
+        // noise does not compress: refused with the sizes
+        js("const c = document.getElementById('canvas'); const g = c.getContext('2d'); const img = g.createImageData(256,"
+                + " 256); let s = 7; for (let i = 0; i < 256 * 256; i++) { s = (s * 1103515245 + 12345) % 2147483648;"
+                + " img.data[i * 4 + 3] = (s >> 16) & 1 ? 255 : 0; } g.putImageData(img, 0, 0);");
+        driver.findElement(By.id("share")).click();
+        WebElement error = waitUpTo(10).until(d -> {
+            WebElement e = d.findElement(By.id("error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(error.getText()).matches("the link would be \\d+ bytes, at most 8192 are allowed: the drawing is too "
+                + "detailed to share by link; download drawing.png and share the file instead");
+    }
+
+    @Test
+    void savedModel_openedFromFile_continuesWhereItStopped() throws Exception {
+        DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(300, 60, 100), 3);
+        Path file = Files.createTempFile("drawnet-model-", ".json");
+        try (Experiment e = Experiment.start(Backends.discover().get("reference"), Preset.BLOB.drawing(), data,
+                NetworkSpec.notebook().withHidden(List.of(3)).withActivation(Activation.TANH),
+                TrainingConfig.notebook().withEpochs(4).withBatchSize(20).withSeed(3))) {
+            e.train(4, EpochListener.NONE);
+            SavedModel.of(e.finish()).write(file);
+        }
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("upload")).sendKeys(file.toString());
+        waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done") && text("epoch-counter").equals("Epoch 4/4"));
+        assertThat(canvasInkShare()).isBetween(0.1, 0.6);
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("3");
+        assertThat(driver.findElement(By.id("activation")).getAttribute("value")).isEqualTo("tanh");
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.unit-map[href]"))).hasSize(3);
+        assertThat(Double.parseDouble(text("test-accuracy"))).isBetween(0.3, 1.0);
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).isEmpty();
+        driver.findElement(By.id("continue")).click();
+        waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 14/14") && text("state").equalsIgnoreCase("done"));
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).hasSize(4);
+        Files.deleteIfExists(file);
     }
 
     @Test
     void twoTabs_eachItsOwnExperiment_andClosingATabEndsItsRun() throws Exception {
         java.util.Set<String> before = java.util.Set.copyOf(server.sessions().keySet());
+        openDesktop();
         openStudio();
         String first = driver.getWindowHandle();
         drawFilledShape();
         set("epochs", "5000");
         set("trainSize", "2000");
         driver.findElement(By.id("start")).click();
-        waitUpTo(30).until(d -> d.findElement(By.id("epoch-counter")).getText().startsWith("Epoch "));
+        waitUpTo(30).until(d -> text("epoch-counter").startsWith("Epoch "));
 
         driver.switchTo().newWindow(WindowType.TAB);
         openStudio();
-        assertThat(driver.findElement(By.id("epoch-counter")).getText()).isEmpty();
+        assertThat(text("epoch-counter")).isEmpty();
         List<StudioSession> mine = server.sessions().values().stream().filter(s -> !before.contains(s.id)).toList();
         assertThat(mine).hasSize(2);
         StudioSession running = mine.stream().filter(s -> s.state() == StudioSession.State.TRAINING).findFirst()

@@ -44,13 +44,43 @@ final class StudioServerTest {
         server.close();
     }
 
+    /** Each session's page token, as the page keeps it. */
+    static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Returns the token of the session {@code path} names, if any. */
+    static String tokenFor(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 3 && parts[2].equals("sessions") ? TOKENS.get(parts[3]) : null;
+    }
+
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        String token = tokenFor(path);
+        String url = base + path + (token == null ? "" : "?token=" + token);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        String token = tokenFor(path);
+        if (token != null) {
+            b.header(StudioGuard.TOKEN_HEADER, token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} as written, over a plain socket (to forge what HttpClient will not), and returns the answer. */
+    static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     static String error(HttpResponse<String> r) throws Exception {
@@ -60,7 +90,9 @@ final class StudioServerTest {
     static String newSession() throws Exception {
         HttpResponse<String> r = post("/api/sessions", "");
         assertThat(r.statusCode()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("id").asText();
+        JsonNode n = JSON.readTree(r.body());
+        TOKENS.put(n.get("id").asText(), n.get("token").asText());
+        return n.get("id").asText();
     }
 
     static String pngDataUrl(BufferedImage image) throws Exception {
@@ -130,7 +162,7 @@ final class StudioServerTest {
     void start_badRequests_oneLineMessages() throws Exception {
         String id = newSession();
         String blob = pngDataUrl(Preset.BLOB.image());
-        assertThat(error(post("/api/sessions/" + id + "/start", "{not json"))).startsWith("the request is not valid JSON");
+        assertThat(error(post("/api/sessions/" + id + "/start", "{not json"))).isEqualTo("the request is not valid JSON (line 1, column 2)");
         assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"http://x/y.png\"}")))
                 .isEqualTo("the drawing must be a PNG data URL (data:image/png;base64,...)");
         assertThat(error(post("/api/sessions/" + id + "/start", "{\"drawing\":\"data:image/png;base64,@@@\"}")))
@@ -198,7 +230,8 @@ final class StudioServerTest {
     void train_overServerSentEvents_secondStartRefused_downloads_andPageGoneEndsTheRun() throws Exception {
         String id = newSession();
         // listen as a page does
-        HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/events"))
+        HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/events?token="
+                + TOKENS.get(id)))
                 .header("Accept", "text/event-stream").build();
         CompletableFuture<HttpResponse<InputStream>> stream = HTTP.sendAsync(events, HttpResponse.BodyHandlers.ofInputStream());
         InputStream in = stream.get().body();
@@ -266,15 +299,77 @@ final class StudioServerTest {
             do {
                 r = post("/api/sessions", "");
                 if (r.statusCode() == 201) {
-                    ids.add(JSON.readTree(r.body()).get("id").asText());
+                    JsonNode n = JSON.readTree(r.body());
+                    ids.add(n.get("id").asText());
+                    TOKENS.put(n.get("id").asText(), n.get("token").asText());
                 }
             } while (r.statusCode() == 201 && ids.size() < 10);
+            JsonNode info = JSON.readTree(get("/api/info").body());
+            assertThat(info.at("/limits/maxSessions").asInt()).isEqualTo(4);
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(error(r)).matches("the studio already has 4 open pages, its limit; close a tab and try again");
+            assertThat(error(r)).isEqualTo("all 4 sessions of this studio are taken; close another studio tab, or wait,"
+                    + " then reload this page");
         } finally {
             for (String id : ids) {
                 post("/api/sessions/" + id + "/close", "");
             }
         }
+    }
+
+    @Test
+    void drawings_readAsARunReadsThem_answerTheClassMask() throws Exception {
+        // black on white, no transparency: read by darkness; the left fifth is ink
+        BufferedImage rgb = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 100, 50);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(0, 0, 20, 50);
+        g.dispose();
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(rgb) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("readAs").asText()).isEqualTo("darkness");
+        assertThat(n.get("positiveShare").asDouble()).isEqualTo(0.2);
+        assertThat(n.get("width").asInt()).isEqualTo(100);
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                n.get("mask").asText().substring("data:image/png;base64,".length()))));
+        // the mask is the canvas's convention: opaque black ink where positive, transparent elsewhere
+        assertThat(mask.getRGB(5, 25)).isEqualTo(0xFF000000);
+        assertThat(mask.getRGB(50, 25) >>> 24).isZero();
+        // a transparent drawing is read by its alpha
+        HttpResponse<String> alpha = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(Preset.RING.image()) + "\"}");
+        assertThat(JSON.readTree(alpha.body()).get("readAs").asText()).isEqualTo("alpha");
+        assertThat(error(post("/api/drawings", "{\"drawing\":\"data:image/png;base64,aGVsbG8=\"}")))
+                .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
+    }
+
+    @Test
+    void load_badModelFile_oneLineMessage_goodOneAnswersItsSettings() throws Exception {
+        String id = newSession();
+        HttpResponse<String> bad = post("/api/sessions/" + id + "/load", "{\"model\":\"{\\\"format\\\": 3\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(error(bad)).startsWith("model file model.json").doesNotContain("\n").doesNotContain("jackson");
+        assertThat(error(post("/api/sessions/" + id + "/load", "{}"))).isEqualTo("send the saved model file's text as \"model\"");
+
+        io.github.drawnet.api.DataSplits data = io.github.drawnet.sampling.Sampler.sample(Preset.BLOB.drawing(),
+                new io.github.drawnet.api.SampleSizes(200, 40, 60), 4);
+        byte[] model;
+        try (io.github.drawnet.api.Experiment e = io.github.drawnet.api.Experiment.start(Backends.discover().get("reference"),
+                Preset.BLOB.drawing(), data, io.github.drawnet.api.NetworkSpec.notebook().withHidden(List.of(5, 2)),
+                io.github.drawnet.api.TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(4))) {
+            e.train(2, io.github.drawnet.api.EpochListener.NONE);
+            model = io.github.drawnet.io.SavedModel.of(e.finish()).toBytes();
+        }
+        String text = JSON.writeValueAsString(new String(model, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> ok = post("/api/sessions/" + id + "/load", "{\"model\":" + text + ",\"backend\":\"reference\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode n = JSON.readTree(ok.body());
+        assertThat(n.get("epochs").asInt()).isEqualTo(2);
+        assertThat(n.at("/settings/hidden").asText()).isEqualTo("5,2");
+        assertThat(n.at("/settings/trainSize").asText()).isEqualTo("200");
+        assertThat(n.at("/settings/seed").asText()).isEqualTo("4");
+        assertThat(n.get("drawing").asText()).startsWith("data:image/png;base64,");
+        assertThat(server.sessions().get(id).history().size()).isEqualTo(2);
     }
 }

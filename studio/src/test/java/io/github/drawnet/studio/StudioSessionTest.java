@@ -36,7 +36,7 @@ final class StudioSessionTest {
     @BeforeEach
     void open() {
         workers = Executors.newFixedThreadPool(2);
-        session = new StudioSession("0123456789abcdef", workers, new NotebookVisualizer());
+        session = new StudioSession("0123456789abcdef", "tok", workers, new NotebookVisualizer());
     }
 
     @AfterEach
@@ -115,5 +115,57 @@ final class StudioSessionTest {
                 .hasMessage("this studio session has ended; reload the page");
         session.close(); // twice is fine
         assertThat(session.clientCount()).isZero();
+    }
+
+    @Test
+    void step_pausedRunTrainsOneEpochAndPausesAgain_finishedRunOneMore_nothingToStepRefused() throws Exception {
+        assertThatThrownBy(session::step).isInstanceOfSatisfying(StudioException.class, e -> assertThat(e.status())
+                .isEqualTo(409)).hasMessage("there is no run to step; start one first");
+        session.start(REFERENCE, settings("5000"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+        await(() -> session.state() == StudioSession.State.TRAINING, "training to start");
+        assertThatThrownBy(session::step).hasMessage("the run is training; pause it first, then step one epoch at a time");
+        session.pause();
+        await(() -> session.state() == StudioSession.State.PAUSED, "the pause");
+        int paused = session.history().size();
+        assertThat(session.isLive()).isTrue();
+        assertThat(session.isTraining()).isFalse();
+        session.step();
+        await(() -> session.history().size() == paused + 1, "one epoch");
+        Thread.sleep(300);
+        assertThat(session.history().size()).as("paused again after one epoch").isEqualTo(paused + 1);
+        assertThat(session.state()).isEqualTo(StudioSession.State.PAUSED);
+        session.step();
+        session.step();
+        await(() -> session.history().size() == paused + 3, "two more epochs");
+        Thread.sleep(300);
+        assertThat(session.history().size()).isEqualTo(paused + 3);
+        session.stop();
+        await(() -> session.state() == StudioSession.State.DONE, "the stop");
+        int done = session.history().size();
+        session.step();
+        await(() -> session.state() == StudioSession.State.DONE && session.history().size() == done + 1, "a step on");
+        assertThat(session.isLive()).isFalse();
+    }
+
+    @Test
+    void load_savedModel_isAFinishedRunThatContinues() throws Exception {
+        session.start(REFERENCE, settings("3"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+        await(() -> session.state() == StudioSession.State.DONE, "the run");
+        SavedModel saved = SavedModel.parse(session.download("model.json"), "model.json");
+        StudioSession other = new StudioSession("fedcba9876543210", "tok2", workers, new NotebookVisualizer());
+        try {
+            other.load(saved, REFERENCE, new byte[] {1});
+            assertThat(other.state()).isEqualTo(StudioSession.State.DONE);
+            assertThat(other.history().size()).isEqualTo(3);
+            assertThatThrownBy(() -> other.download("model.json")).hasMessage("there is nothing to download yet; train first");
+            other.continueTraining(2);
+            await(() -> other.state() == StudioSession.State.DONE && other.history().size() == 5, "the continuation");
+            assertThat(SavedModel.parse(other.download("model.json"), "m").history().size()).isEqualTo(5);
+            assertThat(other.tokenMatches("tok2")).isTrue();
+            assertThat(other.tokenMatches("tok")).isFalse();
+            assertThat(other.tokenMatches(null)).isFalse();
+        } finally {
+            other.close();
+        }
     }
 }

@@ -43,13 +43,21 @@ final class Charts {
         return chart;
     }
 
+    /** The most points a scatter draws; of more, every k-th is drawn. */
+    static final int MAX_SCATTER_POINTS = 20_000;
+
     /**
      * Returns a scatter of points coloured by a 0/1 value: value 1 dark, value 0 light, as the
      * notebook's {@code cmap='binary'} does; axes {@code x1, x2} over [0, 1].
      */
     static XYChart scatter(String title, double[] x1, double[] x2, double[] value, String positiveName,
             String negativeName, int width, int height) {
-        XYChart chart = base(title, "x1", "x2", width, height);
+        // many points: every k-th is drawn (the counts in the legend are of all of them), so that a
+        // figure of a million points stays small in memory and on disk and still shows the classes
+        int stride = Math.max(1, (x1.length + MAX_SCATTER_POINTS - 1) / MAX_SCATTER_POINTS);
+        String shownTitle = stride == 1 ? title : String.format(java.util.Locale.ROOT, "%s, every %d%s point drawn",
+                title, stride, stride == 2 ? "nd" : stride == 3 ? "rd" : "th");
+        XYChart chart = base(shownTitle, "x1", "x2", width, height);
         XYStyler s = chart.getStyler();
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarkerSize(4);
@@ -65,8 +73,14 @@ final class Charts {
         List<Double> ny = new ArrayList<>();
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
+        int positives = 0;
         for (int i = 0; i < x1.length; i++) {
-            if (value[i] >= Evaluation.THRESHOLD) {
+            boolean positive = value[i] >= Evaluation.THRESHOLD;
+            positives += positive ? 1 : 0;
+            if (i % stride != 0) {
+                continue;
+            }
+            if (positive) {
                 px.add(x1[i]);
                 py.add(x2[i]);
             } else {
@@ -74,14 +88,15 @@ final class Charts {
                 ny.add(x2[i]);
             }
         }
+        int negatives = x1.length - positives;
         // negatives first, so the positive region is drawn on top
         if (!nx.isEmpty()) {
-            XYSeries neg = chart.addSeries(negativeName + " (" + nx.size() + ")", nx, ny);
+            XYSeries neg = chart.addSeries(negativeName + " (" + negatives + ")", nx, ny);
             neg.setMarkerColor(Palette.NEGATIVE);
             neg.setMarker(SeriesMarkers.CIRCLE);
         }
         if (!px.isEmpty()) {
-            XYSeries pos = chart.addSeries(positiveName + " (" + px.size() + ")", px, py);
+            XYSeries pos = chart.addSeries(positiveName + " (" + positives + ")", px, py);
             pos.setMarkerColor(Palette.POSITIVE);
             pos.setMarker(SeriesMarkers.CIRCLE);
         }

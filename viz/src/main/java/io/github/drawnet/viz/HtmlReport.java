@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class HtmlReport {
 
+    /** The report's file name. */
+    public static final String FILE_NAME = "report.html";
+
     /** What was written. */
     public record Output(List<Path> figures, Path report) {}
 
@@ -49,7 +52,7 @@ public final class HtmlReport {
             AtomicFiles.write(dir.resolve(f.name() + ".svg"), FigureWriter.toSvg(f));
             written.add(file);
         }
-        Path report = dir.resolve("report.html");
+        Path report = dir.resolve(FILE_NAME);
         AtomicFiles.write(report, html(r, figures, png).getBytes(StandardCharsets.UTF_8));
         return new Output(written, report);
     }
@@ -122,6 +125,7 @@ public final class HtmlReport {
         h.append("</table></details>\n");
 
         figure(h, "5. Each hidden unit and the output over the plane", byName.get("hidden-units"), png);
+        HiddenView.append(h, r);
 
         h.append("<h2>6. The learned weights and biases</h2>\n<div class=\"grid\">\n");
         List<LayerParameters> layers = r.finalParameters().layers();

@@ -27,16 +27,34 @@ final class NetworkDiagram {
     /** An edge of the diagram, with its weight. */
     record Edge(Node from, Node to, double weight, double layerMaxAbs, double labelAt) {}
 
+    /**
+     * The most units of one layer drawn; a wider layer shows its first {@value #SHOWN_OF_WIDE} units
+     * and a note of how many more it has, so that the diagram of the largest network (8 layers of 256
+     * units, half a million weights) stays readable and small.
+     */
+    static final int MAX_UNITS = 16;
+    /** The units drawn of a layer wider than {@link #MAX_UNITS}. */
+    static final int SHOWN_OF_WIDE = 12;
+
+    /** A note under a column whose units are not all drawn. */
+    record More(double x, double y, int hidden) {}
+
     private final List<Node> nodes = new ArrayList<>();
     private final List<Edge> edges = new ArrayList<>();
+    private final List<More> more = new ArrayList<>();
     private final double radius;
+
+    static int shown(int units) {
+        return units > MAX_UNITS ? SHOWN_OF_WIDE : units;
+    }
 
     NetworkDiagram(NetworkSpec spec, Parameters p, int width, int height) {
         List<Integer> widths = spec.layerWidths();
         int columns = widths.size();
         int tallest = 0;
         for (int c = 0; c < columns; c++) {
-            tallest = Math.max(tallest, widths.get(c) + (c < columns - 1 ? 1 : 0));
+            tallest = Math.max(tallest, shown(widths.get(c)) + (widths.get(c) > MAX_UNITS ? 1 : 0)
+                    + (c < columns - 1 ? 1 : 0));
         }
         double top = 84;
         double bottom = height - 40;
@@ -45,16 +63,22 @@ final class NetworkDiagram {
         List<List<Node>> byColumn = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             int units = widths.get(c);
+            int drawn = shown(units);
+            int gap = drawn < units ? 1 : 0; // a row for the note of the units not drawn
             boolean hasBias = c < columns - 1;
-            int count = units + (hasBias ? 1 : 0);
+            int count = drawn + gap + (hasBias ? 1 : 0);
             double x = 80 + c * (width - 160) / (double) Math.max(1, columns - 1);
             double y0 = (top + bottom) / 2 - (count - 1) * rowGap / 2;
             List<Node> column = new ArrayList<>();
-            for (int u = 0; u < units; u++) {
+            for (int u = 0; u < drawn; u++) {
                 column.add(new Node(name(spec, c, columns, u), c, false, x, y0 + u * rowGap));
             }
+            if (gap > 0) {
+                more.add(new More(x, y0 + drawn * rowGap, units - drawn));
+            }
             if (hasBias) {
-                column.add(new Node(c == 0 ? "xb" : columns > 3 ? "hb" + c : "hb", c, true, x, y0 + units * rowGap));
+                column.add(new Node(c == 0 ? "xb" : columns > 3 ? "hb" + c : "hb", c, true, x,
+                        y0 + (drawn + gap) * rowGap));
             }
             nodes.addAll(column);
             byColumn.add(column);
@@ -70,11 +94,13 @@ final class NetworkDiagram {
             }
             List<Node> from = byColumn.get(l);
             List<Node> to = byColumn.get(l + 1);
-            for (int o = 0; o < layer.outputs(); o++) {
-                for (int i = 0; i < layer.inputs(); i++) {
-                    edges.add(new Edge(from.get(i), to.get(o), layer.weight(o, i), max, labelAt(o, layer.outputs())));
+            int outputs = shown(layer.outputs());
+            int inputs = shown(layer.inputs());
+            for (int o = 0; o < outputs; o++) {
+                for (int i = 0; i < inputs; i++) {
+                    edges.add(new Edge(from.get(i), to.get(o), layer.weight(o, i), max, labelAt(o, outputs)));
                 }
-                edges.add(new Edge(from.get(from.size() - 1), to.get(o), layer.bias(o), max, labelAt(o, layer.outputs())));
+                edges.add(new Edge(from.get(from.size() - 1), to.get(o), layer.bias(o), max, labelAt(o, outputs)));
             }
         }
     }
@@ -104,6 +130,10 @@ final class NetworkDiagram {
 
     List<Edge> edges() {
         return edges;
+    }
+
+    List<More> more() {
+        return more;
     }
 
     void paint(Graphics2D g, String title) {
@@ -138,6 +168,15 @@ final class NetworkDiagram {
             if (radius >= 8) {
                 MapPanel.centred(g, n.name(), n.x(), n.y() + 4);
             }
+        }
+        g.setFont(Palette.TICK);
+        for (More m : more) {
+            String note = "\u22ee +" + m.hidden() + " more";
+            int w = g.getFontMetrics().stringWidth(note);
+            g.setColor(java.awt.Color.WHITE); // the note stays readable over the bias node's edges
+            g.fill(new java.awt.geom.Rectangle2D.Double(m.x() - w / 2.0 - 3, m.y() - 8, w + 6, 16));
+            g.setColor(Palette.INK);
+            MapPanel.centred(g, note, m.x(), m.y() + 4);
         }
         g.setColor(Palette.INK);
         g.setFont(Palette.TITLE);

@@ -39,6 +39,22 @@ public final class NotebookVisualizer implements Visualizer {
     /** The most test points drawn as dots on the decision boundary (every mistake is drawn). */
     static final int BOUNDARY_DOTS = 2500;
 
+    /** The names of the figures, in the notebook's order; each is written as {@code NAME.png} and {@code NAME.svg}. */
+    public static final List<String> FIGURE_NAMES = List.of("drawing", "training-data", "network", "hidden-units",
+            "training-curves", "test-predictions", "decision-boundary");
+
+    /** Returns every figure's PNG and SVG names and {@code report.html}. */
+    @Override
+    public List<String> reportFileNames() {
+        List<String> names = new ArrayList<>();
+        for (String f : FIGURE_NAMES) {
+            names.add(f + ".png");
+            names.add(f + ".svg");
+        }
+        names.add(HtmlReport.FILE_NAME);
+        return List.copyOf(names);
+    }
+
     @Override
     public List<Path> render(ExperimentResult result, Path directory) throws IOException {
         List<Path> written = new ArrayList<>();
@@ -111,7 +127,8 @@ public final class NotebookVisualizer implements Visualizer {
 
     static Figure network(ExperimentResult r) {
         int columns = r.spec().layerWidths().size();
-        int tallest = r.spec().layerWidths().stream().mapToInt(Integer::intValue).max().orElse(1) + 1;
+        int tallest = r.spec().layerWidths().stream().mapToInt(w -> NetworkDiagram.shown(w) + (w > NetworkDiagram.MAX_UNITS
+                ? 1 : 0)).max().orElse(1) + 1;
         int width = Math.max(620, 220 * columns);
         int height = Math.max(420, Math.min(1400, 62 * tallest + 110));
         NetworkDiagram diagram = new NetworkDiagram(r.spec(), r.finalParameters(), width, height);

@@ -70,8 +70,15 @@ public final class Palette {
                 (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
-    /** Returns the stroke of a weight's edge: width grows with |w| relative to the largest, dashed if negative. */
+    /**
+     * Returns the stroke of a weight's edge: width grows with |w| relative to the largest, dashed if
+     * negative. A weight that is NaN or infinite (a diverged run's), or a layer whose largest is, gets
+     * a thin dotted line.
+     */
     public static Stroke weightStroke(double w, double maxAbs) {
+        if (!Double.isFinite(w) || !Double.isFinite(maxAbs)) {
+            return new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 2.5f}, 0f);
+        }
         float width = (float) (0.6 + 5.4 * (maxAbs == 0 ? 0 : Math.abs(w) / maxAbs));
         if (w >= 0) {
             return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

@@ -44,6 +44,31 @@ final class ChartsTest {
     }
 
     @Test
+    void scatter_manyPoints_everyKthDrawn_countsOfAll_titleSaysSo() {
+        int n = Charts.MAX_SCATTER_POINTS * 5 + 3; // stride 6
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = i / (double) n;
+            x2[i] = 0.5;
+            value[i] = i % 4 == 0 ? 1 : 0;
+        }
+        XYChart c = Charts.scatter("Training data", x1, x2, value, "label 1", "label 0", 500, 500);
+        assertThat(c.getTitle()).isEqualTo("Training data, every 6th point drawn");
+        int positives = (n + 3) / 4;
+        XYSeries pos = series(c, "label 1 (" + positives + ")");
+        XYSeries neg = series(c, "label 0 (" + (n - positives) + ")");
+        assertThat(pos.getXData().length + neg.getXData().length).isEqualTo((n + 5) / 6).isLessThanOrEqualTo(
+                Charts.MAX_SCATTER_POINTS);
+        assertThat(pos.getXData()[1]).isEqualTo(x1[12]); // 0, 12, 24... are both every 6th and every 4th
+        // at the limit, every point
+        XYChart all = Charts.scatter("t", java.util.Arrays.copyOf(x1, Charts.MAX_SCATTER_POINTS),
+                java.util.Arrays.copyOf(x2, Charts.MAX_SCATTER_POINTS), value, "p", "q", 300, 300);
+        assertThat(all.getTitle()).isEqualTo("t");
+    }
+
+    @Test
     void scatter_oneClassOnly_noEmptySeries() {
         XYChart positives = Charts.scatter("t", new double[] {0.5}, new double[] {0.5}, new double[] {1}, "p", "n", 300,
                 300);

@@ -201,4 +201,40 @@ final class HtmlReportTest {
     void esc_htmlSpecialCharacters_escaped() {
         assertThat(HtmlReport.esc("a<b & \"c\">")).isEqualTo("a&lt;b &amp; &quot;c&quot;&gt;");
     }
+
+    @Test
+    void html_hiddenView_pointsPlacedByTheLastHiddenLayersTwoUnits_colouredByClass() {
+        String h = deepHtml();
+        int start = h.indexOf("<figure id=\"hidden-view\">");
+        assertThat(start).isGreaterThan(h.indexOf("<figure id=\"hidden-units\""));
+        String figure = h.substring(start, h.indexOf("</figure>", start));
+        Matcher m = Pattern.compile("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"2.4\" fill=\"(#[0-9a-f]+)\"/>")
+                .matcher(figure);
+        // the last hidden layer has 2 units: unit 1 across, unit 2 up, each scaled to the points' range
+        io.github.drawnet.api.LayerActivations last = DEEP_RESULT.grid().hidden().get(1);
+        int g = DEEP_RESULT.gridResolution();
+        io.github.drawnet.api.Dataset train = DEEP_RESULT.data().train();
+        double[][] raw = new double[2][train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            int cell = (int) Math.round(train.x2(i) * (g - 1)) * g + (int) Math.round(train.x1(i) * (g - 1));
+            raw[0][i] = last.value(cell, 0);
+            raw[1][i] = last.value(cell, 1);
+        }
+        double[][] scaled = HiddenProjection.unitScaled(raw);
+        int i = 0;
+        while (m.find()) {
+            assertThat(Double.parseDouble(m.group(1))).as("cx of point %d", i).isCloseTo(8 + scaled[0][i] * 304,
+                    org.assertj.core.data.Offset.offset(0.06));
+            assertThat(Double.parseDouble(m.group(2))).as("cy of point %d", i).isCloseTo(312 - scaled[1][i] * 304,
+                    org.assertj.core.data.Offset.offset(0.06));
+            assertThat(m.group(3)).isEqualTo(train.label(i) >= 0.5 ? "#0877bd" : "#f59322");
+            i++;
+        }
+        assertThat(i).isEqualTo(6);
+        assertThat(figure).contains("hidden layer 2's unit 1 (across) and unit 2 (up)");
+        // a notebook network's 4 units: their principal components
+        assertThat(html(NOTEBOOK_RESULT)).contains("the two principal components of the 4 units of hidden layer 1");
+        // no hidden layer, nothing to see
+        assertThat(html(LOGISTIC_RESULT)).doesNotContain("hidden-view").doesNotContain("What the hidden layer sees");
+    }
 }

@@ -132,6 +132,36 @@ final class NetworkDiagramTest {
     }
 
     @Test
+    void wideLayers_first12UnitsDrawnAndANoteOfTheRest_16Drawn_largestNetworkStaysSmall() throws Exception {
+        NetworkSpec sixteen = new NetworkSpec(Feature.NOTEBOOK, List.of(16), Activation.TANH);
+        NetworkDiagram d16 = new NetworkDiagram(sixteen, constant(sixteen, 0.1f), 800, 420);
+        assertThat(d16.more()).isEmpty();
+        assertThat(d16.nodes()).hasSize(2 + 1 + 16 + 1 + 1);
+
+        NetworkSpec wide = new NetworkSpec(Feature.NOTEBOOK, List.of(17, 3), Activation.TANH);
+        NetworkDiagram d = new NetworkDiagram(wide, constant(wide, 0.1f), 800, 420);
+        assertThat(d.nodes()).extracting(NetworkDiagram.Node::name).containsExactly("x1", "x2", "xb", "h1.1", "h1.2",
+                "h1.3", "h1.4", "h1.5", "h1.6", "h1.7", "h1.8", "h1.9", "h1.10", "h1.11", "h1.12", "hb1", "h2.1", "h2.2",
+                "h2.3", "hb2", "o1");
+        assertThat(d.more()).singleElement().satisfies(m -> assertThat(m.hidden()).isEqualTo(5));
+        // edges only between drawn nodes: 12 x (2 + bias), then 3 x (12 + bias), then 1 x (3 + bias)
+        assertThat(d.edges()).hasSize(12 * 3 + 3 * 13 + 4);
+        // the note sits in the column, between the last unit drawn and the bias node
+        NetworkDiagram.Node last = d.nodes().get(14);
+        NetworkDiagram.Node bias = d.nodes().get(15);
+        assertThat(d.more().get(0).y()).isGreaterThan(last.y()).isLessThan(bias.y());
+        assertThat(d.more().get(0).x()).isEqualTo(last.x());
+
+        NetworkSpec largest = new NetworkSpec(Feature.NOTEBOOK, java.util.Collections.nCopies(8, 256), Activation.RELU);
+        Parameters p = Parameters.initial(largest, 1);
+        Figure f = new Figure("network", "largest", 1040, 640, g -> new NetworkDiagram(largest, p, 1040, 640).paint(g,
+                "largest"), Map.of());
+        byte[] svg = FigureWriter.toSvg(f);
+        assertThat(svg.length).as("SVG bytes of the 8 x 256 network").isLessThan(2_000_000);
+        assertThat(new String(svg, java.nio.charset.StandardCharsets.UTF_8)).contains("+244 more");
+    }
+
+    @Test
     void edges_largestBias_setsTheLayersScale() {
         Parameters p = new Parameters(List.of(LayerParameters.of(new float[][] {{0.5f, 0.25f}}, new float[] {-3f})));
         NetworkDiagram d = new NetworkDiagram(Results.LOGISTIC, p, 620, 420);
@@ -244,11 +274,11 @@ final class NetworkDiagramTest {
 
     @Test
     void paint_smallNodes_smallerNames_tinyNodes_noNames() {
-        // 20 units in 420 px: gap 296 / 21 = 14.1, radius 5.4: too small for names
-        NetworkSpec wide = NOTEBOOK.withHidden(List.of(20));
+        // 16 units in 420 px: gap 296 / 17 = 17.4, radius 6.6: too small for names
+        NetworkSpec wide = NOTEBOOK.withHidden(List.of(16));
         Svg tiny = paint(new NetworkDiagram(wide, constant(wide, 0.1f), 660, 420), 660, 420);
         assertThat(tiny.texts("h1")).isEmpty();
-        assertThat(tiny.ellipses).allSatisfy(e -> assertThat(e.rx()).isCloseTo(296 / 21.0 * 0.38, within(1e-9)));
+        assertThat(tiny.ellipses).allSatisfy(e -> assertThat(e.rx()).isCloseTo(296 / 17.0 * 0.38, within(1e-9)));
         // 8 units in 420 px: gap 296 / 9 = 32.9, radius 12.5: names in 9 px type
         NetworkSpec eight = NOTEBOOK.withHidden(List.of(8));
         Svg small = paint(new NetworkDiagram(eight, constant(eight, 0.1f), 660, 420), 660, 420);
@@ -261,10 +291,10 @@ final class NetworkDiagramTest {
         NetworkSpec one = NOTEBOOK.withHidden(List.of(1));
         NetworkDiagram d = new NetworkDiagram(one, constant(one, 0.1f), 620, 900);
         assertThat(paint(d, 620, 900).ellipses).allSatisfy(e -> assertThat(e.rx()).isEqualTo(24));
-        // a very wide layer squeezed into a small figure: at least 3 px
-        NetworkSpec wide = NOTEBOOK.withHidden(List.of(100));
-        NetworkDiagram squeezed = new NetworkDiagram(wide, constant(wide, 0.1f), 620, 420);
-        Svg svg = paint(squeezed, 620, 420);
+        // a wide layer squeezed into a small figure: at least 3 px
+        NetworkSpec wide = NOTEBOOK.withHidden(List.of(16));
+        NetworkDiagram squeezed = new NetworkDiagram(wide, constant(wide, 0.1f), 620, 150);
+        Svg svg = paint(squeezed, 620, 150);
         assertThat(svg.ellipses).allSatisfy(e -> assertThat(e.rx()).isEqualTo(3));
     }
 

@@ -141,10 +141,15 @@ final class NotebookFiguresTest {
     }
 
     @Test
-    void network_veryTallLayer_figureHeightCapped() {
-        NetworkSpec tall = NetworkSpec.notebook().withHidden(List.of(60));
-        ExperimentResult r = Results.builder().spec(tall, Parameters.initial(tall, 1)).build();
-        assertThat(NotebookVisualizer.network(r).height()).isEqualTo(1400);
+    void network_wideLayer_figureAsTallAsTheUnitsDrawn() {
+        // 60 units: 12 drawn, a row for the note, the bias node: 62 px a row and 110 around
+        NetworkSpec wide = NetworkSpec.notebook().withHidden(List.of(60));
+        ExperimentResult r = Results.builder().spec(wide, Parameters.initial(wide, 1)).build();
+        assertThat(NotebookVisualizer.network(r).height()).isEqualTo(62 * 14 + 110);
+        // 16 units, all drawn, and the bias node
+        NetworkSpec sixteen = NetworkSpec.notebook().withHidden(List.of(16));
+        ExperimentResult s = Results.builder().spec(sixteen, Parameters.initial(sixteen, 1)).build();
+        assertThat(NotebookVisualizer.network(s).height()).isEqualTo(62 * 17 + 110);
     }
 
     /** A 2-3-1 network whose hidden units compute 2 x1 - 1, 4 x2 and -1 before the activation. */

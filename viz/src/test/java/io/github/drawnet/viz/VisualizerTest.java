@@ -118,4 +118,14 @@ final class VisualizerTest {
                 .containsExactlyElementsOf(NAMES.stream().map(n -> n + ".png").toList());
         assertThat(report.figures()).allSatisfy(p -> assertThat(p).exists());
     }
+
+    @Test
+    void reportFileNames_areExactlyTheFilesReportWrites(@TempDir Path dir) throws IOException {
+        VISUALIZER.report(Results.builder().gridResolution(8).build(), dir);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(VISUALIZER.reportFileNames().stream().sorted().toList());
+        }
+        assertThat(VISUALIZER.reportFileNames()).hasSize(15).contains("drawing.png", "decision-boundary.svg", "report.html");
+    }
 }

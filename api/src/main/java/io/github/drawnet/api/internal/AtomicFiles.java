@@ -11,10 +11,52 @@ import java.nio.file.StandardCopyOption;
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
  * same directory, is flushed to disk, and is then moved over the target in one step. A crash or a
  * full disk leaves the previous file intact (and at worst a stray temporary file).
+ *
+ * <p>A directory whose files are flushed together by its owner at the end ({@link
+ * #deferFlush}, a run folder's staging area) skips the flush per file: the file is still written to
+ * a temporary name and renamed, so a reader never sees half of one.
  */
 public final class AtomicFiles {
 
+    private static final java.util.Set<Path> DEFERRED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private AtomicFiles() {}
+
+    /**
+     * Files written into {@code dir} from now on are not flushed one by one: the caller flushes the
+     * whole directory once ({@link #flush}) before it relies on them.
+     */
+    public static void deferFlush(Path dir) {
+        DEFERRED.add(dir.toAbsolutePath().normalize());
+    }
+
+    /** Ends {@link #deferFlush} for {@code dir}. */
+    public static void endDeferFlush(Path dir) {
+        DEFERRED.remove(dir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Flushes a file's content, or a directory's entries, to disk. A directory that the platform
+     * cannot open for flushing is skipped.
+     */
+    public static void flush(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path,
+                    java.nio.file.StandardOpenOption.READ)) {
+                ch.force(true);
+            } catch (IOException e) {
+                if (Files.isDirectory(path) && !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    return; // Windows cannot open a directory to flush it
+                }
+                throw e;
+            }
+            return;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
 
     /** What writes the content of a file. */
     @FunctionalInterface
@@ -65,9 +107,8 @@ public final class AtomicFiles {
                 content.writeTo(out);
                 out.flush();
             }
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
+            if (!DEFERRED.contains(dir.normalize())) {
+                flush(tmp);
             }
             keepPermissions(tmp, absolute);
             try {

@@ -60,6 +60,12 @@ public abstract class AbstractModel implements Model {
     }
 
     @Override
+    public final ForwardPass outputs(Dataset points) {
+        ensureOpen();
+        return forward(points.features(spec.inputs()), points.size(), false);
+    }
+
+    @Override
     public final boolean isClosed() {
         return closed;
     }
@@ -91,6 +97,9 @@ public abstract class AbstractModel implements Model {
 
     /**
      * Runs the network in the engine over {@code count} points whose features are given row-major.
+     *
+     * <p>The result carries the engine's output logits ({@link ForwardPass#logits()}): the losses are
+     * computed from them.
      *
      * @param withHidden whether the hidden activations are wanted; when not, the result's hidden
      *     list may be empty

@@ -31,6 +31,8 @@ public abstract class AbstractTrainer implements Trainer {
     private final Dataset validation;
     private History history = History.EMPTY;
     private boolean closed;
+    private EpochTotals lastTotals;
+    private double startingLoss = Double.NaN;
 
     /**
      * Creates the trainer's engine-neutral half.
@@ -85,6 +87,7 @@ public abstract class AbstractTrainer implements Trainer {
         ensureOpen();
         int epoch = history.size() + 1;
         EpochTotals totals = trainBatches(BatchOrder.forEpoch(config, epoch, train.size()));
+        lastTotals = totals;
         Evaluation val = evaluate(validation);
         EpochMetrics metrics = new EpochMetrics(epoch, totals.meanLoss(), totals.accuracy(), val.loss(), val.accuracy());
         history = history.plus(metrics);
@@ -94,23 +97,38 @@ public abstract class AbstractTrainer implements Trainer {
     @Override
     public Evaluation evaluate(Dataset data) {
         ensureOpen();
-        return Evaluation.of(model.predict(data), data);
+        return Evaluation.of(model.outputs(data), data);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Training diverges, and stops with {@link StopReason#DIVERGED} after the epoch where it
+     * happens, when a loss (an epoch's training or validation loss, or any one step's) is NaN or
+     * infinite, when a parameter is, or when a training step's loss exceeds {@value
+     * #DIVERGENCE_FACTOR} times the loss the parameters had when this trainer first trained
+     * (measured on the training set before the first step, and taken as at least {@code ln 2}, the
+     * loss of a network that says 0.5 everywhere). The epochs so far are kept.
+     */
     @Override
     public final TrainingResult train(int epochs, EpochListener listener) {
         Checks.inRange("epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         Objects.requireNonNull(listener, "listener");
+        if (Double.isNaN(startingLoss)) {
+            startingLoss = evaluate(train).loss();
+        }
         int last = history.size() + epochs;
         for (int i = 1; i <= epochs; i++) {
             EpochMetrics m = trainEpoch();
             boolean goOn = listener.onEpoch(m, last);
-            if (!m.isFinite()) {
-                String which = Double.isFinite(m.trainLoss()) ? "validation" : "training";
-                double bad = Double.isFinite(m.trainLoss()) ? m.validationLoss() : m.trainLoss();
+            String diverged = divergence(m, lastTotals);
+            if (diverged != null) {
+                String advice = config.weightDecay() > 0
+                        ? String.format(Locale.ROOT, "; try a learning rate smaller than %s or a weight decay smaller than %s",
+                                config.learningRate(), config.weightDecay())
+                        : String.format(Locale.ROOT, "; try a learning rate smaller than %s", config.learningRate());
                 return new TrainingResult(history, i, StopReason.DIVERGED, String.format(Locale.ROOT,
-                        "training stopped at epoch %d: the %s loss became %s; try a learning rate smaller than %s",
-                        m.epoch(), which, bad, config.learningRate()));
+                        "training stopped at epoch %d: %s%s", m.epoch(), diverged, advice));
             }
             if (!goOn) {
                 return new TrainingResult(history, i, StopReason.STOPPED,
@@ -119,6 +137,40 @@ public abstract class AbstractTrainer implements Trainer {
         }
         return new TrainingResult(history, epochs, StopReason.COMPLETED,
                 String.format(Locale.ROOT, "trained %d epochs", epochs));
+    }
+
+    /** How many times the starting loss a training step's loss may reach before training counts as diverged. */
+    public static final double DIVERGENCE_FACTOR = 100;
+
+    /** Returns the loss above which a training step's loss means divergence. */
+    final double divergenceLimit() {
+        double start = Double.isFinite(startingLoss) ? startingLoss : LN2;
+        return DIVERGENCE_FACTOR * Math.max(start, LN2);
+    }
+
+    private static final double LN2 = Math.log(2);
+
+    /** Returns why the epoch shows divergence, or null when it does not. */
+    private String divergence(EpochMetrics m, EpochTotals totals) {
+        if (!Double.isFinite(m.trainLoss())) {
+            return "the training loss became " + m.trainLoss();
+        }
+        if (!Double.isFinite(totals.largestStepLoss())) {
+            return "a training step's loss became " + totals.largestStepLoss();
+        }
+        if (!Double.isFinite(m.validationLoss())) {
+            return "the validation loss became " + m.validationLoss();
+        }
+        if (!model.parameters().isFinite()) {
+            return "a weight or bias became NaN or infinite";
+        }
+        double limit = divergenceLimit();
+        if (totals.largestStepLoss() > limit || m.trainLoss() > limit) {
+            return String.format(Locale.ROOT, "a training step's loss reached %.4g, more than %.0f times the %.4f the"
+                    + " network started from", Math.max(totals.largestStepLoss(), m.trainLoss()), DIVERGENCE_FACTOR,
+                    Math.max(startingLoss, LN2));
+        }
+        return null;
     }
 
     @Override
@@ -179,8 +231,35 @@ public abstract class AbstractTrainer implements Trainer {
      * @param lossSum the sum over batches of the batch's mean loss times its size
      * @param correct the number of points counted correct in the batches' forward passes
      * @param count the number of points trained on
+     * @param largestStepLoss the largest of the epoch's step (batch mean) losses, as each step saw them
      */
-    public record EpochTotals(double lossSum, long correct, int count) {
+    public record EpochTotals(double lossSum, long correct, int count, double largestStepLoss) {
+
+        /** Totals whose largest step loss is not known: it is taken as the mean loss. */
+        public EpochTotals(double lossSum, long correct, int count) {
+            this(lossSum, correct, count, lossSum / count);
+        }
+
+        /**
+         * Returns the largest batch mean of per-point losses taken in batches of {@code batchSize}
+         * consecutive points (the last batch may be smaller); NaN when any loss is NaN.
+         */
+        public static double largestBatchMean(float[] perPoint, int batchSize) {
+            double largest = Double.NEGATIVE_INFINITY;
+            for (int start = 0; start < perPoint.length; start += batchSize) {
+                int end = Math.min(perPoint.length, start + batchSize);
+                double sum = 0;
+                for (int i = start; i < end; i++) {
+                    sum += perPoint[i];
+                }
+                double mean = sum / (end - start);
+                if (Double.isNaN(mean)) {
+                    return Double.NaN;
+                }
+                largest = Math.max(largest, mean);
+            }
+            return largest;
+        }
 
         /** Returns the mean loss per point. */
         public double meanLoss() {

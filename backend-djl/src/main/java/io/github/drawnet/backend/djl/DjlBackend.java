@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * networks are tiny: a thread pool costs more than it gives) and {@code ai.djl.offline} to {@code
  * true} (the native library comes from the {@code pytorch-native-cpu} jar; nothing is downloaded).
  *
+ * <p>When this class initialises, before any DJL class can load, {@code OPT_OUT_TRACKING} and
+ * {@code ai.djl.offline} are set to {@code true} unless already set: DJL's usage tracking
+ * ({@code Ec2Utils.callHome}, run once when DJL's {@code Engine} class initialises) otherwise asks
+ * the cloud instance-metadata address 169.254.169.254 where it runs. Drawnet contacts nothing.
+ *
  * <p>Thread-safe. Models may train on several threads at once, each thread its own model: grad
  * mode is per thread in PyTorch, and training never uses DJL's JVM-wide {@code GradientCollector}.
  */
@@ -41,6 +46,12 @@ public final class DjlBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
     private static final Object LOCK = new Object();
     private static volatile Engine engine;
+
+    static {
+        // before any DJL class initialises: Engine's static initialiser calls home unless opted out
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+        setIfAbsent("ai.djl.offline", "true");
+    }
 
     /** Creates the backend; loads nothing. */
     public DjlBackend() {}

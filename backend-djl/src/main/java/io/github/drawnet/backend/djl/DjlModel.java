@@ -109,14 +109,16 @@ final class DjlModel extends AbstractModel {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(features, new Shape(count, spec().inputCount()));
             List<NDArray> hidden = withHidden ? new ArrayList<>() : null;
-            float[] output = Activation.sigmoid(logits(x, hidden)).toType(DataType.FLOAT32, false).toFloatArray();
+            NDArray z = logits(x, hidden);
+            float[] output = Activation.sigmoid(z).toType(DataType.FLOAT32, false).toFloatArray();
+            float[] zs = z.toType(DataType.FLOAT32, false).toFloatArray();
             List<LayerActivations> layers = new ArrayList<>();
             if (hidden != null) {
                 for (int l = 0; l < hidden.size(); l++) {
                     layers.add(new LayerActivations(spec().hidden().get(l), hidden.get(l).toFloatArray()));
                 }
             }
-            return new ForwardPass(output, layers);
+            return new ForwardPass(output, layers, zs);
         }
     }
 

@@ -109,9 +109,11 @@ final class DjlTrainer extends AbstractTrainer {
             }
             // the epoch's figures, from the logits as each step saw them, in one pass
             NDArray z = batches == 1 ? logits[0] : NDArrays.concat(new NDList(logits), 0);
-            NDArray lossSum = Activation.softPlus(z).sub(z.mul(y)).sum();
+            NDArray perPoint = Activation.softPlus(z).sub(z.mul(y));
+            NDArray lossSum = perPoint.sum();
             NDArray correct = z.gte(0).toType(DataType.FLOAT32, false).eq(y).sum();
-            return new EpochTotals(lossSum.getFloat(), correct.getLong(), n);
+            return new EpochTotals(lossSum.getFloat(), correct.getLong(), n,
+                    EpochTotals.largestBatchMean(perPoint.toFloatArray(), batch));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.drawnet.backend.dl4j;
 
+import io.github.drawnet.api.spi.AbstractTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.common.primitives.Pair;
@@ -36,17 +37,19 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
     }
 
     /**
-     * Stops keeping logits and returns {summed loss, correct count} of the epoch's steps, computed
-     * against {@code labels} (the epoch's labels in the order trained).
+     * Stops keeping logits and returns {summed loss, correct count, largest step loss} of the epoch's
+     * steps, computed against {@code labels} (the epoch's labels in the order trained, in steps of
+     * {@code batchSize}).
      */
-    double[] finishEpoch(INDArray labels) {
+    double[] finishEpoch(INDArray labels, int batchSize) {
         List<INDArray> z = logits;
         logits = null;
         INDArray all = z.size() == 1 ? z.get(0) : Nd4j.concat(0, z.toArray(new INDArray[0]));
-        double loss = perPoint(labels, all).sumNumber().doubleValue();
+        INDArray each = perPoint(labels, all);
+        double loss = each.sumNumber().doubleValue();
         double correct = all.gte(0.0).castTo(labels.dataType()).eq(labels).castTo(DataType.DOUBLE).sumNumber()
                 .doubleValue();
-        return new double[] {loss, correct};
+        return new double[] {loss, correct, AbstractTrainer.EpochTotals.largestBatchMean(each.toFloatVector(), batchSize)};
     }
 
     private static INDArray perPoint(INDArray labels, INDArray z) {

@@ -160,16 +160,19 @@ final class Dl4jModel extends AbstractModel {
     @Override
     protected ForwardPass forward(float[] features, int count, boolean withHidden) {
         INDArray x = Nd4j.createFromArray(features).reshape(count, spec().inputCount());
-        if (!withHidden) {
-            return new ForwardPass(network.output(x, false).toFloatVector(), List.of());
-        }
         List<INDArray> acts = network.feedForward(x, false);
-        // acts: the input, then each layer's activations; the last is the output
+        // acts: the input, then each layer's activations; the last is the output. The output's logits,
+        // in ND4J from the output layer's input and parameters, as the layer computes its pre-output
+        org.deeplearning4j.nn.api.Layer outputLayer = network.getOutputLayer();
+        INDArray z = acts.get(acts.size() - 2).mmul(outputLayer.getParam("W")).addiRowVector(outputLayer.getParam("b"));
         List<LayerActivations> hidden = new ArrayList<>();
-        for (int l = 0; l < spec().hidden().size(); l++) {
-            hidden.add(new LayerActivations(spec().hidden().get(l), acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
+        if (withHidden) {
+            for (int l = 0; l < spec().hidden().size(); l++) {
+                hidden.add(new LayerActivations(spec().hidden().get(l),
+                        acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
+            }
         }
-        return new ForwardPass(acts.get(acts.size() - 1).toFloatVector(), hidden);
+        return new ForwardPass(acts.get(acts.size() - 1).toFloatVector(), hidden, z.toFloatVector());
     }
 
     @Override

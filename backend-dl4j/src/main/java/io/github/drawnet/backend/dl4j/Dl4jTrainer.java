@@ -55,8 +55,8 @@ final class Dl4jTrainer extends AbstractTrainer {
             net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
                     y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
         }
-        double[] totals = loss.finishEpoch(y);
-        return new EpochTotals(totals[0], Math.round(totals[1]), n);
+        double[] totals = loss.finishEpoch(y, batch);
+        return new EpochTotals(totals[0], Math.round(totals[1]), n, totals[2]);
     }
 
     private List<UpdaterBlock> blocks() {

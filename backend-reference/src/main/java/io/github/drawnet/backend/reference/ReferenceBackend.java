@@ -88,8 +88,10 @@ public final class ReferenceBackend implements Backend {
         protected ForwardPass forward(float[] features, int count, boolean withHidden) {
             ReferenceNetwork.Pass pass = network.forward(features, count);
             float[] out = new float[count];
+            float[] logits = new float[count];
             for (int p = 0; p < count; p++) {
                 out[p] = (float) pass.output(p);
+                logits[p] = (float) pass.logit(p);
             }
             List<LayerActivations> hidden = new ArrayList<>();
             if (withHidden) {
@@ -104,7 +106,7 @@ public final class ReferenceBackend implements Backend {
                     hidden.add(new LayerActivations(units, v));
                 }
             }
-            return new ForwardPass(out, hidden);
+            return new ForwardPass(out, hidden, logits);
         }
 
         @Override
@@ -134,6 +136,7 @@ public final class ReferenceBackend implements Backend {
             int batch = config().batchSize();
             double lossSum = 0;
             long correct = 0;
+            double largest = Double.NEGATIVE_INFINITY;
             for (int start = 0; start < order.length; start += batch) {
                 int end = Math.min(order.length, start + batch);
                 float[] xb = new float[(end - start) * inputs];
@@ -145,8 +148,9 @@ public final class ReferenceBackend implements Backend {
                 ReferenceNetwork.StepResult r = network.step(xb, yb, config());
                 lossSum += r.loss() * (end - start);
                 correct += r.correct();
+                largest = Double.isNaN(r.loss()) || Double.isNaN(largest) ? Double.NaN : Math.max(largest, r.loss());
             }
-            return new EpochTotals(lossSum, correct, order.length);
+            return new EpochTotals(lossSum, correct, order.length, largest);
         }
 
         @Override

@@ -1,18 +1,31 @@
-// Drawnet studio: the page. Draws on a 256 x 256 canvas (opaque black ink on a transparent
-// background, as the notebook's canvas), sends the drawing and the settings to the server, and
-// follows training over server-sent events.
+// Drawnet studio: the page. Draws on a 256 x 256 canvas that always holds the class mask the server
+// trains on (opaque black ink = positive, transparent = negative), sends it and the settings to the
+// server, and follows training over server-sent events: curves, the network with each unit's map,
+// the output map with the points, and what the hidden layer sees.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 const canvas = $('canvas');
 const ctx = canvas.getContext('2d', { willReadFrequently: true });
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const POS = [8, 119, 189];     // positive class, as in TensorFlow Playground
+const NEG = [245, 147, 34];    // negative class
 const undoStack = [];
 let tool = 'brush';
 let drawing = false;
 let last = null;
 let sessionId = null;
+let token = null;
+const accessKey = new URLSearchParams(location.search).get('key');
 let events = null;
+let info = null;
+let state = 'starting';
 let history = [];
+let points = null;          // {train: {x1, x2, label}, test: {...}}
+let lastMaps = null;
+let unitMaps = [];          // the latest hidden unit maps, by layer then unit
+let continueEpochs = 10;
+let ended = false;
 
 // ---- drawing ------------------------------------------------------------------------------
 function pos(e) {
@@ -27,7 +40,6 @@ function stroke(from, to) {
   ctx.save();
   ctx.globalCompositeOperation = tool === 'eraser' ? 'destination-out' : 'source-over';
   ctx.strokeStyle = '#000';
-  ctx.fillStyle = '#000';
   ctx.lineWidth = Number($('brush-size').value);
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
@@ -60,11 +72,22 @@ function floodFill(p) {
   }
   ctx.putImageData(img, 0, 0);
 }
+function positiveShare() {
+  const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let n = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] >= 128) n++;
+  return n / (canvas.width * canvas.height);
+}
+function drawingChanged(readAs) {
+  $('positive-share').textContent = (100 * positiveShare()).toFixed(1) + '%';
+  if (readAs !== undefined) $('read-as').textContent = readAs;
+}
 canvas.addEventListener('pointerdown', (e) => {
+  e.preventDefault();
   canvas.setPointerCapture(e.pointerId);
   snapshot();
   const p = pos(e);
-  if (tool === 'fill') { floodFill(p); return; }
+  if (tool === 'fill') { floodFill(p); drawingChanged(); return; }
   drawing = true;
   last = p;
   stroke(p, p);
@@ -75,44 +98,95 @@ canvas.addEventListener('pointermove', (e) => {
   stroke(last, p);
   last = p;
 });
-['pointerup', 'pointercancel', 'pointerleave'].forEach((t) => canvas.addEventListener(t, () => { drawing = false; }));
+['pointerup', 'pointercancel', 'pointerleave'].forEach((t) => canvas.addEventListener(t, () => {
+  if (drawing) drawingChanged();
+  drawing = false;
+}));
 
 function selectTool(t) {
   tool = t;
-  ['brush', 'eraser', 'fill'].forEach((n) => $('tool-' + n).classList.toggle('active', n === t));
+  ['brush', 'eraser', 'fill'].forEach((n) => {
+    $('tool-' + n).classList.toggle('active', n === t);
+    $('tool-' + n).setAttribute('aria-pressed', String(n === t));
+  });
+  announce(t + ' selected');
 }
-$('tool-brush').onclick = () => selectTool('brush');
-$('tool-eraser').onclick = () => selectTool('eraser');
-$('tool-fill').onclick = () => selectTool('fill');
-$('brush-size').oninput = () => { $('brush-size-value').textContent = $('brush-size').value; };
-$('undo').onclick = () => { const s = undoStack.pop(); if (s) ctx.putImageData(s, 0, 0); };
-$('clear').onclick = () => { snapshot(); ctx.clearRect(0, 0, canvas.width, canvas.height); };
+$('tool-brush').addEventListener('click', () => selectTool('brush'));
+$('tool-eraser').addEventListener('click', () => selectTool('eraser'));
+$('tool-fill').addEventListener('click', () => selectTool('fill'));
+$('brush-size').addEventListener('input', () => { $('brush-size-value').textContent = $('brush-size').value; });
+$('undo').addEventListener('click', () => { const s = undoStack.pop(); if (s) { ctx.putImageData(s, 0, 0); drawingChanged(); } });
+$('clear').addEventListener('click', () => { snapshot(); ctx.clearRect(0, 0, canvas.width, canvas.height); drawingChanged(''); });
 
-function drawImage(src) {
-  const img = new Image();
-  img.onload = () => {
-    snapshot();
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  };
-  img.onerror = () => showError('that file is not an image the browser can read');
-  img.src = src;
+/** Puts an image (a data URL of the class mask) on the canvas, scaled to it. */
+function putMask(src) {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      snapshot();
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      resolve();
+    };
+    img.onerror = () => reject(new Error('that file is not an image the browser can read'));
+    img.src = src;
+  });
 }
-$('load-preset').onclick = () => drawImage('/api/presets/' + encodeURIComponent($('preset').value) + '.png');
-$('upload').onchange = (e) => {
+/** Sends a PNG to the server, which reads it as a run would, and puts the class mask it answers on the canvas. */
+async function loadPng(dataUrl, name) {
+  const m = await api('/api/drawings', { drawing: dataUrl });
+  await putMask(m.mask);
+  const how = m.readAs === 'alpha' ? 'read by transparency: opaque is positive'
+    : 'read by darkness (the image has no transparency): dark is positive';
+  drawingChanged('(' + name + ', ' + m.width + ' x ' + m.height + ', ' + how + '; the canvas shows the classes the server trains on)');
+  announce(name + ' loaded: ' + (100 * m.positiveShare).toFixed(1) + '% positive');
+}
+function readAsDataUrl(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(new Error('the file could not be read'));
+    reader.readAsDataURL(blob);
+  });
+}
+$('load-preset').addEventListener('click', async () => {
+  try {
+    showError('');
+    const name = $('preset').value;
+    const r = await fetch('/api/presets/' + encodeURIComponent(name) + '.png');
+    if (!r.ok) throw new Error('no such preset: ' + name);
+    await loadPng(await readAsDataUrl(await r.blob()), 'preset ' + name);
+  } catch (e) { showError(e.message); }
+});
+$('upload').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   if (!f) return;
-  if (f.size > 4 * 1024 * 1024) { showError('the file is ' + f.size + ' bytes; at most 4 MiB'); return; }
-  const reader = new FileReader();
-  reader.onload = () => drawImage(reader.result);
-  reader.readAsDataURL(f);
-};
+  showError('');
+  try {
+    const max = info ? info.limits.maxBodyBytes * 0.7 : 2.8e6;
+    if (f.size > max) throw new Error(f.name + ' is ' + f.size + ' bytes; at most ' + Math.floor(max) + ' can be sent');
+    if (f.name.toLowerCase().endsWith('.json') || f.type === 'application/json') {
+      await loadModel(await f.text(), f.name);
+    } else {
+      await loadPng(await readAsDataUrl(f), f.name);
+    }
+  } catch (err) { showError(err.message); }
+  e.target.value = '';
+});
 
-// ---- settings and server ------------------------------------------------------------------
+// ---- server -------------------------------------------------------------------------------
 function showError(message) {
   const box = $('error');
   box.textContent = message;
   box.hidden = !message;
+}
+function showNotice(message) {
+  const box = $('notice');
+  if (box.textContent !== message) box.textContent = message;
+  box.hidden = !message;
+}
+function announce(text) {
+  $('announce').textContent = text;
 }
 function option(select, value, label) {
   const o = document.createElement('option');
@@ -121,144 +195,523 @@ function option(select, value, label) {
   select.appendChild(o);
 }
 async function api(path, body) {
-  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? '{}' : JSON.stringify(body) });
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers['X-Drawnet-Token'] = token;
+  if (accessKey) headers['X-Drawnet-Key'] = accessKey;
+  const r = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body === undefined ? {} : body) });
   if (!r.ok) {
     let message = 'the server said ' + r.status;
     try { message = (await r.json()).error || message; } catch (ignored) { /* not JSON */ }
-    throw new Error(message);
+    const e = new Error(message);
+    e.status = r.status;
+    throw e;
   }
   return r.status === 204 ? {} : r.json();
 }
+function sessionPath(action) {
+  return '/api/sessions/' + sessionId + '/' + action;
+}
 // the settings the page sends, by the server's keys; their defaults come from the server (/api/info)
-const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'trainSize',
-  'validationSize', 'testSize', 'noise', 'seed'];
-let continueEpochs = null;
+const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'weightDecay', 'batchSize', 'epochs',
+  'trainSize', 'validationSize', 'testSize', 'noise', 'seed'];
 function settings() {
   const s = { backend: $('backend').value };
   SETTING_KEYS.forEach((k) => { s[k] = $(k).value; });
   s.features = Array.from(document.querySelectorAll('#features input:checked')).map((c) => c.value);
   return s;
 }
-function setButtons(state) {
-  const running = state === 'training' || state === 'queued';
-  $('start').disabled = running || state === 'paused';
-  $('pause').disabled = !running;
-  $('resume').disabled = state !== 'paused';
-  $('stop').disabled = !(running || state === 'paused');
-  $('continue').disabled = state !== 'done';
+function applySettings(s) {
+  if (s.backend && Array.from($('backend').options).some((o) => o.value === s.backend)) $('backend').value = s.backend;
+  SETTING_KEYS.forEach((k) => { if (s[k] !== undefined && s[k] !== null) $(k).value = s[k]; });
+  if (Array.isArray(s.features)) {
+    document.querySelectorAll('#features input').forEach((c) => { c.checked = s.features.includes(c.value); });
+  }
+  drawNetwork();
 }
-
-$('start').onclick = async () => {
-  showError('');
+function setButtons(st) {
+  state = st;
+  const running = st === 'training' || st === 'queued';
+  const off = ended || !sessionId;
+  $('start').disabled = off || running || st === 'paused';
+  $('pause').disabled = off || !running;
+  $('resume').disabled = off || st !== 'paused';
+  $('step').disabled = off || running;
+  $('stop').disabled = off || !(running || st === 'paused');
+  $('continue').disabled = off || st !== 'done';
+  $('share').disabled = false;
+}
+function clearResults() {
   history = [];
   drawCurves();
   $('test-accuracy').textContent = '–';
   $('balanced').textContent = '';
   $('boundary').removeAttribute('src');
+  $('network').removeAttribute('src');
   $('downloads').textContent = '';
-  try {
-    await api('/api/sessions/' + sessionId + '/start', { drawing: canvas.toDataURL('image/png'), settings: settings() });
-  } catch (e) { showError(e.message); }
-};
-$('pause').onclick = () => api('/api/sessions/' + sessionId + '/pause').catch((e) => showError(e.message));
-$('resume').onclick = () => api('/api/sessions/' + sessionId + '/resume').catch((e) => showError(e.message));
-$('stop').onclick = () => api('/api/sessions/' + sessionId + '/stop').catch((e) => showError(e.message));
-$('continue').onclick = () => { showError(''); api('/api/sessions/' + sessionId + '/continue', { epochs: continueEpochs })
-  .catch((e) => showError(e.message)); };
+  showNotice('');
+}
 
-// ---- live view ----------------------------------------------------------------------------
+/** Starts a run; results of the previous one stay until the server has accepted the new one. */
+async function start(overrides) {
+  showError('');
+  try {
+    const s = Object.assign(settings(), overrides || {});
+    const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
+    // the previous results were cleared by the new run's first event ('points'), only once it was accepted
+    drawingChanged('(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
+    announce('training started');
+  } catch (e) { showError(e.message); }
+}
+$('start').addEventListener('click', () => start());
+$('pause').addEventListener('click', () => api(sessionPath('pause')).catch((e) => showError(e.message)));
+$('resume').addEventListener('click', () => api(sessionPath('resume')).catch((e) => showError(e.message)));
+$('stop').addEventListener('click', () => api(sessionPath('stop')).catch((e) => showError(e.message)));
+$('step').addEventListener('click', () => {
+  showError('');
+  if (state === 'paused' || state === 'done') {
+    api(sessionPath('step')).catch((e) => showError(e.message));
+  } else {
+    start({ epochs: '1' });
+  }
+});
+$('continue').addEventListener('click', () => {
+  showError('');
+  api(sessionPath('continue'), { epochs: continueEpochs }).catch((e) => showError(e.message));
+});
+async function loadModel(text, name) {
+  const r = await api(sessionPath('load'), { model: text, backend: $('backend').value });
+  await putMask(r.drawing);
+  applySettings(r.settings);
+  drawingChanged('(the drawing saved in ' + name + ')');
+  announce(name + ' loaded: ' + r.epochs + ' epochs trained');
+}
+
+// ---- sharing: the settings and the drawing in the page's address --------------------------
+async function deflate(bytes) {
+  const cs = new CompressionStream('deflate-raw');
+  const out = new Response(new Blob([bytes]).stream().pipeThrough(cs)).arrayBuffer();
+  return new Uint8Array(await out);
+}
+async function inflate(bytes) {
+  const ds = new DecompressionStream('deflate-raw');
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(ds)).arrayBuffer());
+}
+function toBase64Url(bytes) {
+  let s = '';
+  bytes.forEach((b) => { s += String.fromCharCode(b); });
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function fromBase64Url(text) {
+  const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+/** Returns the fragment that opens this experiment: settings as JSON, the drawing as 1 bit a pixel, deflated. */
+async function shareFragment() {
+  const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const bits = new Uint8Array(canvas.width * canvas.height / 8);
+  for (let i = 0; i < canvas.width * canvas.height; i++) if (d[i * 4 + 3] >= 128) bits[i >> 3] |= 1 << (i & 7);
+  return 'v=1&s=' + encodeURIComponent(JSON.stringify(settings())) + '&d=' + toBase64Url(await deflate(bits));
+}
+$('share').addEventListener('click', async () => {
+  showError('');
+  const fragment = await shareFragment();
+  const max = info ? info.limits.maxShareBytes : 8192;
+  if (fragment.length > max) {
+    showError('the link would be ' + fragment.length + ' bytes, at most ' + max + ' are allowed: the drawing is '
+      + 'too detailed to share by link; download drawing.png and share the file instead');
+    return;
+  }
+  const url = location.origin + location.pathname + '#' + fragment;
+  window.history.replaceState(null, '', url);
+  try { await navigator.clipboard.writeText(url); } catch (ignored) { /* not allowed here: the address bar has it */ }
+  announce('link to this experiment in the address bar (' + fragment.length + ' bytes)');
+  $('figures').textContent = 'link ready: ' + fragment.length + ' bytes';
+});
+async function openShared() {
+  const hash = location.hash.replace(/^#/, '');
+  if (!hash) return;
+  const max = info ? info.limits.maxShareBytes : 8192;
+  if (hash.length > max) throw new Error('the link holds ' + hash.length + ' bytes; at most ' + max + ' are read');
+  const p = new URLSearchParams(hash);
+  if (p.get('v') !== '1') throw new Error('the link is not a Drawnet studio experiment (expected v=1)');
+  let s;
+  try { s = JSON.parse(p.get('s') || '{}'); } catch (e) { throw new Error('the link\'s settings are not readable'); }
+  applySettings(s);
+  if (p.get('d')) {
+    let bits;
+    try { bits = await inflate(fromBase64Url(p.get('d'))); } catch (e) { throw new Error('the link\'s drawing is not readable'); }
+    if (bits.length !== canvas.width * canvas.height / 8) throw new Error('the link\'s drawing is not 256 x 256');
+    const img = ctx.createImageData(canvas.width, canvas.height);
+    for (let i = 0; i < canvas.width * canvas.height; i++) img.data[i * 4 + 3] = (bits[i >> 3] >> (i & 7)) & 1 ? 255 : 0;
+    ctx.putImageData(img, 0, 0);
+    drawingChanged('(from the link)');
+  }
+}
+
+// ---- the network diagram ------------------------------------------------------------------
+function el(name, attrs, parent) {
+  const e = document.createElementNS(SVG_NS, name);
+  Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+  if (parent) parent.appendChild(e);
+  return e;
+}
+function layerSizes() {
+  const features = Array.from(document.querySelectorAll('#features input:checked')).map((c) => c.value);
+  const hidden = lastMaps && lastMaps.layers ? lastMaps.layers.slice(0, -1).map((l) => l.w.length)
+    : String($('hidden').value).split(',').map((v) => parseInt(v, 10)).filter((v) => v > 0 && v <= 256);
+  const inputs = lastMaps && lastMaps.layers ? lastMaps.layers[0].w[0].length : features.length;
+  return { inputs, hidden, features };
+}
+let networkShape = null;     // what the diagram was built for; maps of the same network only update it
+let edgeEls = [];           // [{el, layer, out, in}]
+let imageEls = [];          // [{el, column, index}]
+/** Returns the map a node shows now: a hidden unit's or the output's. */
+function nodeMap(column, index, columns) {
+  if (!lastMaps) return null;
+  if (column === columns - 1) return { png: outputThumb || lastMaps.output, name: 'the output', range: '' };
+  const u = unitMaps[column - 1] && unitMaps[column - 1][index];
+  return u ? { png: u.png, name: 'hidden unit ' + (index + 1) + ' of layer ' + column,
+    range: ' [' + u.lo.toFixed(2) + ', ' + u.hi.toFixed(2) + ']' } : null;
+}
+function drawNetwork() {
+  const svg = $('network-diagram');
+  const wrap = $('network-wrap');
+  const W = Math.max(260, wrap.clientWidth || 420);
+  const H = Math.max(220, wrap.clientHeight || 380);
+  const { inputs, hidden, features } = layerSizes();
+  const columns = [inputs].concat(hidden, [1]);
+  const shape = JSON.stringify([W, H, columns, features, !!(lastMaps && lastMaps.layers)]);
+  if (shape === networkShape) {
+    updateNetwork(columns.length);
+    return;
+  }
+  networkShape = shape;
+  edgeEls = [];
+  imageEls = [];
+  svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+  svg.setAttribute('width', W);
+  svg.setAttribute('height', H);
+  while (svg.firstChild) svg.removeChild(svg.firstChild);
+  const most = Math.max(...columns);
+  const box = Math.max(10, Math.min(64, (H - 16) / most - 6, (W - 40) / columns.length - 28));
+  const xs = columns.map((_, c) => 14 + c * (W - 28 - box) / Math.max(1, columns.length - 1));
+  const pos = columns.map((n, c) => Array.from({ length: n }, (_, i) => ({
+    x: xs[c], y: H / 2 + (i - (n - 1) / 2) * (box + 6) - box / 2 })));
+  // edges, under the nodes
+  const edges = el('g', { class: 'edges' }, svg);
+  let drawn = 0;
+  pos.slice(0, -1).forEach((col, c) => col.forEach((a, i) => pos[c + 1].forEach((b, o) => {
+    if (drawn++ > 3000) return;
+    const path = el('path', {
+      d: 'M' + (a.x + box) + ',' + (a.y + box / 2) + ' C' + ((a.x + box + b.x) / 2) + ',' + (a.y + box / 2) + ' '
+        + ((a.x + box + b.x) / 2) + ',' + (b.y + box / 2) + ' ' + b.x + ',' + (b.y + box / 2),
+      stroke: '#ccc', 'stroke-width': 1, fill: 'none', 'stroke-opacity': 0.75, class: 'edge',
+    }, edges);
+    path.appendChild(title(''));
+    edgeEls.push({ el: path, layer: c, out: o, in: i });
+  })));
+  // nodes
+  const labels = info ? Object.fromEntries(info.features.map((f) => [f.id, f.label])) : {};
+  pos.forEach((col, c) => col.forEach((p, i) => {
+    const g = el('g', { class: 'node' }, svg);
+    el('rect', { x: p.x, y: p.y, width: box, height: box, rx: 3, class: 'node-box' }, g);
+    if (c === 0) {
+      const t = el('text', { x: p.x + box / 2, y: p.y + box / 2 + 4, 'text-anchor': 'middle', class: 'node-label' }, g);
+      t.textContent = labels[features[i]] || features[i] || 'x' + (i + 1);
+      return;
+    }
+    g.classList.add('unit');
+    const img = el('image', { x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2,
+      class: c === columns.length - 1 ? 'output-node' : 'unit-map' }, g);
+    imageEls.push({ el: img, column: c, index: i });
+    hoverable(g, c, i, columns.length);
+  }));
+  const outLabel = el('text', { x: xs[xs.length - 1] + box / 2, y: pos[pos.length - 1][0].y - 6, 'text-anchor': 'middle',
+    class: 'node-caption' }, svg);
+  outLabel.textContent = 'output';
+  updateNetwork(columns.length);
+}
+/** Colours the edges by the current weights and puts the current maps in the nodes, keeping focus and hover. */
+function updateNetwork(columns) {
+  if (lastMaps && lastMaps.layers) {
+    let maxAbs = 1e-6;
+    lastMaps.layers.forEach((l) => l.w.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
+    edgeEls.forEach((e) => {
+      const v = lastMaps.layers[e.layer].w[e.out][e.in];
+      e.el.setAttribute('stroke', v >= 0 ? 'rgb(' + POS + ')' : 'rgb(' + NEG + ')');
+      e.el.setAttribute('stroke-width', (0.4 + 5 * Math.abs(v) / maxAbs).toFixed(2));
+      e.el.firstChild.textContent = 'weight ' + v.toFixed(3);
+    });
+  }
+  imageEls.forEach((m) => {
+    const map = nodeMap(m.column, m.index, columns);
+    if (map) m.el.setAttribute('href', map.png);
+  });
+  if (!$('zoom').hidden && zoomed) showZoom(zoomed[0], zoomed[1], zoomed[2]);
+}
+function title(text) {
+  const t = document.createElementNS(SVG_NS, 'title');
+  t.textContent = text;
+  return t;
+}
+let zoomed = null;
+function showZoom(column, index, columns) {
+  const map = nodeMap(column, index, columns);
+  if (!map) return;
+  zoomed = [column, index, columns];
+  $('zoom-img').src = map.png;
+  $('zoom-img').alt = 'map of ' + map.name;
+  $('zoom-caption').textContent = map.name + map.range;
+  $('zoom').hidden = false;
+}
+function hoverable(g, column, index, columns) {
+  const name = column === columns - 1 ? 'the output' : 'hidden unit ' + (index + 1) + ' of layer ' + column;
+  g.setAttribute('tabindex', '0');
+  g.setAttribute('role', 'button');
+  g.setAttribute('aria-label', name + ': show its map large');
+  const show = () => showZoom(column, index, columns);
+  const hide = () => { zoomed = null; $('zoom').hidden = true; };
+  g.addEventListener('mouseenter', show);
+  g.addEventListener('focus', show);
+  g.addEventListener('mouseleave', hide);
+  g.addEventListener('blur', hide);
+}
+
+// ---- the output map, the points, the curves, the hidden view -------------------------------
+let outputValues = null;    // Uint8Array, grid x grid, row 0 at the bottom
+let outputThumb = null;     // the output map as drawn here, without points, for the output node
+let grid = 0;
+function colourOf(p) {
+  // white at 0.5, deeper towards each class
+  const t = Math.min(1, Math.abs(p - 0.5) * 2);
+  const c = p >= 0.5 ? POS : NEG;
+  return c.map((v) => Math.round(255 + (v - 255) * t));
+}
+function drawOutput() {
+  const c = $('output-map');
+  const g = c.getContext('2d');
+  g.clearRect(0, 0, c.width, c.height);
+  g.fillStyle = '#f4f4f4';
+  g.fillRect(0, 0, c.width, c.height);
+  if (outputValues) {
+    const off = document.createElement('canvas');
+    off.width = grid; off.height = grid;
+    const og = off.getContext('2d');
+    const img = og.createImageData(grid, grid);
+    const discrete = $('discretize').checked;
+    for (let row = 0; row < grid; row++) {
+      for (let col = 0; col < grid; col++) {
+        let p = outputValues[row * grid + col] / 255;
+        if (discrete) p = p >= 0.5 ? 1 : 0;
+        const rgb = colourOf(p);
+        const k = ((grid - 1 - row) * grid + col) * 4;
+        img.data[k] = rgb[0]; img.data[k + 1] = rgb[1]; img.data[k + 2] = rgb[2]; img.data[k + 3] = 255;
+      }
+    }
+    og.putImageData(img, 0, 0);
+    outputThumb = off.toDataURL('image/png');
+    g.imageSmoothingEnabled = !discrete;
+    g.drawImage(off, 0, 0, c.width, c.height);
+  }
+  if (points) {
+    drawPoints(g, points.train, c, false);
+    if ($('show-test').checked) drawPoints(g, points.test, c, true);
+  }
+}
+function drawPoints(g, set, c, test) {
+  for (let i = 0; i < set.x1.length; i++) {
+    const x = set.x1[i] * c.width, y = (1 - set.x2[i]) * c.height;
+    g.beginPath();
+    g.arc(x, y, 2.6, 0, 2 * Math.PI);
+    // as in TensorFlow Playground: training points ringed in white, test points in black
+    g.fillStyle = 'rgb(' + (set.label[i] ? POS : NEG) + ')';
+    g.fill();
+    g.strokeStyle = test ? '#000' : '#fff';
+    g.lineWidth = test ? 1 : 0.8;
+    g.stroke();
+  }
+}
+$('show-test').addEventListener('change', drawOutput);
+$('discretize').addEventListener('change', () => { drawOutput(); drawNetwork(); });
+
+/** Balanced accuracy on the shown training points, read off the live output map. */
+function liveBalancedAccuracy() {
+  if (!outputValues || !points) return null;
+  const t = points.train;
+  let tp = 0, p = 0, tn = 0, n = 0;
+  for (let i = 0; i < t.x1.length; i++) {
+    const col = Math.round(t.x1[i] * (grid - 1)), row = Math.round(t.x2[i] * (grid - 1));
+    const yes = outputValues[row * grid + col] >= 128;
+    if (t.label[i]) { p++; if (yes) tp++; } else { n++; if (!yes) tn++; }
+  }
+  if (!p || !n) return null;
+  return (tp / p + tn / n) / 2;
+}
+const ONE_CLASS = 'It predicts one class: balanced accuracy is near 0.5. Try more hidden units, other input '
+  + 'features or more epochs.';
+function checkOneClass(balanced, epoch) {
+  if (balanced !== null && Math.abs(balanced - 0.5) < 0.05 && epoch >= 10) showNotice(ONE_CLASS);
+  else if (balanced !== null && Math.abs(balanced - 0.5) >= 0.1) showNotice('');
+}
+
 function drawCurves() {
   const c = $('curves');
   const g = c.getContext('2d');
   g.clearRect(0, 0, c.width, c.height);
-  const half = c.width / 2;
-  plot(g, 0, 'Accuracy', history.map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]), false, half);
-  plot(g, half, 'Loss (log scale)', history.map((h) => [h.epoch, h.trainLoss, h.validationLoss]), true, half);
+  const half = c.height / 2;
+  // accuracy on a fixed [0, 1] axis, so a run that stalls at the positive share looks like it
+  plot(g, 0, 'Accuracy', history.map((h) => [h.epoch, h.trainAccuracy, h.validationAccuracy]), false, half, [0, 1]);
+  plot(g, half, 'Loss (log scale)', history.map((h) => [h.epoch, h.trainLoss, h.validationLoss]), true, half, null);
 }
-function plot(g, x0, title, rows, log, width) {
-  const left = x0 + 46, top = 22, w = width - 60, h = $('curves').height - 52;
-  g.strokeStyle = '#222'; g.fillStyle = '#222'; g.lineWidth = 1; g.font = '12px sans-serif';
+function plot(g, y0, heading, rows, log, height, fixed) {
+  const c = $('curves');
+  const left = 40, top = y0 + 16, w = c.width - 50, h = height - 34;
+  g.strokeStyle = '#222'; g.fillStyle = '#222'; g.lineWidth = 1; g.font = '11px sans-serif';
   g.strokeRect(left, top, w, h);
-  g.fillText(title, left + 4, 14);
-  g.fillText('epoch', left + w / 2 - 14, top + h + 28);
-  if (!rows.length) return;
+  g.fillText(heading, left + 2, y0 + 11);
+  g.fillText('epoch', left + w / 2 - 14, top + h + 14);
   const f = (v) => (log ? Math.log10(Math.max(v, 1e-6)) : v);
-  const vals = rows.flatMap((r) => [r[1], r[2]]).filter((v) => Number.isFinite(v)).map(f);
-  let lo = Math.min(...vals), hi = Math.max(...vals);
-  if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+  let lo, hi;
+  if (fixed) {
+    [lo, hi] = fixed;
+  } else {
+    const vals = rows.flatMap((r) => [r[1], r[2]]).filter((v) => Number.isFinite(v)).map(f);
+    if (!vals.length) return;
+    lo = Math.min(...vals); hi = Math.max(...vals);
+    if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+  }
+  g.fillText((log ? Math.pow(10, hi) : hi).toFixed(log ? 3 : 1), 2, top + 10);
+  g.fillText((log ? Math.pow(10, lo) : lo).toFixed(log ? 3 : 1), 2, top + h);
+  if (!rows.length) return;
   const maxEpoch = Math.max(...rows.map((r) => r[0]), 2);
   const px = (e) => left + (e - 1) / (maxEpoch - 1) * w;
   const py = (v) => top + h - (f(v) - lo) / (hi - lo) * h;
-  g.fillText((log ? Math.pow(10, hi) : hi).toFixed(3), x0 + 2, top + 10);
-  g.fillText((log ? Math.pow(10, lo) : lo).toFixed(3), x0 + 2, top + h);
-  g.fillText(String(maxEpoch), left + w - 16, top + h + 14);
+  g.fillText(String(maxEpoch), left + w - 18, top + h + 12);
   [[1, '#08519c', []], [2, '#d95f02', [6, 4]]].forEach(([k, colour, dash]) => {
     g.strokeStyle = colour; g.lineWidth = 2; g.setLineDash(dash); g.beginPath();
     rows.forEach((r, i) => { if (Number.isFinite(r[k])) { if (i === 0) g.moveTo(px(r[0]), py(r[k])); else g.lineTo(px(r[0]), py(r[k])); } });
     g.stroke(); g.setLineDash([]);
   });
-  g.fillStyle = '#08519c'; g.fillText('training', left + w - 120, top + h - 20);
-  g.fillStyle = '#d95f02'; g.fillText('validation', left + w - 60, top + h - 20);
+  g.fillStyle = '#08519c'; g.fillText('training', left + w - 110, top + h - 6);
+  g.fillStyle = '#d95f02'; g.fillText('validation', left + w - 58, top + h - 6);
 }
+function drawHiddenView(v) {
+  const c = $('hidden-view');
+  const g = c.getContext('2d');
+  g.clearRect(0, 0, c.width, c.height);
+  g.strokeStyle = '#bbb';
+  g.strokeRect(0.5, 0.5, c.width - 1, c.height - 1);
+  if (!v || !points) {
+    $('hidden-view-caption').textContent = 'Train to see the points as the hidden layer places them.';
+    return;
+  }
+  const t = points.train;
+  const pad = 8;
+  for (let i = 0; i < v.x.length && i < t.label.length; i++) {
+    g.beginPath();
+    g.arc(pad + v.x[i] * (c.width - 2 * pad), c.height - pad - v.y[i] * (c.height - 2 * pad), 2.4, 0, 2 * Math.PI);
+    g.fillStyle = 'rgb(' + (t.label[i] ? POS : NEG) + ')';
+    g.fill();
+  }
+  $('hidden-view-caption').textContent = v.method === 'pca'
+    ? 'Training points placed by layer ' + v.layer + '\'s ' + v.units + ' units: their two principal components, '
+      + 'aligned epoch to epoch. The output is one weighted sum of the units: classes that come apart here, it can '
+      + 'cut apart.'
+    : 'Training points placed by layer ' + v.layer + '\'s unit' + (v.units > 1 ? 's 1 (across) and 2 (up).' : ' 1 (across).');
+}
+
 function onMaps(m) {
-  $('output-map').src = m.output;
-  const box = $('unit-maps');
-  while (box.children.length > m.hidden.length) box.removeChild(box.lastChild);
-  m.hidden.forEach((u, i) => {
-    let fig = box.children[i];
-    if (!fig) {
-      fig = document.createElement('figure');
-      fig.className = 'map';
-      fig.innerHTML = '<img class="unit-map"><figcaption></figcaption>';
-      box.appendChild(fig);
-    }
-    fig.querySelector('img').src = u.png;
-    fig.querySelector('img').alt = 'hidden unit ' + u.unit + ' of layer ' + u.layer;
-    fig.querySelector('figcaption').textContent = (m.hidden.some((v) => v.layer > 1) ? 'layer ' + u.layer + ', ' : '')
-      + 'unit ' + u.unit + ' [' + u.lo.toFixed(2) + ', ' + u.hi.toFixed(2) + ']';
+  lastMaps = m;
+  grid = m.grid;
+  outputValues = Uint8Array.from(atob(m.outputValues), (ch) => ch.charCodeAt(0));
+  unitMaps = [];
+  m.hidden.forEach((u) => {
+    (unitMaps[u.layer - 1] = unitMaps[u.layer - 1] || [])[u.unit - 1] = u;
   });
   $('network').src = m.network;
+  drawOutput();
+  drawNetwork();
+  drawHiddenView(m.hiddenView);
+  checkOneClass(liveBalancedAccuracy(), m.epoch);
 }
 function onDone(d) {
   $('test-accuracy').textContent = d.testAccuracy.toFixed(4);
   $('balanced').textContent = '(balanced ' + d.balancedAccuracy.toFixed(4) + '; ' + d.message + ')';
-  $('boundary').src = d.boundary;
+  if (d.boundary) $('boundary').src = d.boundary;
   const links = $('downloads');
-  links.textContent = 'Downloads: ';
+  links.textContent = d.downloads.length ? 'Downloads: ' : '';
   d.downloads.forEach((f) => {
     const a = document.createElement('a');
-    a.href = '/api/sessions/' + sessionId + '/download/' + f;
+    a.href = sessionPath('download/' + f) + '?token=' + encodeURIComponent(token);
     a.textContent = f;
     a.setAttribute('download', f);
     links.appendChild(a);
   });
+  if (Math.abs(d.balancedAccuracy - 0.5) < 0.05) showNotice(ONE_CLASS);
+  announce('finished: test accuracy ' + d.testAccuracy.toFixed(3) + ', balanced ' + d.balancedAccuracy.toFixed(3));
+}
+function onEpoch(m) {
+  history = history.filter((h) => h.epoch < m.epoch);
+  history.push(m);
+  $('epoch-counter').textContent = 'Epoch ' + m.epoch + '/' + m.last;
+  $('figures').textContent = 'loss ' + m.trainLoss.toFixed(4) + ' · accuracy ' + m.trainAccuracy.toFixed(4)
+    + ' · validation ' + m.validationAccuracy.toFixed(4) + ' · ' + m.seconds.toFixed(1) + ' s';
+  // progress for screen readers: each quarter of a run, not every epoch
+  const quarter = Math.ceil(m.last / 4);
+  if (m.seconds > 0 && m.last >= 4 && m.epoch % quarter === 0 && m.epoch < m.last) {
+    announce('epoch ' + m.epoch + ' of ' + m.last + ': validation accuracy ' + m.validationAccuracy.toFixed(2));
+  }
+}
+let curvesPending = false;
+function curvesSoon() {
+  if (curvesPending) return;
+  curvesPending = true;
+  requestAnimationFrame(() => { curvesPending = false; drawCurves(); });
+}
+function endSession(message) {
+  ended = true;
+  showError(message);
+  setButtons(state);
+  $('state').textContent = 'ended';
 }
 function listen() {
-  events = new EventSource('/api/sessions/' + sessionId + '/events');
+  events = new EventSource(sessionPath('events') + '?token=' + encodeURIComponent(token));
   events.addEventListener('status', (e) => {
     const s = JSON.parse(e.data);
+    const before = state;
     $('state').textContent = s.state;
     if (s.message && s.state !== 'training') $('figures').textContent = s.message;
     setButtons(s.state);
+    if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.state + (s.message ? ': ' + s.message : ''));
   });
-  events.addEventListener('epoch', (e) => {
-    const m = JSON.parse(e.data);
-    history = history.filter((h) => h.epoch < m.epoch);
-    history.push(m);
-    $('epoch-counter').textContent = 'Epoch ' + m.epoch + '/' + m.last;
-    $('figures').textContent = 'loss ' + m.trainLoss.toFixed(4) + ' · accuracy ' + m.trainAccuracy.toFixed(4)
-      + ' · validation ' + m.validationAccuracy.toFixed(4) + ' · ' + m.seconds.toFixed(1) + ' s';
+  events.addEventListener('epoch', (e) => { onEpoch(JSON.parse(e.data)); curvesSoon(); });
+  events.addEventListener('history', (e) => {
+    JSON.parse(e.data).epochs.forEach(onEpoch);
     drawCurves();
+  });
+  // a new run was accepted: the previous one's results go now, not before
+  events.addEventListener('points', (e) => {
+    clearResults();
+    $('epoch-counter').textContent = '';
+    points = JSON.parse(e.data);
+    lastMaps = null;
+    unitMaps = [];
+    outputValues = null;
+    outputThumb = null;
+    drawOutput();
+    drawNetwork();
+    drawHiddenView(null);
   });
   events.addEventListener('maps', (e) => onMaps(JSON.parse(e.data)));
   events.addEventListener('done', (e) => onDone(JSON.parse(e.data)));
   events.addEventListener('failure', (e) => showError(JSON.parse(e.data).message));
+  events.addEventListener('ended', (e) => { endSession(JSON.parse(e.data).message); events.close(); });
 }
 
 async function init() {
   const r = await fetch('/api/info');
-  const info = await r.json();
+  if (!r.ok) throw new Error('the studio answered ' + r.status);
+  info = await r.json();
   info.backends.forEach((b) => option($('backend'), b.id, b.id + ' – ' + b.name));
   $('backend').value = info.defaultBackend;
   info.activations.forEach((a) => option($('activation'), a));
@@ -266,20 +719,51 @@ async function init() {
   info.presets.forEach((p) => option($('preset'), p));
   info.features.forEach((f) => {
     const l = document.createElement('label');
-    l.innerHTML = '<input type="checkbox" value="' + f.id + '"' + (info.defaults.features.includes(f.id) ? ' checked' : '')
-      + '> ' + f.label;
+    const c = document.createElement('input');
+    c.type = 'checkbox';
+    c.value = f.id;
+    c.checked = info.defaults.features.includes(f.id);
+    c.addEventListener('change', drawNetwork);
+    l.appendChild(c);
+    l.appendChild(document.createTextNode(' ' + f.label));
     $('features').appendChild(l);
   });
   SETTING_KEYS.forEach((k) => { $(k).value = info.defaults[k]; });
+  $('hidden').addEventListener('input', () => { if (!lastMaps) drawNetwork(); });
   continueEpochs = info.defaults.continueEpochs;
   $('continue').textContent = 'Continue +' + continueEpochs;
   $('continue').title = 'Train the finished model ' + continueEpochs + ' more epochs';
-  sessionId = (await api('/api/sessions')).id;
+  drawCurves();
+  drawOutput();
+  drawHiddenView(null);
+  drawNetwork();
+  drawingChanged('');
+  try {
+    await openShared();
+  } catch (e) { showError(e.message); }
+  try {
+    const s = await api('/api/sessions');
+    sessionId = s.id;
+    token = s.token;
+  } catch (e) {
+    if (e.status === 503 || e.status === 403) {
+      ended = true;
+      setButtons('idle');
+      $('state').textContent = 'no session';
+      showError(e.message);
+      return;
+    }
+    throw e;
+  }
   listen();
   setButtons('idle');
-  drawCurves();
 }
 window.addEventListener('pagehide', () => {
-  if (sessionId) navigator.sendBeacon('/api/sessions/' + sessionId + '/close');
+  if (sessionId && !ended) {
+    fetch(sessionPath('close'), { method: 'POST', keepalive: true,
+      headers: { 'Content-Type': 'application/json', 'X-Drawnet-Token': token }, body: '{}' }).catch(() => {});
+  }
 });
-init().catch((e) => showError('cannot reach the studio server: ' + e.message));
+window.addEventListener('resize', () => drawNetwork());
+setButtons('starting');
+init().catch((e) => { setButtons('idle'); showError('cannot reach the studio server: ' + e.message); });

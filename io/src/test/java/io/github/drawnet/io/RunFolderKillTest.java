@@ -1,0 +1,83 @@
+package io.github.drawnet.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs committed into one folder by a process killed (SIGKILL) at random moments: after recovery the
+ * folder always holds exactly one whole run. (Its subprocesses run the unmutated classes, so mutation
+ * testing leaves this test out.)
+ */
+final class RunFolderKillTest {
+
+    /**
+     * Commits runs into one folder, each set's files all holding the run's number, until killed: the
+     * test kills it at random moments.
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = Paths.get(args[0]);
+        for (int i = 1; ; i++) {
+            try (RunFolder f = RunFolder.open(dir, "run-" + i, "run", true, List.of(), List.of())) {
+                int files = 2 + i % 5; // sets of different files, so that old files must go
+                for (int k = 0; k < files; k++) {
+                    Files.write(f.staging().resolve("file-" + k + ".txt"), ("run " + i + "\n").repeat(2000 + k)
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                f.commit();
+            }
+        }
+    }
+
+    @Test
+    void commit_processKilledAtRandomMoments_folderHoldsOneWholeRunAfterRecovery(@TempDir Path dir) throws Exception {
+        Random random = new Random(11);
+        List<String> seen = new ArrayList<>();
+        for (int kill = 0; kill < 12; kill++) {
+            Process writer = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), RunFolderKillTest.class.getName(), dir.toString())
+                    .inheritIO().start();
+            Thread.sleep(400 + random.nextInt(600));
+            writer.destroyForcibly(); // SIGKILL
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // recovery, as the next run does it
+            try (RunFolder f = RunFolder.open(dir, "check-" + kill, "run", true, List.of(), List.of())) {
+                assertThat(RunFolder.status(dir)).isIn(RunFolder.Status.FINISHED, RunFolder.Status.EMPTY);
+            }
+            if (RunFolder.status(dir) == RunFolder.Status.EMPTY) {
+                continue; // killed before the first commit
+            }
+            JsonNode m = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+            String run = m.path("run").asText();
+            int number = Integer.parseInt(run.substring("run-".length()));
+            TreeSet<String> listed = new TreeSet<>();
+            m.path("files").forEach(e -> listed.add(e.path("name").asText()));
+            TreeSet<String> present = new TreeSet<>(names(dir));
+            present.removeAll(List.of(".drawnet.lock", "run.json"));
+            assertThat(present).as("exactly the files of " + run).isEqualTo(listed);
+            assertThat(listed).hasSize(2 + number % 5);
+            for (String name : listed) {
+                assertThat(Files.readString(dir.resolve(name))).startsWith("run " + number + "\n");
+            }
+            seen.add(run);
+        }
+        assertThat(seen).as("runs committed before the kills").isNotEmpty();
+    }
+
+    static List<String> names(Path dir) throws IOException {
+        return RunFolderTest.names(dir);
+    }
+}
