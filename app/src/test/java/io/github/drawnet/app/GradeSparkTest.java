@@ -35,10 +35,16 @@ final class GradeSparkTest {
         return spark;
     }
 
-    /** Runs the command line as the launcher does for --engine spark; returns exit code, stdout and stderr. */
-    static CliRunner.Result launch(Path dir, String... args) throws IOException, InterruptedException {
+    /**
+     * Runs the command line as the launcher does for --engine spark; returns exit code, stdout and
+     * stderr. With {@code trace}, under {@code strace -f -e trace=connect} writing to that file.
+     */
+    static CliRunner.Result launch(Path dir, Path trace, String... args) throws IOException, InterruptedException {
         Path spark = sparkDir();
         List<String> command = new ArrayList<>();
+        if (trace != null) {
+            command.addAll(List.of("strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString()));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
         command.addAll(Arrays.asList(Files.readString(spark.resolve("spark-lib/jvm.options")).trim().split("\\s+")));
@@ -72,7 +78,9 @@ final class GradeSparkTest {
         CliRunner.Result local = CliRunner.run(GradeDrawings.concat(common, "--engine", "local", "--out",
                 dir.resolve("local").toString()));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRunner.Result spark = launch(dir, GradeDrawings.concat(common, "--engine", "spark", "--out",
+        // under strace when it is installed (.ci/run installs it): Spark's local mode contacts nothing beyond loopback
+        Path trace = NetworkContactTest.straceAvailable() ? dir.resolve("spark.strace") : null;
+        CliRunner.Result spark = launch(dir, trace, GradeDrawings.concat(common, "--engine", "spark", "--out",
                 dir.resolve("spark").toString()));
         assertThat(spark.exitCode()).as(spark.out() + spark.err()).isZero();
         assertThat(spark.out()).contains("Grading 12 cells: 6 drawings from " + folder + " x 2 backends x 1 setting;"
@@ -82,6 +90,10 @@ final class GradeSparkTest {
         assertThat(sparkRows.get(9)).startsWith("9,cy/broken.png,djl,").contains(",failed,drawing broken.png is not a");
         assertThat(sparkRows.get(10)).startsWith("10,cy/broken.png,dl4j,");
         assertThat(Files.readString(dir.resolve("spark/grades.html"))).contains("engine spark");
+        if (trace != null) {
+            String connects = Files.readString(trace);
+            assertThat(NetworkContactTest.foreignAddresses(connects)).as("addresses beyond loopback contacted").isEmpty();
+        }
     }
 
     @Test
@@ -91,7 +103,7 @@ final class GradeSparkTest {
             "--hidden", "2,6", "--lr", "0.01,0.1", "--epochs", "3", "--backend", "reference,djl", "--parallel", "2"};
         CliRunner.Result local = CliRunner.run(GradeDrawings.concat(grid, "--out", dir.resolve("sl").toString()));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRunner.Result spark = launch(dir, GradeDrawings.concat(grid, "--engine", "spark", "--out",
+        CliRunner.Result spark = launch(dir, null, GradeDrawings.concat(grid, "--engine", "spark", "--out",
                 dir.resolve("ss").toString()));
         assertThat(spark.exitCode()).as(spark.out() + spark.err()).isZero();
         assertThat(spark.out()).contains("Sweep: 8 cells over backend, hidden, lr on drawing ring;")
