@@ -164,6 +164,15 @@ final class GraderTest {
     }
 
     @Test
+    void axes_listsInTheOrderOfSweepAxes_nullLeftOut() {
+        Map<Setting, List<String>> axes = GradePlan.axes(List.of("2", "4"), null, null, null, List.of("0.1"));
+        assertThat(axes).containsOnlyKeys(Setting.HIDDEN, Setting.LEARNING_RATE);
+        assertThat(axes.get(Setting.LEARNING_RATE)).containsExactly("0.1");
+        assertThatThrownBy(() -> GradePlan.axes(null, null, null, null, null, null, null, null, List.of("x")))
+                .hasMessage("9 lists for 8 axes");
+    }
+
+    @Test
     void everyNth_takesTheMiddleOfEachBlock() {
         float[] grid = new float[8 * 8];
         for (int i = 0; i < grid.length; i++) {
