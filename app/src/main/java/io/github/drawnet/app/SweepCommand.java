@@ -89,6 +89,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<drawing>-sweep).")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "Where the cells run: local (threads here) or spark"
+            + " (an Apache Spark job, one task per cell; writes sweep.csv and grades.html) (default: local).")
+    String engine;
+    @Option(names = "--master", paramLabel = "URL", description = "Spark's master for --engine spark (default: local[N]).")
+    String master;
+    @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
+    boolean sparkUi;
+
     @Option(names = "--force",
             description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
                     + " working folder itself; never replaces the drawing the sweep reads.")
@@ -113,6 +121,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (engine != null && !engine.strip().equalsIgnoreCase("local")) {
+            return SparkSweep.run(this, stdout, clock, backends); // spark, or a one-line refusal naming the engines
+        } else if (master != null) {
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
+        }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first
