@@ -2,6 +2,7 @@
 rem Drawnet: draw a region, watch a neural network learn it. Needs only a Java 17+ runtime.
 rem   bin\drawnet run        the notebook's experiment on the built-in drawing
 rem   bin\drawnet studio     the drawing page in the browser
+rem --engine spark (grade, sweep) is for bin/drawnet (Linux, macOS, WSL): Spark on Windows needs Hadoop's winutils.
 setlocal
 set "DRAWNET_HOME=%~dp0.."
 set "JAVA_BIN=java"

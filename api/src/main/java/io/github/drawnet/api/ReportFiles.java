@@ -82,13 +82,15 @@ public record ReportFiles(Set<Format> formats, boolean html) {
         return html || !formats.isEmpty();
     }
 
-    /** Returns the file names of figure {@code name} in the chosen formats, PNG first. */
-    public List<String> figureFileNames(String name) {
-        List<String> names = new ArrayList<>(2);
-        for (Format f : formats) {
-            names.add(name + "." + f.id());
+    /** Returns the file names of the figures {@code names} in the chosen formats, each figure's PNG first. */
+    public List<String> figureFileNames(String... names) {
+        List<String> files = new ArrayList<>();
+        for (String name : names) {
+            for (Format f : formats) {
+                files.add(name + "." + f.id());
+            }
         }
-        return List.copyOf(names);
+        return List.copyOf(files);
     }
 
     /** Returns the formats as the command line spells them, for example {@code png,svg} or {@code none}. */

@@ -48,6 +48,7 @@ final class ReportFilesTest {
         assertThat(new ReportFiles(EnumSet.of(Format.SVG), true).figureFileNames("network"))
                 .containsExactly("network.svg");
         assertThat(new ReportFiles(Set.of(), true).figureFileNames("network")).isEmpty();
+        assertThat(ReportFiles.all().figureFileNames("a", "b")).containsExactly("a.png", "a.svg", "b.png", "b.svg");
     }
 
     @Test

@@ -64,7 +64,7 @@ final class ContinueCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    ReportOptions report = new ReportOptions();
+    OutputOptions report = new OutputOptions();
 
     /** The figure of the saved history beside the new one. */
     static final String HISTORY_FIGURE = "continue-history";

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "drawnet", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Draw a region, watch a neural network learn it.",
             "The classic lesson, on two engines (DJL with PyTorch, and DL4J)."},
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ContinueCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, GradeCommand.class, ContinueCommand.class,
             StudioCommand.class, BenchCommand.class, PresetsCommand.class},
         footer = {"", "Run 'drawnet run' to train on the built-in drawing; 'drawnet COMMAND --help' for a command's options."})
 final class DrawnetCommand implements Runnable {

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    ReportOptions report = new ReportOptions();
+    OutputOptions report = new OutputOptions();
 
     @Option(names = "--save", paramLabel = "MODEL.json",
             description = "Save the trained model (network, weights, optimizer state, data provenance) to continue later.")

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What {@code run} and {@code continue} print and write once training ends: the learned weights,
@@ -51,16 +50,11 @@ final class RunOutputs {
         };
     }
 
-    /**
-     * Returns the names of the files {@link #finish} writes into the run's folder with {@code files},
-     * besides the saved model.
-     */
+    /** Returns the names of the files {@link #finish} writes into the run's folder with {@code files}, besides the model. */
     List<String> plannedNames(List<String> extraFigures, ReportFiles files) {
         List<String> names = new ArrayList<>(OutputFolder.dataFileNames());
         names.addAll(visualizer.reportFileNames(files));
-        for (String f : extraFigures) {
-            names.addAll(files.figureFileNames(f));
-        }
+        names.addAll(files.figureFileNames(extraFigures.toArray(String[]::new)));
         return names;
     }
 
@@ -124,16 +118,13 @@ final class RunOutputs {
                 lines.add("Model: " + Names.quoted(save));
             }
             for (Figure f : extra) {
-                List<Path> written = FigureWriter.write(f, staging, files.formats());
-                if (!written.isEmpty()) {
-                    lines.add("Figure: " + Names.quoted(folder.finalPath(written.get(0).getFileName().toString())));
-                }
+                FigureWriter.write(f, staging, files.formats()).stream().limit(1).forEach(p -> lines.add("Figure: "
+                        + Names.quoted(folder.finalPath(p.getFileName().toString()))));
             }
             Visualizer.Report report = visualizer.report(result, staging, files);
             if (!report.figures().isEmpty()) {
-                lines.add("Figures: " + report.figures().size() + " figures as " + files.formats().stream()
-                        .map(f -> f.id().toUpperCase(Locale.ROOT)).collect(Collectors.joining(" and ")) + " in "
-                        + Names.quoted(dir));
+                lines.add("Figures: " + report.figures().size() + " figures as " + files.formatsText()
+                        .toUpperCase(Locale.ROOT).replace(",", " and ") + " in " + Names.quoted(dir));
             }
             if (report.report() != null) {
                 lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));

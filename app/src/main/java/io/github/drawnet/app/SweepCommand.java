@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,26 +91,22 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<drawing>-sweep).")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "Where the cells run: local (threads here) or spark"
+            + " (an Apache Spark job, one task per cell; writes sweep.csv and grades.html) (default: local).")
+    String engine;
+    @Option(names = "--master", paramLabel = "URL", description = "Spark's master for --engine spark (default: local[N]).")
+    String master;
+    @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
+    boolean sparkUi;
+
     @Option(names = "--force",
             description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
                     + " working folder itself; never replaces the drawing the sweep reads.")
     boolean force;
 
     @Mixin
-    FormatsOption formats = new FormatsOption();
+    OutputOptions formats = new OutputOptions();
 
-    /** The files a sweep writes with every format. */
-    static final List<String> FILES = List.of("sweep.csv", "sweep-maps.png", "sweep-maps.svg", "sweep-curves.png",
-            "sweep-curves.svg");
-
-    /** Returns the files a sweep writes in {@code formats}: the table, and each figure in each format. */
-    static List<String> files(java.util.Set<ReportFiles.Format> formats) {
-        ReportFiles files = new ReportFiles(formats, false);
-        List<String> names = new ArrayList<>(List.of("sweep.csv"));
-        names.addAll(files.figureFileNames("sweep-maps"));
-        names.addAll(files.figureFileNames("sweep-curves"));
-        return List.copyOf(names);
-    }
 
     private final Backends backends;
     private final PrintStream stdout;
@@ -126,8 +123,13 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (engine != null && !engine.strip().equalsIgnoreCase("local")) {
+            return SparkSweep.run(this, stdout, clock, backends); // spark, or a one-line refusal naming the engines
+        } else if (master != null) {
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
+        }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
-        java.util.Set<ReportFiles.Format> chosen = formats.formats();
+        java.util.Set<ReportFiles.Format> chosen = formats.files().formats();
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first
         DataOptions.Sampled sampled = data.sample(base);
@@ -137,7 +139,8 @@ final class SweepCommand implements Callable<Integer> {
         int count = sweep.cells().size();
         List<Path> inputs = data.drawingFile == null ? List.of() : List.of(data.drawingFile);
         try (RunFolder folder = OutputFolder.open(out, force, clock, sampled.drawing().name(), "sweep", "sweep", inputs,
-                files(chosen))) {
+                Stream.concat(Stream.of("sweep.csv"), new ReportFiles(chosen, false).figureFileNames("sweep-maps",
+                        "sweep-curves").stream()).toList())) {
             return run(sweep, sampled, threads, atOnce, base, folder, chosen);
         }
     }
@@ -178,13 +181,11 @@ final class SweepCommand implements Callable<Integer> {
         List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
                 .collect(Collectors.toList());
         List<Path> figures = new ArrayList<>(); // each figure's first file: its PNG, or its SVG when only SVG
-        if (!chosen.isEmpty()) {
-            figures.add(FigureWriter.write(ComparisonFigures.maps("sweep-maps",
-                    "Each cell's output map, with its test accuracy", runs), staging, chosen).get(0));
-            figures.add(FigureWriter.write(ComparisonFigures.histories("sweep-curves",
-                    "Each cell's validation accuracy and training loss against epoch",
-                    done.stream().map(d -> ComparisonFigures.Named.of(d.label(), d.result().history()))
-                            .collect(Collectors.toList())), staging, chosen).get(0));
+        for (var f : chosen.isEmpty() ? List.<io.github.drawnet.viz.Figure>of() : List.of(ComparisonFigures.maps(
+                "sweep-maps", "Each cell's output map, with its test accuracy", runs), ComparisonFigures.histories(
+                "sweep-curves", "Each cell's validation accuracy and training loss against epoch", done.stream()
+                        .map(d -> ComparisonFigures.Named.of(d.label(), d.result().history())).toList()))) {
+            figures.add(FigureWriter.write(f, staging, chosen).get(0));
         }
         folder.commit();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), seconds);

@@ -90,7 +90,7 @@ final class LayoutTest {
     }
 
     @Test
-    void app_isTheCommandLineOnly_atMost2300Lines() throws IOException {
+    void app_isTheCommandLineOnly_atMost2350Lines() throws IOException {
         Path sources = Path.of("src", "main", "java", "io", "github", "drawnet", "app");
         long lines;
         try (Stream<Path> files = Files.list(sources)) {
@@ -102,8 +102,10 @@ final class LayoutTest {
                 }
             }).sum();
         }
-        // one class per command: options, messages and wiring (2,300 leaves room for the grade command); logic lives in the library
-        assertThat(lines).isBetween(500L, 2300L);
+        // one class per command: options, messages and wiring (2,300 left room for the grade command; issue 16's
+        // --formats and --no-report, one option class and their wiring in run, continue and sweep, took 45 more);
+        // logic lives in the library
+        assertThat(lines).isBetween(500L, 2350L);
         classes().that().resideInAPackage("io.github.drawnet.app..").and().arePublic()
                 .should().haveSimpleNameEndingWith("Main").orShould().haveSimpleName("ExitCodes")
                 .orShould().haveSimpleName("UserException").orShould().haveSimpleName("Version")

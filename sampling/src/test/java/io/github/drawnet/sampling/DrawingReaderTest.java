@@ -106,9 +106,16 @@ final class DrawingReaderTest {
     }
 
     @Test
-    void read_directory_saysSo(@TempDir Path dir) {
+    void read_directoryOrFifo_saysSo_aFifoIsNotOpened(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> DrawingReader.read(dir)).isInstanceOf(InvalidDrawingException.class)
-                .hasMessage("drawing " + dir + " is a directory; give a PNG file");
+                .hasMessage("drawing file " + dir + " is a folder; give a PNG file");
+        Path fifo = dir.resolve("drawing.png");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.assertj.core.api.Assertions.assertThat(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // opening a FIFO would wait for a writer forever: refused before it is opened
+        assertThatThrownBy(() -> DrawingReader.read(fifo)).isInstanceOf(InvalidDrawingException.class)
+                .hasMessage("drawing file " + fifo + " is not a regular file (a FIFO, a device or a socket); give a PNG"
+                        + " file");
     }
 
     @Test

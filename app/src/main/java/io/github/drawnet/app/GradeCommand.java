@@ -1,0 +1,175 @@
+package io.github.drawnet.app;
+
+import com.google.inject.Inject;
+import com.google.inject.name.Named;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Setting;
+import io.github.drawnet.grading.GradeEngine;
+import io.github.drawnet.grading.GradeEngines;
+import io.github.drawnet.grading.GradeOptions;
+import io.github.drawnet.grading.GradePlan;
+import io.github.drawnet.grading.GradeReport;
+import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.io.RunFolder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code drawnet grade DIR}: every drawing in a folder x setting x backend, as {@code grades.csv} and
+ * {@code grades.html}. The grading is the library's ({@link GradePlan}, {@link GradeEngine}, {@link
+ * GradeReport}); this reads the options and shows progress. {@code --engine spark}: as a Spark job.
+ */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
+        description = {"Train every drawing in a folder and write grades.csv and grades.html.",
+            "One row per drawing x setting x backend (PNG files; subfolders per student are searched too). "
+                + "A drawing that cannot be read fails its row, not the job. Lists are comma-separated, as in "
+                + "sweep. Examples:",
+            "  drawnet grade class-of-2026 --backend djl,dl4j --epochs 50",
+            "  drawnet grade class-of-2026 --engine spark --master spark://host:7077"})
+final class GradeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The folder of PNG drawings.")
+    Path folder;
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Where the cells run: local (threads in this process) or spark (an Apache Spark job; "
+                    + "local[N] unless --master) (default: local).")
+    String engine;
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark's master for --engine spark, e.g. local[4], local[4,2] (retries), spark://host:7077.")
+    String master;
+    @Option(names = "--spark-ui", description = "Turn Spark's web UI on (off by default; loopback only in local mode).")
+    boolean sparkUi;
+    @Option(names = "--backend", paramLabel = "IDS", split = ",", description = "Backends to grade on (default: djl).")
+    List<String> backendIds;
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (default: ${DEFAULT-VALUE}).")
+    String seed;
+    @Option(names = "--train-size", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
+    String trainSize;
+    @Option(names = "--val-size", paramLabel = "N", description = "Validation points (default: ${DEFAULT-VALUE}).")
+    String validationSize;
+    @Option(names = "--test-size", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
+    String testSize;
+    @Option(names = "--soft-labels", description = "Label points with coverage alpha/255 instead of 0/1.")
+    boolean softLabels;
+    @Option(names = "--noise", paramLabel = "SHARE", description = "Share of training labels to flip (default: ${DEFAULT-VALUE}).")
+    String noise;
+    @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "Hidden layer sizes, e.g. 4 or 2,8-4 (default: ${DEFAULT-VALUE}).")
+    List<String> hidden;
+    @Option(names = "--activation", paramLabel = "NAMES", split = ",", description = "Activations (default: ${DEFAULT-VALUE}).")
+    List<String> activations;
+    @Option(names = "--features", paramLabel = "LIST", description = "Input features; repeat to try several sets (default: ${DEFAULT-VALUE}).")
+    List<String> features;
+    @Option(names = "--optimizer", paramLabel = "NAMES", split = ",", description = "Optimizers (default: ${DEFAULT-VALUE}).")
+    List<String> optimizers;
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",", description = "Learning rates (default: ${DEFAULT-VALUE}).")
+    List<String> rates;
+    @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+    List<String> batches;
+    @Option(names = "--epochs", paramLabel = "NS", split = ",", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    List<String> epochCounts;
+    @Option(names = "--weight-decay", paramLabel = "L2S", split = ",", description = "Weight decays (default: ${DEFAULT-VALUE}).")
+    List<String> decays;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Cells trained at once on this machine (default: the number of cores); Spark's local threads.")
+    Integer parallel;
+    @Option(names = "--reports", description = "Also write each cell's full report (figures, report.html, metrics.json) under reports/.")
+    boolean reports;
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<folder>-grades).")
+    Path out;
+    @Option(names = "--force", description = "Replace the results of an earlier run in the --out folder.")
+    boolean force;
+
+    private final Backends backends;
+    private final PrintStream stdout;
+    private final Clock clock;
+
+    @Inject
+    GradeCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+        this.backends = backends;
+        this.stdout = stdout;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        // every input is checked before anything trains: the engine, the folder, every setting
+        String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
+        GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
+        if (master != null && !engineId.equals("spark")) {
+            throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
+        }
+        int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
+        ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
+        ExperimentSettings base = ExperimentSettings.notebook().with(Setting.TRAIN_SIZE, trainSize)
+                .with(Setting.VALIDATION_SIZE, validationSize).with(Setting.TEST_SIZE, testSize)
+                .with(Setting.SEED, seed).with(Setting.LABELS, softLabels ? "soft" : "binary")
+                .with(Setting.NOISE, noise);
+        List<Backend> bs = backendIds == null || backendIds.isEmpty() ? List.of(backends.preferred())
+                : backendIds.stream().map(backends::get).toList();
+        GradePlan plan = GradePlan.of(folder, bs, base, GradePlan.axes(hidden, activations, features, optimizers, rates,
+                batches, epochCounts, decays));
+        // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
+        bs.forEach(Backend::engineVersion);
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        try (RunFolder run = OutputFolder.open(out, force, clock, name == null ? "drawings" : name.toString(), "grades",
+                "grade", List.of(), List.of("grades.csv", "grades.html"))) {
+            int total = plan.cells().size();
+            int settings = total / plan.drawingCount() / bs.size();
+            stdout.printf(Locale.ROOT, "Grading %d cells: %d drawings from %s x %d backend%s x %d setting%s; engine %s%n",
+                    total, plan.drawingCount(), folder, bs.size(), bs.size() == 1 ? "" : "s", settings,
+                    settings == 1 ? "" : "s", engineId + (engineId.equals("spark") ? " (" + (master == null
+                            ? "local[" + threads + "]" : master) + ")" : " (up to " + Math.min(threads, total) + " cells at once)"));
+            // the reports are a tree, written in place beside the run's whole set (grades.csv, grades.html)
+            long start = System.nanoTime();
+            List<GradeRow> rows = runWithProgress(stdout, gradeEngine, plan, new GradeOptions(threads, master, sparkUi,
+                    reports ? run.dir().resolve("reports") : null));
+            GradeReport.write(run.staging(), plan, rows, engineId);
+            run.commit();
+            stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,
+                    GradeReport.summary(rows));
+            stdout.println("Grades: " + Names.quoted(run.finalPath("grades.csv")));
+            stdout.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
+            if (reports) {
+                stdout.println("Reports: " + Names.quoted(run.finalPath("reports")));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Runs {@code plan} on {@code engine} with a progress bar, printing each row's line as it ends
+     * (or, from an engine that reports rows only at the end, after the job).
+     */
+    static List<GradeRow> runWithProgress(PrintStream o, GradeEngine engine, GradePlan plan, GradeOptions options)
+            throws InterruptedException {
+        Progress progress = new Progress(o, Progress.onTerminal(), "cells");
+        progress.update(0, plan.cells().size(), "");
+        boolean[] live = {false};
+        List<GradeRow> rows;
+        try {
+            rows = engine.run(plan, options, (done, all, row) -> {
+                if (row != null) {
+                    live[0] = true;
+                    progress.line(row.describe(all));
+                }
+                progress.update(done, all, "");
+            });
+        } finally {
+            progress.finish();
+        }
+        if (!live[0]) {
+            rows.forEach(r -> o.println(r.describe(rows.size())));
+        }
+        return rows;
+    }
+}

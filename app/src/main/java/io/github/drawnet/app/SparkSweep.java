@@ -1,0 +1,65 @@
+package io.github.drawnet.app;
+
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Sweep;
+import io.github.drawnet.api.internal.AtomicFiles;
+import io.github.drawnet.grading.GradeEngine;
+import io.github.drawnet.grading.GradeEngines;
+import io.github.drawnet.grading.GradeOptions;
+import io.github.drawnet.grading.GradePlan;
+import io.github.drawnet.grading.GradeReport;
+import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.sampling.Preset;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code drawnet sweep --engine spark}: the sweep's cells as the {@code spark} grading engine's job,
+ * written as {@code sweep.csv} (the local sweep's columns) and {@code grades.html} with each cell's
+ * map; not sweep-maps and sweep-curves, which need every cell's whole result on the driver.
+ */
+final class SparkSweep {
+
+    private SparkSweep() {}
+
+    static int run(SweepCommand cmd, PrintStream o, Clock clock, io.github.drawnet.api.Backends backends)
+            throws IOException, InterruptedException {
+        ExperimentSettings base = cmd.data.read(ExperimentSettings.notebook());
+        Sweep sweep = cmd.sweep(base);
+        Drawing drawing = cmd.data.drawing(); // a bad file or preset is refused here, before Spark starts
+        int threads = cmd.parallel == null ? Runtime.getRuntime().availableProcessors() : cmd.parallel;
+        ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
+        GradePlan plan = GradePlan.ofSweep(sweep, cmd.data.drawingFile,
+                cmd.data.drawingFile != null ? null : cmd.data.preset == null ? Preset.DEFAULT.id() : cmd.data.preset);
+        GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
+        try (RunFolder run = OutputFolder.open(cmd.out, cmd.force, clock, drawing.name(), "sweep", "sweep",
+                cmd.data.drawingFile == null ? List.of() : List.of(cmd.data.drawingFile),
+                List.of("sweep.csv", "grades.csv", "grades.html"))) {
+            o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; engine %s (%s)%n",
+                    plan.cells().size(), sweep.varying().isEmpty() ? "one setting" : String.join(", ", sweep.varying()),
+                    Names.escape(drawing.name()), base.sizes().train(), base.seed(), engine.id(),
+                    cmd.master == null ? "local[" + threads + "]" : cmd.master);
+            long start = System.nanoTime();
+            List<GradeRow> rows = GradeCommand.runWithProgress(o, engine, plan,
+                    new GradeOptions(threads, cmd.master, cmd.sparkUi, null));
+            AtomicFiles.write(run.staging().resolve("sweep.csv"), GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
+            GradeReport.write(run.staging(), plan, rows, engine.id());
+            run.commit();
+            o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
+            o.println("Table: " + Names.quoted(run.finalPath("sweep.csv")));
+            o.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
+            rows.stream().filter(r -> r.status() != GradeRow.Status.FAILED)
+                    .max(Comparator.comparingDouble(GradeRow::testAccuracy))
+                    .ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
+                            best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.drawnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class GradeCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path folder;
+
+    @BeforeAll
+    static void drawings() throws IOException {
+        folder = GradeDrawings.folder(dir.resolve("class"));
+    }
+
+    static CliRunner.Result grade(String... more) {
+        return CliRunner.run(GradeDrawings.concat(GradeDrawings.concat(new String[] {"grade", folder.toString()},
+                GradeDrawings.SMALL), more));
+    }
+
+    @Test
+    void grade_folder_writesARowPerDrawingAndSetting_badPngFailsItsRowWithRunsMessage() throws IOException {
+        Path out = dir.resolve("out");
+        CliRunner.Result r = grade("--backend", "reference", "--hidden", "2,5", "--parallel", "2", "--out",
+                out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Grading 12 cells: 6 drawings from " + folder
+                + " x 1 backend x 2 settings; engine local (up to 2 cells at once)")
+                .contains("Graded 12 cells in").contains(": 10 trained, 2 failed, 0 diverged")
+                .contains("Grades: " + out.resolve("grades.csv")).contains("Overview: " + out.resolve("grades.html"));
+        List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
+        assertThat(csv).hasSize(13);
+        assertThat(csv.get(1)).startsWith("1,ann/blob.png,reference,2,sigmoid,\"x1,x2\",adam,0.01,24,3,0.0,")
+                .endsWith(",ok,");
+        assertThat(csv.get(2)).startsWith("2,ann/blob.png,reference,5,");
+
+        // the failed row says what 'drawnet run --drawing' says about the same file
+        CliRunner.Result run = CliRunner.run("run", "--drawing", folder.resolve("cy/broken.png").toString(), "--out",
+                dir.resolve("run").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        String runs = run.err().strip().substring("drawnet run: ".length());
+        assertThat(runs).startsWith("drawing broken.png is not a readable image");
+        assertThat(csv.get(9)).startsWith("9,cy/broken.png,reference,2,").endsWith(",0,"
+                + csv.get(9).split(",")[18] + ",failed," + runs);
+        assertThat(csv.get(10)).startsWith("10,cy/broken.png,reference,5,").endsWith(",failed," + runs);
+        assertThat(r.out()).contains("cy/broken.png on reference: failed: " + runs);
+        assertThat(Files.readString(out.resolve("grades.html"))).contains(runs).contains("engine local");
+    }
+
+    @Test
+    void grade_reports_writesEachCellsReport() throws IOException {
+        Path one = dir.resolve("one");
+        GradeDrawings.write(one.resolve("dee/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        Path out = dir.resolve("reports-out");
+        CliRunner.Result r = CliRunner.run(GradeDrawings.concat(new String[] {"grade", one.toString(), "--backend",
+            "reference", "--out", out.toString(), "--reports"}, GradeDrawings.SMALL));
+        assertThat(r.exitCode()).isZero();
+        assertThat(out.resolve("reports/dee/xor/cell-1-reference/report.html")).isNotEmptyFile();
+        assertThat(out.resolve("reports/dee/xor/cell-1-reference/metrics.json")).isNotEmptyFile();
+        assertThat(r.out()).contains("Reports: " + out.resolve("reports"));
+    }
+
+    @Test
+    void grade_sparkWithoutSparkOnTheClassPath_saysHowToGetIt() {
+        // this module's class path is the default one: no Spark, no spark module
+        CliRunner.Result r = grade("--backend", "reference", "--engine", "spark", "--out", dir.resolve("s").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet grade: unknown engine 'spark'; available: local; the spark engine"
+                + " (drawnet-spark and Apache Spark) is not on the class path: run through the drawnet launcher, which"
+                + " adds it for --engine spark" + System.lineSeparator());
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "missing|--engine local|folder %s does not exist; give a folder of PNG drawings",
+        "empty|--engine local|folder %s holds no drawing; give a folder with .png files (subfolders are searched too)",
+        "class|--engine hadoop|unknown engine 'hadoop'; available: local",
+        "class|--master local[2]|--master is for --engine spark; add --engine spark or drop --master",
+        "class|--lr 0.1,-1|--lr must be a finite number > 0, got -1.0",
+        "class|--parallel 0|--parallel must be in [1, 64], got 0",
+        "class|--backend tensorflow|unknown backend 'tensorflow'",
+    })
+    void grade_badInput_oneLineNamingTheValue_exit2(String which, String options, String message) throws IOException {
+        Path target = switch (which) {
+            case "missing" -> dir.resolve("no-such-folder");
+            case "empty" -> Files.createDirectories(dir.resolve("empty"));
+            default -> folder;
+        };
+        String[] args = GradeDrawings.concat(new String[] {"grade", target.toString(), "--out",
+            dir.resolve("bad-" + which).toString()}, options.split(" "));
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("drawnet grade: " + String.format(message, target)).doesNotContain("\tat ")
+                .hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+    }
+}

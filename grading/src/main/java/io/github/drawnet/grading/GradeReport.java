@@ -1,0 +1,209 @@
+package io.github.drawnet.grading;
+
+import io.github.drawnet.api.internal.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a grading's results: {@code grades.csv}, one row per cell with every figure, and {@code
+ * grades.html}, a self-contained page with a small output map per cell beside its drawing, a table sortable by any
+ * column (click its header), and every failure's one-line reason. Rows are written in cell order
+ * whatever order they ended in, so two engines' files differ only in the {@code seconds} column.
+ */
+public final class GradeReport {
+
+    /** The settings' columns, in the order of {@code grades.csv}. */
+    public static final List<String> SETTING_COLUMNS = List.of("hidden", "activation", "features", "optimizer", "lr",
+            "batch", "epochs", "weight_decay");
+
+    private GradeReport() {}
+
+    /**
+     * Writes {@code grades.csv} and {@code grades.html} into {@code dir} (created if needed) and
+     * returns their paths.
+     *
+     * @throws IOException when a file cannot be written; no half-written file is left in place
+     */
+    public static List<Path> write(Path dir, GradePlan plan, List<GradeRow> rows, String engine) throws IOException {
+        Files.createDirectories(dir);
+        List<GradeRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(GradeRow::index));
+        Path csv = dir.resolve("grades.csv");
+        AtomicFiles.write(csv, csv(sorted).getBytes(StandardCharsets.UTF_8));
+        Path html = dir.resolve("grades.html");
+        AtomicFiles.write(html, html(plan, sorted, engine).getBytes(StandardCharsets.UTF_8));
+        return List.of(csv, html);
+    }
+
+    /** Returns the text of {@code grades.csv}. */
+    public static String csv(List<GradeRow> rows) {
+        StringBuilder sb = new StringBuilder("cell,drawing,backend,");
+        sb.append(String.join(",", SETTING_COLUMNS));
+        sb.append(",test_accuracy,balanced_accuracy,test_loss,train_loss,validation_loss,epochs_run,seconds,status,"
+                + "message\n");
+        for (GradeRow r : rows) {
+            sb.append(r.index()).append(',').append(field(r.drawing())).append(',').append(field(r.backend()));
+            for (String k : SETTING_COLUMNS) {
+                sb.append(',').append(field(r.labels().getOrDefault(k, "")));
+            }
+            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%d,%.3f,%s,%s%n", r.testAccuracy(),
+                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.validationLoss(), r.epochs(), r.seconds(),
+                    r.status().id(), field(r.message())));
+        }
+        return sb.toString();
+    }
+
+    /** Returns how the rows ended: {@code 10 trained, 2 failed, 0 diverged}. */
+    public static String summary(List<GradeRow> rows) {
+        long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
+        long diverged = rows.stream().filter(r -> r.status() == GradeRow.Status.DIVERGED).count();
+        return String.format(Locale.ROOT, "%d trained, %d failed, %d diverged", rows.size() - failed - diverged, failed,
+                diverged);
+    }
+
+    /**
+     * Returns a sweep's rows in the columns of the command line's {@code sweep.csv}: cell, backend,
+     * the settings, test accuracy, balanced accuracy, test loss, the last epoch's training and
+     * validation loss and accuracy, epochs run, why training stopped, seconds.
+     */
+    public static String sweepCsv(List<GradeRow> rows) {
+        StringBuilder sb = new StringBuilder("cell,backend,").append(String.join(",", rows.get(0).labels().keySet()))
+                .append(",test_accuracy,balanced_accuracy,test_loss,train_loss,train_accuracy,validation_loss,"
+                        + "validation_accuracy,epochs_run,stop,seconds\n");
+        for (GradeRow r : rows) {
+            sb.append(r.index()).append(',').append(r.backend());
+            for (String v : r.labels().values()) {
+                sb.append(',').append(v.contains(",") ? "\"" + v + "\"" : v);
+            }
+            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%d,%s,%.3f%n", r.testAccuracy(),
+                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.epochs(), r.stop(), r.seconds()));
+        }
+        return sb.toString();
+    }
+
+    /** Returns a CSV field: quoted when it holds a comma, a quote or a line break. */
+    static String field(String v) {
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    /** Returns the text of {@code grades.html}. */
+    static String html(GradePlan plan, List<GradeRow> rows, String engine) {
+        List<String> shown = new ArrayList<>();
+        for (String k : plan.varying()) {
+            if (!"backend".equals(k)) {
+                shown.add(k);
+            }
+        }
+        long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
+        long diverged = rows.stream().filter(r -> r.status() == GradeRow.Status.DIVERGED).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Grades: ")
+                .append(esc(plan.folder().toString())).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:1.5em;color:#222}")
+                .append("table{border-collapse:collapse}th,td{padding:4px 8px;border-bottom:1px solid #ddd;"
+                        + "text-align:left;vertical-align:middle}")
+                .append("th{cursor:pointer;background:#f3f3f3;user-select:none;position:sticky;top:0}")
+                .append("th:hover{background:#e6e6e6}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("tr.failed td{background:#fdecea}tr.diverged td{background:#fff4e0}")
+                .append("td.why{max-width:36em;font-size:90%;color:#a40000}img{image-rendering:pixelated;"
+                        + "border:1px solid #ccc;display:block}")
+                .append("th.asc::after{content:' \\25B2'}th.desc::after{content:' \\25BC'}")
+                .append(".summary{margin:.5em 0 1em}\n</style></head><body>\n");
+        sb.append("<h1>Grades</h1>\n<p class=\"summary\">")
+                .append(String.format(Locale.ROOT, "%d cells: %d drawings", rows.size(), plan.drawingCount()))
+                .append(" from <code>").append(esc(plan.folder().toString())).append("</code>, engine ")
+                .append(esc(engine)).append(String.format(Locale.ROOT, "; %d failed, %d diverged.", failed, diverged))
+                .append(" Click a column's header to sort by it.</p>\n");
+        if (failed > 0) {
+            sb.append("<h2>Failures</h2>\n<ul class=\"failures\">\n");
+            for (GradeRow r : rows) {
+                if (r.status() == GradeRow.Status.FAILED) {
+                    sb.append("<li><code>").append(esc(r.drawing())).append("</code> (").append(esc(r.backend()))
+                            .append("): ").append(esc(r.message())).append("</li>\n");
+                }
+            }
+            sb.append("</ul>\n");
+        }
+        sb.append("<table id=\"grades\"><thead><tr><th data-type=\"n\">cell</th><th>drawing</th><th>backend</th>");
+        for (String k : shown) {
+            sb.append("<th>").append(esc(k)).append("</th>");
+        }
+        sb.append("<th data-type=\"none\">as drawn</th><th data-type=\"none\">output map</th><th data-type=\"n\">test accuracy</th>"
+                + "<th data-type=\"n\">balanced accuracy</th><th data-type=\"n\">test loss</th>"
+                + "<th data-type=\"n\">train loss</th><th data-type=\"n\">validation loss</th>"
+                + "<th data-type=\"n\">epochs</th><th data-type=\"n\">seconds</th><th>status</th></tr></thead>\n<tbody>\n");
+        for (GradeRow r : rows) {
+            sb.append("<tr class=\"").append(r.status().id()).append("\"><td class=\"n\">").append(r.index())
+                    .append("</td><td>").append(esc(r.drawing())).append("</td><td>").append(esc(r.backend()))
+                    .append("</td>");
+            for (String k : shown) {
+                sb.append("<td>").append(esc(r.labels().getOrDefault(k, ""))).append("</td>");
+            }
+            sb.append(image(r.drawingPng(), "drawing of cell " + r.index()))
+                    .append(image(r.mapPng(), "output of cell " + r.index()));
+            for (double v : new double[] {r.testAccuracy(), r.balancedAccuracy(), r.testLoss(), r.trainLoss(),
+                r.validationLoss()}) {
+                sb.append(number(v, 4));
+            }
+            sb.append("<td class=\"n\">").append(r.epochs()).append("</td>").append(number(r.seconds(), 1));
+            sb.append(r.status() == GradeRow.Status.OK ? "<td>ok</td>"
+                    : "<td class=\"why\">" + r.status().id() + ": " + esc(r.message()) + "</td>");
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody></table>\n").append(SORT_SCRIPT).append("</body></html>\n");
+        return sb.toString();
+    }
+
+    private static String image(byte[] png, String alt) {
+        if (png == null) {
+            return "<td></td>";
+        }
+        return "<td><img width=\"" + Grader.MAP_SIDE + "\" height=\"" + Grader.MAP_SIDE + "\" alt=\"" + alt
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"></td>";
+    }
+
+    private static String number(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return "<td class=\"n\" data-v=\"\">&ndash;</td>";
+        }
+        return String.format(Locale.ROOT, "<td class=\"n\" data-v=\"%s\">%." + digits + "f</td>", v, v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    // Sorts by the clicked column: numbers by their data-v (blanks last), text by its words; a second click reverses.
+    private static final String SORT_SCRIPT = "<script>\n"
+            + "document.querySelectorAll('#grades th').forEach(function(th, col){\n"
+            + "  if (th.dataset.type === 'none') return;\n"
+            + "  th.addEventListener('click', function(){\n"
+            + "    var body = document.querySelector('#grades tbody');\n"
+            + "    var asc = !th.classList.contains('asc');\n"
+            + "    document.querySelectorAll('#grades th').forEach(function(h){h.classList.remove('asc','desc');});\n"
+            + "    th.classList.add(asc ? 'asc' : 'desc');\n"
+            + "    var numeric = th.dataset.type === 'n';\n"
+            + "    var key = function(tr){ var td = tr.children[col];\n"
+            + "      if (!numeric) return td.textContent;\n"
+            + "      var v = td.dataset.v !== undefined ? td.dataset.v : td.textContent;\n"
+            + "      return v === '' ? null : parseFloat(v); };\n"
+            + "    var rows = Array.prototype.slice.call(body.rows);\n"
+            + "    rows.sort(function(a, b){ var x = key(a), y = key(b);\n"
+            + "      if (x === null) return y === null ? 0 : 1; if (y === null) return -1;\n"
+            + "      var c = numeric ? x - y : x.localeCompare(y); return asc ? c : -c; });\n"
+            + "    rows.forEach(function(r){ body.appendChild(r); });\n"
+            + "  });\n"
+            + "});\n"
+            + "</script>\n";
+}

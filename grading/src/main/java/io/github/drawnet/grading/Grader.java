@@ -1,0 +1,157 @@
+package io.github.drawnet.grading;
+
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.io.MetricsFile;
+import io.github.drawnet.sampling.DrawingReader;
+import io.github.drawnet.sampling.InvalidDrawingException;
+import io.github.drawnet.sampling.Preset;
+import io.github.drawnet.sampling.Sampler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Grades one cell: reads its drawing, samples the points, trains on its backend through the
+ * experiment's lifecycle and measures the test set. A drawing or setting that the library refuses
+ * (any {@link IllegalArgumentException}: not an image, one class only, a batch larger than the
+ * training set) is a {@link GradeRow.Status#FAILED failed} row carrying the one-line reason that
+ * {@code drawnet run} prints; anything else (an engine that cannot load, a bug) is thrown, so that
+ * an engine such as Spark can retry the cell.
+ *
+ * <p>Thread-safe: cells may be graded from many threads; cells on a backend that trains one model
+ * at a time ({@link Backend#supportsConcurrentTraining()} false) take turns, JVM-wide.
+ */
+public final class Grader {
+
+    /** The side of the small output map, in pixels: every fourth point of the 256 x 256 grid. */
+    public static final int MAP_SIDE = 64;
+
+    private static final Map<String, Object> ONE_AT_A_TIME = new ConcurrentHashMap<>();
+
+    private final Backends backends;
+    private final Visualizer visualizer;
+    private final Path reports;
+
+    /**
+     * Creates a grader.
+     *
+     * @param backends where cells find their backend by id
+     * @param visualizer draws the output maps (and the reports)
+     * @param reports where each cell's full report goes (a folder per cell), or null for none
+     */
+    public Grader(Backends backends, Visualizer visualizer, Path reports) {
+        this.backends = Objects.requireNonNull(backends, "backends");
+        this.visualizer = Objects.requireNonNull(visualizer, "visualizer");
+        this.reports = reports;
+    }
+
+    /**
+     * Trains and measures one cell.
+     *
+     * @throws io.github.drawnet.api.BackendUnavailableException when the cell's engine cannot load
+     * @throws UncheckedIOException when a report cannot be written
+     */
+    public GradeRow grade(GradeCell cell) {
+        long start = System.nanoTime();
+        long[] waited = {0};
+        ExperimentResult result;
+        try {
+            if (cell.readError() != null) {
+                throw new InvalidDrawingException(cell.readError());
+            }
+            // the file's name, as DrawingReader.read(Path) names it: the same messages as 'drawnet run'
+            Drawing drawing = cell.preset() != null ? Preset.fromId(cell.preset()).drawing()
+                    : DrawingReader.read(new ByteArrayInputStream(cell.png()), cell.fileName());
+            ExperimentSettings s = cell.experimentSettings();
+            DataSplits data = Sampler.sample(drawing, s.sizes(), s.seed(), s.labels(), s.noise());
+            Backend backend = backends.get(cell.backend());
+            result = train(backend, drawing, data, s, waited);
+        } catch (IllegalArgumentException e) {
+            return GradeRow.failed(cell, firstLine(e.getMessage()), (System.nanoTime() - start) / 1e9);
+        }
+        byte[] map = visualizer.mapPng(everyNth(result.grid().output(), result.gridResolution(), MAP_SIDE), MAP_SIDE,
+                Activation.SIGMOID).png();
+        // the drawing at the same points and on the same colour scale, to set beside the map
+        byte[] thumbnail = visualizer.mapPng(coverage(result.drawing(), result.gridResolution(), MAP_SIDE), MAP_SIDE,
+                Activation.SIGMOID).png();
+        if (reports != null) {
+            writeReport(cell, result);
+        }
+        // the cell's own time: a turn waited for a backend that trains one model at a time is not counted
+        return GradeRow.of(cell, result, (System.nanoTime() - start - waited[0]) / 1e9, map, thumbnail);
+    }
+
+    private static ExperimentResult train(Backend backend, Drawing drawing, DataSplits data, ExperimentSettings s,
+            long[] waited) {
+        if (backend.supportsConcurrentTraining()) {
+            return Experiments.run(backend, drawing, data, s.network(), s.training(), EpochListener.NONE);
+        }
+        long before = System.nanoTime();
+        synchronized (ONE_AT_A_TIME.computeIfAbsent(backend.id(), k -> new Object())) {
+            waited[0] = System.nanoTime() - before;
+            return Experiments.run(backend, drawing, data, s.network(), s.training(), EpochListener.NONE);
+        }
+    }
+
+    private void writeReport(GradeCell cell, ExperimentResult result) {
+        Path dir = reports.resolve(reportFolder(cell));
+        try {
+            MetricsFile.write(result, dir.resolve("metrics.json"));
+            visualizer.report(result, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report of " + cell.drawing() + " to " + dir, e);
+        }
+    }
+
+    /** Returns the folder, relative to the reports' folder, of a cell's report: drawing path without .png, cell. */
+    public static String reportFolder(GradeCell cell) {
+        String stem = cell.drawing().replaceFirst("(?i)\\.png$", "");
+        return stem + "/" + String.format(Locale.ROOT, "cell-%d-%s", cell.index(), cell.backend());
+    }
+
+    /** Returns every {@code (n / side)}th value of an {@code n x n} grid, as a {@code side x side} grid. */
+    static float[] everyNth(float[] grid, int n, int side) {
+        float[] out = new float[side * side];
+        int step = n / side;
+        for (int row = 0; row < side; row++) {
+            for (int col = 0; col < side; col++) {
+                out[row * side + col] = grid[(row * step + step / 2) * n + col * step + step / 2];
+            }
+        }
+        return out;
+    }
+
+    /** Returns the drawing's coverage at the points {@link #everyNth} picks from an {@code n x n} grid. */
+    static float[] coverage(Drawing drawing, int n, int side) {
+        float[] out = new float[side * side];
+        int step = n / side;
+        for (int row = 0; row < side; row++) {
+            for (int col = 0; col < side; col++) {
+                out[row * side + col] = drawing.coverageAt((col * step + step / 2) / (double) (n - 1),
+                        (row * step + step / 2) / (double) (n - 1));
+            }
+        }
+        return out;
+    }
+
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "(no message)";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.drawnet.spark;
+
+import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.Sweep;
+import io.github.drawnet.grading.GradeListener;
+import io.github.drawnet.grading.GradeOptions;
+import io.github.drawnet.grading.GradePlan;
+import io.github.drawnet.grading.GradeReport;
+import io.github.drawnet.grading.GradeRow;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grading job's main class for {@code spark-submit}, where the cluster's master is given to
+ * {@code spark-submit} rather than here:
+ *
+ * <pre>
+ * spark-submit --class io.github.drawnet.spark.GradeJob --master spark://HOST:7077 \
+ *     --jars "$(ls app/target/lib/*.jar | paste -sd,)" spark/target/drawnet-spark.jar \
+ *     DIR --out OUT [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden 2,4,8] ...
+ * </pre>
+ *
+ * <p>Every setting is named as on the command line ({@code --lr}, {@code --train-size}, ...); a
+ * sweep's settings take comma-separated lists (a repeated {@code --features} adds a set). Writes
+ * {@code grades.csv} and {@code grades.html} into {@code OUT} on the driver. The command line's
+ * {@code drawnet grade DIR --engine spark} runs the same job.
+ */
+public final class GradeJob {
+
+    private GradeJob() {}
+
+    /** Runs the job and exits: 0 when it ran (failed rows included), 2 for bad input, 1 when the job failed. */
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the job with the given streams and returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        try {
+            Args a = Args.parse(args);
+            Backends backends = Backends.discover();
+            List<Backend> bs = new ArrayList<>();
+            for (String id : a.backends) {
+                bs.add(backends.get(id));
+            }
+            if (bs.isEmpty()) {
+                bs.add(backends.preferred());
+            }
+            GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.axes);
+            GradeOptions options = new GradeOptions(Runtime.getRuntime().availableProcessors(), null, false,
+                    a.reports ? a.out.resolve("reports") : null);
+            out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(), plan.drawingCount());
+            List<GradeRow> rows = new SparkGradeEngine().run(plan, options, GradeListener.NONE);
+            List<Path> files = GradeReport.write(a.out, plan, rows, SparkGradeEngine.ID);
+            long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
+            out.printf("Graded %d cells, %d failed%n", rows.size(), failed);
+            out.println("Grades: " + files.get(0) + ", " + files.get(1));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("drawnet grade job: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("drawnet grade job: cannot write output: " + e.getMessage());
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println("drawnet grade job: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The job's arguments. */
+    static final class Args {
+        Path folder;
+        Path out;
+        boolean reports;
+        List<String> backends = new ArrayList<>();
+        ExperimentSettings base = ExperimentSettings.notebook();
+        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+
+        static Args parse(String[] args) {
+            Args a = new Args();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    if (a.folder != null) {
+                        throw new IllegalArgumentException("one folder only; got " + a.folder + " and " + arg);
+                    }
+                    a.folder = Path.of(arg);
+                    continue;
+                }
+                if (arg.equals("--reports")) {
+                    a.reports = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                String value = args[++i];
+                switch (arg) {
+                    case "--out" -> a.out = Path.of(value);
+                    case "--backend" -> a.backends.addAll(Arrays.asList(value.split(",")));
+                    default -> {
+                        Setting s = Setting.fromName(arg);
+                        if (Sweep.AXES.contains(s)) {
+                            List<String> values = a.axes.computeIfAbsent(s, k -> new ArrayList<>());
+                            values.addAll(s == Setting.FEATURES ? List.of(value) : Arrays.asList(value.split(",")));
+                        } else {
+                            a.base = a.base.with(s, value);
+                        }
+                    }
+                }
+            }
+            if (a.folder == null) {
+                throw new IllegalArgumentException("give the folder of drawings to grade");
+            }
+            if (a.out == null) {
+                throw new IllegalArgumentException("give --out DIR for grades.csv and grades.html");
+            }
+            return a;
+        }
+    }
+}
