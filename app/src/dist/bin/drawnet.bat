@@ -9,5 +9,5 @@ set "JAVA_BIN=java"
 if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\java"
 if defined JAVA set "JAVA_BIN=%JAVA%"
 if not defined TORCH_CPP_LOG_LEVEL set "TORCH_CPP_LOG_LEVEL=ERROR"
-"%JAVA_BIN%" -Xmx1g -Djava.awt.headless=true %DRAWNET_JAVA_OPTS% -cp "%DRAWNET_HOME%\lib\*" io.github.drawnet.app.Main %*
+"%JAVA_BIN%" -Xmx1g -XX:+UseParallelGC -Djava.awt.headless=true %DRAWNET_JAVA_OPTS% -cp "%DRAWNET_HOME%\lib\*" io.github.drawnet.app.Main %*
 exit /b %ERRORLEVEL%
