@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
     private static List<String> freshRunCommand() {
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).forEach(cmd::add);
+                .filter(a -> (a.startsWith("-Xm") || a.startsWith("-XX:")) && !a.contains("Archive")).forEach(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         return cmd;
     }

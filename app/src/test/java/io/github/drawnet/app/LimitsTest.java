@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class LimitsTest {
 
-    static final List<String> LAUNCHER_HEAP = List.of("-Xmx1g");
+    static final List<String> LAUNCHER_HEAP = List.of("-Xmx1g", "-XX:+UseParallelGC");
 
     static void assertWhole(Object[] r, Path out) throws Exception {
         assertThat(r[2]).as("stderr").asString().isEmpty();
