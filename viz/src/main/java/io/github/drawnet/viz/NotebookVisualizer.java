@@ -39,6 +39,8 @@ public final class NotebookVisualizer implements Visualizer {
     static final int MAX_MAPS_PER_LAYER = 32;
     /** The most test points drawn as dots on the decision boundary (every mistake is drawn). */
     static final int BOUNDARY_DOTS = 2500;
+    /** The most mistakes marked on the decision boundary; of more, every k-th is marked and the title says so. */
+    static final int MAX_MISTAKE_MARKS = 5000;
 
     /** The names of the figures, in the notebook's order; each is written as {@code NAME.png} and {@code NAME.svg}. */
     public static final List<String> FIGURE_NAMES = List.of("drawing", "training-data", "network", "hidden-units",
@@ -305,8 +307,15 @@ public final class NotebookVisualizer implements Visualizer {
         int shown = (t.size() + stride - 1) / stride;
         Rectangle2D box = new Rectangle2D.Double(0, 30, 620, 600);
         Rectangle2D plot = MapPanel.plotArea(box, true);
-        String title = String.format(Locale.ROOT, "Output with its 0.5 boundary; %d of %d test points, all %d mistakes (x)",
-                shown, t.size(), mistakes);
+        // every mistake is marked, up to MAX_MISTAKE_MARKS; of more, every k-th (a million test points
+        // with 9% wrong made a 38 MB SVG)
+        int mistakeStride = Math.max(1, (mistakes + MAX_MISTAKE_MARKS - 1) / MAX_MISTAKE_MARKS);
+        int marked = (mistakes + mistakeStride - 1) / mistakeStride;
+        String title = mistakeStride == 1
+                ? String.format(Locale.ROOT, "Output with its 0.5 boundary; %d of %d test points, all %d mistakes (x)",
+                        shown, t.size(), mistakes)
+                : String.format(Locale.ROOT, "Output with its 0.5 boundary; %d of %d test points, %d of %d mistakes (x)",
+                        shown, t.size(), marked, mistakes);
         BufferedImage raster = MapPanel.gridImage(out, n, 0, 1);
         int finalStride = stride;
         return new Figure("decision-boundary", "The decision boundary with the test points, mistakes marked", 620, 640,
@@ -335,8 +344,9 @@ public final class NotebookVisualizer implements Visualizer {
                         gg.setColor(Palette.MISTAKE);
                         gg.setStroke(new BasicStroke(1.4f));
                         double c = 3.2;
+                        int seen = 0;
                         for (int i = 0; i < t.size(); i++) {
-                            if (isMistake(p[i], t.label(i))) {
+                            if (isMistake(p[i], t.label(i)) && seen++ % mistakeStride == 0) {
                                 double x = MapPanel.px(area, t.x1(i));
                                 double y = MapPanel.py(area, t.x2(i));
                                 gg.draw(new Line2D.Double(x - c, y - c, x + c, y + c));

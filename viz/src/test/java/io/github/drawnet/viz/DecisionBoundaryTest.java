@@ -217,6 +217,30 @@ final class DecisionBoundaryTest {
     }
 
     @Test
+    void moreThan5000Mistakes_everyKthMarked_titleSaysHowMany() {
+        // every label flipped: all 10001 points are mistakes, every 3rd is marked (3334 of them)
+        double[][] pts = new double[10001][];
+        for (int i = 0; i < pts.length; i++) {
+            double x1 = (i % 71) / 70.0;
+            double x2 = ((i / 71) % 71) / 70.0;
+            pts[i] = new double[] {x1, x2, x2 >= 0.5 ? 0 : 1}; // the wrong side of the half plane
+        }
+        Dataset test = Results.points(pts);
+        Svg svg = Svg.of(NotebookVisualizer.decisionBoundary(Results.builder().test(test).gridResolution(8).build()));
+        svg.text("Output with its 0.5 boundary; 2001 of 10001 test points, 3334 of 10001 mistakes (x)");
+        assertThat(svg.lines(Palette.MISTAKE).stream().filter(l -> l.style().strokeWidth() < 2)).hasSize(2 * 3334);
+        // 5000 mistakes: all marked
+        double[] five = grid(5000).labels();
+        for (int i = 0; i < five.length; i++) {
+            five[i] = 1 - five[i];
+        }
+        Svg all = Svg.of(NotebookVisualizer.decisionBoundary(Results.builder().test(grid(5000).withLabels(five))
+                .gridResolution(8).build()));
+        all.text("Output with its 0.5 boundary; 2500 of 5000 test points, all 5000 mistakes (x)");
+        assertThat(all.lines(Palette.MISTAKE).stream().filter(l -> l.style().strokeWidth() < 2)).hasSize(2 * 5000);
+    }
+
+    @Test
     void svg_axesAfterTheOverlay_areNotClippedToThePlot() throws Exception {
         // VectorGraphics2D does not undo a copy's clip on dispose: the tick labels drawn after the overlay
         // once sat inside a clip group of the plot square, and SVG viewers hid them
