@@ -160,19 +160,43 @@ final class Dl4jModel extends AbstractModel {
     @Override
     protected ForwardPass forward(float[] features, int count, boolean withHidden) {
         INDArray x = Nd4j.createFromArray(features).reshape(count, spec().inputCount());
-        List<INDArray> acts = network.feedForward(x, false);
-        // acts: the input, then each layer's activations; the last is the output. The output's logits,
-        // in ND4J from the output layer's input and parameters, as the layer computes its pre-output
-        org.deeplearning4j.nn.api.Layer outputLayer = network.getOutputLayer();
-        INDArray z = acts.get(acts.size() - 2).mmul(outputLayer.getParam("W")).addiRowVector(outputLayer.getParam("b"));
-        List<LayerActivations> hidden = new ArrayList<>();
-        if (withHidden) {
-            for (int l = 0; l < spec().hidden().size(); l++) {
-                hidden.add(new LayerActivations(spec().hidden().get(l),
-                        acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
-            }
+        float[] logits = logits(x);
+        if (!withHidden) {
+            // the network's own output, as training sees it; output() leaves no layer state behind
+            return new ForwardPass(network.output(x, false).toFloatVector(), List.of(), logits);
         }
-        return new ForwardPass(acts.get(acts.size() - 1).toFloatVector(), hidden, z.toFloatVector());
+        List<INDArray> acts = network.feedForward(x, false);
+        // acts: the input, then each layer's activations; the last is the output
+        List<LayerActivations> hidden = new ArrayList<>();
+        for (int l = 0; l < spec().hidden().size(); l++) {
+            hidden.add(new LayerActivations(spec().hidden().get(l),
+                    acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
+        }
+        return new ForwardPass(acts.get(acts.size() - 1).toFloatVector(), hidden, logits);
+    }
+
+    /**
+     * Returns the output's logits, computed in ND4J from the layers' parameters as DL4J's layers
+     * compute their pre-output ({@code a W + b}, then the activation), without running the network:
+     * nothing of the network's own state (its inputs, its workspaces) is touched between training steps.
+     */
+    private float[] logits(INDArray x) {
+        INDArray a = x;
+        int layers = network.getnLayers();
+        for (int l = 0; l < layers; l++) {
+            org.deeplearning4j.nn.api.Layer layer = network.getLayer(l);
+            INDArray z = a.mmul(layer.getParam("W")).addiRowVector(layer.getParam("b"));
+            if (l == layers - 1) {
+                return z.toFloatVector();
+            }
+            a = switch (spec().activation()) {
+                case SIGMOID -> org.nd4j.linalg.ops.transforms.Transforms.sigmoid(z, false);
+                case TANH -> org.nd4j.linalg.ops.transforms.Transforms.tanh(z, false);
+                case RELU -> org.nd4j.linalg.ops.transforms.Transforms.relu(z, false);
+                case LINEAR -> z;
+            };
+        }
+        throw new IllegalStateException("a network without layers");
     }
 
     @Override
