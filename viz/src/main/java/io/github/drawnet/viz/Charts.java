@@ -43,6 +43,11 @@ final class Charts {
         return chart;
     }
 
+    /** Returns k such that every k-th of {@code count} items makes at most {@code most} of them (1 when all fit). */
+    static int stride(int count, int most) {
+        return Math.max(1, (count + most - 1) / most);
+    }
+
     /** The most points a scatter draws; of more, every k-th is drawn. */
     static final int MAX_SCATTER_POINTS = 20_000;
 
@@ -54,7 +59,7 @@ final class Charts {
             String negativeName, int width, int height) {
         // many points: every k-th is drawn (the counts in the legend are of all of them), so that a
         // figure of a million points stays small in memory and on disk and still shows the classes
-        int stride = Math.max(1, (x1.length + MAX_SCATTER_POINTS - 1) / MAX_SCATTER_POINTS);
+        int stride = stride(x1.length, MAX_SCATTER_POINTS);
         String shownTitle = stride == 1 ? title : String.format(java.util.Locale.ROOT, "%s, every %d%s point drawn",
                 title, stride, stride == 2 ? "nd" : stride == 3 ? "rd" : "th");
         XYChart chart = base(shownTitle, "x1", "x2", width, height);

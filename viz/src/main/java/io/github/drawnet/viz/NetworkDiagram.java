@@ -48,13 +48,17 @@ final class NetworkDiagram {
         return units > MAX_UNITS ? SHOWN_OF_WIDE : units;
     }
 
+    /** Returns the rows a layer of {@code units} takes in its column: the units drawn and, for a wide layer, its note. */
+    static int rows(int units) {
+        return shown(units) + (units > MAX_UNITS ? 1 : 0);
+    }
+
     NetworkDiagram(NetworkSpec spec, Parameters p, int width, int height) {
         List<Integer> widths = spec.layerWidths();
         int columns = widths.size();
         int tallest = 0;
         for (int c = 0; c < columns; c++) {
-            tallest = Math.max(tallest, shown(widths.get(c)) + (widths.get(c) > MAX_UNITS ? 1 : 0)
-                    + (c < columns - 1 ? 1 : 0));
+            tallest = Math.max(tallest, rows(widths.get(c)) + (c < columns - 1 ? 1 : 0));
         }
         double top = 84;
         double bottom = height - 40;
@@ -64,7 +68,7 @@ final class NetworkDiagram {
         for (int c = 0; c < columns; c++) {
             int units = widths.get(c);
             int drawn = shown(units);
-            int gap = drawn < units ? 1 : 0; // a row for the note of the units not drawn
+            int gap = rows(units) - drawn; // a row for the note of the units not drawn
             boolean hasBias = c < columns - 1;
             int count = drawn + gap + (hasBias ? 1 : 0);
             double x = 80 + c * (width - 160) / (double) Math.max(1, columns - 1);

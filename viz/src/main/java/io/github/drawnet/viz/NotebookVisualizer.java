@@ -145,8 +145,7 @@ public final class NotebookVisualizer implements Visualizer {
 
     static Figure network(ExperimentResult r) {
         int columns = r.spec().layerWidths().size();
-        int tallest = r.spec().layerWidths().stream().mapToInt(w -> NetworkDiagram.shown(w) + (w > NetworkDiagram.MAX_UNITS
-                ? 1 : 0)).max().orElse(1) + 1;
+        int tallest = r.spec().layerWidths().stream().mapToInt(NetworkDiagram::rows).max().orElse(1) + 1;
         int width = Math.max(620, 220 * columns);
         int height = Math.max(420, Math.min(1400, 62 * tallest + 110));
         NetworkDiagram diagram = new NetworkDiagram(r.spec(), r.finalParameters(), width, height);
@@ -303,13 +302,13 @@ public final class NotebookVisualizer implements Visualizer {
         for (int i = 0; i < p.length; i++) {
             mistakes += isMistake(p[i], t.label(i)) ? 1 : 0;
         }
-        int stride = Math.max(1, (t.size() + BOUNDARY_DOTS - 1) / BOUNDARY_DOTS);
+        int stride = Charts.stride(t.size(), BOUNDARY_DOTS);
         int shown = (t.size() + stride - 1) / stride;
         Rectangle2D box = new Rectangle2D.Double(0, 30, 620, 600);
         Rectangle2D plot = MapPanel.plotArea(box, true);
         // every mistake is marked, up to MAX_MISTAKE_MARKS; of more, every k-th (a million test points
         // with 9% wrong made a 38 MB SVG)
-        int mistakeStride = Math.max(1, (mistakes + MAX_MISTAKE_MARKS - 1) / MAX_MISTAKE_MARKS);
+        int mistakeStride = Charts.stride(mistakes, MAX_MISTAKE_MARKS);
         int marked = (mistakes + mistakeStride - 1) / mistakeStride;
         String title = mistakeStride == 1
                 ? String.format(Locale.ROOT, "Output with its 0.5 boundary; %d of %d test points, all %d mistakes (x)",
