@@ -205,7 +205,19 @@ final class StudioServerTest {
     @Test
     void requestBody_overLimit_413() throws Exception {
         String big = "{\"drawing\":\"data:image/png;base64," + "A".repeat(5 * 1024 * 1024) + "\"}";
-        HttpResponse<String> r = post("/api/sessions/" + newSession() + "/start", big);
+        // the server answers 413 and closes without reading the rest: now and then the close resets the
+        // connection before the client has read the answer (seen once in five CI runs); the transport
+        // failure is retried, the answer is asserted as it is
+        HttpResponse<String> r = null;
+        for (int attempt = 1; r == null; attempt++) {
+            try {
+                r = post("/api/sessions/" + newSession() + "/start", big);
+            } catch (java.io.IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(error(r)).isEqualTo("request too large: at most 4 MiB");
     }
