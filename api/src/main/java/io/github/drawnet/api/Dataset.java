@@ -9,6 +9,10 @@ import java.util.List;
  * in [0, 1], and a label in [0, 1] (1 = inside the drawn region). Labels are 0 or 1 by default; the
  * notebook's soft labels (alpha/255) are also allowed.
  *
+ * <p>A dataset of {@code K > 2} classes ({@link #ofClasses}) holds each point's class index
+ * {@code 0..K-1} as its label; class 0 is the background. A two-class dataset ({@link #of}) is the
+ * notebook's problem; its class of a point is 1 when the label is at least 0.5.
+ *
  * <p>Immutable and thread-safe: arrays are copied in and out.
  */
 public final class Dataset {
@@ -16,11 +20,50 @@ public final class Dataset {
     private final double[] x1;
     private final double[] x2;
     private final double[] labels;
+    private final int classes;
 
     private Dataset(double[] x1, double[] x2, double[] labels) {
+        this(x1, x2, labels, 2);
+    }
+
+    private Dataset(double[] x1, double[] x2, double[] labels, int classes) {
         this.x1 = x1;
         this.x2 = x2;
         this.labels = labels;
+        this.classes = classes;
+    }
+
+    /**
+     * Returns a dataset of {@code classes} classes whose labels are class indices (copied).
+     * With {@code classes == 2} this is {@link #of} with labels 0 and 1.
+     *
+     * @param x1 the points' first coordinates, each in [0, 1]
+     * @param x2 the points' second coordinates, each in [0, 1]
+     * @param labels each point's class, in [0, classes)
+     * @param classes the number of classes, in [2, {@value NetworkSpec#MAX_CLASSES}]
+     * @throws IllegalArgumentException when the lengths differ or a value is out of range, naming the
+     *     index and the value
+     */
+    public static Dataset ofClasses(double[] x1, double[] x2, int[] labels, int classes) {
+        Checks.inRange("number of classes", classes, 2, NetworkSpec.MAX_CLASSES);
+        Checks.argument(x1.length == x2.length && x2.length == labels.length,
+                "x1, x2 and labels must have the same length, got %d, %d and %d", x1.length, x2.length,
+                labels.length);
+        double[] y = new double[labels.length];
+        for (int i = 0; i < x1.length; i++) {
+            checkUnit("x1", i, x1[i]);
+            checkUnit("x2", i, x2[i]);
+            checkClass(i, labels[i], classes);
+            y[i] = labels[i];
+        }
+        return new Dataset(x1.clone(), x2.clone(), y, classes);
+    }
+
+    private static void checkClass(int i, double label, int classes) {
+        if (!(label >= 0 && label < classes && label == Math.rint(label))) {
+            throw new IllegalArgumentException(
+                    "label[" + i + "] must be a class index in [0, " + (classes - 1) + "], got " + label);
+        }
     }
 
     /**
@@ -84,6 +127,28 @@ public final class Dataset {
         return x2[i];
     }
 
+    /** Returns the number of classes: 2 for the notebook's problem, else the number of class indices. */
+    public int classCount() {
+        return classes;
+    }
+
+    /**
+     * Returns the class of point {@code i}: its label for {@code K > 2} classes, else 1 when the label
+     * is at least 0.5 and 0 otherwise.
+     */
+    public int classOf(int i) {
+        return classes == 2 ? (labels[i] >= 0.5 ? 1 : 0) : (int) labels[i];
+    }
+
+    /** Returns how many points each class holds, indexed by class. */
+    public long[] classCounts() {
+        long[] counts = new long[classes];
+        for (int i = 0; i < labels.length; i++) {
+            counts[classOf(i)]++;
+        }
+        return counts;
+    }
+
     /** Returns the label of point {@code i}. */
     public double label(int i) {
         return labels[i];
@@ -118,7 +183,7 @@ public final class Dataset {
         return Feature.matrix(features, x1, x2);
     }
 
-    /** Returns the share of points whose label is at least 0.5 (positive). */
+    /** Returns the share of points whose label is at least 0.5 (positive); with more classes, not in class 0. */
     public double positiveShare() {
         if (labels.length == 0) {
             return 0;
@@ -142,16 +207,20 @@ public final class Dataset {
             b[i] = x2[indices[i]];
             c[i] = labels[indices[i]];
         }
-        return new Dataset(a, b, c);
+        return new Dataset(a, b, c, classes);
     }
 
     /** Returns the same points with other labels (same length, each in [0, 1]). */
     public Dataset withLabels(double[] newLabels) {
         Checks.argument(newLabels.length == labels.length, "need %d labels, got %d", labels.length, newLabels.length);
         for (int i = 0; i < newLabels.length; i++) {
-            checkUnit("label", i, newLabels[i]);
+            if (classes == 2) {
+                checkUnit("label", i, newLabels[i]);
+            } else {
+                checkClass(i, newLabels[i], classes);
+            }
         }
-        return new Dataset(x1, x2, newLabels.clone());
+        return new Dataset(x1, x2, newLabels.clone(), classes);
     }
 
     @Override
@@ -159,7 +228,8 @@ public final class Dataset {
         return o instanceof Dataset
                 && java.util.Arrays.equals(((Dataset) o).x1, x1)
                 && java.util.Arrays.equals(((Dataset) o).x2, x2)
-                && java.util.Arrays.equals(((Dataset) o).labels, labels);
+                && java.util.Arrays.equals(((Dataset) o).labels, labels)
+                && ((Dataset) o).classes == classes;
     }
 
     @Override
@@ -170,6 +240,10 @@ public final class Dataset {
 
     @Override
     public String toString() {
+        if (classes > 2) {
+            return String.format(java.util.Locale.ROOT, "Dataset[%d points, %d classes, counts %s]", size(), classes,
+                    java.util.Arrays.toString(classCounts()));
+        }
         return String.format(java.util.Locale.ROOT, "Dataset[%d points, %.1f%% positive]", size(),
                 100 * positiveShare());
     }

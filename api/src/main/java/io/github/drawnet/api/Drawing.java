@@ -15,6 +15,11 @@ import java.util.Objects;
  * image; the plane's coordinates are {@code x1 = col/(width-1)} left to right and {@code x2 =
  * (height-1-row)/(height-1)} bottom to top, as the notebook's {@code np.rot90(img, k=3)} has them.
  *
+ * <p>A drawing in several colours ({@link #ofClasses}) also holds each pixel's class: 0 for the
+ * background, 1.. for the colours, largest area first ({@link #classes()} names them and keeps their
+ * colours). Its coverage is then 1 wherever a class other than the background is drawn. A drawing
+ * read the notebook's way ({@link #of}) has two classes, undrawn and drawn, told apart by coverage.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Drawing {
@@ -28,12 +33,86 @@ public final class Drawing {
     private final int width;
     private final int height;
     private final float[] coverage;
+    private final byte[] classMap;
+    private final java.util.List<DrawingClass> classes;
 
     private Drawing(String name, int width, int height, float[] coverage) {
+        this(name, width, height, coverage, null, java.util.List.of());
+    }
+
+    private Drawing(String name, int width, int height, float[] coverage, byte[] classMap,
+            java.util.List<DrawingClass> classes) {
         this.name = name;
         this.width = width;
         this.height = height;
         this.coverage = coverage;
+        this.classMap = classMap;
+        this.classes = classes;
+    }
+
+    /**
+     * Returns a drawing of several classes: each pixel's class, 0 the background.
+     *
+     * @param name the drawing's name
+     * @param width its width in pixels
+     * @param height its height in pixels
+     * @param classMap each pixel's class, row by row from the top, in [0, classes.size())
+     * @param classes the classes, the background first, 3 to {@value NetworkSpec#MAX_CLASSES}
+     * @throws IllegalArgumentException when a size or a class is out of range, naming it
+     */
+    public static Drawing ofClasses(String name, int width, int height, int[] classMap,
+            java.util.List<DrawingClass> classes) {
+        Objects.requireNonNull(name, "name");
+        checkSize(name, width, height);
+        Checks.inRange("number of classes", classes.size(), 3, NetworkSpec.MAX_CLASSES);
+        Checks.argument(classMap.length == width * height, "a %d x %d drawing needs %d class values, got %d",
+                width, height, width * height, classMap.length);
+        byte[] map = new byte[classMap.length];
+        float[] coverage = new float[classMap.length];
+        for (int i = 0; i < classMap.length; i++) {
+            int k = classMap[i];
+            if (k < 0 || k >= classes.size()) {
+                throw new IllegalArgumentException("class[" + i + "] must be in [0, " + (classes.size() - 1)
+                        + "], got " + k);
+            }
+            map[i] = (byte) k;
+            coverage[i] = k == 0 ? 0 : 1;
+        }
+        return new Drawing(name, width, height, coverage, map, java.util.List.copyOf(classes));
+    }
+
+    /** Returns the number of classes: 2 for a drawing read the notebook's way, else one per colour and the background. */
+    public int classCount() {
+        return classMap == null ? 2 : classes.size();
+    }
+
+    /**
+     * Returns the classes of a drawing in colours, the background first; empty for a two-class
+     * drawing read the notebook's way.
+     */
+    public java.util.List<DrawingClass> classes() {
+        return classes;
+    }
+
+    /**
+     * Returns the class of a pixel: for a two-class drawing 1 where its coverage is at least 0.5.
+     *
+     * @param col the pixel's column, from the left
+     * @param row the pixel's row, from the top
+     */
+    public int classOf(int col, int row) {
+        return classMap == null ? (coverage(col, row) >= 0.5f ? 1 : 0) : classMap[row * width + col];
+    }
+
+    /** Returns how many pixels each class holds, indexed by class. */
+    public long[] classPixels() {
+        long[] n = new long[classCount()];
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                n[classOf(col, row)]++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -136,6 +215,14 @@ public final class Drawing {
             for (int i = 0; i < coverage.length; i++) {
                 bytes[i] = (byte) Math.round(coverage[i] * 255f);
             }
+            if (classMap != null) {
+                // a drawing in colours: its classes and their colours too (a two-class hash is unchanged)
+                md.update(bytes);
+                bytes = classMap;
+                for (DrawingClass c : classes) {
+                    md.update((c.name() + "=" + c.hex() + ";").getBytes(StandardCharsets.UTF_8));
+                }
+            }
             return HexFormat.of().formatHex(md.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -145,7 +232,9 @@ public final class Drawing {
     @Override
     public boolean equals(Object o) {
         return o instanceof Drawing && ((Drawing) o).width == width && ((Drawing) o).height == height
-                && java.util.Arrays.equals(((Drawing) o).coverage, coverage);
+                && java.util.Arrays.equals(((Drawing) o).coverage, coverage)
+                && java.util.Arrays.equals(((Drawing) o).classMap, classMap)
+                && ((Drawing) o).classes.equals(classes);
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class Experiment implements AutoCloseable {
         this.data = Objects.requireNonNull(data, "data");
         this.config = Objects.requireNonNull(config, "config");
         this.initial = Objects.requireNonNull(initial, "initial").requireFits(spec);
+        Checks.argument(spec.classes() == data.train().classCount(),
+                "the network tells %d classes apart but the data holds %d; use spec.withClasses(%d)", spec.classes(),
+                data.train().classCount(), data.train().classCount());
         Model made = backend.newModel(spec, initial);
         try {
             this.trainer = backend.newTrainer(made, config, data.train(), data.validation());

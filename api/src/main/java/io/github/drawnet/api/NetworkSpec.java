@@ -10,9 +10,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The shape of a network: its input features, the sizes of its hidden layers, and the activation
- * of every hidden unit. The output is always one sigmoid unit giving the probability of the
- * positive class; the loss is binary cross-entropy.
+ * The shape of a network: its input features, the sizes of its hidden layers, the activation
+ * of every hidden unit, and the number of classes it tells apart.
+ *
+ * <p>With two classes (the notebook's problem) the output is one sigmoid unit giving the probability
+ * of the positive class and the loss is binary cross-entropy. With {@code K > 2} classes the output
+ * layer has {@code K} units, a softmax gives each class's probability and the loss is cross-entropy
+ * (PyTorch's {@code CrossEntropyLoss}, computed from the logits).
  *
  * <p>Each layer is a fully connected {@code Linear} layer in PyTorch's sense. The notebook's network
  * is {@link #notebook()}: inputs {@code x1, x2}, one hidden layer of 4 sigmoid units. Zero hidden
@@ -22,13 +26,16 @@ import java.util.stream.Collectors;
  * @param hidden the hidden layer sizes, first to last, each in [1, {@value #MAX_UNITS}], at most
  *     {@value #MAX_HIDDEN_LAYERS} layers
  * @param activation the activation of every hidden unit
+ * @param classes the number of classes, in [2, {@value #MAX_CLASSES}]; 2 is the notebook's binary problem
  */
-public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation activation) {
+public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation activation, int classes) {
 
     /** The largest number of hidden layers. */
     public static final int MAX_HIDDEN_LAYERS = 8;
     /** The largest number of units in one hidden layer. */
     public static final int MAX_UNITS = 256;
+    /** The largest number of classes, the background included. */
+    public static final int MAX_CLASSES = 8;
 
     /**
      * Validates and copies the lists.
@@ -47,8 +54,20 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
             Objects.requireNonNull(units, "hidden layer size");
             Checks.inRange("hidden units per layer", units, 1, MAX_UNITS);
         }
+        Checks.inRange("number of classes", classes, 2, MAX_CLASSES);
         inputs = List.copyOf(inputs);
         hidden = List.copyOf(hidden);
+    }
+
+    /**
+     * A binary network (two classes, one sigmoid output), as the notebook's.
+     *
+     * @param inputs the input features
+     * @param hidden the hidden layer sizes
+     * @param activation the activation of every hidden unit
+     */
+    public NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation activation) {
+        this(inputs, hidden, activation, 2);
     }
 
     /** Returns the notebook's network: inputs {@code x1, x2}, one hidden layer of 4 sigmoid units. */
@@ -58,17 +77,36 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
 
     /** Returns a copy with other hidden layer sizes. */
     public NetworkSpec withHidden(List<Integer> sizes) {
-        return new NetworkSpec(inputs, sizes, activation);
+        return new NetworkSpec(inputs, sizes, activation, classes);
     }
 
     /** Returns a copy with another hidden activation. */
     public NetworkSpec withActivation(Activation a) {
-        return new NetworkSpec(inputs, hidden, a);
+        return new NetworkSpec(inputs, hidden, a, classes);
     }
 
     /** Returns a copy with other input features. */
     public NetworkSpec withInputs(List<Feature> features) {
-        return new NetworkSpec(features, hidden, activation);
+        return new NetworkSpec(features, hidden, activation, classes);
+    }
+
+    /**
+     * Returns a copy that tells {@code count} classes apart.
+     *
+     * @param count the number of classes, in [2, {@value #MAX_CLASSES}]
+     */
+    public NetworkSpec withClasses(int count) {
+        return new NetworkSpec(inputs, hidden, activation, count);
+    }
+
+    /** Returns whether this is a two-class network with one sigmoid output. */
+    public boolean isBinary() {
+        return classes == 2;
+    }
+
+    /** Returns the number of output units: 1 for two classes, else one per class. */
+    public int outputCount() {
+        return classes == 2 ? 1 : classes;
     }
 
     /** Returns the number of inputs, one per feature. */
@@ -81,12 +119,12 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
         return hidden.size() + 1;
     }
 
-    /** Returns the widths of all layers of units: inputs, each hidden layer, then the output (1). */
+    /** Returns the widths of all layers of units: inputs, each hidden layer, then the output ({@link #outputCount()}). */
     public List<Integer> layerWidths() {
         List<Integer> widths = new ArrayList<>(hidden.size() + 2);
         widths.add(inputs.size());
         widths.addAll(hidden);
-        widths.add(1);
+        widths.add(outputCount());
         return List.copyOf(widths);
     }
 
@@ -122,7 +160,7 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
             boolean output = l == layerCount() - 1;
             String name = output ? "output" : hidden.size() == 1 ? "hidden" : "hidden" + (l + 1);
             sb.append(String.format(Locale.ROOT, "  (%s): Linear(in_features=%d, out_features=%d, bias=True) -> %s%n",
-                    name, layerInputs(l), layerOutputs(l), output ? Activation.SIGMOID : activation));
+                    name, layerInputs(l), layerOutputs(l), output ? (isBinary() ? Activation.SIGMOID : "Softmax(dim=1)") : activation));
         }
         return sb.append(')').toString();
     }

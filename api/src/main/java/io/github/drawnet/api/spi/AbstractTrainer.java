@@ -50,6 +50,10 @@ public abstract class AbstractTrainer implements Trainer {
         this.validation = Objects.requireNonNull(validation, "validation");
         Checks.argument(train.size() >= 1, "the training set is empty");
         Checks.inRange("batch size", config.batchSize(), 1, train.size());
+        int classes = model.spec().classes();
+        Checks.argument(train.classCount() == classes && validation.classCount() == classes,
+                "a network of %d classes cannot train on data of %d (training) and %d (validation) classes", classes,
+                train.classCount(), validation.classCount());
     }
 
     @Override
