@@ -304,12 +304,17 @@ public final class NotebookVisualizer implements Visualizer {
 
     static Figure curves(ExperimentResult r) {
         XYChart acc = Charts.accuracy(r.history(), 520, 400);
-        XYChart loss = ClassView.isMulti(r) ? Charts.loss(r.history(), "Cross-entropy", 520, 400)
-                : Charts.loss(r.history(), 520, 400);
+        XYChart loss = lossChart(r);
         return new Figure("training-curves", "Accuracy and loss (log scale) against epoch", 1040, 400, g -> {
             Charts.paintAt(g, acc, 0, 0);
             Charts.paintAt(g, loss, 520, 0);
         }, Map.of());
+    }
+
+    /** Returns the loss chart of the training-curves figure: binary cross-entropy, or the softmax's for more classes. */
+    static XYChart lossChart(ExperimentResult r) {
+        return ClassView.isMulti(r) ? Charts.loss(r.history(), "Cross-entropy", 520, 400)
+                : Charts.loss(r.history(), 520, 400);
     }
 
     static Figure testPredictions(ExperimentResult r) {

@@ -13,6 +13,7 @@ import io.github.drawnet.api.History;
 import io.github.drawnet.api.LabelMode;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.LayerParameters;
+import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.OptimizerState;
 import io.github.drawnet.api.Parameters;
@@ -29,7 +30,8 @@ import java.util.Random;
 /**
  * Results of {@code K > 2} classes made by hand, so that a test knows where every class is: a
  * softmax network whose class regions are the cells of set centres (class {@code k} wherever
- * centre {@code k} is the nearest), run in plain Java over a lattice of points and a small grid.
+ * centre {@code k} is the nearest), run by the reference backend over random points and a small
+ * grid ({@link #forward} computes the same pass by hand, for a test to compare).
  * The logits {@code z_k = s (2 c_k · x - |c_k|²)} differ from {@code -s |x - c_k|²} by a term
  * shared by every class, so the softmax is exactly that of the distances: sure at a centre,
  * unsure near a border. The network has one hidden layer of two linear units that copy {@code x1}
@@ -163,9 +165,13 @@ final class ClassResults {
         }
         Dataset test = Dataset.ofClasses(clean.x1s(), clean.x2s(), y, k);
         Parameters p = parameters(centres);
-        ForwardPass testPass = forward(p, test);
         int grid = 65;
-        ForwardPass gridPass = forward(p, Dataset.grid(grid));
+        ForwardPass testPass;
+        ForwardPass gridPass;
+        try (Model m = Results.REFERENCE.newModel(spec(k), p)) {
+            testPass = m.forward(test);
+            gridPass = m.forward(Dataset.grid(grid));
+        }
         TrainingConfig config = TrainingConfig.notebook().withEpochs(3);
         History history = Results.history(3);
         DataSplits data = new DataSplits(train, validation, test, new Provenance(drawing.name(), drawing.sha256(),
