@@ -3,6 +3,7 @@ package io.github.drawnet.viz;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
@@ -116,6 +117,16 @@ public final class NotebookVisualizer implements Visualizer {
     @Override
     public byte[] networkPng(NetworkSpec spec, Parameters parameters) {
         return png(LiveFigures.network(spec, parameters));
+    }
+
+    @Override
+    public byte[] networkPng(NetworkSpec spec, Parameters parameters, List<DrawingClass> classes) {
+        return png(LiveFigures.network(spec, parameters, classes));
+    }
+
+    @Override
+    public byte[] classMapPng(float[] probabilities, int side, List<DrawingClass> classes) {
+        return LiveFigures.classMapPng(probabilities, side, classes);
     }
 
     private static byte[] png(Figure f) {
