@@ -64,6 +64,15 @@ public interface Visualizer {
         return files.equals(ReportFiles.all()) ? reportFileNames() : List.of();
     }
 
+    /**
+     * Returns the names of the files {@link #report(ExperimentResult, Path, ReportFiles)} writes for
+     * {@code files} and a result of {@code classes} classes (more than two may have other figures);
+     * the default, those of {@link #reportFileNames(ReportFiles)}.
+     */
+    default List<String> reportFileNames(ReportFiles files, int classes) {
+        return reportFileNames(files);
+    }
+
     /** Returns the learned decision boundary with the test points and the mistakes marked, as a PNG. */
     byte[] decisionBoundaryPng(ExperimentResult result);
 
