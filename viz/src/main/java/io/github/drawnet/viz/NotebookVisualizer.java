@@ -70,8 +70,14 @@ public final class NotebookVisualizer implements Visualizer {
     /** Returns every figure's names in the formats {@code files} names, and {@code report.html} when it asks for it. */
     @Override
     public List<String> reportFileNames(ReportFiles files) {
+        return reportFileNames(files, 2);
+    }
+
+    /** Returns the names of the figures of a result of {@code classes} classes in {@code files}' formats, and the report's. */
+    @Override
+    public List<String> reportFileNames(ReportFiles files, int classes) {
         List<String> names = new ArrayList<>();
-        for (String f : FIGURE_NAMES) {
+        for (String f : figureNames(classes)) {
             names.addAll(files.figureFileNames(f));
         }
         if (files.html()) {

@@ -505,4 +505,25 @@ final class ClassFiguresTest {
         svg.text("#377eb8");
         assertThat(svg.texts("probability of class 1")).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("results")
+    void reportFileNames_ofKClasses_areExactlyTheFilesReportWrites(ExperimentResult r, double[][] centres,
+            int[] flipped, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        io.github.drawnet.api.ReportFiles files = io.github.drawnet.api.ReportFiles.all();
+        NotebookVisualizer v = new NotebookVisualizer();
+        v.report(r, dir, files);
+        try (Stream<java.nio.file.Path> written = java.nio.file.Files.list(dir)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(v.reportFileNames(files, centres.length).stream().sorted().toList());
+        }
+        assertThat(v.reportFileNames(files, centres.length)).hasSize(2 * 9 + 1).contains("class-map.png",
+                "confusion-matrix.svg", "class-probabilities.png");
+        assertThat(v.reportFileNames(files, 2)).isEqualTo(v.reportFileNames(files));
+        // the report shows the hidden layer's view with each training point in its class's colour
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        long reds = java.util.Arrays.stream(ClassView.classes(r.data().train())).limit(HiddenView.MOST)
+                .filter(c -> c == 1).count();
+        assertThat(html.split("r=\"2.4\" fill=\"#e41a1c\"", -1)).hasSize((int) reds + 1);
+    }
 }
