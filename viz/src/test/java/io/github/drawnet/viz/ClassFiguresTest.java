@@ -526,4 +526,24 @@ final class ClassFiguresTest {
                 .filter(c -> c == 1).count();
         assertThat(html.split("r=\"2.4\" fill=\"#e41a1c\"", -1)).hasSize((int) reds + 1);
     }
+
+    @Test
+    void figures_ofEightClasses_everyTextWithinTheFigure() {
+        ExperimentResult eight = ClassResults.result(ClassResults.EIGHT, 300, 3);
+        for (Figure f : new NotebookVisualizer().figures(eight)) {
+            Svg svg = Svg.of(f);
+            for (Svg.Text t : svg.texts) {
+                if (t.rotated() || t.text().isBlank()) {
+                    continue;
+                }
+                java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, t.style().bold() ? java.awt.Font.BOLD
+                        : java.awt.Font.PLAIN, (int) Math.round(t.style().values().containsKey("font-size")
+                                ? t.style().fontSize() : 12));
+                assertThat(t.x()).as("%s: '%s' starts inside", f.name(), t.text()).isGreaterThanOrEqualTo(0);
+                assertThat(t.x() + Svg.width(t.text(), font)).as("%s: '%s' ends inside", f.name(), t.text())
+                        .isLessThanOrEqualTo(f.width());
+                assertThat(t.y()).as("%s: '%s' inside", f.name(), t.text()).isBetween(0.0, (double) f.height());
+            }
+        }
+    }
 }
