@@ -267,7 +267,11 @@ final class ColourClasses {
         return count > NAMED_MERGES ? " and " + (count - NAMED_MERGES) + " more" : "";
     }
 
+    /** Returns {@code part} as a percentage of {@code whole} to one decimal; a share that would show as 0.0% is {@code <0.1%}. */
     static String percent(long part, long whole) {
+        if (part > 0 && part * 2000 < whole) {
+            return "<0.1%";
+        }
         return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 

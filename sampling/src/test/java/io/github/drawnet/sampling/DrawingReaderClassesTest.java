@@ -176,15 +176,15 @@ final class DrawingReaderClassesTest {
 
     @Test
     void read_thinLineOfAColour_isNoClass_evenOverHalfAPercent() {
-        // one-pixel lines of green, across the canvas and crossing (0.8% in all): no region
+        // lines of green two pixels wide, across the canvas and crossing (1.6% in all): no region
         Drawing d = DrawingReader.fromImage(canvas(g -> {
             g.setColor(new Color(RED));
             g.fillRect(0, 0, 110, 110);
             g.setColor(new Color(BLUE));
             g.fillRect(150, 150, 100, 100);
             g.setColor(new Color(GREEN));
-            g.fillRect(0, 120, 256, 1);
-            g.fillRect(120, 0, 1, 256);
+            g.fillRect(0, 120, 256, 2);
+            g.fillRect(120, 0, 2, 256);
         }), "lines.png");
         assertThat(d.classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, RED, BLUE);
     }
@@ -227,14 +227,134 @@ final class DrawingReaderClassesTest {
             }
         }
         int[] small = {0x101010, 0x202020, 0x303030, 0x404040, 0x505050};
+        int[] sizes = {12, 9, 13, 10, 11}; // listed largest first: #303030, #101010, #505050
         for (int k = 0; k < small.length; k++) {
-            for (int i = 0; i < 9 + k; i++) { // 9..13 pixels: larger last
+            for (int i = 0; i < sizes[k]; i++) {
                 image.setRGB(5 + k * 15 + i % 3, 60 + i / 3, 0xFF000000 | small[k]);
             }
         }
         String s = DrawingReader.fromImageExplained(image, "s.png", ClassReading.AUTO).explanation();
-        assertThat(s).endsWith("5 colours under 0.5% merged: #505050 0.1% into #0072b2, #404040 0.1% into #0072b2,"
-                + " #303030 0.1% into #0072b2 and 2 more)");
+        assertThat(s).endsWith("5 colours under 0.5% merged: #303030 0.1% into #0072b2, #101010 0.1% into #0072b2,"
+                + " #505050 0.1% into #0072b2 and 2 more)");
+        // three are all named, with nothing more
+        for (int i = 0; i < sizes[3]; i++) {
+            image.setRGB(5 + 3 * 15 + i % 3, 60 + i / 3, 0);
+        }
+        for (int i = 0; i < sizes[4]; i++) {
+            image.setRGB(5 + 4 * 15 + i % 3, 60 + i / 3, 0);
+        }
+        assertThat(DrawingReader.fromImageExplained(image, "s.png", ClassReading.AUTO).explanation())
+                .endsWith("3 colours under 0.5% merged: #303030 0.1% into #0072b2, #101010 0.1% into #0072b2,"
+                        + " #202020 0.1% into #0072b2)");
+    }
+
+    @Test
+    void read_orderIsByAreaOnceEdgesAreAssigned() {
+        // red has more pixels of its very colour (1200 against 1050), but blue gains 200 pixels of lines in a
+        // blue that fills no region: blue ends larger, and is class 1
+        BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+        for (int col = 0; col < 40; col++) {
+            for (int row = 0; row < 30; row++) {
+                image.setRGB(col, row, 0xFF000000 | RED);
+            }
+        }
+        for (int col = 50; col < 85; col++) {
+            for (int row = 0; row < 30; row++) {
+                image.setRGB(col, row, 0xFF000000 | BLUE);
+            }
+        }
+        for (int col = 0; col < 100; col++) {
+            image.setRGB(col, 60, 0xFF1080c0);
+            image.setRGB(col, 80, 0xFF1080c0);
+        }
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "o.png", ClassReading.AUTO);
+        assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, BLUE, RED);
+        assertThat(r.drawing().classPixels()).containsExactly(10_000 - 2450, 1250, 1200);
+        assertThat(r.drawing().classOf(10, 10)).isEqualTo(2);
+        assertThat(r.drawing().classOf(60, 10)).isEqualTo(1);
+        assertThat(r.drawing().classOf(30, 60)).isEqualTo(1);
+        assertThat(r.explanation()).isEqualTo("found 3 classes: background 75.5%, #0072b2 12.5%, #d55e00 12.0%"
+                + " (edge pixels in blended colours (2.0%) given to the nearest class)");
+    }
+
+    @ParameterizedTest(name = "neighbour at ({0}, {1})")
+    @CsvSource({"-1, -1", "0, -1", "1, -1", "-1, 0", "1, 0", "-1, 1", "0, 1", "1, 1"})
+    void read_blendedPixel_goesToTheClassBesideIt_inEachOfEightDirections(int dc, int dr) {
+        // red, blue and magenta regions (classes 1, 2, 3 by area); a lone purple pixel is nearest to magenta,
+        // but with one blue pixel beside it, in any of the eight directions, it goes to blue
+        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
+        for (int col = 0; col < 60; col++) {
+            for (int row = 0; row < 20; row++) {
+                image.setRGB(col, row, 0xFFFF0000);
+            }
+        }
+        for (int col = 0; col < 40; col++) {
+            for (int row = 22; row < 36; row++) {
+                image.setRGB(col, row, 0xFF0000FF);
+            }
+        }
+        for (int col = 0; col < 20; col++) {
+            for (int row = 40; row < 60; row++) {
+                image.setRGB(col, row, 0xFFC000C0);
+            }
+        }
+        image.setRGB(50, 50, 0xFF800080);
+        assertThat(DrawingReader.fromImage(image, "lone.png").classOf(50, 50)).isEqualTo(3);
+        image.setRGB(50 + dc, 50 + dr, 0xFF0000FF);
+        Drawing d = DrawingReader.fromImage(image, "beside.png");
+        assertThat(d.classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, 0xFF0000, 0x0000FF, 0xC000C0);
+        assertThat(d.classOf(50, 50)).isEqualTo(2);
+    }
+
+    @Test
+    void read_twoLonePixelsOfDifferentBlends_eachToItsOwnNearestClass() {
+        // #800000 and #8000ff differ in blue only: one goes to red, the other to blue
+        BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+        for (int col = 0; col < 100; col++) {
+            for (int row = 0; row < 40; row++) {
+                image.setRGB(col, row, col < 55 ? 0xFFFF0000 : 0xFF0000FF);
+            }
+        }
+        image.setRGB(20, 70, 0xFF800000);
+        image.setRGB(60, 70, 0xFF8000FF);
+        image.setRGB(80, 90, 0xFF800000);
+        Drawing d = DrawingReader.fromImage(image, "lone.png");
+        assertThat(d.classOf(20, 70)).isEqualTo(1);
+        assertThat(d.classOf(60, 70)).isEqualTo(2);
+        assertThat(d.classOf(80, 90)).isEqualTo(1);
+    }
+
+    @Test
+    void read_opaqueColourOfExactlyHalfDarkness_isDrawn() {
+        // #fe521e has luminance 127.5: coverage exactly 0.5, drawn by the notebook's rule (at least one half);
+        // so is a lone pixel of #0bcd22 (also 127.5)
+        BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        for (int col = 0; col < 100; col++) {
+            for (int row = 0; row < 100; row++) {
+                image.setRGB(col, row, row < 30 ? (col < 55 ? 0xfe521e : BLUE) : 0xFFFFFF);
+            }
+        }
+        image.setRGB(50, 70, 0x0bcd22);
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "half.png", ClassReading.AUTO);
+        assertThat(DrawingReader.fromImage(image, "half.png", ClassReading.BINARY).coverage(10, 10)).isEqualTo(0.5f);
+        assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, 0xfe521e, BLUE);
+        assertThat(r.drawing().classOf(50, 70)).isNotZero();
+        assertThat(r.explanation()).isEqualTo("found 3 classes: background 70.0%, #fe521e 16.5%, #0072b2 13.5%"
+                + " (edge pixels in blended colours (<0.1%) given to the nearest class)");
+    }
+
+    @Test
+    void read_blackInkWithColouredButTransparentPixels_stillGrey() {
+        // what a transparent pixel's colour channels hold is not ink
+        BufferedImage image = new BufferedImage(50, 50, BufferedImage.TYPE_INT_ARGB);
+        for (int col = 0; col < 50; col++) {
+            for (int row = 0; row < 50; row++) {
+                image.setRGB(col, row, col < 20 ? 0xFF000000 : 0x00FF0000);
+            }
+        }
+        assertThat(DrawingReader.fromImageExplained(image, "b.png", ClassReading.AUTO).explanation())
+                .isEqualTo("found 2 classes (ink in black or greys): read as the notebook does, background 60.0%, ink"
+                        + " 40.0%");
     }
 
     @Test
@@ -447,6 +567,12 @@ final class DrawingReaderClassesTest {
         assertThatThrownBy(() -> new DrawingReader.Reading(d, null)).isInstanceOf(NullPointerException.class);
     }
 
+    @ParameterizedTest(name = "{0} of {1}: {2}")
+    @CsvSource({"0, 10000, 0.0%", "4, 10000, <0.1%", "5, 10000, 0.1%", "10000, 10000, 100.0%", "1, 3, 33.3%"})
+    void percent_oneDecimal_tinySharesNotShownAsZero(long part, long whole, String shown) {
+        assertThat(ColourClasses.percent(part, whole)).isEqualTo(shown);
+    }
+
     @ParameterizedTest(name = "#{0}")
     @CsvSource({
         "ffffff, 100, 0, 0",
@@ -464,6 +590,6 @@ final class DrawingReaderClassesTest {
 
     @Test
     void cielab_distanceIsSquaredEuclidean() {
-        assertThat(Cielab.distanceSquared(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isEqualTo(14.0);
+        assertThat(Cielab.distanceSquared(new double[] {1, 2, 3}, new double[] {3, 5, 7})).isEqualTo(29.0);
     }
 }

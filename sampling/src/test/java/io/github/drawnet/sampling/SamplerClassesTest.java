@@ -96,13 +96,14 @@ final class SamplerClassesTest {
         for (int i = 0; i < map.length; i++) {
             map[i] = i < 2048 ? 1 : 0;
         }
-        map[4095] = 2; // one pixel of blue
+        map[4094] = 2; // two pixels of blue
+        map[4095] = 2;
         Drawing d = Drawing.ofClasses("dot.png", 64, 64, map,
                 List.of(DrawingClass.background(), DrawingClass.ofColour(0xd55e00), DrawingClass.ofColour(0x0072b2)));
         assertThatThrownBy(() -> Sampler.sample(d, new SampleSizes(100, 50, 50), 0))
                 .isInstanceOf(InvalidDrawingException.class)
                 .hasMessage("class #0072b2 of drawing dot.png is too small: the training set of 100 points holds no"
-                        + " point of it (it covers 0.024% of the canvas); draw it larger or sample more points");
+                        + " point of it (it covers 0.049% of the canvas); draw it larger or sample more points");
     }
 
     @Test
