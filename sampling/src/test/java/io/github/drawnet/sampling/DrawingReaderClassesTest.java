@@ -307,6 +307,29 @@ final class DrawingReaderClassesTest {
     }
 
     @Test
+    void read_blendedPixelOnTheRightEdge_looksNoFurther() {
+        // a lone purple pixel on the right edge, with blue at the start of the next rows: those are not beside it
+        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
+        for (int col = 0; col < 60; col++) {
+            for (int row = 0; row < 20; row++) {
+                image.setRGB(col, row, 0xFFFF0000);
+            }
+        }
+        for (int col = 0; col < 40; col++) {
+            for (int row = 22; row < 36; row++) {
+                image.setRGB(col, row, 0xFF0000FF);
+            }
+        }
+        for (int col = 0; col < 20; col++) {
+            for (int row = 40; row < 60; row++) {
+                image.setRGB(col, row, 0xFFC000C0);
+            }
+        }
+        image.setRGB(59, 25, 0xFF800080);
+        assertThat(DrawingReader.fromImage(image, "edge.png").classOf(59, 25)).isEqualTo(3);
+    }
+
+    @Test
     void read_twoLonePixelsOfDifferentBlends_eachToItsOwnNearestClass() {
         // #800000 and #8000ff differ in blue only: one goes to red, the other to blue
         BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
