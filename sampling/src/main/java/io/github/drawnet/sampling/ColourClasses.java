@@ -76,18 +76,20 @@ final class ColourClasses {
         // first the pixels of a class's very colour, then each other drawn pixel by its colour and the classes
         // around it: a blend of two classes' colours can be nearer to a third (purple and yellow blend to a
         // brown nearer to teal than to either), but it lies between the two it blends
-        int[] map = new int[argb.length];
+        byte[] exact = new byte[argb.length];
         for (int i = 0; i < argb.length; i++) {
             if (coverage[i] >= 0.5f) {
-                map[i] = classOfColour.getOrDefault(argb[i] & 0xFFFFFF, 0);
+                exact[i] = (byte) (int) classOfColour.getOrDefault(argb[i] & 0xFFFFFF, 0);
             }
         }
-        int[] exact = map.clone();
+        int[] map = new int[argb.length];
         Map<Long, Integer> nearest = new HashMap<>();
         long[] area = new long[k + 1];
         long blended = 0;
         for (int i = 0; i < argb.length; i++) {
-            if (coverage[i] >= 0.5f && exact[i] == 0) {
+            if (exact[i] != 0) {
+                map[i] = exact[i];
+            } else if (coverage[i] >= 0.5f) {
                 int rgb = argb[i] & 0xFFFFFF;
                 int around = classesAround(exact, i, w, h);
                 map[i] = nearest.computeIfAbsent(((long) rgb << 8) | around,
@@ -191,7 +193,7 @@ final class ColourClasses {
      * Returns the classes whose very colour is among the eight neighbours of pixel {@code i}, as a
      * bit set (bit {@code c - 1} for class {@code c}).
      */
-    private static int classesAround(int[] exact, int i, int w, int h) {
+    private static int classesAround(byte[] exact, int i, int w, int h) {
         int row = i / w;
         int col = i % w;
         int around = 0;
