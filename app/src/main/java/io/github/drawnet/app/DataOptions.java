@@ -24,7 +24,7 @@ final class DataOptions {
     Path drawingFile;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons.")
+            description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons; in colours: three-blobs, quadrants.")
     String preset;
 
     @Option(names = "--seed", paramLabel = "N",

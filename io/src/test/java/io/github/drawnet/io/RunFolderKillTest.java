@@ -39,6 +39,7 @@ final class RunFolderKillTest {
                 }
                 f.commit();
             }
+            System.out.println("committed " + i); // the test kills only after the first commit
         }
     }
 
@@ -49,8 +50,22 @@ final class RunFolderKillTest {
         for (int kill = 0; kill < 12; kill++) {
             Process writer = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), RunFolderKillTest.class.getName(), dir.toString())
-                    .inheritIO().start();
-            Thread.sleep(400 + random.nextInt(600));
+                    .redirectErrorStream(true).start();
+            // a loaded machine may take seconds to start a JVM: wait for the first commit, then kill at a
+            // random moment of the commits that follow
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    writer.getInputStream(), StandardCharsets.UTF_8));
+            java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    String line = lines.readLine();
+                    new Thread(() -> lines.lines().forEach(l -> { })).start(); // keep the pipe drained
+                    return line;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            assertThat(first.get(120, TimeUnit.SECONDS)).as("the writer's first commit").startsWith("committed ");
+            Thread.sleep(random.nextInt(400));
             writer.destroyForcibly(); // SIGKILL
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // recovery, as the next run does it
