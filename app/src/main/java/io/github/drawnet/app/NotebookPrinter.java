@@ -18,20 +18,23 @@ final class NotebookPrinter {
 
     /** Prints what an experiment is about to do: drawing, points, network, training settings. */
     static void printSetup(PrintStream o, ExperimentOptions.Setup setup) {
-        o.println("Classes: " + Names.escape(setup.classesFound()));
-        printSetup(o, setup.drawing(), setup.drawingSource(), setup.data(), setup.spec(), setup.config());
+        printSetup(o, setup.drawing(), setup.drawingSource(), setup.data(), setup.spec(), setup.config(),
+                setup.classesFound());
     }
 
     /** Prints what an experiment made from a saved model is about to do. */
     static void printSetup(PrintStream o, Experiment e, String drawingSource) {
-        printSetup(o, e.drawing(), drawingSource, e.data(), e.spec(), e.config());
+        printSetup(o, e.drawing(), drawingSource, e.data(), e.spec(), e.config(), null);
     }
 
     private static void printSetup(PrintStream o, Drawing drawing, String drawingSource, DataSplits data,
-            NetworkSpec spec, TrainingConfig c) {
+            NetworkSpec spec, TrainingConfig c, String classesFound) {
         Provenance p = data.provenance();
         o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", Names.escape(drawing.name()),
                 drawing.width(), drawing.height(), drawingSource, 100 * drawing.positiveShare());
+        if (classesFound != null) {
+            o.println("Classes: " + Names.escape(classesFound));
+        }
         o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
                 data.train().size(), data.validation().size(), data.test().size(), p.seed(),
                 data.classCount() > 2 ? "class" : p.labelMode().id(),
