@@ -399,6 +399,7 @@ public final class StudioServer implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode();
         n.put("positiveShare", drawing.positiveShare());
         n.put("trainPositiveShare", data.train().positiveShare());
+        SessionEvents.classes(n, drawing);
         ctx.status(202).contentType("application/json").result(n.toString());
     }
 
@@ -420,6 +421,7 @@ public final class StudioServer implements AutoCloseable {
         n.put("height", d.height());
         n.put("positiveShare", d.positiveShare());
         n.put("readAs", readsAlpha(image) ? "alpha" : "darkness");
+        SessionEvents.classes(n, d);
         n.put("mask", SessionEvents.dataUrl(maskPng(d)));
         ctx.json(n);
     }
@@ -438,14 +440,23 @@ public final class StudioServer implements AutoCloseable {
         return false;
     }
 
-    /** Returns the drawing as the page's canvas keeps one: black ink, opacity = coverage. */
+    /**
+     * Returns the drawing as the page's canvas keeps one: black ink, opacity = coverage; a drawing in
+     * colours with each class in its colour, opaque, and the background transparent.
+     */
     static byte[] maskPng(Drawing d) throws IOException {
         java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(d.width(), d.height(),
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        boolean colours = d.classCount() > 2;
         for (int row = 0; row < d.height(); row++) {
             for (int col = 0; col < d.width(); col++) {
-                int a = Math.round(Math.max(0f, Math.min(1f, d.coverage(col, row))) * 255);
-                mask.setRGB(col, row, a << 24);
+                if (colours) {
+                    int k = d.classOf(col, row);
+                    mask.setRGB(col, row, k == 0 ? 0 : 0xFF000000 | d.classes().get(k).rgb());
+                } else {
+                    int a = Math.round(Math.max(0f, Math.min(1f, d.coverage(col, row))) * 255);
+                    mask.setRGB(col, row, a << 24);
+                }
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -472,6 +483,7 @@ public final class StudioServer implements AutoCloseable {
         s.load(saved, backend, png);
         ObjectNode n = JSON.createObjectNode();
         n.put("drawing", SessionEvents.dataUrl(png));
+        SessionEvents.classes(n, saved.drawing());
         ObjectNode settings = n.putObject("settings");
         ExperimentSettings e = new ExperimentSettings(saved.provenance().sizes(), saved.provenance().labelMode(),
                 saved.provenance().noise(), saved.spec(), saved.config());
@@ -532,6 +544,7 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxSessions", options.maxSessions());
         limits.put("maxRuns", options.maxRuns());
         limits.put("maxShareBytes", MAX_SHARE_BYTES);
+        limits.put("maxClasses", io.github.drawnet.api.NetworkSpec.MAX_CLASSES);
         n.put("needsKey", accessKey != null);
         return n;
     }
