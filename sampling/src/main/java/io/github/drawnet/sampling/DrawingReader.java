@@ -1,6 +1,7 @@
 package io.github.drawnet.sampling;
 
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.internal.InputFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -20,11 +23,33 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Reads a drawing from an image (PNG, or any format the JDK reads) into a {@link Drawing}.
  *
- * <p>Where the image has an alpha channel that is not fully opaque, coverage is alpha/255: the
- * notebook's convention (its canvas paints opaque ink on a transparent background). Otherwise
- * coverage is ink darkness, {@code 1 - luminance/255} with Rec. 601 weights, so dark ink on a light
- * background reads as the region; greyscale images too. Any canvas size from 2 × 2 up to {@link
- * Drawing#MAX_PIXELS} pixels is accepted; the size is checked before the pixels are decoded.
+ * <p><b>Coverage, the notebook's rule.</b> Where the image has an alpha channel that is not fully
+ * opaque, coverage is alpha/255: the notebook's convention (its canvas paints opaque ink on a
+ * transparent background). Otherwise coverage is ink darkness, {@code 1 - luminance/255} with Rec. 601
+ * weights, so dark ink on a light background reads as the region; greyscale images too. A pixel of
+ * coverage below 0.5 is background. Any canvas size from 2 × 2 up to {@link Drawing#MAX_PIXELS}
+ * pixels is accepted; the size is checked before the pixels are decoded.
+ *
+ * <p><b>Classes, in colours ({@link ClassReading#AUTO}, the default).</b> The background (coverage
+ * below 0.5, as above) is class 0. An ink colour is a class when
+ * <ol>
+ *   <li>it fills a region somewhere: at least one fully covered pixel (fully opaque, where alpha is
+ *       used) whose four neighbours have exactly its colour. Anti-aliasing blends a colour with the
+ *       background and with its neighbours, but only along edges one pixel across, so its blended
+ *       colours never do, however many pixels they add up to; and
+ *   <li>its exact colour covers at least 0.5% of the drawing; a colour that fills a region but
+ *       covers less is merged into the class nearest to it in CIELAB.
+ * </ol>
+ * Every other drawn pixel (an anti-aliased edge, a merged colour) goes to the class whose colour is
+ * nearest to its own in CIELAB (sRGB made linear, CIE XYZ with the D65 white, L*a*b*; ΔE*76), ties to
+ * the larger class. Classes are numbered by the area they end up with, largest first, named by their
+ * colour ({@code #rrggbb}), which they keep in figures. With two or more such colours the drawing is
+ * a drawing of classes ({@link Drawing#ofClasses}); up to {@value NetworkSpec#MAX_CLASSES} classes with
+ * the background, more are refused. With one (or none), or when every pixel with ink in it is a grey
+ * (black ink, a greyscale image), the drawing is read exactly as the notebook reads it ({@link
+ * Drawing#of}, coverage as above): any ink is the positive class. {@link ClassReading#BINARY} reads
+ * every drawing that way. Light colours on an opaque background (no alpha) count as undrawn, as the
+ * darkness rule has always had them: draw colours on a transparent background.
  *
  * <p>Thread-safe (stateless).
  */
@@ -33,44 +58,106 @@ public final class DrawingReader {
     private DrawingReader() {}
 
     /**
-     * Reads the drawing in {@code file}, named by its file name.
+     * What reading a drawing found, and why, in one line for people.
+     *
+     * @param drawing the drawing
+     * @param explanation how many classes were found and why, for example {@code found 3 classes:
+     *     background 61.2%, #e4572e 24.0%, #2e86ab 14.8%}, or {@code found 2 classes (one ink colour,
+     *     #000000): read as the notebook does, background 76.6%, ink 23.4%}
+     */
+    public record Reading(Drawing drawing, String explanation) {
+
+        /** Checks that neither part is missing. */
+        public Reading {
+            Objects.requireNonNull(drawing, "drawing");
+            Objects.requireNonNull(explanation, "explanation");
+        }
+    }
+
+    /**
+     * Reads the drawing in {@code file}, named by its file name, in colours ({@link ClassReading#AUTO}).
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, or too large
+     *     image, truncated, too large, or in more colours than there may be classes
      */
     public static Drawing read(Path file) {
+        return read(file, ClassReading.DEFAULT);
+    }
+
+    /**
+     * Reads the drawing in {@code file}, named by its file name, its classes found as {@code classes}
+     * says.
+     *
+     * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
+     *     image, truncated, too large, or in more colours than there may be classes
+     */
+    public static Drawing read(Path file, ClassReading classes) {
+        return readExplained(file, classes).drawing();
+    }
+
+    /**
+     * Reads the drawing in {@code file}, named by its file name, and says what classes it found.
+     *
+     * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
+     *     image, truncated, too large, or in more colours than there may be classes
+     */
+    public static Reading readExplained(Path file, ClassReading classes) {
+        Objects.requireNonNull(classes, "classes");
         String problem = InputFiles.problem(file, "a PNG file");
         if (problem != null) {
             throw new InvalidDrawingException("drawing file " + InputFiles.name(file) + " " + problem);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.getFileName().toString());
+            return fromImageExplained(decode(in, file.getFileName().toString()), file.getFileName().toString(),
+                    classes);
         } catch (IOException e) {
             throw new InvalidDrawingException("cannot read drawing " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads a drawing from {@code in} (not closed), naming it {@code name}.
+     * Reads a drawing from {@code in} (not closed), naming it {@code name}, in colours.
      *
-     * @throws InvalidDrawingException when the bytes are not an image, are truncated, or the image is
-     *     too large
+     * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
+     *     too large, or it is in more colours than there may be classes
      */
     public static Drawing read(InputStream in, String name) {
-        BufferedImage image = decode(in, name);
-        return fromImage(image, name);
+        return read(in, name, ClassReading.DEFAULT);
+    }
+
+    /**
+     * Reads a drawing from {@code in} (not closed), naming it {@code name}, its classes found as
+     * {@code classes} says.
+     *
+     * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
+     *     too large, or it is in more colours than there may be classes
+     */
+    public static Drawing read(InputStream in, String name, ClassReading classes) {
+        return fromImage(decode(in, name), name, classes);
+    }
+
+    /**
+     * Reads a drawing from {@code in} in colours, refusing images of more than {@code maxPixels}
+     * pixels before decoding them (a server takes drawings from the network and bounds what one
+     * request costs).
+     *
+     * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
+     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
+     */
+    public static Drawing read(InputStream in, String name, long maxPixels) {
+        return readExplained(in, name, maxPixels, ClassReading.DEFAULT).drawing();
     }
 
     /**
      * Reads a drawing from {@code in}, refusing images of more than {@code maxPixels} pixels before
-     * decoding them (a server takes drawings from the network and bounds what one request costs).
+     * decoding them, and says what classes it found.
      *
-     * @throws InvalidDrawingException when the bytes are not an image, are truncated, or the image
-     *     has more than {@code maxPixels} pixels
+     * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
+     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
      */
-    public static Drawing read(InputStream in, String name, long maxPixels) {
-        BufferedImage image = decode(in, name, maxPixels);
-        return fromImage(image, name);
+    public static Reading readExplained(InputStream in, String name, long maxPixels, ClassReading classes) {
+        Objects.requireNonNull(classes, "classes");
+        return fromImageExplained(decode(in, name, maxPixels), name, classes);
     }
 
     /**
@@ -98,7 +185,7 @@ public final class DrawingReader {
                 int height = reader.getHeight(0);
                 checkSize(name, width, height);
                 if ((long) width * height > maxPixels) {
-                    throw new InvalidDrawingException(String.format(java.util.Locale.ROOT,
+                    throw new InvalidDrawingException(String.format(Locale.ROOT,
                             "drawing %s is %d x %d = %d pixels; at most %d are allowed here", name, width, height,
                             (long) width * height, maxPixels));
                 }
@@ -129,12 +216,35 @@ public final class DrawingReader {
     }
 
     /**
-     * Returns the drawing an image shows: alpha/255 where the image has a not fully opaque alpha
-     * channel, ink darkness otherwise.
+     * Returns the drawing an image shows, in colours: alpha/255 where the image has a not fully
+     * opaque alpha channel, ink darkness otherwise.
      *
-     * @throws InvalidDrawingException when the image is too small or too large
+     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
+     *     than there may be classes
      */
     public static Drawing fromImage(BufferedImage image, String name) {
+        return fromImage(image, name, ClassReading.DEFAULT);
+    }
+
+    /**
+     * Returns the drawing an image shows, its classes found as {@code classes} says.
+     *
+     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
+     *     than there may be classes
+     */
+    public static Drawing fromImage(BufferedImage image, String name, ClassReading classes) {
+        return fromImageExplained(image, name, classes).drawing();
+    }
+
+    /**
+     * Returns the drawing an image shows, its classes found as {@code classes} says, and what was
+     * found.
+     *
+     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
+     *     than there may be classes
+     */
+    public static Reading fromImageExplained(BufferedImage image, String name, ClassReading classes) {
+        Objects.requireNonNull(classes, "classes");
         int w = image.getWidth();
         int h = image.getHeight();
         checkSize(name, w, h);
@@ -185,7 +295,23 @@ public final class DrawingReader {
                 }
             }
         }
-        return Drawing.of(name, w, h, coverage);
+        if (isGrey(image.getColorModel())) {
+            Drawing d = Drawing.of(name, w, h, coverage);
+            return new Reading(d, "found 2 classes (a greyscale image): read as the notebook does, " + shares(d));
+        }
+        return switch (classes) {
+            case BINARY -> {
+                Drawing d = Drawing.of(name, w, h, coverage);
+                yield new Reading(d, "read 2 classes, as asked (binary): any ink is the positive class, " + shares(d));
+            }
+            case AUTO -> ColourClasses.read(image, name, coverage, usedAlpha);
+        };
+    }
+
+    /** Returns the shares of a two-class drawing's classes, {@code background 76.6%, ink 23.4%}. */
+    static String shares(Drawing d) {
+        double ink = d.positiveShare();
+        return String.format(Locale.ROOT, "background %.1f%%, ink %.1f%%", 100 * (1 - ink), 100 * ink);
     }
 
     private static boolean isGrey(ColorModel model) {

@@ -14,9 +14,11 @@ import java.awt.image.BufferedImage;
 import java.util.function.Consumer;
 
 /**
- * The built-in drawings, painted in code the way the notebook's canvas paints: opaque black ink,
- * anti-aliased, on a transparent 256 × 256 background. The first four match the drawings the
- * notebook's reference figures were measured on ({@code ../shared/anchor/drawings}).
+ * The built-in drawings, painted in code the way the notebook's canvas paints: opaque ink,
+ * anti-aliased, on a transparent 256 × 256 background. The two-class ones are in black; the first
+ * four match the drawings the notebook's reference figures were measured on ({@code
+ * ../shared/anchor/drawings}). The last ones are in several colours, each colour a class ({@link
+ * DrawingReader} reads them so).
  */
 public enum Preset {
     /** Two overlapping ellipses; the default drawing. */
@@ -30,7 +32,11 @@ public enum Preset {
     /** A thick spiral arm of two turns: hard for few hidden units. */
     SPIRAL("spiral", "a thick spiral arm"),
     /** A crescent, one of scikit-learn's two moons. */
-    MOONS("moons", "a crescent (one of two moons)");
+    MOONS("moons", "a crescent (one of two moons)"),
+    /** Three overlapping ellipses in three colours: four classes with the background. */
+    THREE_BLOBS("three-blobs", "three coloured blobs (4 classes)"),
+    /** A disc cut by two straight lines into four coloured quarters: five classes with the background. */
+    QUADRANTS("quadrants", "a disc in four coloured quarters (5 classes)");
 
     /** The preset used when no drawing is given. */
     public static final Preset DEFAULT = BLOB;
@@ -55,7 +61,10 @@ public enum Preset {
         return description;
     }
 
-    /** Returns the preset as a 256 × 256 ARGB image: black ink on a transparent background. */
+    /**
+     * Returns the preset as a 256 × 256 ARGB image: black ink (colours, for the presets of more
+     * classes) on a transparent background.
+     */
     public BufferedImage image() {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
@@ -126,6 +135,29 @@ public enum Preset {
                 a.subtract(new Area(new Ellipse2D.Double(60, 80, 90, 90)));
                 a.subtract(new Area(new Rectangle2D.Double(0, 125, SIZE, SIZE)));
                 g.fill(a);
+            };
+            case THREE_BLOBS -> g -> {
+                // Okabe-Ito colours, told apart with colour blindness too; each blob overlaps the one before
+                g.setColor(new Color(0xd55e00));
+                g.fill(new Ellipse2D.Double(22, 30, 130, 112));
+                g.setColor(new Color(0x0072b2));
+                g.fill(new Ellipse2D.Double(126, 40, 106, 122));
+                g.setColor(new Color(0x009e73));
+                g.fill(new Ellipse2D.Double(58, 136, 124, 92));
+            };
+            case QUADRANTS -> g -> {
+                // the cut is off the centre, so that the quarters differ in area and their order is clear
+                Ellipse2D disc = new Ellipse2D.Double(20, 20, 216, 216);
+                int[] colours = {0xe69f00, 0x56b4e9, 0x009e73, 0xcc79a7};
+                Rectangle2D[] quarters = {new Rectangle2D.Double(0, 0, 140, 112),
+                    new Rectangle2D.Double(140, 0, SIZE - 140, 112), new Rectangle2D.Double(140, 112, SIZE - 140, SIZE - 112),
+                    new Rectangle2D.Double(0, 112, 140, SIZE - 112)};
+                for (int i = 0; i < quarters.length; i++) {
+                    Area a = new Area(disc);
+                    a.intersect(new Area(quarters[i]));
+                    g.setColor(new Color(colours[i]));
+                    g.fill(a);
+                }
             };
         };
     }
