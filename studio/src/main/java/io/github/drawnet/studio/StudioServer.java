@@ -20,6 +20,7 @@ import io.github.drawnet.io.DrawnetVersion;
 import io.github.drawnet.io.InvalidFileException;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.api.Optimizer;
+import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
 import io.github.drawnet.sampling.Preset;
@@ -387,7 +388,9 @@ public final class StudioServer implements AutoCloseable {
         StudioSettings settings = StudioSettings.from(body.get("settings"), backends.preferred().id());
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
                 "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
-        Drawing drawing = DrawingReader.read(new ByteArrayInputStream(png), "drawing.png", MAX_PIXELS);
+        DrawingReader.Reading reading = DrawingReader.readExplained(new ByteArrayInputStream(png), "drawing.png",
+                MAX_PIXELS, ClassReading.AUTO);
+        Drawing drawing = reading.drawing();
         ExperimentSettings e = settings.settings();
         DataSplits data = Sampler.sample(drawing, e.sizes(), e.seed(), e.labels(), e.noise());
         synchronized (sessions) {
@@ -400,10 +403,14 @@ public final class StudioServer implements AutoCloseable {
         n.put("positiveShare", drawing.positiveShare());
         n.put("trainPositiveShare", data.train().positiveShare());
         SessionEvents.classes(n, drawing);
+        n.put("reading", reading.explanation());
         ctx.status(202).contentType("application/json").result(n.toString());
     }
 
-    /** Reads a drawing as a run would, and answers the class mask it trains on (the page shows it). */
+    /**
+     * Reads a drawing as a run would, and answers the class mask it trains on (the page shows it): in
+     * one colour its coverage, in several each class in its colour; with the classes found and why.
+     */
     private void readDrawing(Context ctx) throws IOException {
         byte[] png = png(body(ctx));
         java.awt.image.BufferedImage image = DrawingReader.decode(new ByteArrayInputStream(png), "drawing.png");
@@ -415,13 +422,15 @@ public final class StudioServer implements AutoCloseable {
                     + " = " + (long) image.getWidth() * image.getHeight() + " pixels; at most " + MAX_PIXELS
                     + " are allowed here");
         }
-        Drawing d = DrawingReader.fromImage(image, "drawing.png");
+        DrawingReader.Reading reading = DrawingReader.fromImageExplained(image, "drawing.png", ClassReading.AUTO);
+        Drawing d = reading.drawing();
         ObjectNode n = JSON.createObjectNode();
         n.put("width", d.width());
         n.put("height", d.height());
         n.put("positiveShare", d.positiveShare());
         n.put("readAs", readsAlpha(image) ? "alpha" : "darkness");
         SessionEvents.classes(n, d);
+        n.put("reading", reading.explanation());
         n.put("mask", SessionEvents.dataUrl(maskPng(d)));
         ctx.json(n);
     }

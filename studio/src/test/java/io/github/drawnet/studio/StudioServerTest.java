@@ -356,6 +356,67 @@ final class StudioServerTest {
                 .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
     }
 
+    /** A drawing in colours on a transparent background: an orange left third, a sky-blue band on the right. */
+    static BufferedImage inColours() {
+        BufferedImage image = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xe6, 0x9f, 0x00));
+        g.fillRect(0, 0, 40, 60);
+        g.setColor(new java.awt.Color(0x56, 0xb4, 0xe9));
+        g.fillRect(90, 0, 20, 60);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void drawings_inColours_answerTheirClassesLargestFirst_andAMaskInTheirColours() throws Exception {
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(inColours()) + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("classCount").asInt()).isEqualTo(3);
+        JsonNode classes = n.get("classes");
+        assertThat(classes).hasSize(3);
+        assertThat(classes.get(0).get("name").asText()).isEqualTo("background");
+        assertThat(classes.get(0).get("share").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classes.get(1).get("colour").asText()).isEqualTo("#e69f00");
+        assertThat(classes.get(1).get("share").asDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classes.get(2).get("colour").asText()).isEqualTo("#56b4e9");
+        assertThat(classes.get(2).get("share").asDouble()).isCloseTo(1 / 6.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(n.get("reading").asText()).startsWith("found 3 classes");
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                n.get("mask").asText().substring("data:image/png;base64,".length()))));
+        // each class opaque in its colour, the background transparent: what the page's palette paints
+        assertThat(mask.getRGB(10, 30)).isEqualTo(0xFFE69F00);
+        assertThat(mask.getRGB(100, 30)).isEqualTo(0xFF56B4E9);
+        assertThat(mask.getRGB(60, 30) >>> 24).isZero();
+        // the same drawing in black only is the notebook's: two classes, no colours listed
+        JsonNode black = JSON.readTree(post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(Preset.RING.image())
+                + "\"}").body());
+        assertThat(black.get("classCount").asInt()).isEqualTo(2);
+        assertThat(black.get("classes")).isEmpty();
+        assertThat(JSON.readTree(get("/api/info").body()).at("/limits/maxClasses").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void drawings_inMoreColoursThanClasses_refusedSayingHowMany() throws Exception {
+        // nine colours on a transparent background (its right half)
+        BufferedImage image = new BufferedImage(180, 10, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int k = 0; k < 9; k++) {
+            g.setColor(java.awt.Color.getHSBColor(k / 9f, 1f, 0.9f));
+            g.fillRect(k * 10, 0, 10, 10);
+        }
+        g.dispose();
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(image) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(error(r)).contains("9").contains("8");
+        String id = newSession();
+        HttpResponse<String> start = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(image), "{}"));
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(error(start)).isEqualTo(error(r));
+        assertThat(server.sessions().get(id).state()).isEqualTo(StudioSession.State.IDLE);
+    }
+
     @Test
     void load_badModelFile_oneLineMessage_goodOneAnswersItsSettings() throws Exception {
         String id = newSession();

@@ -255,10 +255,10 @@ async function loadPng(dataUrl, name) {
   drawingChanged('(' + name + ', ' + m.width + ' x ' + m.height + ', ' + how + '; the canvas shows the classes the server trains on)');
   announce(name + ' loaded: ' + (100 * m.positiveShare).toFixed(1) + '% positive');
 }
-/** Returns what the server found in a drawing in colours: how many classes, and each one's share. */
+/** Returns what the server found in a drawing in colours: how many classes, each one's share (and why). */
 function classSummary(m) {
-  return m.classCount + ' classes found: ' + m.classes.map((c) => c.name + ' ' + (100 * c.share).toFixed(1) + '%')
-    .join(', ');
+  return m.reading || m.classCount + ' classes: ' + m.classes.map((c) => c.name + ' ' + (100 * c.share).toFixed(1)
+    + '%').join(', ');
 }
 function readAsDataUrl(blob) {
   return new Promise((resolve, reject) => {
@@ -379,7 +379,7 @@ async function start(overrides) {
     const s = Object.assign(settings(), overrides || {});
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
     // the previous results were cleared by the new run's first event ('points'), only once it was accepted
-    drawingChanged(r.classCount > 2 ? '(the server reads ' + classSummary(r) + ')'
+    drawingChanged(r.classCount > 2 ? '(the server ' + classSummary(r) + ')'
       : '(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
   } catch (e) { showError(e.message); }
