@@ -11,4 +11,4 @@ package io.github.drawnet.tck;
  */
 public interface BackendContract
         extends DiscoveryContract, ParametersContract, ForwardContract, TrainingContract, LifecycleContract,
-                LearningContract {}
+                LearningContract, MultiClassContract {}

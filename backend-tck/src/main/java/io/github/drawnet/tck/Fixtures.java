@@ -47,6 +47,50 @@ public final class Fixtures {
         return Dataset.of(x1, x2, y);
     }
 
+    /** Returns {@code n} random points of the unit square with random class labels of {@code classes} classes. */
+    public static Dataset randomClassPoints(int n, int classes, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = r.nextDouble();
+            x2[i] = r.nextDouble();
+            y[i] = r.nextInt(classes);
+        }
+        return Dataset.ofClasses(x1, x2, y, classes);
+    }
+
+    /**
+     * Returns {@code n} random points labelled by region, {@code classes} classes: class 0 (the
+     * background) within 0.3 of the centre, the other classes the equal sectors of the angle around
+     * it, counter-clockwise from the positive {@code x1} axis. A problem a network of 16 hidden units
+     * learns to well over 90%.
+     */
+    public static Dataset sectors(int n, int classes, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = r.nextDouble();
+            x2[i] = r.nextDouble();
+            y[i] = sector(x1[i], x2[i], classes);
+        }
+        return Dataset.ofClasses(x1, x2, y, classes);
+    }
+
+    /** Returns the class of point {@code (x1, x2)} in {@link #sectors}. */
+    public static int sector(double x1, double x2, int classes) {
+        double dx = x1 - 0.5;
+        double dy = x2 - 0.5;
+        if (Math.hypot(dx, dy) < 0.3) {
+            return 0;
+        }
+        double angle = Math.atan2(dy, dx) + Math.PI; // (0, 2 pi]
+        return 1 + Math.min(classes - 2, (int) (angle / (2 * Math.PI) * (classes - 1)));
+    }
+
     /**
      * Returns parameters for {@code spec} drawn uniformly from {@code [-scale, scale]}, larger than
      * PyTorch's initial ones so that every activation is exercised away from zero.

@@ -116,6 +116,75 @@ final class ReferenceNetworkTest {
         assertThat(net.parameters()).isNotEqualTo(p);
     }
 
+    /**
+     * With K > 2 classes the step follows the gradient of the textbook cross-entropy of the softmax,
+     * {@code -ln(e^{z_y} / sum_j e^{z_j})}, computed here from the oracle's logits by finite
+     * differences, for every weight and bias.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"SIGMOID", "TANH"})
+    void step_kClasses_sgdUpdate_equalsLearningRateTimesNumericalGradientOfSoftmaxCrossEntropy(Activation a) {
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(3), a, 4);
+        Parameters p = Fixtures.randomParameters(spec, 5, 1.0);
+        Dataset batch = Fixtures.randomClassPoints(12, 4, 6);
+        float[] x = batch.features(spec.inputs());
+        float[] y = batch.labelsAsFloats();
+        double lr = 1e-3;
+        ReferenceNetwork net = new ReferenceNetwork(spec, p);
+        ReferenceNetwork.StepResult r = net.step(x, y, new TrainingConfig(Optimizer.SGD, lr, 12, 1, 0, 0, false));
+        assertThat(r.loss()).isCloseTo(softmaxLoss(spec, p, x, y), within(1e-12));
+        Parameters after = net.parameters();
+        double h = 1e-3;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            for (int k = 0; k < p.layer(l).weights().length; k++) {
+                double numerical = (softmaxLoss(spec, nudge(p, l, k, h), x, y)
+                        - softmaxLoss(spec, nudge(p, l, k, -h), x, y)) / (2 * h);
+                double step = p.layer(l).weights()[k] - after.layer(l).weights()[k];
+                assertThat(step / lr).as("layer %d weight %d", l, k).isCloseTo(numerical, within(2e-3));
+            }
+            for (int k = 0; k < p.layer(l).biases().length; k++) {
+                double numerical = (softmaxLoss(spec, nudgeBias(p, l, k, h), x, y)
+                        - softmaxLoss(spec, nudgeBias(p, l, k, -h), x, y)) / (2 * h);
+                double step = p.layer(l).biases()[k] - after.layer(l).biases()[k];
+                assertThat(step / lr).as("layer %d bias %d", l, k).isCloseTo(numerical, within(2e-3));
+            }
+        }
+    }
+
+    /** Known logits of three classes: the loss, the probabilities and the argmax worked out by hand. */
+    @Test
+    void forward_kClasses_knownLogits_softmaxAndLossByHand() {
+        // no hidden layer: z = W x + b with x = (1, 0): z = column 0 of W plus b
+        NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, List.of(), Activation.LINEAR, 3);
+        Parameters p = new Parameters(List.of(LayerParameters.of(new float[][] {{1f, 0f}, {2f, 0f}, {-1f, 0f}},
+                new float[] {0f, 0f, 0f})));
+        Dataset point = Dataset.ofClasses(new double[] {1.0}, new double[] {0.0}, new int[] {0}, 3);
+        ReferenceNetwork net = new ReferenceNetwork(spec, p);
+        ReferenceNetwork.Pass pass = net.forward(point.features(spec.inputs()), 1);
+        double sum = Math.exp(1) + Math.exp(2) + Math.exp(-1);
+        assertThat(pass.output(0, 0)).isCloseTo(Math.exp(1) / sum, within(1e-15));
+        assertThat(pass.output(0, 1)).isCloseTo(Math.exp(2) / sum, within(1e-15));
+        assertThat(pass.output(0, 2)).isCloseTo(Math.exp(-1) / sum, within(1e-15));
+        // class 0 (logit 1) against the most likely class 1: wrong, loss ln(sum) - 1 = 1.3490122168
+        ReferenceNetwork.StepResult r = net.step(point.features(spec.inputs()), point.labelsAsFloats(),
+                new TrainingConfig(Optimizer.SGD, 0.1, 1, 1, 0, 0, false));
+        assertThat(r.loss()).isCloseTo(1.3490122167681866, within(1e-12));
+        assertThat(r.correct()).isZero();
+    }
+
+    private static double softmaxLoss(NetworkSpec spec, Parameters p, float[] x, float[] y) {
+        ReferenceNetwork.Pass pass = new ReferenceNetwork(spec, p).forward(x, y.length);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < spec.classes(); k++) {
+                sum += Math.exp(pass.logit(i, k));
+            }
+            s -= Math.log(Math.exp(pass.logit(i, (int) y[i])) / sum);
+        }
+        return s / y.length;
+    }
+
     private static Parameters nudgeBias(Parameters p, int layer, int index, double h) {
         List<LayerParameters> layers = new ArrayList<>(p.layers());
         LayerParameters l = layers.get(layer);

@@ -110,7 +110,9 @@ final class DjlModel extends AbstractModel {
             NDArray x = scope.create(features, new Shape(count, spec().inputCount()));
             List<NDArray> hidden = withHidden ? new ArrayList<>() : null;
             NDArray z = logits(x, hidden);
-            float[] output = Activation.sigmoid(z).toType(DataType.FLOAT32, false).toFloatArray();
+            // one sigmoid output for two classes; a softmax over the row for more (PyTorch's softmax(dim=1))
+            NDArray p = spec().isBinary() ? Activation.sigmoid(z) : z.softmax(1);
+            float[] output = p.toType(DataType.FLOAT32, false).toFloatArray();
             float[] zs = z.toType(DataType.FLOAT32, false).toFloatArray();
             List<LayerActivations> layers = new ArrayList<>();
             if (hidden != null) {
@@ -118,7 +120,7 @@ final class DjlModel extends AbstractModel {
                     layers.add(new LayerActivations(spec().hidden().get(l), hidden.get(l).toFloatArray()));
                 }
             }
-            return new ForwardPass(output, layers, zs);
+            return new ForwardPass(output, layers, zs, spec().outputCount());
         }
     }
 

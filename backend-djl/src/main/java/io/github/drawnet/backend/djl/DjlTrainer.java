@@ -55,7 +55,9 @@ final class DjlTrainer extends AbstractTrainer {
         int n = train.size();
         this.trainX = DjlBackend.owned(manager, train.features(model.spec().inputs()),
                 new Shape(n, model.spec().inputCount()));
-        this.trainY = DjlBackend.owned(manager, train.labelsAsFloats(), new Shape(n, 1));
+        int k = model.spec().outputCount();
+        // two classes: the label, the one output's target; more: each point's one-hot row (1 at its class)
+        this.trainY = DjlBackend.owned(manager, k == 1 ? train.labelsAsFloats() : oneHot(train, k), new Shape(n, k));
         for (NDArray p : model.trainable()) {
             // SGD keeps no state; the fused call still takes a state array, which it does not read
             firstMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
@@ -68,6 +70,7 @@ final class DjlTrainer extends AbstractTrainer {
         int n = order.length;
         int batch = config().batchSize();
         List<NDArray> params = model.trainable();
+        boolean binary = model.spec().isBinary();
         DjlBackend.noGrad();
         try (NDManager epoch = manager.newSubManager()) {
             NDArray index = epoch.create(order);
@@ -102,22 +105,40 @@ final class DjlTrainer extends AbstractTrainer {
                 // here, outside autograd: DJL makes it from a Java buffer it drops at once, and autograd,
                 // had it recorded the op, would keep it for the backward pass after the collector may have
                 // freed it; z.maximum(0) in the loss did exactly that, ~1 run in 40 trained differently.)
-                NDArray dz = Activation.sigmoid(z).subi(yb).divi(xb.getShape().get(0));
+                // With K > 2 classes the same holds for the softmax cross-entropy with one-hot targets:
+                // dL/dz = (softmax(z) - onehot(y)) / B.
+                NDArray dz = (binary ? Activation.sigmoid(z) : z.softmax(1)).subi(yb).divi(xb.getShape().get(0));
                 JniUtils.backward((PtNDArray) z, (PtNDArray) dz, false, false);
                 logits[b] = z;
                 update(params);
             }
             // the epoch's figures, from the logits as each step saw them, in one pass
             NDArray z = batches == 1 ? logits[0] : NDArrays.concat(new NDList(logits), 0);
-            NDArray perPoint = Activation.softPlus(z).sub(z.mul(y));
+            NDArray perPoint;
+            NDArray correct;
+            if (binary) {
+                perPoint = Activation.softPlus(z).sub(z.mul(y));
+                correct = z.gte(0).toType(DataType.FLOAT32, false).eq(y).sum();
+            } else {
+                // cross-entropy from the logits: -log_softmax(z)[y], the one-hot row picking the class
+                perPoint = z.logSoftmax(1).mul(y).sum(new int[] {1}).neg();
+                correct = z.argMax(1).eq(y.argMax(1)).sum();
+            }
             NDArray lossSum = perPoint.sum();
-            NDArray correct = z.gte(0).toType(DataType.FLOAT32, false).eq(y).sum();
             return new EpochTotals(lossSum.getFloat(), correct.getLong(), n,
                     EpochTotals.largestBatchMean(perPoint.toFloatArray(), batch));
         }
     }
 
     /** One step's update of one parameter array {@code p} from its gradient {@code g}; {@code i} is its index. */
+    private static float[] oneHot(Dataset data, int k) {
+        float[] y = new float[data.size() * k];
+        for (int i = 0; i < data.size(); i++) {
+            y[i * k + data.classOf(i)] = 1;
+        }
+        return y;
+    }
+
     private interface Update {
         void apply(PtNDArray p, PtNDArray g, int i);
     }

@@ -18,6 +18,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code z}. The same definition as the other backends and the reference network; DL4J's own
  * {@code LossBinaryXENT} clips probabilities at 1e-5, which changes gradients of confident points.
  *
+ * <p>With {@code K > 2} classes ({@link #softmax()}) the output layer has {@code K} units and a softmax;
+ * the labels are one-hot rows and the loss is the cross-entropy of the softmax computed from the
+ * logits, {@code logsumexp(z) - z_y} (PyTorch's {@code CrossEntropyLoss}), with gradient {@code
+ * softmax(z) - y}. DL4J's own {@code LossMCXENT} clips probabilities too.
+ *
  * <p>While a training epoch runs, every score computed (one per step) keeps a copy of that step's
  * logits instead of reading anything back, and the epoch's running loss and accuracy are computed
  * from them in one pass at its end (DL4J insists on a score per step, which would otherwise cost a
@@ -30,6 +35,25 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
     private static final long serialVersionUID = 1L;
 
     private transient List<INDArray> logits;
+    /** Whether the output is a softmax over K > 2 units (else one sigmoid unit). */
+    private boolean softmax;
+
+    /** The binary loss: one sigmoid output. */
+    Dl4jLogitCrossEntropy() {
+        this(false);
+    }
+
+    /**
+     * @param softmax true for a softmax output of K > 2 classes, false for one sigmoid output
+     */
+    Dl4jLogitCrossEntropy(boolean softmax) {
+        this.softmax = softmax;
+    }
+
+    /** Returns whether this is the softmax cross-entropy of K > 2 classes. */
+    boolean softmax() {
+        return softmax;
+    }
 
     /** Starts keeping every training step's logits. */
     void startEpoch() {
@@ -47,12 +71,20 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
         INDArray all = z.size() == 1 ? z.get(0) : Nd4j.concat(0, z.toArray(new INDArray[0]));
         INDArray each = perPoint(labels, all);
         double loss = each.sumNumber().doubleValue();
-        double correct = all.gte(0.0).castTo(labels.dataType()).eq(labels).castTo(DataType.DOUBLE).sumNumber()
-                .doubleValue();
+        double correct = softmax
+                ? Nd4j.argMax(all, 1).eq(Nd4j.argMax(labels, 1)).castTo(DataType.DOUBLE).sumNumber().doubleValue()
+                : all.gte(0.0).castTo(labels.dataType()).eq(labels).castTo(DataType.DOUBLE).sumNumber().doubleValue();
         return new double[] {loss, correct, AbstractTrainer.EpochTotals.largestBatchMean(each.toFloatVector(), batchSize)};
     }
 
-    private static INDArray perPoint(INDArray labels, INDArray z) {
+    private INDArray perPoint(INDArray labels, INDArray z) {
+        if (softmax) {
+            // logsumexp(z) - z_y, the largest logit of each row subtracted first; y one-hot
+            INDArray max = z.max(1);
+            INDArray shifted = z.subColumnVector(max);
+            INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(1), false).addi(max);
+            return lse.subi(z.mul(labels).sum(1));
+        }
         // max(z, 0) - y z + log(1 + exp(-|z|))
         INDArray loss = Transforms.max(z, 0.0, true);
         loss.subi(z.mul(labels));
@@ -76,11 +108,17 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        return perPoint(labels, preOutput).sum(1);
+        INDArray each = perPoint(labels, preOutput);
+        return softmax ? each : each.sum(1);
     }
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        if (softmax) {
+            INDArray shifted = preOutput.subColumnVector(preOutput.max(1));
+            INDArray e = Transforms.exp(shifted, false);
+            return e.diviColumnVector(e.sum(1)).subi(labels);
+        }
         return Transforms.sigmoid(preOutput, true).subi(labels);
     }
 
@@ -93,7 +131,7 @@ final class Dl4jLogitCrossEntropy implements ILossFunction {
 
     @Override
     public String name() {
-        return "LogitBinaryCrossEntropy";
+        return softmax ? "LogitSoftmaxCrossEntropy" : "LogitBinaryCrossEntropy";
     }
 
     @Override

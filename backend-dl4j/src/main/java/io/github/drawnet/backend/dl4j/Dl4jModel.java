@@ -91,9 +91,9 @@ final class Dl4jModel extends AbstractModel {
             layers.layer(new DenseLayer.Builder().nIn(widths.get(l)).nOut(widths.get(l + 1))
                     .activation(activation(spec.activation())).build());
         }
-        Dl4jLogitCrossEntropy newLoss = new Dl4jLogitCrossEntropy();
-        layers.layer(new OutputLayer.Builder().nIn(widths.get(widths.size() - 2)).nOut(1)
-                .activation(Activation.SIGMOID).lossFunction(newLoss).build());
+        Dl4jLogitCrossEntropy newLoss = new Dl4jLogitCrossEntropy(!spec.isBinary());
+        layers.layer(new OutputLayer.Builder().nIn(widths.get(widths.size() - 2)).nOut(spec.outputCount())
+                .activation(spec.isBinary() ? Activation.SIGMOID : Activation.SOFTMAX).lossFunction(newLoss).build());
         MultiLayerConfiguration conf = layers.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -163,7 +163,7 @@ final class Dl4jModel extends AbstractModel {
         float[] logits = logits(x);
         if (!withHidden) {
             // the network's own output, as training sees it; output() leaves no layer state behind
-            return new ForwardPass(network.output(x, false).toFloatVector(), List.of(), logits);
+            return new ForwardPass(flat(network.output(x, false)), List.of(), logits, spec().outputCount());
         }
         List<INDArray> acts = network.feedForward(x, false);
         // acts: the input, then each layer's activations; the last is the output
@@ -172,7 +172,7 @@ final class Dl4jModel extends AbstractModel {
             hidden.add(new LayerActivations(spec().hidden().get(l),
                     acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
         }
-        return new ForwardPass(acts.get(acts.size() - 1).toFloatVector(), hidden, logits);
+        return new ForwardPass(flat(acts.get(acts.size() - 1)), hidden, logits, spec().outputCount());
     }
 
     /**
@@ -187,7 +187,7 @@ final class Dl4jModel extends AbstractModel {
             org.deeplearning4j.nn.api.Layer layer = network.getLayer(l);
             INDArray z = a.mmul(layer.getParam("W")).addiRowVector(layer.getParam("b"));
             if (l == layers - 1) {
-                return z.toFloatVector();
+                return flat(z);
             }
             a = switch (spec().activation()) {
                 case SIGMOID -> org.nd4j.linalg.ops.transforms.Transforms.sigmoid(z, false);
@@ -197,6 +197,11 @@ final class Dl4jModel extends AbstractModel {
             };
         }
         throw new IllegalStateException("a network without layers");
+    }
+
+    /** Returns an array's values row by row (a K-column output as K values per point). */
+    static float[] flat(INDArray a) {
+        return a.dup('c').reshape(a.length()).toFloatVector();
     }
 
     @Override

@@ -38,7 +38,17 @@ final class Dl4jTrainer extends AbstractTrainer {
         model.configure(config);
         int n = train.size();
         this.trainX = Nd4j.createFromArray(train.features(model.spec().inputs())).reshape(n, model.spec().inputCount());
-        this.trainY = Nd4j.createFromArray(train.labelsAsFloats()).reshape(n, 1);
+        int k = model.spec().outputCount();
+        if (k == 1) {
+            this.trainY = Nd4j.createFromArray(train.labelsAsFloats()).reshape(n, 1);
+        } else {
+            // one-hot rows: 1 at each point's class
+            float[] y = new float[n * k];
+            for (int i = 0; i < n; i++) {
+                y[i * k + train.classOf(i)] = 1;
+            }
+            this.trainY = Nd4j.createFromArray(y).reshape(n, k);
+        }
     }
 
     @Override

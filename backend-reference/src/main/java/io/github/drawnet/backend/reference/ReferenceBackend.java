@@ -87,11 +87,14 @@ public final class ReferenceBackend implements Backend {
         @Override
         protected ForwardPass forward(float[] features, int count, boolean withHidden) {
             ReferenceNetwork.Pass pass = network.forward(features, count);
-            float[] out = new float[count];
-            float[] logits = new float[count];
+            int k = spec().outputCount();
+            float[] out = new float[count * k];
+            float[] logits = new float[count * k];
             for (int p = 0; p < count; p++) {
-                out[p] = (float) pass.output(p);
-                logits[p] = (float) pass.logit(p);
+                for (int j = 0; j < k; j++) {
+                    out[p * k + j] = (float) pass.output(p, j);
+                    logits[p * k + j] = (float) pass.logit(p, j);
+                }
             }
             List<LayerActivations> hidden = new ArrayList<>();
             if (withHidden) {
@@ -106,7 +109,7 @@ public final class ReferenceBackend implements Backend {
                     hidden.add(new LayerActivations(units, v));
                 }
             }
-            return new ForwardPass(out, hidden, logits);
+            return new ForwardPass(out, hidden, logits, k);
         }
 
         @Override

@@ -16,7 +16,9 @@ import java.util.List;
  * <p>Forward: {@code a0 = x}; {@code z_l = a_{l-1} W_l^T + b_l}; {@code a_l = act(z_l)} for hidden
  * layers; output {@code p = sigmoid(z_L)}. Loss of a batch of {@code B} points: mean binary
  * cross-entropy from the logit, {@code max(z,0) - y z + log(1 + e^-|z|)}, whose gradient with respect
- * to {@code z} is {@code (sigmoid(z) - y) / B}. Backward by the chain rule. Updates with PyTorch's
+ * to {@code z} is {@code (sigmoid(z) - y) / B}. With {@code K > 2} classes the output is the softmax of
+ * {@code K} logits and the loss the mean cross-entropy {@code logsumexp(z) - z_y} (PyTorch's
+ * {@code CrossEntropyLoss}), whose gradient is {@code (softmax(z) - onehot(y)) / B}. Backward by the chain rule. Updates with PyTorch's
  * semantics: {@code g += λ w} (weight decay, all parameters), then SGD {@code w -= lr g}, or Adam
  * {@code m = β1 m + (1-β1) g}, {@code v = β2 v + (1-β2) g²}, {@code w -= lr/(1-β1^t) · m /
  * (sqrt(v)/sqrt(1-β2^t) + ε)}.
@@ -136,6 +138,16 @@ public final class ReferenceNetwork {
             return z[z.length - 1][p][0];
         }
 
+        /** Returns output {@code k} of point {@code p}: a class's probability for K > 2 classes. */
+        public double output(int p, int k) {
+            return a[a.length - 1][p][k];
+        }
+
+        /** Returns the logit of output {@code k} at point {@code p}. */
+        public double logit(int p, int k) {
+            return z[z.length - 1][p][k];
+        }
+
         /** Returns the activation of hidden layer {@code layer}, unit {@code unit}, at point {@code p}. */
         public double hidden(int layer, int p, int unit) {
             return a[layer][p][unit];
@@ -171,6 +183,9 @@ public final class ReferenceNetwork {
                     z[l][p][o] = s;
                     a[l][p][o] = output ? Activation.sigmoid(s) : act.apply(s);
                 }
+                if (output && outs > 1) {
+                    softmax(z[l][p], a[l][p]);
+                }
             }
             prev = a[l];
         }
@@ -193,15 +208,41 @@ public final class ReferenceNetwork {
         Pass pass = forward(features, count);
         double loss = 0;
         int correct = 0;
-        double[][] delta = new double[count][1];
+        int k = spec.outputCount();
+        double[][] delta = new double[count][k];
         for (int p = 0; p < count; p++) {
-            double zz = pass.logit(p);
-            double y = labels[p];
-            loss += Math.max(zz, 0) - y * zz + StrictMath.log1p(StrictMath.exp(-Math.abs(zz)));
-            if ((zz >= 0 ? 1.0 : 0.0) == y) {
-                correct++;
+            if (k == 1) {
+                double zz = pass.logit(p);
+                double y = labels[p];
+                loss += Math.max(zz, 0) - y * zz + StrictMath.log1p(StrictMath.exp(-Math.abs(zz)));
+                if ((zz >= 0 ? 1.0 : 0.0) == y) {
+                    correct++;
+                }
+                delta[p][0] = (Activation.sigmoid(zz) - y) / count;
+            } else {
+                // softmax cross-entropy: loss = logsumexp(z) - z_y, gradient softmax(z) - onehot(y)
+                double[] zz = pass.z[layers - 1][p];
+                int y = (int) labels[p];
+                double max = Double.NEGATIVE_INFINITY;
+                int best = 0;
+                for (int j = 0; j < k; j++) {
+                    if (zz[j] > zz[best]) {
+                        best = j;
+                    }
+                    max = Math.max(max, zz[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += StrictMath.exp(zz[j] - max);
+                }
+                loss += max + StrictMath.log(sum) - zz[y];
+                if (best == y) {
+                    correct++;
+                }
+                for (int j = 0; j < k; j++) {
+                    delta[p][j] = (pass.a[layers - 1][p][j] - (j == y ? 1 : 0)) / count;
+                }
             }
-            delta[p][0] = (Activation.sigmoid(zz) - y) / count;
         }
         loss /= count;
 
@@ -268,6 +309,21 @@ public final class ReferenceNetwork {
             }
             case SGD -> value - lr * g;
         };
+    }
+
+    private static void softmax(double[] z, double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            out[j] = StrictMath.exp(z[j] - max);
+            sum += out[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            out[j] /= sum;
+        }
     }
 
     private static double[][][] zerosLike(double[][][] x) {
