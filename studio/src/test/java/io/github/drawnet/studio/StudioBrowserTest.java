@@ -670,7 +670,7 @@ final class StudioBrowserTest {
         assertThat(text("colour-shares")).startsWith("in 2 colours:");
 
         set("hidden", "16");
-        set("activation", "tanh");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("activation"))).selectByValue("tanh");
         set("epochs", "80");
         set("learningRate", "0.03");
         set("trainSize", "3000");

@@ -186,9 +186,31 @@ canvas.addEventListener('pointermove', (e) => {
   last = p;
 });
 ['pointerup', 'pointercancel', 'pointerleave'].forEach((t) => canvas.addEventListener(t, () => {
-  if (drawing) drawingChanged();
+  if (drawing) {
+    settleColours();
+    drawingChanged();
+  }
   drawing = false;
 }));
+/**
+ * Gives every painted pixel exactly its nearest known colour, keeping its opacity: strokes blended over strokes
+ * drift by a unit or two (the canvas stores colours premultiplied by opacity), and the server takes each exact
+ * colour filling a region for a class. Black ink, the notebook's, never drifts: one colour is drawn as before.
+ */
+function settleColours() {
+  const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const a = img.data;
+  let changed = false;
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i + 3] === 0) continue;
+    const c = knownColours[nearestColour(a[i], a[i + 1], a[i + 2])];
+    if (a[i] !== c[0] || a[i + 1] !== c[1] || a[i + 2] !== c[2]) {
+      a[i] = c[0]; a[i + 1] = c[1]; a[i + 2] = c[2];
+      changed = true;
+    }
+  }
+  if (changed) ctx.putImageData(img, 0, 0);
+}
 
 function selectInk(k) {
   ink = k;
