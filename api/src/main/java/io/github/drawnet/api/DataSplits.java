@@ -18,5 +18,20 @@ public record DataSplits(Dataset train, Dataset validation, Dataset test, Proven
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(provenance, "provenance");
+        if (validation.classCount() != train.classCount() || test.classCount() != train.classCount()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the splits must have the same classes, got %d (training), %d (validation) and %d (test)",
+                    train.classCount(), validation.classCount(), test.classCount()));
+        }
+    }
+
+    /** Returns the number of classes the points have: 2 for the notebook's problem. */
+    public int classCount() {
+        return train.classCount();
+    }
+
+    /** Returns {@code spec} telling apart as many classes as these points have ({@link NetworkSpec#withClasses}). */
+    public NetworkSpec fit(NetworkSpec spec) {
+        return spec.withClasses(classCount());
     }
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param finalParameters the learned parameters
  * @param training the history and why training ended
  * @param test the test set's evaluation
- * @param testPredictions the output probability at each test point
+ * @param testPredictions the output probability at each test point; with {@code K > 2} classes each
+ *     class's probability, one row of {@code K} per test point (as {@link ForwardPass#output()})
  * @param gridResolution the side of the grid the maps were computed on (256, as in the notebook)
  * @param grid the output and every hidden unit over the grid of {@link Dataset#grid}, one pass
  * @param trainingTime the wall-clock time training took
@@ -57,8 +58,14 @@ public record ExperimentResult(
         Objects.requireNonNull(optimizerState, "optimizerState");
         Checks.argument(grid.count() == gridResolution * gridResolution, "a %d x %d grid needs %d points, got %d",
                 gridResolution, gridResolution, gridResolution * gridResolution, grid.count());
-        Checks.argument(testPredictions.length == data.test().size(), "%d test predictions for %d test points",
-                testPredictions.length, data.test().size());
+        if (grid.width() == 1) {
+            Checks.argument(testPredictions.length == data.test().size(), "%d test predictions for %d test points",
+                    testPredictions.length, data.test().size());
+        } else {
+            Checks.argument(testPredictions.length == data.test().size() * grid.width(),
+                    "%d test predictions for %d test points of %d classes (one row of %d per point)",
+                    testPredictions.length, data.test().size(), grid.width(), grid.width());
+        }
     }
 
     /** Returns the training history. */

@@ -188,7 +188,7 @@ public final class Sweep {
             List<Future<Done>> futures = new ArrayList<>();
             for (Cell c : cells) {
                 futures.add(pool.submit(() -> {
-                    ExperimentResult r = Experiments.run(c.backend(), drawing, data, c.settings().network(),
+                    ExperimentResult r = Experiments.run(c.backend(), drawing, data, data.fit(c.settings().network()),
                             c.settings().training(), EpochListener.NONE);
                     Done d = new Done(c, label(c), r);
                     synchronized (this) {

@@ -4,6 +4,7 @@ import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
@@ -47,8 +48,12 @@ final class DataOptions {
             description = "Share of training labels to flip, in [0, 1) (default: ${DEFAULT-VALUE}).")
     String noise;
 
-    /** A drawing and the points sampled from it. */
-    record Sampled(Drawing drawing, DataSplits splits) {}
+    @Option(names = "--classes", paramLabel = "MODE", description = "How a drawing's colours become classes: auto (each"
+            + " ink colour a class, the background class 0) or binary (any ink is the positive class) (default: auto).")
+    String classes;
+
+    /** A drawing, what reading it found, and the points sampled from it. */
+    record Sampled(Drawing drawing, DataSplits splits, String classesFound) {}
 
     /**
      * Returns {@code base} with the data options read into it: sizes, seed, labels, noise.
@@ -66,8 +71,10 @@ final class DataOptions {
 
     /** Reads the drawing and samples the points of {@code settings}. */
     Sampled sample(ExperimentSettings settings) {
-        Drawing d = drawing();
-        return new Sampled(d, Sampler.sample(d, settings.sizes(), settings.seed(), settings.labels(), settings.noise()));
+        DrawingReader.Reading r = reading();
+        Drawing d = r.drawing();
+        return new Sampled(d, Sampler.sample(d, settings.sizes(), settings.seed(), settings.labels(), settings.noise()),
+                r.explanation());
     }
 
     /**
@@ -75,13 +82,19 @@ final class DataOptions {
      * neither is given.
      */
     Drawing drawing() {
+        return reading().drawing();
+    }
+
+    private DrawingReader.Reading reading() {
         if (drawingFile != null && preset != null) {
             throw new UserException("give either --drawing or --preset, not both", ExitCodes.USAGE);
         }
+        ClassReading mode = classes == null ? ClassReading.DEFAULT : ClassReading.fromId(classes);
         if (drawingFile != null) {
-            return DrawingReader.read(drawingFile);
+            return DrawingReader.readExplained(drawingFile, mode);
         }
-        return preset == null ? Preset.DEFAULT.drawing() : Preset.fromId(preset).drawing();
+        Preset p = preset == null ? Preset.DEFAULT : Preset.fromId(preset);
+        return DrawingReader.fromImageExplained(p.image(), p.id(), mode);
     }
 
     /** Returns a short description of where the drawing comes from. */

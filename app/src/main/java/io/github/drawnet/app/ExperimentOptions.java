@@ -53,7 +53,8 @@ final class ExperimentOptions {
     boolean noShuffle;
 
     /** An experiment's inputs, every one checked. */
-    record Setup(Drawing drawing, String drawingSource, DataSplits data, NetworkSpec spec, TrainingConfig config) {}
+    record Setup(Drawing drawing, String drawingSource, DataSplits data, NetworkSpec spec, TrainingConfig config,
+            String classesFound) {}
 
     /**
      * Checks every option, reads the drawing and samples the points: everything an experiment needs
@@ -65,7 +66,8 @@ final class ExperimentOptions {
     Setup setup() {
         ExperimentSettings s = settings();
         DataOptions.Sampled sampled = data.sample(s);
-        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), s.network(), s.training());
+        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), sampled.splits().fit(s.network()),
+                s.training(), sampled.classesFound());
     }
 
     /**

@@ -98,12 +98,12 @@ public final class Grader {
     private static ExperimentResult train(Backend backend, Drawing drawing, DataSplits data, ExperimentSettings s,
             long[] waited) {
         if (backend.supportsConcurrentTraining()) {
-            return Experiments.run(backend, drawing, data, s.network(), s.training(), EpochListener.NONE);
+            return Experiments.run(backend, drawing, data, data.fit(s.network()), s.training(), EpochListener.NONE);
         }
         long before = System.nanoTime();
         synchronized (ONE_AT_A_TIME.computeIfAbsent(backend.id(), k -> new Object())) {
             waited[0] = System.nanoTime() - before;
-            return Experiments.run(backend, drawing, data, s.network(), s.training(), EpochListener.NONE);
+            return Experiments.run(backend, drawing, data, data.fit(s.network()), s.training(), EpochListener.NONE);
         }
     }
 

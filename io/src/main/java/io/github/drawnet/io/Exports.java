@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Files other tools can use: the sampled points ({@code points.csv}: {@code x1,x2,label,split}),
+ * Files other tools can use: the sampled points ({@code points.csv}: {@code x1,x2,label,split}; with
+ * more than two classes {@code label} is the class index, the classes and their colours listed in
+ * {@code parameters.json}),
  * the learned parameters ({@code parameters.json}) and the history ({@code history.csv}).
  */
 public final class Exports {
@@ -35,6 +37,9 @@ public final class Exports {
         root.put("format", "drawnet-parameters");
         root.put("layout", "per layer: weight[out][in] (PyTorch Linear), bias[out]; first hidden layer first");
         root.set("layers", JsonForms.parameters(r.finalParameters(), true));
+        root.put("output", r.spec().isBinary() ? "sigmoid: the probability of class 1 (drawn)"
+                : "softmax: one output per class, in the order of classes");
+        root.set("classes", JsonForms.classes(r.drawing()));
         AtomicFiles.write(parameters, JsonForms.MAPPER.writeValueAsBytes(root));
         Path history = dir.resolve("history.csv");
         writeHistory(r.history(), history);
@@ -55,7 +60,9 @@ public final class Exports {
 
     private static void rows(Writer w, Dataset data, String split) throws IOException {
         for (int i = 0; i < data.size(); i++) {
-            w.write(data.x1(i) + "," + data.x2(i) + "," + data.label(i) + "," + split + "\n");
+            // two classes: the label as sampled (soft labels are fractions); more: the class index
+            String label = data.classCount() > 2 ? Integer.toString(data.classOf(i)) : Double.toString(data.label(i));
+            w.write(data.x1(i) + "," + data.x2(i) + "," + label + "," + split + "\n");
         }
     }
 

@@ -1,10 +1,13 @@
 package io.github.drawnet.io;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.History;
@@ -13,6 +16,7 @@ import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Provenance;
 import io.github.drawnet.api.TrainingConfig;
+import java.util.List;
 
 /**
  * The JSON form of the values every file Drawnet writes shares ({@code metrics.json}, saved models,
@@ -45,7 +49,28 @@ final class JsonForms {
         ArrayNode hidden = node.putArray("hidden");
         spec.hidden().forEach(hidden::add);
         node.put("activation", spec.activation().id());
+        node.put("classes", spec.classes());
         return node;
+    }
+
+    /**
+     * Returns a drawing's classes, class 0 (the background) first, each with its index, name and
+     * colour ({@code #rrggbb}); for a drawing read the notebook's way, "background" and "drawn".
+     */
+    static ArrayNode classes(Drawing d) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        List<DrawingClass> classes = d.classes().isEmpty()
+                ? List.of(DrawingClass.background(), new DrawingClass("drawn", 0x000000)) : d.classes();
+        long[] pixels = d.classPixels();
+        long total = (long) d.width() * d.height();
+        for (int k = 0; k < classes.size(); k++) {
+            ObjectNode c = out.addObject();
+            c.put("index", k);
+            c.put("name", classes.get(k).name());
+            c.put("colour", classes.get(k).hex());
+            c.put("share", pixels[k] / (double) total);
+        }
+        return out;
     }
 
     /** Writes every training setting into {@code node}. */

@@ -211,7 +211,15 @@ final class JsonReader {
             }
             hidden.add(h.intValue());
         }
-        return new NetworkSpec(inputs, hidden, Activation.fromId(text(net, "activation")));
+        int classes = 2;
+        if (net.has("classes")) {
+            JsonNode k = net.get("classes");
+            if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+                throw fail("has a class count that is not an integer: " + k);
+            }
+            classes = k.intValue();
+        }
+        return new NetworkSpec(inputs, hidden, Activation.fromId(text(net, "activation")), classes);
     }
 
     /** Reads {@link JsonForms#training}. */

@@ -1,6 +1,7 @@
 package io.github.drawnet.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Evaluation;
@@ -62,15 +63,21 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
 
         DataSplits data = r.data();
         Provenance p = data.provenance();
-        JsonForms.drawing(root.putObject("drawing"), p).put("positiveShare", r.drawing().positiveShare());
+        ObjectNode drawing = JsonForms.drawing(root.putObject("drawing"), p);
+        drawing.put("positiveShare", r.drawing().positiveShare());
+        drawing.set("classes", JsonForms.classes(r.drawing()));
         ObjectNode d = JsonForms.data(root.putObject("data"), p);
         ObjectNode share = d.putObject("positiveShare");
         share.put("train", data.train().positiveShare());
         share.put("validation", data.validation().positiveShare());
         share.put("test", data.test().positiveShare());
+        ObjectNode counts = d.putObject("classCounts");
+        counts.set("train", longs(data.train().classCounts()));
+        counts.set("validation", longs(data.validation().classCounts()));
+        counts.set("test", longs(data.test().classCounts()));
 
         ObjectNode net = JsonForms.network(root.putObject("network"), r.spec());
-        net.put("output", "sigmoid");
+        net.put("output", r.spec().isBinary() ? "sigmoid" : "softmax");
         net.put("parameterCount", r.spec().parameterCount());
 
         ObjectNode t = JsonForms.training(root.putObject("training"), r.config());
@@ -91,6 +98,23 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
         te.put("trueNegatives", test.trueNegatives());
         te.put("falsePositives", test.falsePositives());
         te.put("falseNegatives", test.falseNegatives());
+        // every class's accuracy (its recall; null for a class with no test point) and the confusion
+        // matrix, rows the actual class, columns the predicted one
+        ArrayNode perClass = te.putArray("classAccuracy");
+        for (double a : test.classAccuracies()) {
+            if (Double.isNaN(a)) {
+                perClass.addNull();
+            } else {
+                perClass.add(a);
+            }
+        }
+        ArrayNode confusion = te.putArray("confusion");
+        for (int a = 0; a < test.classes(); a++) {
+            ArrayNode row = confusion.addArray();
+            for (int q = 0; q < test.classes(); q++) {
+                row.add(test.confusion().count(a, q));
+            }
+        }
 
         root.set("parameters", JsonForms.parameters(r.finalParameters(), true));
         return root;
@@ -102,6 +126,14 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
      * @throws IllegalArgumentException when a learned parameter is not finite (training diverged)
      * @throws IOException when the file cannot be written
      */
+    private static ArrayNode longs(long[] values) {
+        ArrayNode out = JsonForms.MAPPER.createArrayNode();
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
     public static void write(ExperimentResult r, Path file) throws IOException {
         AtomicFiles.write(file, JsonForms.MAPPER.writeValueAsBytes(toJson(r)));
     }

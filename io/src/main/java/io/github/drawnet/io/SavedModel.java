@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.History;
@@ -145,6 +146,11 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         root.putObject("backend").put("id", backendId);
         ObjectNode d = JsonForms.drawing(root.putObject("drawing"), provenance);
         d.put("coveragePng", Base64.getEncoder().encodeToString(coveragePng(drawing)));
+        if (drawing.classCount() > 2) {
+            // a drawing in colours: each pixel's class as a grey level, and the classes' names and colours
+            d.put("classMapPng", Base64.getEncoder().encodeToString(classMapPng(drawing)));
+            d.set("classes", JsonForms.classes(drawing));
+        }
         JsonForms.data(root.putObject("data"), provenance);
         JsonForms.network(root.putObject("network"), spec);
         JsonForms.training(root.putObject("training"), config);
@@ -158,13 +164,17 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         return root;
     }
 
-    private static byte[] coveragePng(Drawing d) {
+    private static byte[] classMapPng(Drawing d) {
         BufferedImage image = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_BYTE_GRAY);
         for (int row = 0; row < d.height(); row++) {
             for (int col = 0; col < d.width(); col++) {
-                image.getRaster().setSample(col, row, 0, Math.round(d.coverage(col, row) * 255f));
+                image.getRaster().setSample(col, row, 0, d.classOf(col, row));
             }
         }
+        return png(image);
+    }
+
+    private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
@@ -172,6 +182,16 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] coveragePng(Drawing d) {
+        BufferedImage image = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_BYTE_GRAY);
+        for (int row = 0; row < d.height(); row++) {
+            for (int col = 0; col < d.width(); col++) {
+                image.getRaster().setSample(col, row, 0, Math.round(d.coverage(col, row) * 255f));
+            }
+        }
+        return png(image);
     }
 
     /**
@@ -210,7 +230,13 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
                 throw r.fail("has batch size " + config.batchSize() + " larger than its training set of "
                         + provenance.sizes().train());
             }
-            Drawing drawing = drawing(r, r.text(drawingNode, "coveragePng"), provenance);
+            Drawing drawing = drawingNode.has("classMapPng")
+                    ? classDrawing(r, r.text(drawingNode, "classMapPng"), r.array(drawingNode, "classes"), provenance)
+                    : drawing(r, r.text(drawingNode, "coveragePng"), provenance);
+            if (drawing.classCount() != spec.classes()) {
+                throw r.fail("holds a drawing of " + drawing.classCount() + " classes for a network of "
+                        + spec.classes());
+            }
             Parameters parameters = r.parameters(r.array(root, "parameters"), "parameters");
             if (!parameters.fits(spec)) {
                 throw r.fail("holds parameters of shape " + parameters.shape() + " for a network of shape "
@@ -243,7 +269,38 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         }
     }
 
-    private static Drawing drawing(JsonReader r, String base64, Provenance p) {
+    private static Drawing classDrawing(JsonReader r, String base64, JsonNode classNodes, Provenance p) {
+        BufferedImage image = image(r, base64, p);
+        List<DrawingClass> classes = new ArrayList<>();
+        for (JsonNode c : classNodes) {
+            String colour = r.text(c, "colour");
+            if (!colour.matches("#[0-9a-fA-F]{6}")) {
+                throw r.fail("holds a class colour that is not #rrggbb: '" + colour + "'");
+            }
+            classes.add(new DrawingClass(r.text(c, "name"), Integer.parseInt(colour.substring(1), 16)));
+        }
+        if (classes.size() < 3 || classes.size() > NetworkSpec.MAX_CLASSES) {
+            throw r.fail("holds " + classes.size() + " classes; a drawing in colours has 3 to "
+                    + NetworkSpec.MAX_CLASSES);
+        }
+        int[] map = new int[p.width() * p.height()];
+        for (int row = 0; row < p.height(); row++) {
+            for (int col = 0; col < p.width(); col++) {
+                int k = image.getRaster().getSample(col, row, 0);
+                if (k >= classes.size()) {
+                    throw r.fail("holds a pixel of class " + k + " but only " + classes.size() + " classes");
+                }
+                map[row * p.width() + col] = k;
+            }
+        }
+        Drawing d = Drawing.ofClasses(p.drawing(), p.width(), p.height(), map, classes);
+        if (!d.sha256().equals(p.drawingSha256())) {
+            throw r.fail("holds a drawing whose SHA-256 does not match the one recorded (corrupt?)");
+        }
+        return d;
+    }
+
+    private static BufferedImage image(JsonReader r, String base64, Provenance p) {
         BufferedImage image;
         try {
             // the reader checks the size before decoding, so a damaged header cannot ask for gigabytes
@@ -255,6 +312,11 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         if (image == null || image.getWidth() != p.width() || image.getHeight() != p.height()) {
             throw r.fail("holds a drawing that is not the " + p.width() + " x " + p.height() + " image it names");
         }
+        return image;
+    }
+
+    private static Drawing drawing(JsonReader r, String base64, Provenance p) {
+        BufferedImage image = image(r, base64, p);
         float[] coverage = new float[p.width() * p.height()];
         for (int row = 0; row < p.height(); row++) {
             for (int col = 0; col < p.width(); col++) {

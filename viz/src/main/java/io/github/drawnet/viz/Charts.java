@@ -108,6 +108,72 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Returns a scatter of points coloured by class, one series per class present (the background
+     * first, so the drawn classes lie on top), named {@code name (count)}; with {@code wrong} given,
+     * the points marked true get a dark cross on top, in a series {@code mistakes (count)}. Axes
+     * {@code x1, x2} over [0, 1], the legend on the right (eight classes do not fit in a row). Of many points every k-th is drawn, as in
+     * {@link #scatter}; of many mistakes every k-th is marked.
+     */
+    static XYChart scatterClasses(String title, double[] x1, double[] x2, int[] classes, ClassView view,
+            boolean[] wrong, int width, int height) {
+        int stride = stride(x1.length, MAX_SCATTER_POINTS);
+        String shownTitle = stride == 1 ? title : String.format(java.util.Locale.ROOT, "%s, every %d%s point drawn",
+                title, stride, stride == 2 ? "nd" : stride == 3 ? "rd" : "th");
+        XYChart chart = base(shownTitle, "x1", "x2", width, height);
+        XYStyler s = chart.getStyler();
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarkerSize(4);
+        s.setXAxisMin(0.0);
+        s.setXAxisMax(1.0);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(1.0);
+        s.setXAxisDecimalPattern("0.##");
+        s.setYAxisDecimalPattern("0.##");
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        int k = view.count();
+        List<List<Double>> xs = new ArrayList<>();
+        List<List<Double>> ys = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            xs.add(new ArrayList<>());
+            ys.add(new ArrayList<>());
+        }
+        long[] counts = new long[k];
+        int mistakes = 0;
+        for (int i = 0; i < x1.length; i++) {
+            counts[classes[i]]++;
+            mistakes += wrong != null && wrong[i] ? 1 : 0;
+            if (i % stride == 0) {
+                xs.get(classes[i]).add(x1[i]);
+                ys.get(classes[i]).add(x2[i]);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            if (!xs.get(c).isEmpty()) {
+                XYSeries series = chart.addSeries(view.name(c) + " (" + counts[c] + ")", xs.get(c), ys.get(c));
+                series.setMarkerColor(view.colour(c));
+                series.setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        if (mistakes > 0) {
+            int markStride = stride(mistakes, NotebookVisualizer.MAX_MISTAKE_MARKS);
+            List<Double> mx = new ArrayList<>();
+            List<Double> my = new ArrayList<>();
+            int seen = 0;
+            for (int i = 0; i < x1.length; i++) {
+                if (wrong[i] && seen++ % markStride == 0) {
+                    mx.add(x1[i]);
+                    my.add(x2[i]);
+                }
+            }
+            XYSeries series = chart.addSeries("mistakes (" + mistakes + ")", mx, my);
+            series.setMarkerColor(Palette.CLASS_BOUNDARY);
+            series.setMarker(SeriesMarkers.CROSS);
+        }
+        return chart;
+    }
+
     /** Returns accuracy (training and validation) against epoch. */
     static XYChart accuracy(History h, int width, int height) {
         XYChart chart = base("Accuracy", "Epoch", "Accuracy", width, height);
@@ -120,7 +186,12 @@ final class Charts {
 
     /** Returns loss (training and validation) against epoch, on a log scale as in the notebook. */
     static XYChart loss(History h, int width, int height) {
-        XYChart chart = base("Loss (log scale)", "Epoch", "Binary cross-entropy", width, height);
+        return loss(h, "Binary cross-entropy", width, height);
+    }
+
+    /** Returns loss (training and validation) against epoch, on a log scale, the loss named {@code lossName}. */
+    static XYChart loss(History h, String lossName, int width, int height) {
+        XYChart chart = base("Loss (log scale)", "Epoch", lossName, width, height);
         boolean positive = h.epochs().stream()
                 .allMatch(m -> m.trainLoss() > 0 && m.validationLoss() > 0 && m.isFinite());
         chart.getStyler().setYAxisLogarithmic(positive);

@@ -24,6 +24,10 @@ final class HiddenView {
 
     private HiddenView() {}
 
+    private static String hex(java.awt.Color c) {
+        return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
+    }
+
     /** Appends the section's figure to {@code h}; nothing for a network without hidden layers. */
     static void append(StringBuilder h, ExperimentResult r) {
         if (r.spec().hidden().isEmpty() || r.grid().hidden().isEmpty()) {
@@ -49,17 +53,23 @@ final class HiddenView {
                 .append(' ').append(SIZE).append("\" role=\"img\" aria-label=\"training points placed by the hidden "
                         + "layer\"><rect x=\"0.5\" y=\"0.5\" width=\"").append(SIZE - 1).append("\" height=\"")
                 .append(SIZE - 1).append("\" fill=\"white\" stroke=\"#bbb\"/>\n");
+        ClassView classes = ClassView.isMulti(r) ? ClassView.of(r) : null;
         double pad = 8;
         double span = SIZE - 2 * pad;
         for (int i = 0; i < n; i++) {
             h.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.4\" fill=\"%s\"/>", pad + xy[0][i]
-                    * span, SIZE - pad - xy[1][i] * span, train.label(i) >= 0.5 ? POSITIVE : NEGATIVE));
+                    * span, SIZE - pad - xy[1][i] * span, classes != null ? hex(classes.colour(train.classOf(i)))
+                            : train.label(i) >= 0.5 ? POSITIVE : NEGATIVE));
         }
         h.append("\n</svg><figcaption>The first ").append(n).append(" training points placed by ")
                 .append(units > 2 ? "the two principal components of the " + units + " units of hidden layer " + layer
                         : units == 2 ? "hidden layer " + layer + "'s unit 1 (across) and unit 2 (up)"
                                 : "hidden layer " + layer + "'s one unit (across)")
-                .append(", coloured by class (blue positive, orange negative). The output is one weighted sum of these"
+                .append(classes != null ? ", each in its class's colour (the background grey). Each class's output is"
+                        + " one weighted sum of these units, and the most likely class wins: flat cuts through their"
+                        + " space. Where the classes come apart in this picture, the network has learned its own"
+                        + " representation of the drawing.</figcaption></figure>\n"
+                        : ", coloured by class (blue positive, orange negative). The output is one weighted sum of these"
                         + " units, a flat cut through their space: where the classes come apart in this picture, the"
                         + " network has learned its own representation of the drawing.</figcaption></figure>\n");
     }

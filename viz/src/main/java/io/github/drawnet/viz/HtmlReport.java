@@ -1,6 +1,7 @@
 package io.github.drawnet.viz;
 
 import io.github.drawnet.api.internal.AtomicFiles;
+import io.github.drawnet.api.ConfusionMatrix;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Evaluation;
@@ -94,6 +95,8 @@ public final class HtmlReport {
         Provenance p = data.provenance();
         TrainingConfig c = r.config();
         Evaluation test = r.test();
+        boolean multi = ClassView.isMulti(r);
+        ClassView classes = multi ? ClassView.of(r) : null;
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Drawnet report: ")
                 .append(esc(p.drawing())).append(" on ").append(esc(r.backendId())).append("</title>\n<style>\n")
@@ -107,6 +110,8 @@ public final class HtmlReport {
                 .append("img{max-width:100%;height:auto;border:1px solid #eee}figure{margin:12px 0}"
                         + "figcaption{color:#555;font-size:0.9em}\n")
                 .append("pre{background:#f8f8f8;padding:8px;overflow-x:auto}.grid{display:flex;gap:24px;flex-wrap:wrap}\n")
+                .append(multi ? ".swatch{display:inline-block;width:0.9em;height:0.9em;border:1px solid #444;"
+                        + "vertical-align:-0.1em;margin-right:6px}\n" : "")
                 .append("</style></head><body>\n");
         h.append("<h1>Drawnet: a network learns the drawing '").append(esc(p.drawing())).append("'</h1>\n");
         h.append("<p class=\"headline\">Accuracy on the test set: <b>").append(f4(test.accuracy()))
@@ -118,20 +123,26 @@ public final class HtmlReport {
         h.append("<h2>Configuration</h2>\n<div class=\"grid\"><table>\n");
         row(h, "backend", r.backendId() + " (" + r.backendName() + ")");
         row(h, "drawing", p.drawing() + ", " + p.width() + " x " + p.height() + " pixels, "
-                + String.format(Locale.ROOT, "%.1f%%", 100 * r.drawing().positiveShare()) + " drawn");
+                + String.format(Locale.ROOT, "%.1f%%", 100 * r.drawing().positiveShare()) + " drawn"
+                + (multi ? " in " + (classes.count() - 1) + " colours" : ""));
         row(h, "drawing SHA-256", p.drawingSha256());
         row(h, "seed", Long.toString(c.seed()));
         row(h, "points", p.sizes().train() + " training, " + p.sizes().validation() + " validation, "
                 + p.sizes().test() + " test (sampling seed " + p.seed() + ")");
         row(h, "labels", p.labelMode().id() + (p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels"
                 + " flipped", 100 * p.noise()) : ""));
-        row(h, "positive share", String.format(Locale.ROOT, "%.1f%% training, %.1f%% validation, %.1f%% test",
-                100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
-                100 * data.test().positiveShare()));
+        if (multi) {
+            row(h, "classes", classShares(classes, data.train()) + " of the training points");
+        } else {
+            row(h, "positive share", String.format(Locale.ROOT, "%.1f%% training, %.1f%% validation, %.1f%% test",
+                    100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
+                    100 * data.test().positiveShare()));
+        }
         h.append("</table><table>\n");
         row(h, "inputs", r.spec().inputs().stream().map(Feature::label).collect(Collectors.joining(", ")));
         row(h, "hidden layers", r.spec().hidden().isEmpty() ? "none" : r.spec().hidden().toString());
-        row(h, "activation", r.spec().activation().id() + " (output: sigmoid)");
+        row(h, "activation", r.spec().activation().id() + (multi ? " (output: softmax over " + classes.count()
+                + " classes)" : " (output: sigmoid)"));
         row(h, "weights and biases", Integer.toString(r.spec().parameterCount()));
         row(h, "optimizer", c.optimizer().id() + ", learning rate " + c.learningRate() + ", weight decay "
                 + c.weightDecay());
@@ -171,8 +182,8 @@ public final class HtmlReport {
             }
             h.append("<th>bias</th></tr>\n");
             for (int o = 0; o < layer.outputs(); o++) {
-                h.append("<tr><td class=\"l\">").append(l == layers.size() - 1 ? "output" : "unit " + (o + 1))
-                        .append("</td>");
+                h.append("<tr><td class=\"l\">").append(l < layers.size() - 1 ? "unit " + (o + 1)
+                        : multi ? esc(classes.name(o)) : "output").append("</td>");
                 for (int i = 0; i < layer.inputs(); i++) {
                     h.append("<td>").append(String.format(Locale.ROOT, "%.4f", layer.weight(o, i))).append("</td>");
                 }
@@ -184,6 +195,9 @@ public final class HtmlReport {
 
         figure(h, "7. Accuracy and loss against epoch", byName.get("training-curves"), png);
 
+        if (multi) {
+            testSection(h, r, classes, byName, png);
+        } else {
         h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
                 .append(f4(test.accuracy())).append("</b></p>\n<table><tr><th></th><th>predicted 1</th>"
                         + "<th>predicted 0</th></tr>\n<tr><th class=\"l\">label 1</th><td>")
@@ -194,9 +208,61 @@ public final class HtmlReport {
                 .append(" (the mean of the two classes' recall: 0.5 for a network that always says the larger class).</p>\n");
         figureBody(h, byName.get("test-predictions"), png);
         figure(h, "9. The decision boundary", byName.get("decision-boundary"), png);
+        }
         h.append("<p style=\"color:#777;font-size:0.85em\">Made by Drawnet. Every number above can be reproduced with"
                 + " the seed, the drawing (by its SHA-256) and the configuration.</p>\n</body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * Appends the test section of a result of more than two classes: overall and balanced accuracy,
+     * a table of each class (its points, how many were given it, its accuracy and precision), the
+     * confusion matrix, the predictions beside the truth, the class map and each class's map.
+     */
+    private static void testSection(StringBuilder h, ExperimentResult r, ClassView classes, Map<String, Figure> byName,
+            Map<String, byte[]> png) {
+        Evaluation test = r.test();
+        ConfusionMatrix m = test.confusion();
+        double[] accuracies = test.classAccuracies();
+        h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
+                .append(f4(test.accuracy())).append("</b> &nbsp;·&nbsp; balanced accuracy <b>")
+                .append(f4(test.balancedAccuracy())).append("</b> (the mean of the classes' accuracies)</p>\n");
+        h.append("<table id=\"per-class\"><tr><th class=\"l\">class</th><th>test points</th><th>predicted as it</th>"
+                + "<th>correct</th><th>accuracy</th><th>precision</th></tr>\n");
+        for (int k = 0; k < m.classes(); k++) {
+            h.append("<tr><td class=\"l\"><span class=\"swatch\" style=\"background:")
+                    .append(String.format(Locale.ROOT, "#%06x", classes.colour(k).getRGB() & 0xFFFFFF))
+                    .append("\"></span>").append(esc(classes.name(k))).append("</td><td>").append(m.actual(k))
+                    .append("</td><td>").append(m.predicted(k)).append("</td><td>").append(m.count(k, k))
+                    .append("</td><td>").append(share(accuracies[k])).append("</td><td>").append(share(m.precision(k)))
+                    .append("</td></tr>\n");
+        }
+        h.append("<tr><th class=\"l\">all</th><td>").append(m.total()).append("</td><td>").append(m.total())
+                .append("</td><td>").append(m.correct()).append("</td><td>").append(f4(test.accuracy()))
+                .append("</td><td></td></tr>\n</table>\n");
+        h.append("<p>Loss ").append(f4(test.loss())).append(" (cross-entropy of the softmax). A class's accuracy is"
+                + " the share of its points given it (its recall); balanced accuracy ").append(f4(test.balancedAccuracy()))
+                .append(" is their mean, 1/").append(m.classes()).append(" for a network that always says one class."
+                        + " Precision is the share of the points given a class that are of it.</p>\n");
+        figureBody(h, byName.get("confusion-matrix"), png);
+        figureBody(h, byName.get("test-predictions"), png);
+        figure(h, "9. The class map", byName.get("class-map"), png);
+        figure(h, "10. Each class's probability", byName.get("class-probabilities"), png);
+    }
+
+    /** Returns each class's share of {@code d}'s points, named: {@code background 27.0%, #e41a1c 31.7%}. */
+    static String classShares(ClassView classes, io.github.drawnet.api.Dataset d) {
+        long[] counts = d.classCounts();
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < classes.count(); k++) {
+            sb.append(k == 0 ? "" : ", ").append(classes.name(k)).append(' ')
+                    .append(ClassView.percent(k < counts.length ? counts[k] : 0, d.size()));
+        }
+        return sb.toString();
+    }
+
+    private static String share(double v) {
+        return Double.isNaN(v) ? "-" : f4(v);
     }
 
     private static void figure(StringBuilder h, String heading, Figure f, Map<String, byte[]> png) {

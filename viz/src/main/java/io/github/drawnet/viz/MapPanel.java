@@ -1,6 +1,7 @@
 package io.github.drawnet.viz;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,6 +9,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * A map of the unit square drawn straight into an image: a raster in the sequential colour scale,
@@ -45,7 +47,11 @@ final class MapPanel {
 
     /** Returns the square plot area a panel placed in {@code box} will use. */
     static Rectangle2D plotArea(Rectangle2D box, boolean colourBar) {
-        double right = colourBar ? BAR_GAP + BAR_WIDTH + BAR_LABELS + RIGHT_PAD : 16;
+        return plotArea(box, colourBar ? BAR_GAP + BAR_WIDTH + BAR_LABELS + RIGHT_PAD : 16);
+    }
+
+    /** Returns the square plot area of a panel in {@code box} that leaves {@code right} pixels on its right. */
+    static Rectangle2D plotArea(Rectangle2D box, double right) {
         double side = Math.min(box.getWidth() - LEFT - right, box.getHeight() - TITLE_SPACE - BOTTOM);
         double x = box.getX() + LEFT + (box.getWidth() - LEFT - right - side) / 2;
         double y = box.getY() + TITLE_SPACE;
@@ -60,7 +66,28 @@ final class MapPanel {
      */
     static Rectangle2D paint(Graphics2D g, Rectangle2D box, String title, BufferedImage raster, double lo, double hi,
             String colourLabel, Overlay overlay) {
+        return paint(g, box, title, raster, lo, hi, colourLabel, Palette::sequential, overlay);
+    }
+
+    /**
+     * Draws a map in {@code box} whose colour bar runs through {@code scale} (a class's ramp, say)
+     * and returns its plot area.
+     *
+     * @param scale the colour of each fraction in [0, 1] of the way from {@code lo} to {@code hi}
+     */
+    static Rectangle2D paint(Graphics2D g, Rectangle2D box, String title, BufferedImage raster, double lo, double hi,
+            String colourLabel, DoubleFunction<Color> scale, Overlay overlay) {
         Rectangle2D plot = plotArea(box, colourLabel != null);
+        paintIn(g, box, plot, title, raster, overlay);
+        if (colourLabel != null) {
+            colourBar(g, plot, lo, hi, colourLabel, scale);
+        }
+        return plot;
+    }
+
+    /** Draws a map with a title and axes, without colour bar, in {@code plot} of {@code box}. */
+    static void paintIn(Graphics2D g, Rectangle2D box, Rectangle2D plot, String title, BufferedImage raster,
+            Overlay overlay) {
         Graphics2D gg = (Graphics2D) g.create();
         try {
             gg.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -81,10 +108,39 @@ final class MapPanel {
         g.setColor(Palette.INK);
         g.setFont(Palette.TITLE.deriveFont(13f));
         centred(g, title, plot.getCenterX(), box.getY() + 16);
-        if (colourLabel != null) {
-            colourBar(g, plot, lo, hi, colourLabel);
+    }
+
+    /**
+     * Draws a legend of coloured squares at {@code (x, y)} (the first line's top): for each entry its
+     * colour and its lines of text, the first in the axis font, the rest smaller.
+     */
+    static void legend(Graphics2D g, double x, double y, java.util.List<Color> colours,
+            java.util.List<java.util.List<String>> lines) {
+        legend(g, x, y, colours, lines, Palette.AXIS);
+    }
+
+    /** Draws a legend ({@link #legend}) whose first lines are in {@code font}. */
+    static void legend(Graphics2D g, double x, double y, java.util.List<Color> colours,
+            java.util.List<java.util.List<String>> lines, java.awt.Font font) {
+        double top = y;
+        for (int i = 0; i < colours.size(); i++) {
+            Rectangle2D swatch = new Rectangle2D.Double(x, top + 2, 14, 14);
+            g.setColor(colours.get(i));
+            g.fill(swatch);
+            g.setColor(Palette.INK);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(swatch);
+            java.util.List<String> text = lines.get(i);
+            g.setFont(font);
+            g.drawString(text.get(0), (float) (x + 20), (float) (top + 14));
+            top += 19;
+            g.setFont(Palette.TICK);
+            for (int l = 1; l < text.size(); l++) {
+                g.drawString(text.get(l), (float) (x + 20), (float) (top + 10));
+                top += 14;
+            }
+            top += 6;
         }
-        return plot;
     }
 
     static void axes(Graphics2D g, Rectangle2D plot) {
@@ -112,12 +168,17 @@ final class MapPanel {
     }
 
     private static void colourBar(Graphics2D g, Rectangle2D plot, double lo, double hi, String label) {
+        colourBar(g, plot, lo, hi, label, Palette::sequential);
+    }
+
+    private static void colourBar(Graphics2D g, Rectangle2D plot, double lo, double hi, String label,
+            DoubleFunction<Color> scale) {
         double x = plot.getMaxX() + BAR_GAP;
         int steps = 64;
         double h = plot.getHeight();
         for (int i = 0; i < steps; i++) {
             double t0 = i / (double) steps;
-            g.setColor(Palette.sequential((i + 0.5) / steps));
+            g.setColor(scale.apply((i + 0.5) / steps));
             g.fill(new Rectangle2D.Double(x, plot.getMaxY() - (t0 + 1.0 / steps) * h, BAR_WIDTH, h / steps + 0.6));
         }
         g.setColor(Palette.INK);

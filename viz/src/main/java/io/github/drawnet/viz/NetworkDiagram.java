@@ -5,6 +5,7 @@ import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import java.awt.BasicStroke;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -43,6 +44,7 @@ final class NetworkDiagram {
     private final List<Edge> edges = new ArrayList<>();
     private final List<More> more = new ArrayList<>();
     private final double radius;
+    private final ClassView classes;
 
     static int shown(int units) {
         return units > MAX_UNITS ? SHOWN_OF_WIDE : units;
@@ -54,6 +56,16 @@ final class NetworkDiagram {
     }
 
     NetworkDiagram(NetworkSpec spec, Parameters p, int width, int height) {
+        this(spec, p, width, height, null);
+    }
+
+    /**
+     * Lays out the diagram; with {@code classes} (a network of more than two classes) each output
+     * node is filled with its class's colour and named by it, the name beside the node.
+     */
+    NetworkDiagram(NetworkSpec spec, Parameters p, int width, int height, ClassView classes) {
+        this.classes = classes;
+        double nameSpace = classes == null ? 0 : 70; // the class names right of the output column
         List<Integer> widths = spec.layerWidths();
         int columns = widths.size();
         int tallest = 0;
@@ -71,11 +83,12 @@ final class NetworkDiagram {
             int gap = rows(units) - drawn; // a row for the note of the units not drawn
             boolean hasBias = c < columns - 1;
             int count = drawn + gap + (hasBias ? 1 : 0);
-            double x = 80 + c * (width - 160) / (double) Math.max(1, columns - 1);
+            double x = 80 + c * (width - 160 - nameSpace) / (double) Math.max(1, columns - 1);
             double y0 = (top + bottom) / 2 - (count - 1) * rowGap / 2;
             List<Node> column = new ArrayList<>();
             for (int u = 0; u < drawn; u++) {
-                column.add(new Node(name(spec, c, columns, u), c, false, x, y0 + u * rowGap));
+                String name = classes != null && c == columns - 1 ? classes.name(u) : name(spec, c, columns, u);
+                column.add(new Node(name, c, false, x, y0 + u * rowGap));
             }
             if (gap > 0) {
                 more.add(new More(x, y0 + drawn * rowGap, units - drawn));
@@ -163,13 +176,23 @@ final class NetworkDiagram {
         }
         g.setStroke(new BasicStroke(1.2f));
         g.setFont(Palette.AXIS.deriveFont(radius >= 14 ? 13f : 9f));
+        int last = nodes.isEmpty() ? 0 : nodes.get(nodes.size() - 1).column();
+        int output = 0;
         for (Node n : nodes) {
             Ellipse2D circle = new Ellipse2D.Double(n.x() - radius, n.y() - radius, 2 * radius, 2 * radius);
-            g.setColor(n.bias() ? Palette.BIAS_NODE : Palette.NODE);
+            boolean classNode = classes != null && n.column() == last && !n.bias();
+            g.setColor(n.bias() ? Palette.BIAS_NODE : classNode ? classes.colour(output) : Palette.NODE);
             g.fill(circle);
             g.setColor(Palette.INK);
             g.draw(circle);
-            if (radius >= 8) {
+            if (classNode) {
+                // a class's name is its colour (#rrggbb) or "background": too long for the node, so beside it
+                Font before = g.getFont();
+                g.setFont(Palette.TICK);
+                g.drawString(n.name(), (float) (n.x() + radius + 5), (float) (n.y() + 4));
+                g.setFont(before);
+                output++;
+            } else if (radius >= 8) {
                 MapPanel.centred(g, n.name(), n.x(), n.y() + 4);
             }
         }
@@ -186,7 +209,11 @@ final class NetworkDiagram {
         g.setFont(Palette.TITLE);
         g.drawString(title, 16, 24);
         g.setFont(Palette.TICK);
-        g.drawString("Edge colour and dashes: the weight's sign (orange solid +, blue dashed -).", 16, 42);
+        g.drawString("Edge colour and dashes: the weight's sign (blue solid +, orange dashed -).", 16, 42);
         g.drawString("Thickness: |weight| relative to its layer's largest. Grey nodes are bias nodes (always 1).", 16, 56);
+        if (classes != null) {
+            g.drawString("Output: one unit per class, in its colour; softmax turns their values into the classes'"
+                    + " probabilities.", 16, 70);
+        }
     }
 }

@@ -46,6 +46,20 @@ public final class NotebookVisualizer implements Visualizer {
     public static final List<String> FIGURE_NAMES = List.of("drawing", "training-data", "network", "hidden-units",
             "training-curves", "test-predictions", "decision-boundary");
 
+    /**
+     * The names of the figures of a result of more than two classes, in the report's order: the
+     * notebook's, the decision boundary replaced by the class map, then one probability map per
+     * class and the confusion matrix. {@link #reportFileNames()} lists the two-class names.
+     */
+    public static final List<String> CLASS_FIGURE_NAMES = List.of("drawing", "training-data", "network",
+            "hidden-units", "training-curves", "test-predictions", "class-map", "class-probabilities",
+            "confusion-matrix");
+
+    /** Returns the names of the figures of a result of {@code classes} classes, in the report's order. */
+    public static List<String> figureNames(int classes) {
+        return classes > 2 ? CLASS_FIGURE_NAMES : FIGURE_NAMES;
+    }
+
     /** Returns every figure's PNG and SVG names and {@code report.html}. */
     @Override
     public List<String> reportFileNames() {
@@ -112,13 +126,24 @@ public final class NotebookVisualizer implements Visualizer {
         }
     }
 
-    /** Returns the figures, in the notebook's order, without writing them. */
+    /**
+     * Returns the figures, in the notebook's order, without writing them ({@link #figureNames}); a
+     * result of more than two classes gets {@link #CLASS_FIGURE_NAMES}, every class in its colour.
+     */
     public List<Figure> figures(ExperimentResult r) {
+        if (ClassView.isMulti(r)) {
+            return List.of(ClassFigures.drawing(r), ClassFigures.data(r), network(r), unitMaps(r), curves(r),
+                    ClassFigures.testPredictions(r), ClassFigures.classMap(r), ClassFigures.probabilities(r),
+                    ClassFigures.confusion(r));
+        }
         return List.of(drawing(r), trainingData(r), network(r), unitMaps(r), curves(r), testPredictions(r),
                 decisionBoundary(r));
     }
 
     static Figure drawing(ExperimentResult r) {
+        if (ClassView.isMulti(r)) {
+            return ClassFigures.drawing(r);
+        }
         Drawing d = r.drawing();
         BufferedImage raster = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < d.height(); row++) {
@@ -136,6 +161,9 @@ public final class NotebookVisualizer implements Visualizer {
     }
 
     static Figure trainingData(ExperimentResult r) {
+        if (ClassView.isMulti(r)) {
+            return ClassFigures.data(r);
+        }
         Dataset t = r.data().train();
         XYChart chart = Charts.scatter("Training data (" + t.size() + " points)", t.x1s(), t.x2s(), t.labels(),
                 "label 1", "label 0", 560, 560);
@@ -148,7 +176,8 @@ public final class NotebookVisualizer implements Visualizer {
         int tallest = r.spec().layerWidths().stream().mapToInt(NetworkDiagram::rows).max().orElse(1) + 1;
         int width = Math.max(620, 220 * columns);
         int height = Math.max(420, Math.min(1400, 62 * tallest + 110));
-        NetworkDiagram diagram = new NetworkDiagram(r.spec(), r.finalParameters(), width, height);
+        NetworkDiagram diagram = new NetworkDiagram(r.spec(), r.finalParameters(), width, height,
+                ClassView.isMulti(r) ? ClassView.of(r) : null);
         String title = String.format(Locale.ROOT, "Network %s with its learned weights (%d weights and biases)",
                 shape(r), r.spec().parameterCount());
         return new Figure("network", "The network, every learned weight on its edge", width, height,
@@ -223,10 +252,12 @@ public final class NotebookVisualizer implements Visualizer {
                 panelLabels.add(r.spec().activation().id() + " activation");
             }
         }
-        panelNames.add(new String[] {"output", "Output layer"});
+        boolean multi = ClassView.isMulti(r);
+        panelNames.add(new String[] {"output", multi ? "Output: the most likely class" : "Output layer"});
         panelValues.add(r.grid().output());
         panelRanges.add(new double[] {0, 1});
-        panelLabels.add("probability of class 1");
+        panelLabels.add(multi ? null : "probability of class 1");
+        BufferedImage classMap = multi ? ClassView.of(r).classMap(r.grid().output(), n) : null;
         int count = panelNames.size();
         int columns = Math.min(perRow, count);
         int rows = (count + columns - 1) / columns;
@@ -250,6 +281,20 @@ public final class NotebookVisualizer implements Visualizer {
                     g.drawString(heading, 12, 22);
                     for (int i = 0; i < count; i++) {
                         double[] range = panelRanges.get(i);
+                        if (classMap != null && i == count - 1) {
+                            // the class map, the same size as the others, its classes where their colour bars are
+                            Rectangle2D plot = MapPanel.plotArea(boxes.get(i), true);
+                            MapPanel.paintIn(g, boxes.get(i), plot, panelNames.get(i)[1], classMap, null);
+                            ClassView v = ClassView.of(r);
+                            List<java.awt.Color> colours = new ArrayList<>();
+                            List<List<String>> names = new ArrayList<>();
+                            for (int k = 0; k < v.count(); k++) {
+                                colours.add(v.colour(k));
+                                names.add(List.of(v.name(k)));
+                            }
+                            MapPanel.legend(g, plot.getMaxX() + 8, plot.getY(), colours, names, Palette.TICK);
+                            continue;
+                        }
                         MapPanel.paint(g, boxes.get(i), panelNames.get(i)[1],
                                 MapPanel.gridImage(panelValues.get(i), n, range[0], range[1]), range[0], range[1],
                                 panelLabels.get(i), null);
@@ -259,14 +304,23 @@ public final class NotebookVisualizer implements Visualizer {
 
     static Figure curves(ExperimentResult r) {
         XYChart acc = Charts.accuracy(r.history(), 520, 400);
-        XYChart loss = Charts.loss(r.history(), 520, 400);
+        XYChart loss = lossChart(r);
         return new Figure("training-curves", "Accuracy and loss (log scale) against epoch", 1040, 400, g -> {
             Charts.paintAt(g, acc, 0, 0);
             Charts.paintAt(g, loss, 520, 0);
         }, Map.of());
     }
 
+    /** Returns the loss chart of the training-curves figure: binary cross-entropy, or the softmax's for more classes. */
+    static XYChart lossChart(ExperimentResult r) {
+        return ClassView.isMulti(r) ? Charts.loss(r.history(), "Cross-entropy", 520, 400)
+                : Charts.loss(r.history(), 520, 400);
+    }
+
     static Figure testPredictions(ExperimentResult r) {
+        if (ClassView.isMulti(r)) {
+            return ClassFigures.testPredictions(r);
+        }
         List<XYChart> charts = testPredictionCharts(r);
         XYChart left = charts.get(0);
         XYChart right = charts.get(1);
@@ -291,8 +345,14 @@ public final class NotebookVisualizer implements Visualizer {
         return List.of(left, right);
     }
 
-    /** Returns the output map with its 0.5 contour, the test points, and the mistakes marked. */
+    /**
+     * Returns the output map with its 0.5 contour, the test points, and the mistakes marked; for more
+     * than two classes, the class map with its borders ({@code class-map}).
+     */
     public static Figure decisionBoundary(ExperimentResult r) {
+        if (ClassView.isMulti(r)) {
+            return ClassFigures.classMap(r);
+        }
         int n = r.gridResolution();
         float[] out = r.grid().output();
         Dataset t = r.data().test();

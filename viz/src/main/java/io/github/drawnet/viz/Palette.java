@@ -28,10 +28,10 @@ public final class Palette {
     public static final Color TRAIN = new Color(0x08519c);
     /** Validation curves. */
     public static final Color VALIDATION = new Color(0xd95f02);
-    /** Positive weights: warm, drawn solid. */
-    public static final Color WEIGHT_POSITIVE = new Color(0xd95f02);
-    /** Negative weights: cool, drawn dashed. */
-    public static final Color WEIGHT_NEGATIVE = new Color(0x2171b5);
+    /** Positive weights: blue, drawn solid, as the studio (and TensorFlow Playground) draws them. */
+    public static final Color WEIGHT_POSITIVE = new Color(0x0877bd);
+    /** Negative weights: orange, drawn dashed (so the sign still reads in grey print), as the studio draws them. */
+    public static final Color WEIGHT_NEGATIVE = new Color(0xf59322);
     /** Misclassified points: red crosses. */
     public static final Color MISTAKE = new Color(0xe31a1c);
     /** The 0.5 contour of the output. */
@@ -42,6 +42,14 @@ public final class Palette {
     public static final Color NODE = new Color(0xfde0c5);
     /** Bias node fill of the network diagram. */
     public static final Color BIAS_NODE = new Color(0xe0e0e0);
+
+    /**
+     * The background class (class 0) of a drawing in colours, wherever a class is shown by its
+     * colour: its own colour is white, which would vanish on the white page.
+     */
+    public static final Color CLASS_BACKGROUND = new Color(0xc4c4c4);
+    /** The lines where the most likely class changes, and the marks of mistakes, on a class map. */
+    public static final Color CLASS_BOUNDARY = new Color(0x111111);
 
     /** Title font. */
     public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
@@ -85,6 +93,44 @@ public final class Palette {
         }
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {Math.max(4f, 2.5f * width), Math.max(3f, 1.5f * width)}, 0f);
+    }
+
+    /**
+     * Returns the colour a class is shown in: its own, but {@link #CLASS_BACKGROUND} for the
+     * background (class 0).
+     *
+     * @param k the class, 0 the background
+     * @param rgb the class's colour, {@code 0xRRGGBB}
+     */
+    public static Color classColour(int k, int rgb) {
+        return k == 0 ? CLASS_BACKGROUND : new Color(rgb & 0xFFFFFF);
+    }
+
+    /**
+     * Returns the colour {@code t} of the way from white to {@code c} (clamped to [0, 1]; NaN is
+     * grey): a class's colour ramp, white where the class is unlikely.
+     */
+    public static Color towards(Color c, double t) {
+        if (Double.isNaN(t)) {
+            return Color.GRAY;
+        }
+        double f = Math.max(0, Math.min(1, t));
+        return new Color((int) Math.round(255 + f * (c.getRed() - 255)), (int) Math.round(255 + f * (c.getGreen() - 255)),
+                (int) Math.round(255 + f * (c.getBlue() - 255)));
+    }
+
+    /**
+     * Returns the colour of a class-map pixel: the most likely class's colour, from white where the
+     * class is no likelier than chance ({@code p = 1/K}) to the full colour where it is certain
+     * ({@code p = 1}), so sure regions are saturated and the margins between classes pale.
+     *
+     * @param c the most likely class's colour
+     * @param p its probability
+     * @param classes the number of classes K
+     */
+    public static Color classMapColour(Color c, double p, int classes) {
+        double chance = 1.0 / classes;
+        return towards(c, (p - chance) / (1 - chance));
     }
 
     /** Returns the relative luminance (0 black, 1 white) of a colour, as a greyscale print shows it. */

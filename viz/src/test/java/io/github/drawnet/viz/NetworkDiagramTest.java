@@ -207,6 +207,17 @@ final class NetworkDiagramTest {
     }
 
     @Test
+    void weightColours_asTheStudioDrawsThem_bluePositiveOrangeNegative() {
+        // studio.css: --pos: rgb(8, 119, 189); --neg: rgb(245, 147, 34) (TensorFlow Playground's)
+        assertThat(Palette.WEIGHT_POSITIVE).isEqualTo(new Color(8, 119, 189));
+        assertThat(Palette.WEIGHT_NEGATIVE).isEqualTo(new Color(245, 147, 34));
+        float[] hsb = Color.RGBtoHSB(8, 119, 189, null);
+        assertThat(hsb[0] * 360).as("positive hue").isBetween(190f, 220f);
+        hsb = Color.RGBtoHSB(245, 147, 34, null);
+        assertThat(hsb[0] * 360).as("negative hue").isBetween(25f, 40f);
+    }
+
+    @Test
     void paint_fewEdges_eachWeightWrittenOnItsEdge_onAWhiteBox() {
         NetworkDiagram diagram = diagram();
         Svg svg = paint(diagram, 660, 420);
@@ -308,7 +319,7 @@ final class NetworkDiagramTest {
         assertThat(title.style().bold()).isTrue();
         assertThat(title.style().fontSize()).isEqualTo(15);
         assertThat(title.style().fill()).isEqualTo(Palette.INK);
-        Svg.Text sign = svg.text("Edge colour and dashes: the weight's sign (orange solid +, blue dashed -).");
+        Svg.Text sign = svg.text("Edge colour and dashes: the weight's sign (blue solid +, orange dashed -).");
         assertThat(sign.y()).isEqualTo(42);
         assertThat(sign.style().fontSize()).isEqualTo(11);
         Svg.Text size = svg.text("Thickness: |weight| relative to its layer's largest. Grey nodes are bias nodes"

@@ -1,17 +1,14 @@
-package io.github.drawnet.app;
+package io.github.drawnet.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Parameters;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The learned parameters printed as the notebook's parameter cell prints them. */
-final class NotebookPrinterTest {
+final class NotebookTextTest {
 
     static final LayerParameters HIDDEN_1 = LayerParameters.of(new float[][] {{1.5f, -0.25f}, {10f, 0f}},
             new float[] {-2f, 0.125f});
@@ -19,14 +16,12 @@ final class NotebookPrinterTest {
     static final LayerParameters OUTPUT = LayerParameters.of(new float[][] {{-12.5f}}, new float[] {0.75f});
 
     static String print(LayerParameters... layers) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NotebookPrinter.printParameters(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Parameters(List.of(layers)));
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return NotebookText.parameters(new Parameters(List.of(layers)));
     }
 
     @Test
     void matrix_valuesOfDifferentWidths_rightAlignedInColumnsWithSixDecimals() {
-        assertThat(NotebookPrinter.matrix(new float[][] {{1.5f, -0.25f}, {10f, 0f}}))
+        assertThat(NotebookText.matrix(new float[][] {{1.5f, -0.25f}, {10f, 0f}}))
                 .isEqualTo(" [[ 1.500000 -0.250000]\n  [10.000000  0.000000]]");
     }
 
