@@ -40,14 +40,8 @@ final class SessionDownloads implements AutoCloseable {
     byte[] get(String file, ExperimentResult result, byte[] drawingPng) throws IOException {
         return switch (file) {
             case "drawing.png" -> drawingPng;
-            case "report.html" -> Files.readAllBytes(report(result));
-            case "model.json" -> {
-                String why = unavailable(file, result);
-                if (why != null) {
-                    throw new StudioException(501, why);
-                }
-                yield SavedModel.of(result).toBytes();
-            }
+            case "report.html" -> Files.readAllBytes(visualizer.report(result, files()).report());
+            case "model.json" -> SavedModel.of(result).toBytes();
             case "points.csv" -> {
                 Path p = files().resolve("points.csv");
                 Exports.writePoints(result.data(), p);
@@ -56,48 +50,6 @@ final class SessionDownloads implements AutoCloseable {
             default -> throw new StudioException(404, "no such download: " + file + "; there are "
                     + String.join(", ", SessionEvents.DOWNLOADS));
         };
-    }
-
-    private Path report(ExperimentResult result) throws IOException {
-        if (result.spec().isBinary()) {
-            return visualizer.report(result, files()).report();
-        }
-        try {
-            return visualizer.report(result, files()).report();
-        } catch (RuntimeException e) {
-            LOG.warn("the report of {} classes failed", result.spec().classes(), e);
-            throw new StudioException(501, "the report cannot show " + result.spec().classes() + " classes in this "
-                    + "version yet (" + e.getMessage() + "); the page's figures and the other downloads can");
-        }
-    }
-
-    /**
-     * Returns why download {@code file} of {@code result} cannot be offered, or null when it can. A
-     * model of more than two classes is offered only when the saved file reads back with its classes,
-     * so that a file that would lose them is never handed out.
-     */
-    static String unavailable(String file, ExperimentResult result) {
-        if (!file.equals("model.json") || result.spec().isBinary()) {
-            return null;
-        }
-        int k = result.spec().classes();
-        byte[] bytes;
-        try {
-            bytes = SavedModel.of(result).toBytes();
-        } catch (RuntimeException e) {
-            return null;   // not a matter of classes (a diverged run's weights): the download says why, as for two
-        }
-        String reason;
-        try {
-            SavedModel back = SavedModel.parse(bytes, "model.json");
-            if (back.spec().classes() == k && back.drawing().classCount() == k) {
-                return null;
-            }
-            reason = "it would read back as " + back.spec().classes() + " classes";
-        } catch (RuntimeException e) {
-            reason = e.getMessage();
-        }
-        return "a model of " + k + " classes cannot be saved in this version's model.json yet (" + reason + ")";
     }
 
     private Path files() throws IOException {

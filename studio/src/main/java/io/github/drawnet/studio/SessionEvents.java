@@ -25,8 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The pages listening to one session over server-sent events, and what they are told: the
@@ -43,7 +41,6 @@ final class SessionEvents {
     /** The downloads a finished run offers, in the order the page lists them. */
     static final List<String> DOWNLOADS = List.of("drawing.png", "report.html", "model.json", "points.csv");
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionEvents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dataset GRID = Dataset.grid(LIVE_GRID);
 
@@ -188,7 +185,8 @@ final class SessionEvents {
         return d.select(idx);
     }
 
-    private static void points(ObjectNode into, Dataset d) {
+    /** Puts the points' coordinates (rounded to 0.001) and their classes ({@code label}: 0, 1, ... as the page colours them). */
+    static void points(ObjectNode into, Dataset d) {
         ArrayNode x1 = into.putArray("x1");
         ArrayNode x2 = into.putArray("x2");
         ArrayNode y = into.putArray("label");
@@ -306,26 +304,9 @@ final class SessionEvents {
         n.put("epochs", r.history().size());
         n.put("stopReason", r.training().stopReason().name().toLowerCase(Locale.ROOT));
         n.put("message", r.training().message());
-        if (r.spec().isBinary()) {
-            n.put("boundary", dataUrl(visualizer.decisionBoundaryPng(r)));
-        } else {
-            try {
-                n.put("boundary", dataUrl(visualizer.decisionBoundaryPng(r)));
-            } catch (RuntimeException e) {
-                // a figure of the report that cannot show K classes yet: the page has its own class map
-                LOG.debug("no decision boundary figure for {} classes", r.spec().classes(), e);
-            }
-        }
+        n.put("boundary", dataUrl(visualizer.decisionBoundaryPng(r)));
         ArrayNode downloads = n.putArray("downloads");
-        ObjectNode unavailable = n.putObject("unavailable");
-        for (String file : DOWNLOADS) {
-            String why = SessionDownloads.unavailable(file, r);
-            if (why == null) {
-                downloads.add(file);
-            } else {
-                unavailable.put(file, why);
-            }
-        }
+        DOWNLOADS.forEach(downloads::add);
         return n;
     }
 

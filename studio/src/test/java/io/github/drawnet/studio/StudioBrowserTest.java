@@ -706,6 +706,8 @@ final class StudioBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#confusion tr"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector("#confusion td"))).hasSize(9);
         assertThat(text("class-figures")).startsWith("Test accuracy by class:");
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(WebElement::getText)
+                .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
         screenshot("studio-colours-trained-1400x900.png");
         assertThat(seriousAccessibilityViolations()).isEmpty();
         assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())

@@ -398,6 +398,28 @@ final class StudioServerTest {
     }
 
     @Test
+    void start_inColours_trainsAsManyClasses_andSaysWhatItFound() throws Exception {
+        String id = newSession();
+        String settings = "{\"backend\":\"reference\",\"epochs\":\"2\",\"trainSize\":\"300\",\"validationSize\":"
+                + "\"60\",\"testSize\":\"90\",\"hidden\":\"5\"}";
+        HttpResponse<String> r = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(inColours()), settings));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("classCount").asInt()).isEqualTo(3);
+        assertThat(n.get("classes").get(1).get("colour").asText()).isEqualTo("#e69f00");
+        assertThat(n.get("reading").asText()).startsWith("found 3 classes");
+        StudioSession session = server.sessions().get(id);
+        await(() -> session.state() == StudioSession.State.DONE, 60, "the run to finish");
+        HttpResponse<String> model = get("/api/sessions/" + id + "/download/model.json");
+        assertThat(model.statusCode()).isEqualTo(200);
+        io.github.drawnet.io.SavedModel saved = io.github.drawnet.io.SavedModel.parse(
+                model.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "model.json");
+        assertThat(saved.spec().classes()).isEqualTo(3);
+        assertThat(saved.spec().hidden()).containsExactly(5);
+        post("/api/sessions/" + id + "/close", "");
+    }
+
+    @Test
     void drawings_inMoreColoursThanClasses_refusedSayingHowMany() throws Exception {
         // nine colours on a transparent background (its right half)
         BufferedImage image = new BufferedImage(180, 10, BufferedImage.TYPE_INT_ARGB);
@@ -415,6 +437,7 @@ final class StudioServerTest {
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(error(start)).isEqualTo(error(r));
         assertThat(server.sessions().get(id).state()).isEqualTo(StudioSession.State.IDLE);
+        post("/api/sessions/" + id + "/close", "");
     }
 
     @Test

@@ -926,7 +926,7 @@ function showClassFigures(d) {
   const table = document.createElement('table');
   table.id = 'confusion';
   const caption = document.createElement('caption');
-  caption.textContent = 'Test points: actual class (rows) against predicted (columns)';
+  caption.textContent = 'Test points by actual class (rows) and predicted class (columns)';
   table.appendChild(caption);
   const head = table.insertRow();
   const corner = document.createElement('th');
@@ -952,28 +952,6 @@ function showClassFigures(d) {
   });
   box.appendChild(table);
 }
-/** Fetches a download; the server's reason, when it cannot give it, is shown instead of saved. */
-async function download(e) {
-  e.preventDefault();
-  const a = e.currentTarget;
-  showError('');
-  try {
-    const r = await fetch(a.href);
-    if (!r.ok) {
-      let message = 'the server said ' + r.status;
-      try { message = (await r.json()).error || message; } catch (ignored) { /* not JSON */ }
-      throw new Error(message);
-    }
-    const url = URL.createObjectURL(await r.blob());
-    const save = document.createElement('a');
-    save.href = url;
-    save.download = a.getAttribute('download');
-    document.body.appendChild(save);
-    save.click();
-    save.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  } catch (err) { showError(a.getAttribute('download') + ': ' + err.message); }
-}
 function onDone(d) {
   $('test-accuracy').textContent = d.testAccuracy.toFixed(4);
   $('balanced').textContent = '(balanced ' + d.balancedAccuracy.toFixed(4) + '; ' + d.message + ')';
@@ -986,14 +964,7 @@ function onDone(d) {
     a.href = sessionPath('download/' + f) + '?token=' + encodeURIComponent(token);
     a.textContent = f;
     a.setAttribute('download', f);
-    a.addEventListener('click', download);
     links.appendChild(a);
-  });
-  Object.entries(d.unavailable || {}).forEach(([f, why]) => {
-    const note = document.createElement('span');
-    note.className = 'hint unavailable';
-    note.textContent = f + ' not offered: ' + why + '.';
-    links.appendChild(note);
   });
   const K = d.classes > 2 ? d.classes : 2;
   if (Math.abs(d.balancedAccuracy - 1 / K) < 0.05) showNotice(oneClass(K));
