@@ -709,6 +709,14 @@ final class StudioBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(WebElement::getText)
                 .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
         screenshot("studio-colours-trained-1400x900.png");
+        // an output unit shows its class's probability, large when hovered
+        WebElement output = driver.findElements(By.cssSelector("#network-diagram g.unit")).get(16 + 2);
+        new Actions(driver).moveToElement(output).perform();
+        waitUpTo(5).until(d -> d.findElement(By.id("zoom")).isDisplayed());
+        assertThat(text("zoom-caption")).isEqualTo("the probability of class 2 (" + text("read-as").replaceAll(
+                ".*background [0-9.]+%, #[0-9a-f]{6} [0-9.]+%, (#[0-9a-f]{6}).*", "$1") + ") [0, 1]");
+        screenshot("studio-colours-output-unit-1400x900.png");
+        new Actions(driver).moveToElement(driver.findElement(By.id("curves"))).perform();
         assertThat(seriousAccessibilityViolations()).isEmpty();
         assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
@@ -763,6 +771,34 @@ final class StudioBrowserTest {
     }
 
     @Test
+    void presetInColours_loadsItsClassesOntoTheCanvas_andTheFillPaintsAClass() throws Exception {
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("preset")).sendKeys("three-blobs");
+        driver.findElement(By.id("load-preset")).click();
+        waitUpTo(20).until(d -> text("read-as").contains("found 4 classes"));
+        assertThat(text("colour-shares")).startsWith("in 3 colours:");
+        assertThat(driver.findElements(By.cssSelector("#colour-shares .swatch"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.output-node"))).as("an output per class")
+                .hasSize(4);
+        // the fill paints the clicked region's class in the chosen colour; on its own colour it clears it
+        double before = canvasInkShare();
+        List<WebElement> palette = driver.findElements(By.cssSelector("#palette button"));
+        palette.get(6).click();
+        driver.findElement(By.id("tool-fill")).click();
+        new Actions(driver).moveToElement(driver.findElement(By.id("canvas")), 120, -120).click().perform();
+        assertThat(canvasPixelAt(120, -120)).extracting(Number::intValue).containsExactly(0xcc, 0x79, 0xa7, 255);
+        assertThat(canvasInkShare()).isGreaterThan(0.9);
+        assertThat(text("colour-shares")).startsWith("in 4 colours:");
+        new Actions(driver).moveToElement(driver.findElement(By.id("canvas")), 120, -120).click().perform();
+        assertThat(canvasPixelAt(120, -120).get(3).intValue()).isZero();
+        assertThat(canvasInkShare()).isCloseTo(before, org.assertj.core.data.Offset.offset(1e-9));
+        driver.findElement(By.id("clear")).click();
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.output-node"))).hasSize(1);
+        screenshot("studio-colours-preset-1400x900.png");
+    }
+
+    @Test
     void shareLink_inColours_keepsEachColour() throws Exception {
         openDesktop();
         openStudio();
@@ -782,8 +818,19 @@ final class StudioBrowserTest {
         assertThat(canvasPixelAt(-50, 0)).extracting(Number::intValue).containsExactly(0xd5, 0x5e, 0x00, 255);
         assertThat(canvasPixelAt(50, 0)).extracting(Number::intValue).containsExactly(0x00, 0x72, 0xb2, 255);
         assertThat(text("colour-shares")).isEqualTo(shares);
+        // one epoch from scratch learns only the background, the largest class: the page says so, at 1/3
+        driver.findElement(By.id("step")).click();
+        WebElement notice = waitUpTo(60).until(d -> {
+            WebElement e = d.findElement(By.id("notice"));
+            return e.isDisplayed() && text("state").equalsIgnoreCase("done") ? e : null;
+        });
+        assertThat(notice.getText()).isEqualTo("It predicts one class: balanced accuracy is near 1/3 (0.33). Try more "
+                + "hidden units, other input features or more epochs.");
+        assertThat(text("balanced")).startsWith("(balanced 0.33");
         // a link with more colours than classes is refused, saying how many
-        driver.get(link.replace("&c=d55e00.0072b2", "&c=000001.000002.000003.000004.000005.000006.000007.000008"));
+        // (another address before the fragment, so the page loads afresh instead of scrolling to it)
+        driver.get(link.replace("/#", "/?again#").replace("&c=d55e00.0072b2",
+                "&c=000001.000002.000003.000004.000005.000006.000007.000008"));
         WebElement error = waitUpTo(20).until(d -> {
             WebElement e = d.findElement(By.id("error"));
             return e.isDisplayed() ? e : null;

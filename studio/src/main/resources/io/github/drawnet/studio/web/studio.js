@@ -31,6 +31,7 @@ const knownColours = PALETTE.map((c) => rgbOf(c.hex));
 let classCount = 2;
 let classNames = [];
 let classColours = [NEG, POS];
+let drawnClasses = 1;       // the classes the canvas shows now (its colours and the background), as the page counts
 const undoStack = [];
 let tool = 'brush';
 let drawing = false;
@@ -156,6 +157,11 @@ function drawingChanged(readAs) {
   const box = $('colour-shares');
   box.textContent = '';
   $('drawn-label').textContent = used.length > 1 ? 'Drawn:' : 'Positive class:';
+  if (used.length + 1 !== drawnClasses) {
+    // an untrained network's diagram shows as many outputs as the drawing will have classes
+    drawnClasses = used.length + 1;
+    if (!lastMaps) drawNetwork();
+  }
   if (used.length > 1) {
     box.appendChild(document.createTextNode(' in ' + used.length + ' colours:'));
     used.sort((a, b) => b[0] - a[0]).forEach(([n, k]) => {
@@ -543,8 +549,10 @@ function layerSizes() {
   const hidden = lastMaps && lastMaps.layers ? lastMaps.layers.slice(0, -1).map((l) => l.w.length)
     : String($('hidden').value).split(',').map((v) => parseInt(v, 10)).filter((v) => v > 0 && v <= 256);
   const inputs = lastMaps && lastMaps.layers ? lastMaps.layers[0].w[0].length : features.length;
+  // outputs: the trained network's; before its first maps, the run's classes; before any run, the canvas's
+  const classes = points ? classCount : drawnClasses;
   const outputs = lastMaps && lastMaps.layers ? lastMaps.layers[lastMaps.layers.length - 1].w.length
-    : classCount > 2 ? classCount : 1;
+    : classes > 2 ? classes : 1;
   return { inputs, hidden, features, outputs };
 }
 let networkShape = null;     // what the diagram was built for; maps of the same network only update it
@@ -902,7 +910,8 @@ function setClasses(count, classes) {
   classColours = classes.map((c, k) => (k === 0 ? BACKGROUND : rgbOf(c.colour)));
   classes.forEach((c, k) => {
     legend.appendChild(swatch(classColours[k]));
-    legend.appendChild(document.createTextNode(' ' + (k === 0 ? 'background (0)' : c.name + ' (' + k + ')') + ' '));
+    legend.appendChild(document.createTextNode(' ' + (k === 0 ? 'background (0)' : c.name + ' (' + k + ')')
+      + (k < classes.length - 1 ? ' ' : '')));
   });
   legend.appendChild(document.createTextNode('; each place is coloured by its most likely class, paler where the '
     + 'network is less sure (white: no class above chance). Dots: training points (white ring), test points '
