@@ -164,8 +164,9 @@ final class StudioSession implements AutoCloseable {
             this.result = null;
             state = State.DONE;
         }
+        // measured as a run's finish measures it: probabilities and the engine's logits, one row of K a point
         io.github.drawnet.api.Evaluation test = io.github.drawnet.api.Evaluation.of(
-                next.model().predict(next.data().test()), next.data().test());
+                next.model().outputs(next.data().test()), next.data().test());
         events.newRun(next.data(), next.drawing());
         events.broadcast("history", SessionEvents.history(next.history()));
         events.broadcast("maps", events.maps(next.model(), next.epochsCompleted()));

@@ -44,6 +44,17 @@ final class StudioServerTest {
         server.close();
     }
 
+    /** Closes the sessions a test made, so that the next finds the studio's few sessions free. */
+    @org.junit.jupiter.api.AfterEach
+    void closeSessions() throws Exception {
+        for (String id : List.copyOf(TOKENS.keySet())) {
+            if (server.sessions().containsKey(id)) {
+                post("/api/sessions/" + id + "/close", "");
+            }
+            TOKENS.remove(id);
+        }
+    }
+
     /** Each session's page token, as the page keeps it. */
     static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -400,6 +411,7 @@ final class StudioServerTest {
     @Test
     void start_inColours_trainsAsManyClasses_andSaysWhatItFound() throws Exception {
         String id = newSession();
+        String again = newSession();
         String settings = "{\"backend\":\"reference\",\"epochs\":\"2\",\"trainSize\":\"300\",\"validationSize\":"
                 + "\"60\",\"testSize\":\"90\",\"hidden\":\"5\"}";
         HttpResponse<String> r = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(inColours()), settings));
@@ -416,7 +428,18 @@ final class StudioServerTest {
                 model.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "model.json");
         assertThat(saved.spec().classes()).isEqualTo(3);
         assertThat(saved.spec().hidden()).containsExactly(5);
-        post("/api/sessions/" + id + "/close", "");
+        // opened again from the file: its classes, and its drawing in their colours
+        HttpResponse<String> loaded = post("/api/sessions/" + again + "/load", "{\"model\":"
+                + JSON.writeValueAsString(model.body()) + ",\"backend\":\"reference\"}");
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        JsonNode l = JSON.readTree(loaded.body());
+        assertThat(l.get("classCount").asInt()).isEqualTo(3);
+        assertThat(l.get("classes").get(2).get("colour").asText()).isEqualTo("#56b4e9");
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                l.get("drawing").asText().substring("data:image/png;base64,".length()))));
+        assertThat(mask.getRGB(10, 30)).isEqualTo(0xFFE69F00);
+        assertThat(mask.getRGB(60, 30) >>> 24).isZero();
+        assertThat(server.sessions().get(again).history().size()).isEqualTo(2);
     }
 
     @Test
@@ -437,7 +460,6 @@ final class StudioServerTest {
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(error(start)).isEqualTo(error(r));
         assertThat(server.sessions().get(id).state()).isEqualTo(StudioSession.State.IDLE);
-        post("/api/sessions/" + id + "/close", "");
     }
 
     @Test
