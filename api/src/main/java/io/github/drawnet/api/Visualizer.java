@@ -64,6 +64,15 @@ public interface Visualizer {
         return files.equals(ReportFiles.all()) ? reportFileNames() : List.of();
     }
 
+    /**
+     * Returns the names of the files {@link #report(ExperimentResult, Path, ReportFiles)} writes for
+     * {@code files} and a result of {@code classes} classes (more than two may have other figures);
+     * the default, those of {@link #reportFileNames(ReportFiles)}.
+     */
+    default List<String> reportFileNames(ReportFiles files, int classes) {
+        return reportFileNames(files);
+    }
+
     /** Returns the learned decision boundary with the test points and the mistakes marked, as a PNG. */
     byte[] decisionBoundaryPng(ExperimentResult result);
 
@@ -76,6 +85,33 @@ public interface Visualizer {
 
     /** Returns the network's diagram with {@code parameters} on its edges, as a PNG. */
     byte[] networkPng(NetworkSpec spec, Parameters parameters);
+
+    /**
+     * Returns the network's diagram with {@code parameters} on its edges, as a PNG; for a network of
+     * more than two classes, each output unit shown in its class's colour and named by it. The
+     * default ignores the classes.
+     *
+     * @param classes the drawing's classes, the background first ({@link Drawing#classes()}); empty
+     *     for numbered classes
+     */
+    default byte[] networkPng(NetworkSpec spec, Parameters parameters, List<DrawingClass> classes) {
+        return networkPng(spec, parameters);
+    }
+
+    /**
+     * Returns the class map of a {@code side × side} grid pass of more than two classes (row 0 at the
+     * bottom of the plane, as {@link Dataset#grid} orders it; each point's row of class probabilities,
+     * as {@link ForwardPass#output()} holds them), as a PNG of {@code side × side} pixels: each pixel in
+     * its most likely class's colour, paler the less likely.
+     *
+     * @param classes the drawing's classes, the background first; empty for numbered classes
+     * @throws IllegalArgumentException when the probabilities are not {@code side × side} rows of the
+     *     classes' count
+     * @throws UnsupportedOperationException when this implementation draws no class maps (the default)
+     */
+    default byte[] classMapPng(float[] probabilities, int side, List<DrawingClass> classes) {
+        throw new UnsupportedOperationException(getClass().getName() + " draws no class maps");
+    }
 
     /**
      * What {@link #report} wrote.

@@ -96,7 +96,8 @@ final class ContinueCommand implements Callable<Integer> {
                 : backends.find(saved.backendId()).orElseGet(backends::preferred);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         List<Path> inputs = List.of(modelFile);
-        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE), files));
+        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE), files,
+                saved.spec().classes()));
         try (RunFolder folder = OutputFolder.open(out, force, clock, saved.drawing().name(), backend.id(), "continue",
                 inputs, planned)) {
             Path target = save != null ? save : folder.finalPath(DEFAULT_MODEL);

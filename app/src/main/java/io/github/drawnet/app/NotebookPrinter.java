@@ -33,7 +33,8 @@ final class NotebookPrinter {
         o.printf(Locale.ROOT, "Drawing: %s (%d x %d, %s), %.1f%% of the canvas drawn%n", Names.escape(drawing.name()),
                 drawing.width(), drawing.height(), drawingSource, 100 * drawing.positiveShare());
         o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
-                data.train().size(), data.validation().size(), data.test().size(), p.seed(), p.labelMode().id(),
+                data.train().size(), data.validation().size(), data.test().size(), p.seed(),
+                data.classCount() > 2 ? "class" : p.labelMode().id(),
                 p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels flipped", 100 * p.noise()) : "");
         if (data.classCount() > 2) {
             o.printf(Locale.ROOT, "Points per class (%s): %s training, %s validation, %s test%n", drawing.classes().stream()

@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         List<Path> inputs = options.data.drawingFile == null ? List.of() : List.of(options.data.drawingFile);
-        List<String> planned = outputs.plannedNames(List.of(), files);
+        List<String> planned = outputs.plannedNames(List.of(), files, setup.spec().classes());
         try (RunFolder folder = OutputFolder.open(out, force, clock, setup.drawing().name(), backend.id(), "run", inputs,
                 planned)) {
             RunOutputs.checkSave(save, folder);

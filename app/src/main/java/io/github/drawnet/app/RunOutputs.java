@@ -50,10 +50,10 @@ final class RunOutputs {
         };
     }
 
-    /** Returns the names of the files {@link #finish} writes into the run's folder with {@code files}, besides the model. */
-    List<String> plannedNames(List<String> extraFigures, ReportFiles files) {
+    /** Returns the names of the files {@link #finish} writes into the run's folder with {@code files} for {@code classes} classes, besides the model. */
+    List<String> plannedNames(List<String> extraFigures, ReportFiles files, int classes) {
         List<String> names = new ArrayList<>(OutputFolder.dataFileNames());
-        names.addAll(visualizer.reportFileNames(files));
+        names.addAll(visualizer.reportFileNames(files, classes));
         names.addAll(files.figureFileNames(extraFigures.toArray(String[]::new)));
         return names;
     }

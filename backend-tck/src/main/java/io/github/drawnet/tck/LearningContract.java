@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The backend learns what the notebook's network learns: full-size runs with the notebook's
@@ -50,6 +52,26 @@ public interface LearningContract extends BackendUnderTest {
         assertThat(run.test().accuracy()).isGreaterThanOrEqualTo(NotebookFigures.BLOB - NotebookFigures.TOLERANCE);
         // same initial parameters, same batch order: within one accuracy point of the oracle
         assertThat(run.test().accuracy()).isCloseTo(reference.test().accuracy(), within(0.01));
+    }
+
+    /**
+     * Drawings in colours, the notebook's settings but 16 hidden units and a softmax over the classes:
+     * at least PyTorch's accuracy ({@code seed_multiclass.py}, the same network) less
+     * {@value NotebookFigures#MULTICLASS_TOLERANCE}, and within two points of the oracle.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Preset.class, names = {"THREE_BLOBS", "QUADRANTS"})
+    default void colourPresets_hidden16_reachPyTorchAccuracy(Preset preset) {
+        DataSplits data = Fixtures.notebookSplits(preset);
+        NetworkSpec spec = data.fit(NetworkSpec.notebook().withHidden(java.util.List.of(16)));
+        assertThat(spec.classes()).isEqualTo(preset == Preset.THREE_BLOBS ? 4 : 5);
+        ExperimentResult run = notebookRun(backend(), preset, spec, 100);
+        ExperimentResult reference = notebookRun(new ReferenceBackend(), preset, spec, 100);
+        double pytorch = preset == Preset.THREE_BLOBS ? NotebookFigures.THREE_BLOBS : NotebookFigures.QUADRANTS;
+        assertThat(run.training().stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(run.test().accuracy()).isGreaterThanOrEqualTo(pytorch - NotebookFigures.MULTICLASS_TOLERANCE);
+        assertThat(run.test().accuracy()).isCloseTo(reference.test().accuracy(), within(0.02));
+        assertThat(run.test().confusion().classes()).isEqualTo(spec.classes());
     }
 
     @Test

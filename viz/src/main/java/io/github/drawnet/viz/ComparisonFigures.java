@@ -105,7 +105,10 @@ public final class ComparisonFigures {
         return n <= 1 ? Palette.TRAIN : Palette.sequential(0.4 + 0.6 * i / (double) (n - 1));
     }
 
-    /** Returns each run's output map with its test accuracy, as small multiples. */
+    /**
+     * Returns each run's output map with its test accuracy, as small multiples; a run of more than two
+     * classes shows its class map, and runs all of several classes share a legend of their classes.
+     */
     public static Figure maps(String name, String title, List<Run> runs) {
         int columns = Math.min(4, runs.size());
         int rows = (runs.size() + columns - 1) / columns;
@@ -120,6 +123,10 @@ public final class ComparisonFigures {
             boxes.add(box);
             panels.put("cell-" + (i + 1), MapPanel.plotArea(box, false));
         }
+        // runs of several classes (a sweep keeps the drawing, so they share their classes) get a legend of
+        // the classes instead of the colour bar, unless a two-class run is among them
+        Run multi = runs.stream().filter(r -> ClassView.isMulti(r.result())).findFirst().orElse(null);
+        boolean binary = multi == null || runs.stream().anyMatch(r -> !ClassView.isMulti(r.result()));
         return new Figure(name, title, width, height, g -> {
             g.setColor(Palette.INK);
             g.setFont(Palette.TITLE);
@@ -127,12 +134,25 @@ public final class ComparisonFigures {
             for (int i = 0; i < runs.size(); i++) {
                 ExperimentResult r = runs.get(i).result();
                 String t = String.format(Locale.ROOT, "%s: %.4f", runs.get(i).label(), r.test().accuracy());
-                MapPanel.paint(g, boxes.get(i), t, MapPanel.gridImage(r.grid().output(), r.gridResolution(), 0, 1), 0,
-                        1, null, null);
+                // a run of more than two classes shows its class map (each point in its likeliest class's colour)
+                MapPanel.paint(g, boxes.get(i), t, ClassView.isMulti(r) ? ClassView.of(r).classMap(r.grid().output(),
+                        r.gridResolution()) : MapPanel.gridImage(r.grid().output(), r.gridResolution(), 0, 1), 0, 1,
+                        null, null);
             }
-            // one colour bar for all: every map is a probability in [0, 1]
             Rectangle2D bar = new Rectangle2D.Double(columns * cellW + 10, 40, 100, Math.min(cellH, height - 40));
-            MapPanel.colourBarOnly(g, bar, 0, 1, "probability of class 1");
+            if (binary) {
+                // one colour bar for all: every map is a probability in [0, 1]
+                MapPanel.colourBarOnly(g, bar, 0, 1, "probability of class 1");
+            } else {
+                ClassView v = ClassView.of(multi.result());
+                List<Color> colours = new ArrayList<>();
+                List<List<String>> names = new ArrayList<>();
+                for (int k = 0; k < v.count(); k++) {
+                    colours.add(v.colour(k));
+                    names.add(List.of(v.name(k)));
+                }
+                MapPanel.legend(g, bar.getX(), bar.getY() + 24, colours, names, Palette.TICK);
+            }
         }, panels);
     }
 }

@@ -129,8 +129,8 @@ public final class HtmlReport {
         row(h, "seed", Long.toString(c.seed()));
         row(h, "points", p.sizes().train() + " training, " + p.sizes().validation() + " validation, "
                 + p.sizes().test() + " test (sampling seed " + p.seed() + ")");
-        row(h, "labels", p.labelMode().id() + (p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels"
-                + " flipped", 100 * p.noise()) : ""));
+        row(h, "labels", (multi ? "class index" : p.labelMode().id()) + (p.noise() > 0 ? String.format(Locale.ROOT,
+                ", %.0f%% of training labels flipped", 100 * p.noise()) : ""));
         if (multi) {
             row(h, "classes", classShares(classes, data.train()) + " of the training points");
         } else {

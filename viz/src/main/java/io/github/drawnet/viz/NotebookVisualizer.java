@@ -3,6 +3,7 @@ package io.github.drawnet.viz;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
@@ -69,8 +70,14 @@ public final class NotebookVisualizer implements Visualizer {
     /** Returns every figure's names in the formats {@code files} names, and {@code report.html} when it asks for it. */
     @Override
     public List<String> reportFileNames(ReportFiles files) {
+        return reportFileNames(files, 2);
+    }
+
+    /** Returns the names of the figures of a result of {@code classes} classes in {@code files}' formats, and the report's. */
+    @Override
+    public List<String> reportFileNames(ReportFiles files, int classes) {
         List<String> names = new ArrayList<>();
-        for (String f : FIGURE_NAMES) {
+        for (String f : figureNames(classes)) {
             names.addAll(files.figureFileNames(f));
         }
         if (files.html()) {
@@ -116,6 +123,16 @@ public final class NotebookVisualizer implements Visualizer {
     @Override
     public byte[] networkPng(NetworkSpec spec, Parameters parameters) {
         return png(LiveFigures.network(spec, parameters));
+    }
+
+    @Override
+    public byte[] networkPng(NetworkSpec spec, Parameters parameters, List<DrawingClass> classes) {
+        return png(LiveFigures.network(spec, parameters, classes));
+    }
+
+    @Override
+    public byte[] classMapPng(float[] probabilities, int side, List<DrawingClass> classes) {
+        return LiveFigures.classMapPng(probabilities, side, classes);
     }
 
     private static byte[] png(Figure f) {

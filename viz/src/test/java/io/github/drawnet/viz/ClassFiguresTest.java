@@ -444,4 +444,106 @@ final class ClassFiguresTest {
         assertThat(v.colour(0)).isEqualTo(Palette.CLASS_BACKGROUND);
         assertThat(v.colour(1)).isNotEqualTo(v.colour(2));
     }
+
+    @Test
+    void liveClassMapPng_eachPixelItsLikeliestClassesColour() throws Exception {
+        int n = THREE.gridResolution();
+        byte[] png = new NotebookVisualizer().classMapPng(THREE.grid().output(), n,
+                ClassResults.classes(3));
+        BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(n);
+        assertThat(image.getHeight()).isEqualTo(n);
+        int[] best = ClassView.argmax(THREE.grid().output(), 3);
+        for (int row = 0; row < n; row += 8) {
+            for (int col = 0; col < n; col += 8) {
+                int i = row * n + col;
+                Color expected = Palette.classMapColour(classColour(best[i]), THREE.grid().output()[i * 3 + best[i]], 3);
+                assertThat(new Color(image.getRGB(col, n - 1 - row))).as("grid point %d, %d", col, row)
+                        .isEqualTo(expected);
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            int col = (int) Math.round(ClassResults.THREE[k][0] * (n - 1));
+            int row = (int) Math.round(ClassResults.THREE[k][1] * (n - 1));
+            showsClass(new Color(image.getRGB(col, n - 1 - row)), k);
+        }
+    }
+
+    @Test
+    void liveClassMapPng_wrongLength_refusedNamingTheSizes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiveFigures.classMapPng(new float[10], 4,
+                ClassResults.classes(3))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a class map of a 4 x 4 grid needs 4 x 4 rows of 3 to 8 class probabilities (here 3), got"
+                        + " 10 values");
+    }
+
+    @Test
+    void liveNetwork_withClasses_outputNodesInTheirColours() {
+        Svg svg = Svg.of(LiveFigures.network(THREE.spec(), THREE.finalParameters(), ClassResults.classes(3)));
+        for (int k = 0; k < 3; k++) {
+            Color c = classColour(k);
+            assertThat(svg.ellipses.stream().filter(e -> c.equals(e.style().fill())).count()).isEqualTo(1);
+        }
+        svg.text("#e41a1c");
+        // without classes the output units are numbered, as a binary network's is
+        Svg plain = Svg.of(LiveFigures.network(THREE.spec(), THREE.finalParameters()));
+        assertThat(plain.texts("o3")).hasSize(1);
+    }
+
+    @Test
+    void comparisonMaps_runsOfClasses_eachCellItsClassMap_aLegendOfTheClasses() {
+        Figure f = ComparisonFigures.maps("sweep", "Three", List.of(new ComparisonFigures.Run("a", THREE),
+                new ComparisonFigures.Run("b", THREE)));
+        BufferedImage image = FigureWriter.toImage(f);
+        for (String cell : List.of("cell-1", "cell-2")) {
+            for (int k = 0; k < 3; k++) {
+                showsClass(at(image, f, cell, ClassResults.THREE[k][0], ClassResults.THREE[k][1]), k);
+            }
+        }
+        Svg svg = Svg.of(f);
+        svg.text("background");
+        svg.text("#377eb8");
+        assertThat(svg.texts("probability of class 1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("results")
+    void reportFileNames_ofKClasses_areExactlyTheFilesReportWrites(ExperimentResult r, double[][] centres,
+            int[] flipped, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        io.github.drawnet.api.ReportFiles files = io.github.drawnet.api.ReportFiles.all();
+        NotebookVisualizer v = new NotebookVisualizer();
+        v.report(r, dir, files);
+        try (Stream<java.nio.file.Path> written = java.nio.file.Files.list(dir)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(v.reportFileNames(files, centres.length).stream().sorted().toList());
+        }
+        assertThat(v.reportFileNames(files, centres.length)).hasSize(2 * 9 + 1).contains("class-map.png",
+                "confusion-matrix.svg", "class-probabilities.png");
+        assertThat(v.reportFileNames(files, 2)).isEqualTo(v.reportFileNames(files));
+        // the report shows the hidden layer's view with each training point in its class's colour
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        long reds = java.util.Arrays.stream(ClassView.classes(r.data().train())).limit(HiddenView.MOST)
+                .filter(c -> c == 1).count();
+        assertThat(html.split("r=\"2.4\" fill=\"#e41a1c\"", -1)).hasSize((int) reds + 1);
+    }
+
+    @Test
+    void figures_ofEightClasses_everyTextWithinTheFigure() {
+        ExperimentResult eight = ClassResults.result(ClassResults.EIGHT, 300, 3);
+        for (Figure f : new NotebookVisualizer().figures(eight)) {
+            Svg svg = Svg.of(f);
+            for (Svg.Text t : svg.texts) {
+                if (t.rotated() || t.text().isBlank()) {
+                    continue;
+                }
+                java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, t.style().bold() ? java.awt.Font.BOLD
+                        : java.awt.Font.PLAIN, (int) Math.round(t.style().values().containsKey("font-size")
+                                ? t.style().fontSize() : 12));
+                assertThat(t.x()).as("%s: '%s' starts inside", f.name(), t.text()).isGreaterThanOrEqualTo(0);
+                assertThat(t.x() + Svg.width(t.text(), font)).as("%s: '%s' ends inside", f.name(), t.text())
+                        .isLessThanOrEqualTo(f.width());
+                assertThat(t.y()).as("%s: '%s' inside", f.name(), t.text()).isBetween(0.0, (double) f.height());
+            }
+        }
+    }
 }

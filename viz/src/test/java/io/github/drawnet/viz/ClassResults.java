@@ -43,8 +43,11 @@ final class ClassResults {
     static final double[][] THREE = {{0.2, 0.2}, {0.8, 0.3}, {0.45, 0.8}};
     /** Four classes, one per quadrant: borders on {@code x1 = 0.5} and {@code x2 = 0.5}. */
     static final double[][] FOUR = {{0.25, 0.25}, {0.75, 0.25}, {0.75, 0.75}, {0.25, 0.75}};
-    /** The colours of classes 1, 2, 3. */
-    static final int[] RGB = {0xe41a1c, 0x377eb8, 0x4daf4a};
+    /** The colours of classes 1 to 7 (ColorBrewer's Set1). */
+    static final int[] RGB = {0xe41a1c, 0x377eb8, 0x4daf4a, 0x984ea3, 0xff7f00, 0xa65628, 0xf781bf};
+    /** Eight classes: the background in the middle, seven around it. */
+    static final double[][] EIGHT = {{0.5, 0.5}, {0.15, 0.15}, {0.5, 0.1}, {0.85, 0.15}, {0.9, 0.55}, {0.7, 0.9},
+        {0.3, 0.9}, {0.1, 0.55}};
     /** The sharpness {@code s} of the logits. */
     static final double SHARPNESS = 12;
 
