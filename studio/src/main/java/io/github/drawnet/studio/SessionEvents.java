@@ -20,6 +20,7 @@ import io.github.drawnet.api.Model;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.viz.HiddenProjection;
+import io.github.drawnet.viz.Palette;
 import io.javalin.http.sse.SseClient;
 import java.util.Base64;
 import java.util.List;
@@ -52,6 +53,8 @@ final class SessionEvents {
     private final HiddenProjection projection = new HiddenProjection();
     /** The training points the page shows, and places in the hidden view; null before a run. */
     private Dataset shown;
+    /** The run's classes, the background first; empty for a two-class drawing. */
+    private List<DrawingClass> drawingClasses = List.of();
 
     SessionEvents(Visualizer visualizer) {
         this.visualizer = visualizer;
@@ -143,6 +146,7 @@ final class SessionEvents {
         Dataset train = first(data.train(), SHOWN_POINTS);
         synchronized (this) {
             shown = train;
+            drawingClasses = drawing.classes();
             projection.reset();
         }
         ObjectNode n = JSON.createObjectNode();
@@ -154,8 +158,9 @@ final class SessionEvents {
 
     /**
      * Puts how many classes {@code drawing} holds ({@code classCount}) and, for a drawing in colours,
-     * each class's name, colour and share of the pixels ({@code classes}, the background first; empty
-     * for a two-class drawing, which the page shows in its two class colours as before).
+     * each class's name, colour, the colour figures show it in ({@code shown}: the report's, its own
+     * but a grey for the background) and share of the pixels ({@code classes}, the background first;
+     * empty for a two-class drawing, which the page shows in its two class colours as before).
      */
     static ObjectNode classes(ObjectNode into, Drawing drawing) {
         into.put("classCount", drawing.classCount());
@@ -168,6 +173,8 @@ final class SessionEvents {
                 ObjectNode c = list.addObject();
                 c.put("name", cs.get(k).name());
                 c.put("colour", cs.get(k).hex());
+                java.awt.Color shownAs = Palette.classColour(k, cs.get(k).rgb());
+                c.put("shown", String.format(Locale.ROOT, "#%06x", shownAs.getRGB() & 0xFFFFFF));
                 c.put("share", pixels[k] / total);
             }
         }
@@ -247,7 +254,7 @@ final class SessionEvents {
                 unit.put("png", dataUrl(map.png()));
             }
         }
-        n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters())));
+        n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters(), drawingClasses)));
         weights(n.putArray("layers"), model.parameters());
         if (shown != null && !pass.hidden().isEmpty()) {
             hiddenView(n.putObject("hiddenView"), model.forward(shown), model.spec().hidden().size());

@@ -222,6 +222,8 @@ final class SessionPartsTest {
         double total = 0;
         for (int k = 0; k < 4; k++) {
             assertThat(classes.get(k).get("colour").asText()).isEqualTo(coloured.drawing().classes().get(k).hex());
+            assertThat(classes.get(k).get("shown").asText()).as("as the report shows it")
+                    .isEqualTo(k == 0 ? "#c4c4c4" : coloured.drawing().classes().get(k).hex());
             total += classes.get(k).get("share").asDouble();
             if (k > 1) {
                 assertThat(classes.get(k).get("share").asDouble()).as("largest first")

@@ -701,7 +701,9 @@ final class StudioBrowserTest {
         driver.findElement(By.id("discretize")).click();
         assertThat(outputShareOfColour(-55, -45, ORANGE)).isGreaterThan(0.6);
         assertThat(outputShareOfColour(55, 50, SKY_BLUE)).isGreaterThan(0.6);
-        assertThat(outputShareOfColour(105, -105, new int[] {176, 176, 176})).isGreaterThan(0.6);
+        java.awt.Color grey = io.github.drawnet.viz.Palette.CLASS_BACKGROUND;
+        assertThat(outputShareOfColour(105, -105, new int[] {grey.getRed(), grey.getGreen(), grey.getBlue()}))
+                .as("the background in the report's grey").isGreaterThan(0.6);
         // each class's test accuracy and the confusion matrix, 3 x 3
         assertThat(driver.findElements(By.cssSelector("#confusion tr"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector("#confusion td"))).hasSize(9);
@@ -720,6 +722,10 @@ final class StudioBrowserTest {
         assertThat(seriousAccessibilityViolations()).isEmpty();
         assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        // the report's figures of three classes: the network with its class outputs, the class map with the test points
+        js("const f = document.getElementById('more-figures'); f.open = true; f.scrollIntoView();");
+        assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).startsWith("data:image/png;base64,");
+        screenshot("studio-colours-figures-1400x900.png");
     }
 
     @Test

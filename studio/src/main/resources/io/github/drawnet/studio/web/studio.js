@@ -23,7 +23,6 @@ const PALETTE = [
   { name: 'blue', hex: '#0072b2' },
   { name: 'reddish purple', hex: '#cc79a7' },
 ];
-const BACKGROUND = [176, 176, 176];   // the background (class 0) on a class map and its points
 let ink = 0;                // the palette colour the brush and the fill paint with
 // the colours a canvas pixel may be told to be: the palette's, then those of drawings the server read
 const knownColours = PALETTE.map((c) => rgbOf(c.hex));
@@ -907,7 +906,7 @@ function setClasses(count, classes) {
     return;
   }
   classNames = classes.map((c) => c.name);
-  classColours = classes.map((c, k) => (k === 0 ? BACKGROUND : rgbOf(c.colour)));
+  classColours = classes.map((c) => rgbOf(c.shown));   // as the report shows them: the background grey
   classes.forEach((c, k) => {
     legend.appendChild(swatch(classColours[k]));
     legend.appendChild(document.createTextNode(' ' + (k === 0 ? 'background (0)' : c.name + ' (' + k + ')')
