@@ -620,7 +620,7 @@ function drawNetwork() {
     const img = el('image', { x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2,
       class: c === columns.length - 1 ? 'output-node' : 'unit-map' }, g);
     imageEls.push({ el: img, column: c, index: i });
-    hoverable(g, c, i, columns.length);
+    hoverable(g, c, i, columns.length, outputs);
   }));
   const outLabel = el('text', { x: xs[xs.length - 1] + box / 2, y: pos[pos.length - 1][0].y - 6, 'text-anchor': 'middle',
     class: 'node-caption' }, svg);
@@ -660,9 +660,9 @@ function showZoom(column, index, columns) {
   $('zoom-caption').textContent = map.name + map.range;
   $('zoom').hidden = false;
 }
-function hoverable(g, column, index, columns) {
+function hoverable(g, column, index, columns, outputs) {
   const name = column !== columns - 1 ? 'hidden unit ' + (index + 1) + ' of layer ' + column
-    : classCount > 2 ? 'the output of ' + className(index) : 'the output';
+    : outputs > 1 ? 'the output of ' + className(index) : 'the output';
   g.setAttribute('tabindex', '0');
   g.setAttribute('role', 'button');
   g.setAttribute('aria-label', name + ': show its map large');
@@ -680,7 +680,7 @@ let outputThumb = null;     // the output map as drawn here, without points, for
 let classThumbs = [];       // for more than two classes: each class's probability map, for its output node
 let grid = 0;
 function className(k) {
-  return 'class ' + k + ' (' + (classNames[k] || '') + ')';
+  return 'class ' + k + (classCount > 2 && classNames[k] ? ' (' + classNames[k] + ')' : '');
 }
 /** Returns the most likely class at grid point i and its probability, of K classes. */
 function mostLikely(i, K) {
