@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code drawnet presets}: the built-in drawings listed, and exported as PNGs to start a drawing from. */
 final class PresetsCommandTest {
 
-    static final List<String> IDS = List.of("blob", "ring", "xor", "halfplane", "spiral", "moons");
+    static final List<String> IDS = List.of("blob", "ring", "xor", "halfplane", "spiral", "moons", "three-blobs",
+            "quadrants");
 
     static String share(Preset p) {
         return String.format(Locale.ROOT, "%.1f%% drawn", 100 * p.drawing().positiveShare());
@@ -39,7 +40,7 @@ final class PresetsCommandTest {
     }
 
     @Test
-    void presetsExport_writesSixReadablePngs_eachTheDrawingItself(@TempDir Path dir) throws IOException {
+    void presetsExport_writesEveryPresetAsAReadablePng_eachTheDrawingItself(@TempDir Path dir) throws IOException {
         Path export = dir.resolve("drawings");
         CliRunner.Result r = CliRunner.run("presets", "--export", export.toString());
         assertThat(r.exitCode()).isZero();

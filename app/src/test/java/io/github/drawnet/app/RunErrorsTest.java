@@ -47,7 +47,8 @@ final class RunErrorsTest {
                 Arguments.of(new String[] {"--features", "x1,x3"},
                         "drawnet run: --features: unknown feature 'x3'; valid: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2"),
                 Arguments.of(new String[] {"--preset", "circle"},
-                        "drawnet run: unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons"),
+                        "drawnet run: unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons,"
+                                + " three-blobs, quadrants"),
                 Arguments.of(new String[] {"--backend", "tensorflow"},
                         "drawnet run: unknown backend 'tensorflow'; available: djl, dl4j, reference"),
                 Arguments.of(new String[] {"--noise", "1"}, "drawnet run: --noise must be in [0, 1), got 1.0"),

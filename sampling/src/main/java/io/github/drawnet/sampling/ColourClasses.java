@@ -68,26 +68,33 @@ final class ColourClasses {
             List<Colour> kept, List<Colour> small) {
         int k = kept.size();
         double[][] labs = new double[k][];
-        Map<Integer, Integer> nearest = new HashMap<>();
+        Map<Integer, Integer> classOfColour = new HashMap<>();
         for (int c = 0; c < k; c++) {
             labs[c] = Cielab.of(kept.get(c).rgb());
-            nearest.put(kept.get(c).rgb(), c + 1);
+            classOfColour.put(kept.get(c).rgb(), c + 1);
+        }
+        // first the pixels of a class's very colour, then each other drawn pixel by its colour and the classes
+        // around it: a blend of two classes' colours can be nearer to a third (purple and yellow blend to a
+        // brown nearer to teal than to either), but it lies between the two it blends
+        byte[] exact = new byte[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            if (coverage[i] >= 0.5f) {
+                exact[i] = (byte) (int) classOfColour.getOrDefault(argb[i] & 0xFFFFFF, 0);
+            }
         }
         int[] map = new int[argb.length];
+        Map<Long, Integer> nearest = new HashMap<>();
         long[] area = new long[k + 1];
         long blended = 0;
         for (int i = 0; i < argb.length; i++) {
-            if (coverage[i] >= 0.5f) {
+            if (exact[i] != 0) {
+                map[i] = exact[i];
+            } else if (coverage[i] >= 0.5f) {
                 int rgb = argb[i] & 0xFFFFFF;
-                Integer cls = nearest.get(rgb);
-                if (cls == null) {
-                    cls = 1 + nearestOf(Cielab.of(rgb), labs);
-                    nearest.put(rgb, cls);
-                }
-                map[i] = cls;
-                if (rgb != kept.get(cls - 1).rgb()) {
-                    blended++;
-                }
+                int around = classesAround(exact, i, w, h);
+                map[i] = nearest.computeIfAbsent(((long) rgb << 8) | around,
+                        key -> 1 + nearestOf(Cielab.of(rgb), labs, around));
+                blended++;
             }
             area[map[i]]++;
         }
@@ -151,7 +158,7 @@ final class ColourClasses {
 
     /**
      * Returns the exact colours of drawn pixels that fill a region somewhere (a fully covered pixel
-     * whose four neighbours have its very colour), most pixels first. The colours anti-aliasing
+     * whose eight neighbours have its very colour), most pixels first. The colours anti-aliasing
      * blends at an edge never do: an edge is one pixel across, so every blended pixel has a neighbour
      * of another colour.
      */
@@ -167,8 +174,7 @@ final class ColourClasses {
                 c[0]++;
                 boolean solid = !usedAlpha || coverage[i] == 1f;
                 int p = argb[i];
-                if (solid && (col == 0 || argb[i - 1] == p) && (col == w - 1 || argb[i + 1] == p)
-                        && (row == 0 || argb[i - w] == p) && (row == h - 1 || argb[i + w] == p)) {
+                if (solid && sameAround(argb, col, row, w, h)) {
                     c[1]++;
                 }
             }
@@ -183,10 +189,49 @@ final class ColourClasses {
         return colours;
     }
 
-    private static int nearestOf(double[] lab, double[][] labs) {
-        int best = 0;
-        double bestDistance = Cielab.distanceSquared(lab, labs[0]);
-        for (int c = 1; c < labs.length; c++) {
+    /**
+     * Returns the classes whose very colour is among the eight neighbours of pixel {@code i}, as a
+     * bit set (bit {@code c - 1} for class {@code c}).
+     */
+    private static int classesAround(byte[] exact, int i, int w, int h) {
+        int row = i / w;
+        int col = i % w;
+        int around = 0;
+        for (int r = Math.max(0, row - 1); r <= Math.min(h - 1, row + 1); r++) {
+            for (int c = Math.max(0, col - 1); c <= Math.min(w - 1, col + 1); c++) {
+                int k = exact[r * w + c];
+                if (k > 0) {
+                    around |= 1 << (k - 1);
+                }
+            }
+        }
+        return around;
+    }
+
+    /**
+     * Returns the index of the colour in {@code labs} nearest to {@code lab}, among those in the bit
+     * set {@code among} (all of them when it is empty); ties go to the lower index.
+     */
+    /** Returns whether the (up to eight) neighbours of a pixel all have its very colour and alpha. */
+    private static boolean sameAround(int[] argb, int col, int row, int w, int h) {
+        int p = argb[row * w + col];
+        for (int r = Math.max(0, row - 1); r <= Math.min(h - 1, row + 1); r++) {
+            for (int c = Math.max(0, col - 1); c <= Math.min(w - 1, col + 1); c++) {
+                if (argb[r * w + c] != p) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int nearestOf(double[] lab, double[][] labs, int among) {
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < labs.length; c++) {
+            if (among != 0 && (among & (1 << c)) == 0) {
+                continue;
+            }
             double d = Cielab.distanceSquared(lab, labs[c]);
             if (d < bestDistance) {
                 best = c;
@@ -205,7 +250,7 @@ final class ColourClasses {
         for (int i = 0; i < Math.min(NAMED_MERGES, small.size()); i++) {
             Colour c = small.get(i);
             named.add(hex(c.rgb()) + " " + percent(c.pixels(), pixels) + " into "
-                    + hex(kept.get(nearestOf(Cielab.of(c.rgb()), labs)).rgb()));
+                    + hex(kept.get(nearestOf(Cielab.of(c.rgb()), labs, 0)).rgb()));
         }
         return small.size() + (small.size() == 1 ? " colour" : " colours") + " under 0.5% merged: "
                 + String.join(", ", named) + more(small.size());
@@ -224,7 +269,11 @@ final class ColourClasses {
         return count > NAMED_MERGES ? " and " + (count - NAMED_MERGES) + " more" : "";
     }
 
+    /** Returns {@code part} as a percentage of {@code whole} to one decimal; a share that would show as 0.0% is {@code <0.1%}. */
     static String percent(long part, long whole) {
+        if (part > 0 && part * 2000 < whole) {
+            return "<0.1%";
+        }
         return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 

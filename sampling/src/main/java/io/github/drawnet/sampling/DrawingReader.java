@@ -34,9 +34,10 @@ import javax.imageio.stream.ImageInputStream;
  * below 0.5, as above) is class 0. An ink colour is a class when
  * <ol>
  *   <li>it fills a region somewhere: at least one fully covered pixel (fully opaque, where alpha is
- *       used) whose four neighbours have exactly its colour. Anti-aliasing blends a colour with the
- *       background and with its neighbours, but only along edges one pixel across, so its blended
- *       colours never do, however many pixels they add up to; and
+ *       used) whose eight neighbours have exactly its colour (a region at least three pixels across).
+ *       Anti-aliasing blends a colour with the background and with its neighbours, but only along
+ *       edges one pixel across, so its blended colours never do, however many pixels they add up to;
+ *       and
  *   <li>its exact colour covers at least 0.5% of the drawing; a colour that fills a region but
  *       covers less is merged into the class nearest to it in CIELAB.
  * </ol>

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,6 +19,38 @@ final class PresetTest {
         assertThat(d.height()).isEqualTo(256);
         assertThat(d.positiveShare()).isBetween(0.05, 0.95);
         assertThat(d.name()).isEqualTo(preset.id());
+    }
+
+    @Test
+    void threeBlobs_fourClassesInTheirColours_byArea() {
+        Drawing d = Preset.THREE_BLOBS.drawing();
+        assertThat(d.classes()).extracting(DrawingClass::name)
+                .containsExactly("background", "#d55e00", "#0072b2", "#009e73");
+        long[] pixels = d.classPixels();
+        assertThat(pixels[1]).isGreaterThan(pixels[2]);
+        assertThat(pixels[2]).isGreaterThan(pixels[3]);
+        assertThat(d.classOf(60, 80)).isEqualTo(1); // the first ellipse, left of the second
+        assertThat(d.classOf(200, 100)).isEqualTo(2);
+        assertThat(d.classOf(120, 190)).isEqualTo(3);
+        assertThat(d.classOf(250, 250)).isZero();
+        assertThat(Preset.THREE_BLOBS.image().getRGB(60, 80)).isEqualTo(0xFFd55e00);
+    }
+
+    @Test
+    void quadrants_fiveClasses_eachQuarterOfTheDiscOneColour() {
+        Drawing d = Preset.QUADRANTS.drawing();
+        assertThat(d.classCount()).isEqualTo(5);
+        // quarters: top-left 0xe69f00, top-right 0x56b4e9, bottom-right 0x009e73, bottom-left 0xcc79a7
+        int[][] inside = {{80, 70, 0xe69f00}, {190, 70, 0x56b4e9}, {190, 170, 0x009e73}, {80, 170, 0xcc79a7}};
+        for (int[] p : inside) {
+            assertThat(d.classes().get(d.classOf(p[0], p[1])).rgb()).as("(%d, %d)", p[0], p[1]).isEqualTo(p[2]);
+        }
+        assertThat(d.classOf(5, 5)).isZero();
+        assertThat(d.classOf(128, 128)).isNotZero();
+        long[] pixels = d.classPixels();
+        for (int k = 2; k < 5; k++) {
+            assertThat(pixels[k - 1]).isGreaterThan(pixels[k]);
+        }
     }
 
     @Test
@@ -49,6 +82,7 @@ final class PresetTest {
         assertThat(Preset.fromId("half-plane")).isEqualTo(Preset.HALF_PLANE);
         assertThat(Preset.fromId("RING")).isEqualTo(Preset.RING);
         assertThatThrownBy(() -> Preset.fromId("circle")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons");
+                .hasMessage("unknown preset 'circle'; valid: blob, ring, xor, halfplane, spiral, moons, three-blobs,"
+                        + " quadrants");
     }
 }
