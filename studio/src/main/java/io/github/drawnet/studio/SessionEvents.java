@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.ConfusionMatrix;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
 import io.github.drawnet.api.EpochMetrics;
+import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.History;
@@ -16,6 +20,7 @@ import io.github.drawnet.api.Model;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.viz.HiddenProjection;
+import io.github.drawnet.viz.Palette;
 import io.javalin.http.sse.SseClient;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +53,8 @@ final class SessionEvents {
     private final HiddenProjection projection = new HiddenProjection();
     /** The training points the page shows, and places in the hidden view; null before a run. */
     private Dataset shown;
+    /** The run's classes, the background first; empty for a two-class drawing. */
+    private List<DrawingClass> drawingClasses = List.of();
 
     SessionEvents(Visualizer visualizer) {
         this.visualizer = visualizer;
@@ -131,17 +138,47 @@ final class SessionEvents {
         return n;
     }
 
-    /** Tells the pages a new run begins on {@code data}: the points drawn over the output map. */
-    void newRun(DataSplits data) {
+    /**
+     * Tells the pages a new run begins on {@code data}, sampled from {@code drawing}: the points drawn
+     * over the output map (labelled by class index), and the drawing's classes.
+     */
+    void newRun(DataSplits data, Drawing drawing) {
         Dataset train = first(data.train(), SHOWN_POINTS);
         synchronized (this) {
             shown = train;
+            drawingClasses = drawing.classes();
             projection.reset();
         }
         ObjectNode n = JSON.createObjectNode();
         points(n.putObject("train"), train);
         points(n.putObject("test"), first(data.test(), SHOWN_POINTS));
+        classes(n, drawing);
         broadcast("points", n);
+    }
+
+    /**
+     * Puts how many classes {@code drawing} holds ({@code classCount}) and, for a drawing in colours,
+     * each class's name, colour, the colour figures show it in ({@code shown}: the report's, its own
+     * but a grey for the background) and share of the pixels ({@code classes}, the background first;
+     * empty for a two-class drawing, which the page shows in its two class colours as before).
+     */
+    static ObjectNode classes(ObjectNode into, Drawing drawing) {
+        into.put("classCount", drawing.classCount());
+        ArrayNode list = into.putArray("classes");
+        if (drawing.classCount() > 2) {
+            long[] pixels = drawing.classPixels();
+            double total = (double) drawing.width() * drawing.height();
+            List<DrawingClass> cs = drawing.classes();
+            for (int k = 0; k < cs.size(); k++) {
+                ObjectNode c = list.addObject();
+                c.put("name", cs.get(k).name());
+                c.put("colour", cs.get(k).hex());
+                java.awt.Color shownAs = Palette.classColour(k, cs.get(k).rgb());
+                c.put("shown", String.format(Locale.ROOT, "#%06x", shownAs.getRGB() & 0xFFFFFF));
+                c.put("share", pixels[k] / total);
+            }
+        }
+        return into;
     }
 
     private static Dataset first(Dataset d, int most) {
@@ -155,14 +192,15 @@ final class SessionEvents {
         return d.select(idx);
     }
 
-    private static void points(ObjectNode into, Dataset d) {
+    /** Puts the points' coordinates (rounded to 0.001) and their classes ({@code label}: 0, 1, ... as the page colours them). */
+    static void points(ObjectNode into, Dataset d) {
         ArrayNode x1 = into.putArray("x1");
         ArrayNode x2 = into.putArray("x2");
         ArrayNode y = into.putArray("label");
         for (int i = 0; i < d.size(); i++) {
             x1.add(round(d.x1(i)));
             x2.add(round(d.x2(i)));
-            y.add(d.label(i) >= 0.5 ? 1 : 0);
+            y.add(d.classOf(i));
         }
     }
 
@@ -190,9 +228,12 @@ final class SessionEvents {
         ObjectNode n = JSON.createObjectNode();
         n.put("epoch", epoch);
         n.put("grid", LIVE_GRID);
-        n.put("output", dataUrl(visualizer.mapPng(pass.output(), LIVE_GRID, Activation.SIGMOID).png()));
-        // the probabilities themselves (one byte each, row 0 at the bottom) for the page to colour, discretize
-        // and read points against
+        n.put("classes", pass.classes());
+        if (pass.width() == 1) {
+            n.put("output", dataUrl(visualizer.mapPng(pass.output(), LIVE_GRID, Activation.SIGMOID).png()));
+        }
+        // the probabilities themselves (one byte each, row 0 at the bottom; with K > 2 classes K bytes a point,
+        // class after class) for the page to colour, discretize and read points against
         byte[] p = new byte[pass.output().length];
         for (int i = 0; i < p.length; i++) {
             float v = pass.output()[i];
@@ -213,7 +254,7 @@ final class SessionEvents {
                 unit.put("png", dataUrl(map.png()));
             }
         }
-        n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters())));
+        n.put("network", dataUrl(visualizer.networkPng(model.spec(), model.parameters(), drawingClasses)));
         weights(n.putArray("layers"), model.parameters());
         if (shown != null && !pass.hidden().isEmpty()) {
             hiddenView(n.putObject("hiddenView"), model.forward(shown), model.spec().hidden().size());
@@ -253,11 +294,9 @@ final class SessionEvents {
     }
 
     /** A run loaded from a saved model: its test figures, measured now; no downloads until it trains on. */
-    static ObjectNode loaded(io.github.drawnet.api.Evaluation test, int epochs) {
+    static ObjectNode loaded(Evaluation test, int epochs) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("testAccuracy", test.accuracy());
-        n.put("balancedAccuracy", test.balancedAccuracy());
-        n.put("testLoss", test.loss());
+        figures(n, test);
         n.put("epochs", epochs);
         n.put("stopReason", "loaded");
         n.put("message", "loaded from file with " + epochs + " epochs; Continue trains on");
@@ -268,15 +307,44 @@ final class SessionEvents {
     /** The finished run: test figures, the decision boundary, the downloads. */
     ObjectNode done(ExperimentResult r) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("testAccuracy", r.test().accuracy());
-        n.put("balancedAccuracy", r.test().balancedAccuracy());
-        n.put("testLoss", r.test().loss());
+        figures(n, r.test());
         n.put("epochs", r.history().size());
         n.put("stopReason", r.training().stopReason().name().toLowerCase(Locale.ROOT));
         n.put("message", r.training().message());
         n.put("boundary", dataUrl(visualizer.decisionBoundaryPng(r)));
         ArrayNode downloads = n.putArray("downloads");
         DOWNLOADS.forEach(downloads::add);
+        return n;
+    }
+
+    /**
+     * Puts the test figures: accuracy, balanced accuracy, loss and the number of classes; with more
+     * than two classes also each class's accuracy and the confusion matrix (rows actual, columns
+     * predicted).
+     */
+    static ObjectNode figures(ObjectNode n, Evaluation test) {
+        n.put("testAccuracy", test.accuracy());
+        n.put("balancedAccuracy", test.balancedAccuracy());
+        n.put("testLoss", test.loss());
+        n.put("classes", test.classes());
+        if (test.classes() > 2) {
+            ArrayNode accuracies = n.putArray("classAccuracies");
+            for (double a : test.classAccuracies()) {
+                if (Double.isNaN(a)) {
+                    accuracies.addNull();
+                } else {
+                    accuracies.add(a);
+                }
+            }
+            ConfusionMatrix m = test.confusion();
+            ArrayNode rows = n.putArray("confusion");
+            for (int actual = 0; actual < m.classes(); actual++) {
+                ArrayNode row = rows.addArray();
+                for (int predicted = 0; predicted < m.classes(); predicted++) {
+                    row.add(m.count(actual, predicted));
+                }
+            }
+        }
         return n;
     }
 

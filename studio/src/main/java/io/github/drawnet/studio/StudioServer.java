@@ -20,6 +20,7 @@ import io.github.drawnet.io.DrawnetVersion;
 import io.github.drawnet.io.InvalidFileException;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.api.Optimizer;
+import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
 import io.github.drawnet.sampling.Preset;
@@ -387,7 +388,9 @@ public final class StudioServer implements AutoCloseable {
         StudioSettings settings = StudioSettings.from(body.get("settings"), backends.preferred().id());
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
                 "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
-        Drawing drawing = DrawingReader.read(new ByteArrayInputStream(png), "drawing.png", MAX_PIXELS);
+        DrawingReader.Reading reading = DrawingReader.readExplained(new ByteArrayInputStream(png), "drawing.png",
+                MAX_PIXELS, ClassReading.AUTO);
+        Drawing drawing = reading.drawing();
         ExperimentSettings e = settings.settings();
         DataSplits data = Sampler.sample(drawing, e.sizes(), e.seed(), e.labels(), e.noise());
         synchronized (sessions) {
@@ -399,10 +402,15 @@ public final class StudioServer implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode();
         n.put("positiveShare", drawing.positiveShare());
         n.put("trainPositiveShare", data.train().positiveShare());
+        SessionEvents.classes(n, drawing);
+        n.put("reading", reading.explanation());
         ctx.status(202).contentType("application/json").result(n.toString());
     }
 
-    /** Reads a drawing as a run would, and answers the class mask it trains on (the page shows it). */
+    /**
+     * Reads a drawing as a run would, and answers the class mask it trains on (the page shows it): in
+     * one colour its coverage, in several each class in its colour; with the classes found and why.
+     */
     private void readDrawing(Context ctx) throws IOException {
         byte[] png = png(body(ctx));
         java.awt.image.BufferedImage image = DrawingReader.decode(new ByteArrayInputStream(png), "drawing.png");
@@ -414,12 +422,15 @@ public final class StudioServer implements AutoCloseable {
                     + " = " + (long) image.getWidth() * image.getHeight() + " pixels; at most " + MAX_PIXELS
                     + " are allowed here");
         }
-        Drawing d = DrawingReader.fromImage(image, "drawing.png");
+        DrawingReader.Reading reading = DrawingReader.fromImageExplained(image, "drawing.png", ClassReading.AUTO);
+        Drawing d = reading.drawing();
         ObjectNode n = JSON.createObjectNode();
         n.put("width", d.width());
         n.put("height", d.height());
         n.put("positiveShare", d.positiveShare());
         n.put("readAs", readsAlpha(image) ? "alpha" : "darkness");
+        SessionEvents.classes(n, d);
+        n.put("reading", reading.explanation());
         n.put("mask", SessionEvents.dataUrl(maskPng(d)));
         ctx.json(n);
     }
@@ -438,14 +449,23 @@ public final class StudioServer implements AutoCloseable {
         return false;
     }
 
-    /** Returns the drawing as the page's canvas keeps one: black ink, opacity = coverage. */
+    /**
+     * Returns the drawing as the page's canvas keeps one: black ink, opacity = coverage; a drawing in
+     * colours with each class in its colour, opaque, and the background transparent.
+     */
     static byte[] maskPng(Drawing d) throws IOException {
         java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(d.width(), d.height(),
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        boolean colours = d.classCount() > 2;
         for (int row = 0; row < d.height(); row++) {
             for (int col = 0; col < d.width(); col++) {
-                int a = Math.round(Math.max(0f, Math.min(1f, d.coverage(col, row))) * 255);
-                mask.setRGB(col, row, a << 24);
+                if (colours) {
+                    int k = d.classOf(col, row);
+                    mask.setRGB(col, row, k == 0 ? 0 : 0xFF000000 | d.classes().get(k).rgb());
+                } else {
+                    int a = Math.round(Math.max(0f, Math.min(1f, d.coverage(col, row))) * 255);
+                    mask.setRGB(col, row, a << 24);
+                }
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -472,6 +492,7 @@ public final class StudioServer implements AutoCloseable {
         s.load(saved, backend, png);
         ObjectNode n = JSON.createObjectNode();
         n.put("drawing", SessionEvents.dataUrl(png));
+        SessionEvents.classes(n, saved.drawing());
         ObjectNode settings = n.putObject("settings");
         ExperimentSettings e = new ExperimentSettings(saved.provenance().sizes(), saved.provenance().labelMode(),
                 saved.provenance().noise(), saved.spec(), saved.config());
@@ -532,6 +553,7 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxSessions", options.maxSessions());
         limits.put("maxRuns", options.maxRuns());
         limits.put("maxShareBytes", MAX_SHARE_BYTES);
+        limits.put("maxClasses", io.github.drawnet.api.NetworkSpec.MAX_CLASSES);
         n.put("needsKey", accessKey != null);
         return n;
     }

@@ -7,6 +7,7 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.History;
+import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.TrainingResult;
 import io.github.drawnet.api.Visualizer;
@@ -124,13 +125,21 @@ final class StudioSession implements AutoCloseable {
     synchronized void start(Backend backend, StudioSettings s, Drawing drawing, byte[] png, DataSplits points) {
         requireNotRunning();
         // the new experiment is made before the previous one is let go: a refusal leaves the last run's results
-        Experiment next = Experiment.start(backend, drawing, points, s.settings().network(), s.settings().training());
+        Experiment next = Experiment.start(backend, drawing, points, spec(s, points), s.settings().training());
         closeExperiment();
         this.drawingPng = png;
         this.result = null;
         this.experiment = next;
-        events.newRun(points);
+        events.newRun(points, drawing);
         submit(s.settings().training().epochs());
+    }
+
+    /**
+     * Returns the page's network for {@code points}: as many classes as the points hold (one sigmoid
+     * output for two, as before; {@code K} outputs for {@code K} colours).
+     */
+    static NetworkSpec spec(StudioSettings s, DataSplits points) {
+        return s.settings().network().withClasses(points.train().classCount());
     }
 
     /**
@@ -155,9 +164,10 @@ final class StudioSession implements AutoCloseable {
             this.result = null;
             state = State.DONE;
         }
+        // measured as a run's finish measures it: probabilities and the engine's logits, one row of K a point
         io.github.drawnet.api.Evaluation test = io.github.drawnet.api.Evaluation.of(
-                next.model().predict(next.data().test()), next.data().test());
-        events.newRun(next.data());
+                next.model().outputs(next.data().test()), next.data().test());
+        events.newRun(next.data(), next.drawing());
         events.broadcast("history", SessionEvents.history(next.history()));
         events.broadcast("maps", events.maps(next.model(), next.epochsCompleted()));
         events.broadcast("done", SessionEvents.loaded(test, next.epochsCompleted()));

@@ -49,6 +49,22 @@ final class SessionPartsTest {
         result = experiment.finish();
     }
 
+    /** A run of four classes (the preset of three coloured blobs and the background), two epochs. */
+    static ExperimentResult coloured;
+    static Experiment colouredExperiment;
+
+    @BeforeAll
+    static void trainInColours() {
+        var drawing = Preset.THREE_BLOBS.drawing();
+        DataSplits data = Sampler.sample(drawing, new SampleSizes(300, 60, 120), 5);
+        StudioSettings settings = new StudioSettings("reference", ExperimentSettings.notebook());
+        colouredExperiment = Experiment.start(Backends.discover().get("reference"), drawing, data,
+                StudioSession.spec(settings, data).withHidden(List.of(6)),
+                TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(5));
+        colouredExperiment.train(2, EpochListener.NONE);
+        coloured = colouredExperiment.finish();
+    }
+
     static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
     }
@@ -160,6 +176,120 @@ final class SessionPartsTest {
         assertThat(done.get("boundary").asText()).startsWith("data:image/png;base64,");
         assertThat(done.get("downloads").toString())
                 .isEqualTo("[\"drawing.png\",\"report.html\",\"model.json\",\"points.csv\"]");
+    }
+
+    @Test
+    void spec_hasAsManyClassesAsThePoints() {
+        StudioSettings settings = new StudioSettings("reference", ExperimentSettings.notebook());
+        assertThat(StudioSession.spec(settings, coloured.data()).classes()).isEqualTo(4);
+        assertThat(StudioSession.spec(settings, result.data())).isEqualTo(ExperimentSettings.notebook().network());
+    }
+
+    @Test
+    void events_mapsOfFourClasses_fourBytesAPoint_andNoSigmoidMap() throws Exception {
+        ObjectNode maps = new SessionEvents(new NotebookVisualizer()).maps(colouredExperiment.model(), 2);
+        assertThat(maps.get("classes").asInt()).isEqualTo(4);
+        assertThat(maps.has("output")).as("one output's map is the binary network's").isFalse();
+        byte[] p = Base64.getDecoder().decode(maps.get("outputValues").asText());
+        int points = SessionEvents.LIVE_GRID * SessionEvents.LIVE_GRID;
+        assertThat(p).hasSize(points * 4);
+        // each point's row is its class probabilities, one byte each: they sum to about 255
+        var pass = colouredExperiment.model().forward(io.github.drawnet.api.Dataset.grid(SessionEvents.LIVE_GRID));
+        for (int i : new int[] {0, 1234, points - 1}) {
+            int sum = 0;
+            for (int k = 0; k < 4; k++) {
+                int v = p[i * 4 + k] & 0xff;
+                assertThat(v).isEqualTo(Math.round(pass.probability(i, k) * 255));
+                sum += v;
+            }
+            assertThat(sum).isBetween(253, 257);
+        }
+        assertThat(maps.get("layers").get(1).get("w")).as("four output units").hasSize(4);
+        // a two-class network's maps say 2 classes and keep one byte a point and the output's map
+        ObjectNode binary = new SessionEvents(new NotebookVisualizer()).maps(experiment.model(), 2);
+        assertThat(binary.get("classes").asInt()).isEqualTo(2);
+        assertThat(Base64.getDecoder().decode(binary.get("outputValues").asText())).hasSize(points);
+        assertThat(binary.get("output").asText()).startsWith("data:image/png;base64,");
+    }
+
+    @Test
+    void events_pointsOfFourClasses_labelledByIndex_withTheClassesColours() throws Exception {
+        ObjectNode n = SessionEvents.classes(JSON.createObjectNode(), coloured.drawing());
+        assertThat(n.get("classCount").asInt()).isEqualTo(4);
+        JsonNode classes = n.get("classes");
+        assertThat(classes).hasSize(4);
+        assertThat(classes.get(0).get("name").asText()).isEqualTo("background");
+        double total = 0;
+        for (int k = 0; k < 4; k++) {
+            assertThat(classes.get(k).get("colour").asText()).isEqualTo(coloured.drawing().classes().get(k).hex());
+            assertThat(classes.get(k).get("shown").asText()).as("as the report shows it")
+                    .isEqualTo(k == 0 ? "#c4c4c4" : coloured.drawing().classes().get(k).hex());
+            total += classes.get(k).get("share").asDouble();
+            if (k > 1) {
+                assertThat(classes.get(k).get("share").asDouble()).as("largest first")
+                        .isLessThanOrEqualTo(classes.get(k - 1).get("share").asDouble());
+            }
+        }
+        assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(SessionEvents.classes(JSON.createObjectNode(), Preset.BLOB.drawing()).toString())
+                .isEqualTo("{\"classCount\":2,\"classes\":[]}");
+        // the points the page draws: labels are class indices
+        var train = coloured.data().train();
+        ObjectNode points = JSON.createObjectNode();
+        SessionEvents.points(points, train);
+        java.util.Set<Integer> labels = new java.util.TreeSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            assertThat(points.get("label").get(i).asInt()).isEqualTo(train.classOf(i));
+            labels.add(points.get("label").get(i).asInt());
+        }
+        assertThat(labels).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void events_doneOfFourClasses_perClassAccuracyConfusionAndDownloads() throws Exception {
+        ObjectNode done = new SessionEvents(new NotebookVisualizer()).done(coloured);
+        assertThat(done.get("classes").asInt()).isEqualTo(4);
+        assertThat(done.get("balancedAccuracy").asDouble()).isEqualTo(coloured.test().balancedAccuracy());
+        double[] recalls = coloured.test().classAccuracies();
+        for (int k = 0; k < 4; k++) {
+            assertThat(done.get("classAccuracies").get(k).asDouble()).isEqualTo(recalls[k]);
+        }
+        JsonNode m = done.get("confusion");
+        assertThat(m).hasSize(4);
+        long total = 0;
+        for (int actual = 0; actual < 4; actual++) {
+            assertThat(m.get(actual)).hasSize(4);
+            for (int predicted = 0; predicted < 4; predicted++) {
+                assertThat(m.get(actual).get(predicted).asLong())
+                        .isEqualTo(coloured.test().confusion().count(actual, predicted));
+                total += m.get(actual).get(predicted).asLong();
+            }
+        }
+        assertThat(total).isEqualTo(120);
+        assertThat(done.get("boundary").asText()).startsWith("data:image/png;base64,");
+        assertThat(done.get("downloads").toString())
+                .isEqualTo("[\"drawing.png\",\"report.html\",\"model.json\",\"points.csv\"]");
+        // a two-class run says so, without per-class figures
+        ObjectNode binary = new SessionEvents(new NotebookVisualizer()).done(result);
+        assertThat(binary.get("classes").asInt()).isEqualTo(2);
+        assertThat(binary.has("confusion")).isFalse();
+    }
+
+    @Test
+    void downloads_ofFourClasses_modelReadsBackWithThem_pointsLabelledByIndex() throws Exception {
+        byte[] png = {1, 2, 3};
+        try (SessionDownloads d = new SessionDownloads("fedcba9876543210", new NotebookVisualizer())) {
+            SavedModel model = SavedModel.parse(d.get("model.json", coloured, png), "model.json");
+            assertThat(model.spec().classes()).isEqualTo(4);
+            assertThat(model.drawing().classes()).isEqualTo(coloured.drawing().classes());
+            assertThat(model.parameters()).isEqualTo(coloured.finalParameters());
+            List<String> points = new String(d.get("points.csv", coloured, png), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).toList();
+            assertThat(points.stream().skip(1).map(l -> l.split(",")[2]).distinct().sorted())
+                    .containsExactly("0", "1", "2", "3");
+            String report = new String(d.get("report.html", coloured, png), StandardCharsets.UTF_8);
+            assertThat(report).startsWith("<!DOCTYPE html>").contains(coloured.drawing().classes().get(1).hex());
+        }
     }
 
     @Test

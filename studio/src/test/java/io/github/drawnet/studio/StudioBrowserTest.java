@@ -555,6 +555,295 @@ final class StudioBrowserTest {
         Files.deleteIfExists(file);
     }
 
+    /** The palette's colours, as the page lists them: Okabe and Ito's, black first. */
+    static final List<String> PALETTE = List.of("black", "orange", "sky blue", "bluish green", "vermillion", "blue",
+            "reddish purple");
+    static final int[] ORANGE = {230, 159, 0};
+    static final int[] SKY_BLUE = {86, 180, 233};
+
+    /**
+     * Paints a filled disc with the brush in the selected colour: zigzag strokes with the mouse, centred
+     * {@code (dx, dy)} CSS pixels from the canvas's centre.
+     */
+    void drawDisc(int dx, int dy, int radius) {
+        js("const s = document.getElementById('brush-size'); s.value = 24; s.dispatchEvent(new Event('input'));");
+        WebElement canvas = driver.findElement(By.id("canvas"));
+        Actions a = new Actions(driver).moveToElement(canvas, dx, dy - radius + 6).clickAndHold();
+        for (int y = -radius + 6; y <= radius - 6; y += 8) {
+            int half = (int) Math.sqrt(Math.max(0, (radius - 6) * (radius - 6) - y * y));
+            a.moveToElement(canvas, dx - half, dy + y).moveToElement(canvas, dx + half, dy + y);
+        }
+        a.release().perform();
+    }
+
+    /** Returns the drawing canvas's pixel at the point {@code (dx, dy)} CSS pixels from its centre, as RGBA. */
+    @SuppressWarnings("unchecked")
+    List<Number> canvasPixelAt(int dx, int dy) {
+        return (List<Number>) js("const c = document.getElementById('canvas'); const r = c.getBoundingClientRect();"
+                + " const x = Math.round((r.width / 2 + arguments[0]) * c.width / r.width);"
+                + " const y = Math.round((r.height / 2 + arguments[1]) * c.height / r.height);"
+                + " return Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data);", dx, dy);
+    }
+
+    /**
+     * Returns the output map's pixels (RGBA, row by row) in a 15 x 15 patch around the place the drawing
+     * canvas shows {@code (dx, dy)} CSS pixels from its centre: both show the same plane.
+     */
+    @SuppressWarnings("unchecked")
+    List<Number> outputPatch(int dx, int dy) {
+        return (List<Number>) js("const c = document.getElementById('canvas'); const r = c.getBoundingClientRect();"
+                + " const fx = (r.width / 2 + arguments[0]) / r.width, fy = (r.height / 2 + arguments[1]) / r.height;"
+                + " const o = document.getElementById('output-map');"
+                + " return Array.from(o.getContext('2d').getImageData(Math.round(fx * o.width) - 7,"
+                + " Math.round(fy * o.height) - 7, 15, 15).data);", dx, dy);
+    }
+
+    /** Returns hue (degrees) and saturation (HSV) of an RGB colour. */
+    static double[] hueAndSaturation(int r, int g, int b) {
+        float[] hsb = Color.RGBtoHSB(r, g, b, null);
+        return new double[] {hsb[0] * 360.0, hsb[1]};
+    }
+
+    /**
+     * Returns the share of the output map's pixels around {@code (dx, dy)} (see {@link #outputPatch})
+     * that are coloured (saturation above 0.15) with a hue within 15 degrees of {@code rgb}'s.
+     */
+    double outputShareOfHue(int dx, int dy, int[] rgb) {
+        double want = hueAndSaturation(rgb[0], rgb[1], rgb[2])[0];
+        List<Number> d = outputPatch(dx, dy);
+        int n = 0;
+        for (int i = 0; i < d.size(); i += 4) {
+            double[] hs = hueAndSaturation(d.get(i).intValue(), d.get(i + 1).intValue(), d.get(i + 2).intValue());
+            double apart = Math.abs(hs[0] - want);
+            if (hs[1] > 0.15 && Math.min(apart, 360 - apart) < 15) {
+                n++;
+            }
+        }
+        return n / (d.size() / 4.0);
+    }
+
+    /** Returns the share of the output map's pixels around {@code (dx, dy)} that are grey or white (no hue). */
+    double outputShareOfGrey(int dx, int dy) {
+        List<Number> d = outputPatch(dx, dy);
+        int n = 0;
+        for (int i = 0; i < d.size(); i += 4) {
+            if (hueAndSaturation(d.get(i).intValue(), d.get(i + 1).intValue(), d.get(i + 2).intValue())[1] < 0.08) {
+                n++;
+            }
+        }
+        return n / (d.size() / 4.0);
+    }
+
+    /** Returns the share of the output map's pixels around {@code (dx, dy)} of exactly the colour {@code rgb}. */
+    double outputShareOfColour(int dx, int dy, int[] rgb) {
+        List<Number> d = outputPatch(dx, dy);
+        int n = 0;
+        for (int i = 0; i < d.size(); i += 4) {
+            if (d.get(i).intValue() == rgb[0] && d.get(i + 1).intValue() == rgb[1] && d.get(i + 2).intValue() == rgb[2]) {
+                n++;
+            }
+        }
+        return n / (d.size() / 4.0);
+    }
+
+    @Test
+    void threeColours_drawnWithThePalette_trainAndShowTheClassMap() throws Exception {
+        openDesktop();
+        openStudio();
+        List<WebElement> palette = driver.findElements(By.cssSelector("#palette button"));
+        assertThat(palette).extracting(b -> b.getAttribute("aria-label")).containsExactlyElementsOf(PALETTE);
+        assertThat(palette).extracting(b -> b.getAttribute("aria-pressed"))
+                .containsExactly("true", "false", "false", "false", "false", "false", "false");
+        // from the keyboard: a colour is a button, Space picks it
+        palette.get(1).sendKeys(Keys.SPACE);
+        assertThat(palette.get(1).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(palette.get(0).getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(text("announce")).isEqualTo("orange selected");
+        drawDisc(-55, -45, 46);
+        palette.get(2).click();
+        drawDisc(55, 50, 46);
+        // the canvas keeps the exact ink colours where it is painted, and the background transparent
+        assertThat(canvasPixelAt(-55, -45)).extracting(Number::intValue).containsExactly(230, 159, 0, 255);
+        assertThat(canvasPixelAt(55, 50)).extracting(Number::intValue).containsExactly(86, 180, 233, 255);
+        assertThat(canvasPixelAt(100, -100).get(3).intValue()).isZero();
+        assertThat(text("drawn-label")).isEqualTo("Drawn:");
+        assertThat(text("colour-shares")).startsWith("in 2 colours:");
+
+        set("hidden", "16");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("activation"))).selectByValue("tanh");
+        set("epochs", "80");
+        set("learningRate", "0.03");
+        set("trainSize", "3000");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        // the server reads three classes: the background and the two colours, largest first
+        waitUpTo(30).until(d -> text("read-as").startsWith("(the server found 3 classes"));
+        assertThat(text("read-as")).contains("#e69f00").contains("#56b4e9").contains("background");
+        // three output units, each showing its class's probability
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("#network-diagram image.output-node[href]")).size() == 3
+                && text("epoch-counter").startsWith("Epoch "));
+        assertThat(text("output-legend")).contains("background (0)").contains("(1)").contains("(2)");
+        screenshot("studio-colours-training-1400x900.png");
+        for (String id : List.of("canvas", "palette", "network-diagram", "output-map", "curves")) {
+            assertInsideViewport(id, 1400, 900);
+        }
+
+        waitUpTo(240).until(d -> !text("test-accuracy").equals("–") && text("state").equalsIgnoreCase("done"));
+        assertThat(Double.parseDouble(text("test-accuracy"))).isGreaterThan(0.9);
+        // the class map: inside each drawn region its class's hue, elsewhere the background's grey
+        assertThat(outputShareOfHue(-55, -45, ORANGE)).as("orange region").isGreaterThan(0.6);
+        assertThat(outputShareOfHue(55, 50, SKY_BLUE)).as("sky-blue region").isGreaterThan(0.6);
+        assertThat(outputShareOfHue(-55, -45, SKY_BLUE)).as("no sky blue in the orange region").isLessThan(0.1);
+        assertThat(outputShareOfGrey(105, -105)).as("background, top right").isGreaterThan(0.6);
+        assertThat(outputShareOfGrey(-105, 105)).as("background, bottom left").isGreaterThan(0.6);
+        assertThat(outputShareOfHue(105, -105, ORANGE)).isLessThan(0.1);
+        // discretized: the class colours themselves, the background's grey
+        driver.findElement(By.id("discretize")).click();
+        assertThat(outputShareOfColour(-55, -45, ORANGE)).isGreaterThan(0.6);
+        assertThat(outputShareOfColour(55, 50, SKY_BLUE)).isGreaterThan(0.6);
+        java.awt.Color grey = io.github.drawnet.viz.Palette.CLASS_BACKGROUND;
+        assertThat(outputShareOfColour(105, -105, new int[] {grey.getRed(), grey.getGreen(), grey.getBlue()}))
+                .as("the background in the report's grey").isGreaterThan(0.6);
+        // each class's test accuracy and the confusion matrix, 3 x 3
+        assertThat(driver.findElements(By.cssSelector("#confusion tr"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("#confusion td"))).hasSize(9);
+        assertThat(text("class-figures")).startsWith("Test accuracy by class:");
+        assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(WebElement::getText)
+                .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
+        screenshot("studio-colours-trained-1400x900.png");
+        // an output unit shows its class's probability, large when hovered
+        WebElement output = driver.findElements(By.cssSelector("#network-diagram g.unit")).get(16 + 2);
+        new Actions(driver).moveToElement(output).perform();
+        waitUpTo(5).until(d -> d.findElement(By.id("zoom")).isDisplayed());
+        assertThat(text("zoom-caption")).isEqualTo("the probability of class 2 (" + text("read-as").replaceAll(
+                ".*background [0-9.]+%, #[0-9a-f]{6} [0-9.]+%, (#[0-9a-f]{6}).*", "$1") + ") [0, 1]");
+        screenshot("studio-colours-output-unit-1400x900.png");
+        new Actions(driver).moveToElement(driver.findElement(By.id("curves"))).perform();
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+        assertThat(driver.manage().logs().get("browser").getAll()).extracting(e -> e.getMessage())
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        // the report's figures of three classes: the network with its class outputs, the class map with the test points
+        js("const f = document.getElementById('more-figures'); f.open = true; f.scrollIntoView();");
+        assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).startsWith("data:image/png;base64,");
+        screenshot("studio-colours-figures-1400x900.png");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void phone_threeColoursByTouch_paletteAccessible_noHorizontalScroll() throws Exception {
+        openPhone();
+        openStudio();
+        List<WebElement> palette = driver.findElements(By.cssSelector("#palette button"));
+        assertThat(palette).hasSize(7);
+        for (WebElement b : palette) {
+            List<Number> r = (List<Number>) js("const r = arguments[0].getBoundingClientRect(); return [r.width, r.height,"
+                    + " r.right];", b);
+            assertThat(r.get(0).doubleValue()).as("a colour is big enough to tap").isGreaterThanOrEqualTo(24);
+            assertThat(r.get(1).doubleValue()).isGreaterThanOrEqualTo(24);
+            assertThat(r.get(2).doubleValue()).isLessThanOrEqualTo(390);
+        }
+        List<Number> canvas = box("canvas");
+        double cx = (canvas.get(0).doubleValue() + canvas.get(2).doubleValue()) / 2;
+        double cy = (canvas.get(1).doubleValue() + canvas.get(3).doubleValue()) / 2;
+        palette.get(1).click();
+        scribble(cx - 60, cy - 50);
+        palette.get(3).click();
+        scribble(cx + 20, cy + 40);
+        assertThat(text("colour-shares")).startsWith("in 2 colours:");
+        set("epochs", "400");
+        set("trainSize", "2000");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.output-node[href]")).size() == 3);
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        screenshot("studio-colours-phone-390x844-top.png");
+        js("document.getElementById('output-column').scrollIntoView();");
+        screenshot("studio-colours-phone-390x844-output.png");
+        driver.findElement(By.id("stop")).click();
+        waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done"));
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+    }
+
+    /** Draws a filled patch with a finger, about 50 x 40 CSS pixels from {@code (x, y)}. */
+    void scribble(double x, double y) {
+        touch("touchStart", x, y);
+        for (int row = 0; row < 5; row++) {
+            for (int i = 0; i <= 5; i++) {
+                touch("touchMove", x + (row % 2 == 0 ? i : 5 - i) * 10, y + row * 8);
+            }
+        }
+        ((ChromeDriver) driver).executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints",
+                List.of()));
+    }
+
+    @Test
+    void presetInColours_loadsItsClassesOntoTheCanvas_andTheFillPaintsAClass() throws Exception {
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("preset")).sendKeys("three-blobs");
+        driver.findElement(By.id("load-preset")).click();
+        waitUpTo(20).until(d -> text("read-as").contains("found 4 classes"));
+        assertThat(text("colour-shares")).startsWith("in 3 colours:");
+        assertThat(driver.findElements(By.cssSelector("#colour-shares .swatch"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.output-node"))).as("an output per class")
+                .hasSize(4);
+        // the fill paints the clicked region's class in the chosen colour; on its own colour it clears it
+        double before = canvasInkShare();
+        List<WebElement> palette = driver.findElements(By.cssSelector("#palette button"));
+        palette.get(6).click();
+        driver.findElement(By.id("tool-fill")).click();
+        new Actions(driver).moveToElement(driver.findElement(By.id("canvas")), 120, -120).click().perform();
+        assertThat(canvasPixelAt(120, -120)).extracting(Number::intValue).containsExactly(0xcc, 0x79, 0xa7, 255);
+        assertThat(canvasInkShare()).isGreaterThan(0.9);
+        assertThat(text("colour-shares")).startsWith("in 4 colours:");
+        new Actions(driver).moveToElement(driver.findElement(By.id("canvas")), 120, -120).click().perform();
+        assertThat(canvasPixelAt(120, -120).get(3).intValue()).isZero();
+        assertThat(canvasInkShare()).isCloseTo(before, org.assertj.core.data.Offset.offset(1e-9));
+        driver.findElement(By.id("clear")).click();
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.output-node"))).hasSize(1);
+        screenshot("studio-colours-preset-1400x900.png");
+    }
+
+    @Test
+    void shareLink_inColours_keepsEachColour() throws Exception {
+        openDesktop();
+        openStudio();
+        List<WebElement> palette = driver.findElements(By.cssSelector("#palette button"));
+        palette.get(4).click();
+        drawDisc(-50, 0, 40);
+        palette.get(5).click();
+        drawDisc(50, 0, 40);
+        String shares = text("colour-shares");
+        driver.findElement(By.id("share")).click();
+        waitUpTo(10).until(d -> ((String) js("return location.hash;")).startsWith("#v=2&s="));
+        String link = (String) js("return location.href;");
+        assertThat(link).contains("&c=d55e00.0072b2&d=");
+        driver.switchTo().newWindow(WindowType.TAB);
+        openStudio(link);
+        waitUpTo(10).until(d -> canvasInkShare() > 0);
+        assertThat(canvasPixelAt(-50, 0)).extracting(Number::intValue).containsExactly(0xd5, 0x5e, 0x00, 255);
+        assertThat(canvasPixelAt(50, 0)).extracting(Number::intValue).containsExactly(0x00, 0x72, 0xb2, 255);
+        assertThat(text("colour-shares")).isEqualTo(shares);
+        // one epoch from scratch learns only the background, the largest class: the page says so, at 1/3
+        driver.findElement(By.id("step")).click();
+        WebElement notice = waitUpTo(60).until(d -> {
+            WebElement e = d.findElement(By.id("notice"));
+            return e.isDisplayed() && text("state").equalsIgnoreCase("done") ? e : null;
+        });
+        assertThat(notice.getText()).isEqualTo("It predicts one class: balanced accuracy is near 1/3 (0.33). Try more "
+                + "hidden units, other input features or more epochs.");
+        assertThat(text("balanced")).startsWith("(balanced 0.33");
+        // a link with more colours than classes is refused, saying how many
+        // (another address before the fragment, so the page loads afresh instead of scrolling to it)
+        driver.get(link.replace("/#", "/?again#").replace("&c=d55e00.0072b2",
+                "&c=000001.000002.000003.000004.000005.000006.000007.000008"));
+        WebElement error = waitUpTo(20).until(d -> {
+            WebElement e = d.findElement(By.id("error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(error.getText()).isEqualTo("the link's drawing names 8 colours; 1 to 7 are allowed");
+    }
+
     @Test
     void twoTabs_eachItsOwnExperiment_andClosingATabEndsItsRun() throws Exception {
         java.util.Set<String> before = java.util.Set.copyOf(server.sessions().keySet());

@@ -44,6 +44,17 @@ final class StudioServerTest {
         server.close();
     }
 
+    /** Closes the sessions a test made, so that the next finds the studio's few sessions free. */
+    @org.junit.jupiter.api.AfterEach
+    void closeSessions() throws Exception {
+        for (String id : List.copyOf(TOKENS.keySet())) {
+            if (server.sessions().containsKey(id)) {
+                post("/api/sessions/" + id + "/close", "");
+            }
+            TOKENS.remove(id);
+        }
+    }
+
     /** Each session's page token, as the page keeps it. */
     static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -354,6 +365,101 @@ final class StudioServerTest {
         assertThat(JSON.readTree(alpha.body()).get("readAs").asText()).isEqualTo("alpha");
         assertThat(error(post("/api/drawings", "{\"drawing\":\"data:image/png;base64,aGVsbG8=\"}")))
                 .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
+    }
+
+    /** A drawing in colours on a transparent background: an orange left third, a sky-blue band on the right. */
+    static BufferedImage inColours() {
+        BufferedImage image = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xe6, 0x9f, 0x00));
+        g.fillRect(0, 0, 40, 60);
+        g.setColor(new java.awt.Color(0x56, 0xb4, 0xe9));
+        g.fillRect(90, 0, 20, 60);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void drawings_inColours_answerTheirClassesLargestFirst_andAMaskInTheirColours() throws Exception {
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(inColours()) + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("classCount").asInt()).isEqualTo(3);
+        JsonNode classes = n.get("classes");
+        assertThat(classes).hasSize(3);
+        assertThat(classes.get(0).get("name").asText()).isEqualTo("background");
+        assertThat(classes.get(0).get("share").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classes.get(1).get("colour").asText()).isEqualTo("#e69f00");
+        assertThat(classes.get(1).get("share").asDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classes.get(2).get("colour").asText()).isEqualTo("#56b4e9");
+        assertThat(classes.get(2).get("share").asDouble()).isCloseTo(1 / 6.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(n.get("reading").asText()).startsWith("found 3 classes");
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                n.get("mask").asText().substring("data:image/png;base64,".length()))));
+        // each class opaque in its colour, the background transparent: what the page's palette paints
+        assertThat(mask.getRGB(10, 30)).isEqualTo(0xFFE69F00);
+        assertThat(mask.getRGB(100, 30)).isEqualTo(0xFF56B4E9);
+        assertThat(mask.getRGB(60, 30) >>> 24).isZero();
+        // the same drawing in black only is the notebook's: two classes, no colours listed
+        JsonNode black = JSON.readTree(post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(Preset.RING.image())
+                + "\"}").body());
+        assertThat(black.get("classCount").asInt()).isEqualTo(2);
+        assertThat(black.get("classes")).isEmpty();
+        assertThat(JSON.readTree(get("/api/info").body()).at("/limits/maxClasses").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void start_inColours_trainsAsManyClasses_andSaysWhatItFound() throws Exception {
+        String id = newSession();
+        String again = newSession();
+        String settings = "{\"backend\":\"reference\",\"epochs\":\"2\",\"trainSize\":\"300\",\"validationSize\":"
+                + "\"60\",\"testSize\":\"90\",\"hidden\":\"5\"}";
+        HttpResponse<String> r = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(inColours()), settings));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode n = JSON.readTree(r.body());
+        assertThat(n.get("classCount").asInt()).isEqualTo(3);
+        assertThat(n.get("classes").get(1).get("colour").asText()).isEqualTo("#e69f00");
+        assertThat(n.get("reading").asText()).startsWith("found 3 classes");
+        StudioSession session = server.sessions().get(id);
+        await(() -> session.state() == StudioSession.State.DONE, 60, "the run to finish");
+        HttpResponse<String> model = get("/api/sessions/" + id + "/download/model.json");
+        assertThat(model.statusCode()).isEqualTo(200);
+        io.github.drawnet.io.SavedModel saved = io.github.drawnet.io.SavedModel.parse(
+                model.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "model.json");
+        assertThat(saved.spec().classes()).isEqualTo(3);
+        assertThat(saved.spec().hidden()).containsExactly(5);
+        // opened again from the file: its classes, and its drawing in their colours
+        HttpResponse<String> loaded = post("/api/sessions/" + again + "/load", "{\"model\":"
+                + JSON.writeValueAsString(model.body()) + ",\"backend\":\"reference\"}");
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        JsonNode l = JSON.readTree(loaded.body());
+        assertThat(l.get("classCount").asInt()).isEqualTo(3);
+        assertThat(l.get("classes").get(2).get("colour").asText()).isEqualTo("#56b4e9");
+        BufferedImage mask = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                l.get("drawing").asText().substring("data:image/png;base64,".length()))));
+        assertThat(mask.getRGB(10, 30)).isEqualTo(0xFFE69F00);
+        assertThat(mask.getRGB(60, 30) >>> 24).isZero();
+        assertThat(server.sessions().get(again).history().size()).isEqualTo(2);
+    }
+
+    @Test
+    void drawings_inMoreColoursThanClasses_refusedSayingHowMany() throws Exception {
+        // nine colours on a transparent background (its right half)
+        BufferedImage image = new BufferedImage(180, 10, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int k = 0; k < 9; k++) {
+            g.setColor(java.awt.Color.getHSBColor(k / 9f, 1f, 0.9f));
+            g.fillRect(k * 10, 0, 10, 10);
+        }
+        g.dispose();
+        HttpResponse<String> r = post("/api/drawings", "{\"drawing\":\"" + pngDataUrl(image) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(error(r)).contains("9").contains("8");
+        String id = newSession();
+        HttpResponse<String> start = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(image), "{}"));
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(error(start)).isEqualTo(error(r));
+        assertThat(server.sessions().get(id).state()).isEqualTo(StudioSession.State.IDLE);
     }
 
     @Test

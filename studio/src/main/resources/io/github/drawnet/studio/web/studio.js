@@ -1,7 +1,8 @@
 // Drawnet studio: the page. Draws on a 256 x 256 canvas that always holds the class mask the server
-// trains on (opaque black ink = positive, transparent = negative), sends it and the settings to the
-// server, and follows training over server-sent events: curves, the network with each unit's map,
-// the output map with the points, and what the hidden layer sees.
+// trains on (opaque ink = drawn, transparent = the background; in one colour the notebook's two classes,
+// in several colours one class per colour), sends it and the settings to the server, and follows
+// training over server-sent events: curves, the network with each unit's map, the output map (a class
+// map for more than two classes) with the points, and what the hidden layer sees.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -10,6 +11,26 @@ const ctx = canvas.getContext('2d', { willReadFrequently: true });
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const POS = [8, 119, 189];     // positive class, as in TensorFlow Playground
 const NEG = [245, 147, 34];    // negative class
+// The ink colours to draw classes with: Okabe and Ito's palette (without its yellow, faint on white), whose
+// colours stay apart under the common colour-vision deficiencies. The first is the notebook's black ink: a
+// drawing in one colour is the notebook's two-class drawing, drawn and read as before.
+const PALETTE = [
+  { name: 'black', hex: '#000000' },
+  { name: 'orange', hex: '#e69f00' },
+  { name: 'sky blue', hex: '#56b4e9' },
+  { name: 'bluish green', hex: '#009e73' },
+  { name: 'vermillion', hex: '#d55e00' },
+  { name: 'blue', hex: '#0072b2' },
+  { name: 'reddish purple', hex: '#cc79a7' },
+];
+let ink = 0;                // the palette colour the brush and the fill paint with
+// the colours a canvas pixel may be told to be: the palette's, then those of drawings the server read
+const knownColours = PALETTE.map((c) => rgbOf(c.hex));
+// the classes of the run shown: their count and, for more than two, their colours on the maps (class 0 first)
+let classCount = 2;
+let classNames = [];
+let classColours = [NEG, POS];
+let drawnClasses = 1;       // the classes the canvas shows now (its colours and the background), as the page counts
 const undoStack = [];
 let tool = 'brush';
 let drawing = false;
@@ -28,6 +49,31 @@ let continueEpochs = 10;
 let ended = false;
 
 // ---- drawing ------------------------------------------------------------------------------
+function rgbOf(hex) {
+  const v = parseInt(String(hex).replace('#', ''), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+function hexOf(rgb) {
+  return '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+/** Returns the index in knownColours of the colour nearest to (r, g, b). */
+function nearestColour(r, g, b) {
+  let best = 0, bestD = Infinity;
+  for (let k = 0; k < knownColours.length; k++) {
+    const c = knownColours[k];
+    const d = (c[0] - r) * (c[0] - r) + (c[1] - g) * (c[1] - g) + (c[2] - b) * (c[2] - b);
+    if (d < bestD) { bestD = d; best = k; }
+  }
+  return best;
+}
+/** Returns what pixel i of image data a is: -1 for the background (mostly transparent), else its colour's index. */
+function keyOf(a, i) {
+  return a[i * 4 + 3] < 128 ? -1 : nearestColour(a[i * 4], a[i * 4 + 1], a[i * 4 + 2]);
+}
+function remember(hex) {
+  const rgb = rgbOf(hex);
+  if (!knownColours.some((c) => c[0] === rgb[0] && c[1] === rgb[1] && c[2] === rgb[2])) knownColours.push(rgb);
+}
 function pos(e) {
   const r = canvas.getBoundingClientRect();
   return { x: (e.clientX - r.left) * canvas.width / r.width, y: (e.clientY - r.top) * canvas.height / r.height };
@@ -39,7 +85,7 @@ function snapshot() {
 function stroke(from, to) {
   ctx.save();
   ctx.globalCompositeOperation = tool === 'eraser' ? 'destination-out' : 'source-over';
-  ctx.strokeStyle = '#000';
+  ctx.strokeStyle = PALETTE[ink].hex;
   ctx.lineWidth = Number($('brush-size').value);
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
@@ -55,15 +101,19 @@ function floodFill(p) {
   const a = img.data;
   const x0 = Math.floor(p.x), y0 = Math.floor(p.y);
   if (x0 < 0 || y0 < 0 || x0 >= w || y0 >= h) return;
-  const inside = a[(y0 * w + x0) * 4 + 3] >= 128;   // fill the region of the same class
+  // fill the region of the same class with the colour; a region of the colour itself becomes background again
+  const inside = keyOf(a, y0 * w + x0);
+  const clear = inside === ink;
+  const rgb = knownColours[ink];
   const seen = new Uint8Array(w * h);
   const stack = [y0 * w + x0];
   while (stack.length) {
     const i = stack.pop();
     if (seen[i]) continue;
     seen[i] = 1;
-    if ((a[i * 4 + 3] >= 128) !== inside) continue;
-    a[i * 4] = 0; a[i * 4 + 1] = 0; a[i * 4 + 2] = 0; a[i * 4 + 3] = inside ? 0 : 255;
+    if (keyOf(a, i) !== inside) continue;
+    a[i * 4] = clear ? 0 : rgb[0]; a[i * 4 + 1] = clear ? 0 : rgb[1]; a[i * 4 + 2] = clear ? 0 : rgb[2];
+    a[i * 4 + 3] = clear ? 0 : 255;
     const x = i % w, y = (i - x) / w;
     if (x > 0) stack.push(i - 1);
     if (x < w - 1) stack.push(i + 1);
@@ -78,9 +128,51 @@ function positiveShare() {
   for (let i = 3; i < d.length; i += 4) if (d[i] >= 128) n++;
   return n / (canvas.width * canvas.height);
 }
+/** Returns how many pixels of the canvas each known colour holds (mostly transparent ones are the background). */
+function colourCounts() {
+  const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const counts = new Array(knownColours.length).fill(0);
+  for (let i = 0; i < canvas.width * canvas.height; i++) {
+    const k = keyOf(d, i);
+    if (k >= 0) counts[k]++;
+  }
+  return counts;
+}
+function swatch(rgb, label) {
+  const s = document.createElement('span');
+  s.className = 'swatch';
+  s.style.backgroundColor = 'rgb(' + rgb + ')';
+  if (label) {
+    s.setAttribute('role', 'img');
+    s.setAttribute('aria-label', label);
+  }
+  return s;
+}
 function drawingChanged(readAs) {
   $('positive-share').textContent = (100 * positiveShare()).toFixed(1) + '%';
+  // in several colours: each colour's share, as the page sees it (the server's reading follows with Start)
+  const counts = colourCounts();
+  const used = counts.map((n, k) => [n, k]).filter(([n]) => n > 0);
+  const box = $('colour-shares');
+  box.textContent = '';
+  $('drawn-label').textContent = used.length > 1 ? 'Drawn:' : 'Positive class:';
+  if (used.length + 1 !== drawnClasses) {
+    // an untrained network's diagram shows as many outputs as the drawing will have classes
+    drawnClasses = used.length + 1;
+    if (!lastMaps) drawNetwork();
+  }
+  if (used.length > 1) {
+    box.appendChild(document.createTextNode(' in ' + used.length + ' colours:'));
+    used.sort((a, b) => b[0] - a[0]).forEach(([n, k]) => {
+      box.appendChild(document.createTextNode(' '));
+      box.appendChild(swatch(knownColours[k], colourName(k)));
+      box.appendChild(document.createTextNode(' ' + (100 * n / (canvas.width * canvas.height)).toFixed(1) + '%'));
+    });
+  }
   if (readAs !== undefined) $('read-as').textContent = readAs;
+}
+function colourName(k) {
+  return k < PALETTE.length ? PALETTE[k].name : hexOf(knownColours[k]);
 }
 canvas.addEventListener('pointerdown', (e) => {
   e.preventDefault();
@@ -99,10 +191,52 @@ canvas.addEventListener('pointermove', (e) => {
   last = p;
 });
 ['pointerup', 'pointercancel', 'pointerleave'].forEach((t) => canvas.addEventListener(t, () => {
-  if (drawing) drawingChanged();
+  if (drawing) {
+    settleColours();
+    drawingChanged();
+  }
   drawing = false;
 }));
+/**
+ * Gives every painted pixel exactly its nearest known colour, keeping its opacity: strokes blended over strokes
+ * drift by a unit or two (the canvas stores colours premultiplied by opacity), and the server takes each exact
+ * colour filling a region for a class. Black ink, the notebook's, never drifts: one colour is drawn as before.
+ */
+function settleColours() {
+  const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const a = img.data;
+  let changed = false;
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i + 3] === 0) continue;
+    const c = knownColours[nearestColour(a[i], a[i + 1], a[i + 2])];
+    if (a[i] !== c[0] || a[i + 1] !== c[1] || a[i + 2] !== c[2]) {
+      a[i] = c[0]; a[i + 1] = c[1]; a[i + 2] = c[2];
+      changed = true;
+    }
+  }
+  if (changed) ctx.putImageData(img, 0, 0);
+}
 
+function selectInk(k) {
+  ink = k;
+  document.querySelectorAll('#palette button').forEach((b, i) => {
+    b.classList.toggle('active', i === k);
+    b.setAttribute('aria-pressed', String(i === k));
+  });
+  if (tool === 'eraser') selectTool('brush');
+  announce(PALETTE[k].name + ' selected');
+}
+PALETTE.forEach((c, k) => {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'colour' + (k === 0 ? ' active' : '');
+  b.setAttribute('aria-pressed', String(k === 0));
+  b.setAttribute('aria-label', c.name);
+  b.title = 'Paint a class in ' + c.name;
+  b.appendChild(swatch(rgbOf(c.hex)));
+  b.addEventListener('click', () => selectInk(k));
+  $('palette').appendChild(b);
+});
 function selectTool(t) {
   tool = t;
   ['brush', 'eraser', 'fill'].forEach((n) => {
@@ -135,11 +269,23 @@ function putMask(src) {
 /** Sends a PNG to the server, which reads it as a run would, and puts the class mask it answers on the canvas. */
 async function loadPng(dataUrl, name) {
   const m = await api('/api/drawings', { drawing: dataUrl });
+  (m.classes || []).forEach((c, k) => { if (k > 0) remember(c.colour); });
   await putMask(m.mask);
+  if (m.classCount > 2) {
+    drawingChanged('(' + name + ', ' + m.width + ' x ' + m.height + ': ' + classSummary(m) + '; the canvas shows the '
+      + 'classes the server trains on)');
+    announce(name + ' loaded: ' + m.classCount + ' classes');
+    return;
+  }
   const how = m.readAs === 'alpha' ? 'read by transparency: opaque is positive'
     : 'read by darkness (the image has no transparency): dark is positive';
   drawingChanged('(' + name + ', ' + m.width + ' x ' + m.height + ', ' + how + '; the canvas shows the classes the server trains on)');
   announce(name + ' loaded: ' + (100 * m.positiveShare).toFixed(1) + '% positive');
+}
+/** Returns what the server found in a drawing in colours: how many classes, each one's share (and why). */
+function classSummary(m) {
+  return m.reading || m.classCount + ' classes: ' + m.classes.map((c) => c.name + ' ' + (100 * c.share).toFixed(1)
+    + '%').join(', ');
 }
 function readAsDataUrl(blob) {
   return new Promise((resolve, reject) => {
@@ -248,6 +394,8 @@ function clearResults() {
   $('boundary').removeAttribute('src');
   $('network').removeAttribute('src');
   $('downloads').textContent = '';
+  $('class-figures').textContent = '';
+  $('class-figures').hidden = true;
   showNotice('');
 }
 
@@ -258,7 +406,8 @@ async function start(overrides) {
     const s = Object.assign(settings(), overrides || {});
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
     // the previous results were cleared by the new run's first event ('points'), only once it was accepted
-    drawingChanged('(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
+    drawingChanged(r.classCount > 2 ? '(the server ' + classSummary(r) + ')'
+      : '(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
   } catch (e) { showError(e.message); }
 }
@@ -280,6 +429,7 @@ $('continue').addEventListener('click', () => {
 });
 async function loadModel(text, name) {
   const r = await api(sessionPath('load'), { model: text, backend: $('backend').value });
+  (r.classes || []).forEach((c, k) => { if (k > 0) remember(c.colour); });
   await putMask(r.drawing);
   applySettings(r.settings);
   drawingChanged('(the drawing saved in ' + name + ')');
@@ -305,12 +455,30 @@ function fromBase64Url(text) {
   const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
-/** Returns the fragment that opens this experiment: settings as JSON, the drawing as 1 bit a pixel, deflated. */
+/**
+ * Returns the fragment that opens this experiment: settings as JSON and the drawing, deflated. A drawing in
+ * black alone (the notebook's) is 1 bit a pixel (v=1, as before); in other or several colours, each pixel is
+ * the index of its class (0 the background, 1.. the colours listed in c) in one byte (v=2).
+ */
 async function shareFragment() {
+  const n = canvas.width * canvas.height;
   const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  const bits = new Uint8Array(canvas.width * canvas.height / 8);
-  for (let i = 0; i < canvas.width * canvas.height; i++) if (d[i * 4 + 3] >= 128) bits[i >> 3] |= 1 << (i & 7);
-  return 'v=1&s=' + encodeURIComponent(JSON.stringify(settings())) + '&d=' + toBase64Url(await deflate(bits));
+  const keys = new Int16Array(n);
+  const used = [];
+  for (let i = 0; i < n; i++) {
+    keys[i] = keyOf(d, i);
+    if (keys[i] >= 0 && !used.includes(keys[i])) used.push(keys[i]);
+  }
+  const s = 's=' + encodeURIComponent(JSON.stringify(settings()));
+  if (used.length === 0 || (used.length === 1 && used[0] === 0)) {
+    const bits = new Uint8Array(n / 8);
+    for (let i = 0; i < n; i++) if (keys[i] >= 0) bits[i >> 3] |= 1 << (i & 7);
+    return 'v=1&' + s + '&d=' + toBase64Url(await deflate(bits));
+  }
+  const classes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) classes[i] = keys[i] < 0 ? 0 : used.indexOf(keys[i]) + 1;
+  return 'v=2&' + s + '&c=' + used.map((k) => hexOf(knownColours[k]).slice(1)).join('.') + '&d='
+    + toBase64Url(await deflate(classes));
 }
 $('share').addEventListener('click', async () => {
   showError('');
@@ -333,16 +501,36 @@ async function openShared() {
   const max = info ? info.limits.maxShareBytes : 8192;
   if (hash.length > max) throw new Error('the link holds ' + hash.length + ' bytes; at most ' + max + ' are read');
   const p = new URLSearchParams(hash);
-  if (p.get('v') !== '1') throw new Error('the link is not a Drawnet studio experiment (expected v=1)');
+  const version = p.get('v');
+  if (version !== '1' && version !== '2') throw new Error('the link is not a Drawnet studio experiment (expected v=1 or v=2)');
   let s;
   try { s = JSON.parse(p.get('s') || '{}'); } catch (e) { throw new Error('the link\'s settings are not readable'); }
   applySettings(s);
   if (p.get('d')) {
-    let bits;
-    try { bits = await inflate(fromBase64Url(p.get('d'))); } catch (e) { throw new Error('the link\'s drawing is not readable'); }
-    if (bits.length !== canvas.width * canvas.height / 8) throw new Error('the link\'s drawing is not 256 x 256');
+    const n = canvas.width * canvas.height;
+    let bytes;
+    try { bytes = await inflate(fromBase64Url(p.get('d'))); } catch (e) { throw new Error('the link\'s drawing is not readable'); }
     const img = ctx.createImageData(canvas.width, canvas.height);
-    for (let i = 0; i < canvas.width * canvas.height; i++) img.data[i * 4 + 3] = (bits[i >> 3] >> (i & 7)) & 1 ? 255 : 0;
+    if (version === '1') {
+      if (bytes.length !== n / 8) throw new Error('the link\'s drawing is not 256 x 256');
+      for (let i = 0; i < n; i++) img.data[i * 4 + 3] = (bytes[i >> 3] >> (i & 7)) & 1 ? 255 : 0;
+    } else {
+      const colours = String(p.get('c') || '').split('.').filter((c) => /^[0-9a-f]{6}$/i.test(c)).map((c) => '#' + c);
+      const most = info ? info.limits.maxClasses - 1 : 7;
+      if (!colours.length || colours.length > most) {
+        throw new Error('the link\'s drawing names ' + colours.length + ' colours; 1 to ' + most + ' are allowed');
+      }
+      if (bytes.length !== n) throw new Error('the link\'s drawing is not 256 x 256');
+      colours.forEach(remember);
+      const rgbs = colours.map(rgbOf);
+      for (let i = 0; i < n; i++) {
+        const k = bytes[i];
+        if (k > rgbs.length) throw new Error('the link\'s drawing has class ' + k + ' of ' + rgbs.length + ' colours');
+        if (k === 0) continue;
+        img.data[i * 4] = rgbs[k - 1][0]; img.data[i * 4 + 1] = rgbs[k - 1][1]; img.data[i * 4 + 2] = rgbs[k - 1][2];
+        img.data[i * 4 + 3] = 255;
+      }
+    }
     ctx.putImageData(img, 0, 0);
     drawingChanged('(from the link)');
   }
@@ -360,7 +548,11 @@ function layerSizes() {
   const hidden = lastMaps && lastMaps.layers ? lastMaps.layers.slice(0, -1).map((l) => l.w.length)
     : String($('hidden').value).split(',').map((v) => parseInt(v, 10)).filter((v) => v > 0 && v <= 256);
   const inputs = lastMaps && lastMaps.layers ? lastMaps.layers[0].w[0].length : features.length;
-  return { inputs, hidden, features };
+  // outputs: the trained network's; before its first maps, the run's classes; before any run, the canvas's
+  const classes = points ? classCount : drawnClasses;
+  const outputs = lastMaps && lastMaps.layers ? lastMaps.layers[lastMaps.layers.length - 1].w.length
+    : classes > 2 ? classes : 1;
+  return { inputs, hidden, features, outputs };
 }
 let networkShape = null;     // what the diagram was built for; maps of the same network only update it
 let edgeEls = [];           // [{el, layer, out, in}]
@@ -368,6 +560,10 @@ let imageEls = [];          // [{el, column, index}]
 /** Returns the map a node shows now: a hidden unit's or the output's. */
 function nodeMap(column, index, columns) {
   if (!lastMaps) return null;
+  if (column === columns - 1 && classThumbs.length) {
+    return classThumbs[index] ? { png: classThumbs[index], name: 'the probability of ' + className(index),
+      range: ' [0, 1]' } : null;
+  }
   if (column === columns - 1) return { png: outputThumb || lastMaps.output, name: 'the output', range: '' };
   const u = unitMaps[column - 1] && unitMaps[column - 1][index];
   return u ? { png: u.png, name: 'hidden unit ' + (index + 1) + ' of layer ' + column,
@@ -378,8 +574,8 @@ function drawNetwork() {
   const wrap = $('network-wrap');
   const W = Math.max(260, wrap.clientWidth || 420);
   const H = Math.max(220, wrap.clientHeight || 380);
-  const { inputs, hidden, features } = layerSizes();
-  const columns = [inputs].concat(hidden, [1]);
+  const { inputs, hidden, features, outputs } = layerSizes();
+  const columns = [inputs].concat(hidden, [outputs]);
   const shape = JSON.stringify([W, H, columns, features, !!(lastMaps && lastMaps.layers)]);
   if (shape === networkShape) {
     updateNetwork(columns.length);
@@ -424,11 +620,11 @@ function drawNetwork() {
     const img = el('image', { x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2,
       class: c === columns.length - 1 ? 'output-node' : 'unit-map' }, g);
     imageEls.push({ el: img, column: c, index: i });
-    hoverable(g, c, i, columns.length);
+    hoverable(g, c, i, columns.length, outputs);
   }));
   const outLabel = el('text', { x: xs[xs.length - 1] + box / 2, y: pos[pos.length - 1][0].y - 6, 'text-anchor': 'middle',
     class: 'node-caption' }, svg);
-  outLabel.textContent = 'output';
+  outLabel.textContent = outputs > 1 ? 'classes' : 'output';
   updateNetwork(columns.length);
 }
 /** Colours the edges by the current weights and puts the current maps in the nodes, keeping focus and hover. */
@@ -464,8 +660,9 @@ function showZoom(column, index, columns) {
   $('zoom-caption').textContent = map.name + map.range;
   $('zoom').hidden = false;
 }
-function hoverable(g, column, index, columns) {
-  const name = column === columns - 1 ? 'the output' : 'hidden unit ' + (index + 1) + ' of layer ' + column;
+function hoverable(g, column, index, columns, outputs) {
+  const name = column !== columns - 1 ? 'hidden unit ' + (index + 1) + ' of layer ' + column
+    : outputs > 1 ? 'the output of ' + className(index) : 'the output';
   g.setAttribute('tabindex', '0');
   g.setAttribute('role', 'button');
   g.setAttribute('aria-label', name + ': show its map large');
@@ -478,9 +675,45 @@ function hoverable(g, column, index, columns) {
 }
 
 // ---- the output map, the points, the curves, the hidden view -------------------------------
-let outputValues = null;    // Uint8Array, grid x grid, row 0 at the bottom
+let outputValues = null;    // Uint8Array, grid x grid (times the classes, for more than two), row 0 at the bottom
 let outputThumb = null;     // the output map as drawn here, without points, for the output node
+let classThumbs = [];       // for more than two classes: each class's probability map, for its output node
 let grid = 0;
+function className(k) {
+  return 'class ' + k + (classCount > 2 && classNames[k] ? ' (' + classNames[k] + ')' : '');
+}
+/** Returns the most likely class at grid point i and its probability, of K classes. */
+function mostLikely(i, K) {
+  let best = 0;
+  for (let k = 1; k < K; k++) if (outputValues[i * K + k] > outputValues[i * K + best]) best = k;
+  return [best, outputValues[i * K + best] / 255];
+}
+function mix(rgb, t) {
+  return rgb.map((v) => Math.round(255 + (v - 255) * t));
+}
+/** The class map: each point the colour of its most likely class, paler the less sure (white at chance, 1/K). */
+function classColourAt(i, K, discrete) {
+  const [k, p] = mostLikely(i, K);
+  return mix(classColours[k], discrete ? 1 : Math.max(0, Math.min(1, (p - 1 / K) / (1 - 1 / K))));
+}
+function drawClassThumbs(K) {
+  classThumbs = [];
+  for (let k = 0; k < K; k++) {
+    const off = document.createElement('canvas');
+    off.width = grid; off.height = grid;
+    const og = off.getContext('2d');
+    const img = og.createImageData(grid, grid);
+    for (let row = 0; row < grid; row++) {
+      for (let col = 0; col < grid; col++) {
+        const rgb = mix(classColours[k], outputValues[(row * grid + col) * K + k] / 255);
+        const j = ((grid - 1 - row) * grid + col) * 4;
+        img.data[j] = rgb[0]; img.data[j + 1] = rgb[1]; img.data[j + 2] = rgb[2]; img.data[j + 3] = 255;
+      }
+    }
+    og.putImageData(img, 0, 0);
+    classThumbs.push(off.toDataURL('image/png'));
+  }
+}
 function colourOf(p) {
   // white at 0.5, deeper towards each class
   const t = Math.min(1, Math.abs(p - 0.5) * 2);
@@ -499,11 +732,17 @@ function drawOutput() {
     const og = off.getContext('2d');
     const img = og.createImageData(grid, grid);
     const discrete = $('discretize').checked;
+    const K = outputClasses();
     for (let row = 0; row < grid; row++) {
       for (let col = 0; col < grid; col++) {
-        let p = outputValues[row * grid + col] / 255;
-        if (discrete) p = p >= 0.5 ? 1 : 0;
-        const rgb = colourOf(p);
+        let rgb;
+        if (K > 2) {
+          rgb = classColourAt(row * grid + col, K, discrete);
+        } else {
+          let p = outputValues[row * grid + col] / 255;
+          if (discrete) p = p >= 0.5 ? 1 : 0;
+          rgb = colourOf(p);
+        }
         const k = ((grid - 1 - row) * grid + col) * 4;
         img.data[k] = rgb[0]; img.data[k + 1] = rgb[1]; img.data[k + 2] = rgb[2]; img.data[k + 3] = 255;
       }
@@ -524,7 +763,7 @@ function drawPoints(g, set, c, test) {
     g.beginPath();
     g.arc(x, y, 2.6, 0, 2 * Math.PI);
     // as in TensorFlow Playground: training points ringed in white, test points in black
-    g.fillStyle = 'rgb(' + (set.label[i] ? POS : NEG) + ')';
+    g.fillStyle = 'rgb(' + classColours[set.label[i]] + ')';
     g.fill();
     g.strokeStyle = test ? '#000' : '#fff';
     g.lineWidth = test ? 1 : 0.8;
@@ -534,10 +773,26 @@ function drawPoints(g, set, c, test) {
 $('show-test').addEventListener('change', drawOutput);
 $('discretize').addEventListener('change', () => { drawOutput(); drawNetwork(); });
 
+/** The number of classes of the maps shown: 2 for one output, else the number of outputs. */
+function outputClasses() {
+  return lastMaps && lastMaps.classes > 2 ? lastMaps.classes : 2;
+}
 /** Balanced accuracy on the shown training points, read off the live output map. */
 function liveBalancedAccuracy() {
   if (!outputValues || !points) return null;
   const t = points.train;
+  const K = outputClasses();
+  if (K > 2) {
+    const hit = new Array(K).fill(0), all = new Array(K).fill(0);
+    for (let i = 0; i < t.x1.length; i++) {
+      const col = Math.round(t.x1[i] * (grid - 1)), row = Math.round(t.x2[i] * (grid - 1));
+      all[t.label[i]]++;
+      if (mostLikely(row * grid + col, K)[0] === t.label[i]) hit[t.label[i]]++;
+    }
+    const present = all.map((n, k) => [n, k]).filter(([n]) => n > 0);
+    if (present.length < 2) return null;
+    return present.reduce((sum, [n, k]) => sum + hit[k] / n, 0) / present.length;
+  }
   let tp = 0, p = 0, tn = 0, n = 0;
   for (let i = 0; i < t.x1.length; i++) {
     const col = Math.round(t.x1[i] * (grid - 1)), row = Math.round(t.x2[i] * (grid - 1));
@@ -547,11 +802,14 @@ function liveBalancedAccuracy() {
   if (!p || !n) return null;
   return (tp / p + tn / n) / 2;
 }
-const ONE_CLASS = 'It predicts one class: balanced accuracy is near 0.5. Try more hidden units, other input '
-  + 'features or more epochs.';
-function checkOneClass(balanced, epoch) {
-  if (balanced !== null && Math.abs(balanced - 0.5) < 0.05 && epoch >= 10) showNotice(ONE_CLASS);
-  else if (balanced !== null && Math.abs(balanced - 0.5) >= 0.1) showNotice('');
+/** The notice for a network that gives every point one class: its balanced accuracy is chance, 1/K of K classes. */
+function oneClass(K) {
+  return 'It predicts one class: balanced accuracy is near ' + (K > 2 ? '1/' + K + ' (' + (1 / K).toFixed(2) + ')' : '0.5')
+    + '. Try more hidden units, other input features or more epochs.';
+}
+function checkOneClass(balanced, epoch, K) {
+  if (balanced !== null && Math.abs(balanced - 1 / K) < 0.05 && epoch >= 10) showNotice(oneClass(K));
+  else if (balanced !== null && Math.abs(balanced - 1 / K) >= 0.1) showNotice('');
 }
 
 function drawCurves() {
@@ -610,13 +868,13 @@ function drawHiddenView(v) {
   for (let i = 0; i < v.x.length && i < t.label.length; i++) {
     g.beginPath();
     g.arc(pad + v.x[i] * (c.width - 2 * pad), c.height - pad - v.y[i] * (c.height - 2 * pad), 2.4, 0, 2 * Math.PI);
-    g.fillStyle = 'rgb(' + (t.label[i] ? POS : NEG) + ')';
+    g.fillStyle = 'rgb(' + classColours[t.label[i]] + ')';
     g.fill();
   }
   $('hidden-view-caption').textContent = v.method === 'pca'
     ? 'Training points placed by layer ' + v.layer + '\'s ' + v.units + ' units: their two principal components, '
-      + 'aligned epoch to epoch. The output is one weighted sum of the units: classes that come apart here, it can '
-      + 'cut apart.'
+      + 'aligned epoch to epoch. ' + (classCount > 2 ? 'Each class\'s output is' : 'The output is') + ' one weighted '
+      + 'sum of the units: classes that come apart here, it can cut apart.'
     : 'Training points placed by layer ' + v.layer + '\'s unit' + (v.units > 1 ? 's 1 (across) and 2 (up).' : ' 1 (across).');
 }
 
@@ -624,6 +882,7 @@ function onMaps(m) {
   lastMaps = m;
   grid = m.grid;
   outputValues = Uint8Array.from(atob(m.outputValues), (ch) => ch.charCodeAt(0));
+  if (m.classes > 2) drawClassThumbs(m.classes); else classThumbs = [];
   unitMaps = [];
   m.hidden.forEach((u) => {
     (unitMaps[u.layer - 1] = unitMaps[u.layer - 1] || [])[u.unit - 1] = u;
@@ -632,12 +891,80 @@ function onMaps(m) {
   drawOutput();
   drawNetwork();
   drawHiddenView(m.hiddenView);
-  checkOneClass(liveBalancedAccuracy(), m.epoch);
+  checkOneClass(liveBalancedAccuracy(), m.epoch, outputClasses());
+}
+const BINARY_LEGEND = Array.from($('output-legend').childNodes).map((n) => n.cloneNode(true));
+/** Takes the classes of a new run: their count and, for more than two, their names and colours. */
+function setClasses(count, classes) {
+  classCount = count > 2 ? count : 2;
+  const legend = $('output-legend');
+  legend.textContent = '';
+  if (classCount === 2) {
+    classNames = ['negative', 'positive'];
+    classColours = [NEG, POS];
+    BINARY_LEGEND.forEach((n) => legend.appendChild(n.cloneNode(true)));
+    return;
+  }
+  classNames = classes.map((c) => c.name);
+  classColours = classes.map((c) => rgbOf(c.shown));   // as the report shows them: the background grey
+  classes.forEach((c, k) => {
+    legend.appendChild(swatch(classColours[k]));
+    legend.appendChild(document.createTextNode(' ' + (k === 0 ? 'background (0)' : c.name + ' (' + k + ')')
+      + (k < classes.length - 1 ? ' ' : '')));
+  });
+  legend.appendChild(document.createTextNode('; each place is coloured by its most likely class, paler where the '
+    + 'network is less sure (white: no class above chance). Dots: training points (white ring), test points '
+    + '(black ring).'));
+}
+/** Shows each class's test accuracy and the confusion matrix (rows actual, columns predicted). */
+function showClassFigures(d) {
+  const box = $('class-figures');
+  box.textContent = '';
+  box.hidden = !(d.classes > 2);
+  if (box.hidden) return;
+  const p = document.createElement('p');
+  p.className = 'hint';
+  p.appendChild(document.createTextNode('Test accuracy by class:'));
+  d.classAccuracies.forEach((a, k) => {
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(swatch(classColours[k], classNames[k]));
+    p.appendChild(document.createTextNode(' ' + (a === null ? 'no points' : a.toFixed(3))));
+  });
+  box.appendChild(p);
+  const table = document.createElement('table');
+  table.id = 'confusion';
+  const caption = document.createElement('caption');
+  caption.textContent = 'Test points by actual class (rows) and predicted class (columns)';
+  table.appendChild(caption);
+  const head = table.insertRow();
+  const corner = document.createElement('th');
+  corner.textContent = '';
+  head.appendChild(corner);
+  d.confusion.forEach((_, k) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.appendChild(swatch(classColours[k], classNames[k]));
+    head.appendChild(th);
+  });
+  d.confusion.forEach((row, k) => {
+    const tr = table.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.appendChild(swatch(classColours[k], classNames[k]));
+    tr.appendChild(th);
+    row.forEach((n, j) => {
+      const td = tr.insertCell();
+      td.textContent = String(n);
+      if (j === k) td.className = 'diagonal';
+    });
+  });
+  box.appendChild(table);
 }
 function onDone(d) {
   $('test-accuracy').textContent = d.testAccuracy.toFixed(4);
   $('balanced').textContent = '(balanced ' + d.balancedAccuracy.toFixed(4) + '; ' + d.message + ')';
   if (d.boundary) $('boundary').src = d.boundary;
+  showClassFigures(d);
   const links = $('downloads');
   links.textContent = d.downloads.length ? 'Downloads: ' : '';
   d.downloads.forEach((f) => {
@@ -647,7 +974,8 @@ function onDone(d) {
     a.setAttribute('download', f);
     links.appendChild(a);
   });
-  if (Math.abs(d.balancedAccuracy - 0.5) < 0.05) showNotice(ONE_CLASS);
+  const K = d.classes > 2 ? d.classes : 2;
+  if (Math.abs(d.balancedAccuracy - 1 / K) < 0.05) showNotice(oneClass(K));
   announce('finished: test accuracy ' + d.testAccuracy.toFixed(3) + ', balanced ' + d.balancedAccuracy.toFixed(3));
 }
 function onEpoch(m) {
@@ -694,10 +1022,12 @@ function listen() {
     clearResults();
     $('epoch-counter').textContent = '';
     points = JSON.parse(e.data);
+    setClasses(points.classCount, points.classes);
     lastMaps = null;
     unitMaps = [];
     outputValues = null;
     outputThumb = null;
+    classThumbs = [];
     drawOutput();
     drawNetwork();
     drawHiddenView(null);
