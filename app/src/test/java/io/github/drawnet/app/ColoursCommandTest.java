@@ -63,7 +63,7 @@ final class ColoursCommandTest {
         CliRunner.Result r = CliRunner.run(args("run", "--epochs", "1", "--classes", "binary", "--formats", "none",
                 "--no-report", "--out", dir.resolve("o").toString()));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Classes: found 2 classes");
+        assertThat(r.out()).contains("Classes: read 2 classes, as asked (binary): any ink is the positive class");
         assertThat(r.out()).contains("out_features=1, bias=True) -> sigmoid");
         assertThat(r.out()).contains("Positive share: ");
     }
@@ -72,7 +72,8 @@ final class ColoursCommandTest {
     void run_coloursWithSoftLabels_refusedInOneLine(@TempDir Path dir) {
         CliRunner.Result r = CliRunner.run(args("run", "--soft-labels", "--out", dir.resolve("o").toString()));
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err().strip().lines()).singleElement().asString().contains("4 classes");
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("soft labels need a drawing of two classes; drawing three-blobs has 4");
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
@@ -85,10 +86,9 @@ final class ColoursCommandTest {
     }
 
     @Test
-    void compareAndSweep_colours_trainFourClassesOnEveryCell(@TempDir Path dir) {
+    void compareAndSweep_colours_trainFourAndFiveClasses(@TempDir Path dir) {
         CliRunner.Result c = CliRunner.run("compare", "--preset", "three-blobs", "--hidden", "6", "--epochs", "1",
-                "--train-size", "300", "--val-size", "60", "--test-size", "100", "--backends", "reference,reference",
-                "--out", dir.resolve("c").toString());
+                "--train-size", "300", "--val-size", "60", "--test-size", "100", "--backends", "reference,reference");
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.out()).contains("out_features=4");
         CliRunner.Result s = CliRunner.run("sweep", "--preset", "quadrants", "--epochs", "1", "--train-size", "300",
@@ -96,5 +96,6 @@ final class ColoursCommandTest {
                 dir.resolve("s").toString());
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(s.out()).contains("Swept 2 cells");
+        assertThat(dir.resolve("s/sweep-maps.png")).isNotEmptyFile();
     }
 }
