@@ -5,6 +5,7 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,8 +84,11 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N",
             description = "Cells trained at once on this machine (default: the number of cores); Spark's local threads.")
     Integer parallel;
-    @Option(names = "--reports", description = "Also write each cell's full report (figures, report.html, metrics.json) under reports/.")
+    @Option(names = "--reports", description = "Also write each cell's full report (figures, report.html, metrics.json) under"
+            + " reports/; --formats and --no-report choose its files, as for run.")
     boolean reports;
+    @Mixin
+    OutputOptions output = new OutputOptions();
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<folder>-grades).")
     Path out;
     @Option(names = "--force", description = "Replace the results of an earlier run in the --out folder.")
@@ -104,6 +109,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         // every input is checked before anything trains: the engine, the folder, every setting
         String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
+        ReportFiles reportFiles = output.files(); // a bad --formats is refused even without --reports
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
         if (master != null && !engineId.equals("spark")) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
@@ -132,7 +138,7 @@ final class GradeCommand implements Callable<Integer> {
             // the reports are a tree, written in place beside the run's whole set (grades.csv, grades.html)
             long start = System.nanoTime();
             List<GradeRow> rows = runWithProgress(stdout, gradeEngine, plan, new GradeOptions(threads, master, sparkUi,
-                    reports ? run.dir().resolve("reports") : null));
+                    reports ? run.dir().resolve("reports") : null, reportFiles));
             GradeReport.write(run.staging(), plan, rows, engineId);
             run.commit();
             stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code --formats} and {@code --no-report}: the run's folder holds exactly the chosen files, its
- * manifest lists them, and a bad value is refused before anything is trained or written.
+ * {@code --formats} and {@code --no-report}: the run's folder (and each report of {@code grade
+ * --reports}) holds exactly the chosen files, its manifest lists them, and a bad value is refused
+ * before anything is trained or written.
  */
 final class FormatsOptionTest {
 
@@ -77,6 +78,42 @@ final class FormatsOptionTest {
     }
 
     @ParameterizedTest
+    @MethodSource("choices")
+    void grade_reportsWithFormatsAndReport_eachCellsFolderHoldsExactlyTheChosenFiles(List<String> options,
+            List<String> extensions, boolean report, @TempDir Path dir) throws IOException {
+        GradeDrawings.write(dir.resolve("in/dee/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        Path out = dir.resolve("grades");
+        List<String> args = new ArrayList<>(List.of("grade", dir.resolve("in").toString(), "--backend", "reference",
+                "--out", out.toString(), "--reports"));
+        args.addAll(List.of(GradeDrawings.SMALL));
+        args.addAll(options);
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        List<String> expected = new ArrayList<>(List.of("metrics.json"));
+        for (String f : FIGURES) {
+            for (String ext : extensions) {
+                expected.add(f + "." + ext);
+            }
+        }
+        if (report) {
+            expected.add("report.html");
+        }
+        assertThat(names(out.resolve("reports/dee/xor/cell-1-reference"))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void grade_badFormats_refusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        GradeDrawings.write(dir.resolve("in/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        Path out = dir.resolve("grades");
+        CliRunner.Result r = CliRunner.run("grade", dir.resolve("in").toString(), "--backend", "reference", "--out",
+                out.toString(), "--reports", "--formats", "jpg");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).isEqualTo("drawnet grade: --formats must be png, svg, png,svg or none, got 'jpg'");
+        assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest
     @MethodSource("badValues")
     void run_badFormats_refusedBeforeAnythingIsWritten(String value, @TempDir Path dir) {
         Path out = dir.resolve("run");
@@ -116,12 +153,13 @@ final class FormatsOptionTest {
     }
 
     @Test
-    void help_runContinueSweep_shareOneSpelling() {
-        for (String command : List.of("run", "continue", "sweep")) {
+    void help_runContinueSweepGrade_shareOneSpelling() {
+        for (String command : List.of("run", "continue", "sweep", "grade")) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.out()).as(command).contains("--formats=LIST", "png,svg (default), png, svg,");
         }
         assertThat(CliRunner.run("run", "--help").out()).contains("--no-report");
         assertThat(CliRunner.run("continue", "--help").out()).contains("--no-report");
+        assertThat(CliRunner.run("grade", "--help").out()).contains("--no-report");
     }
 }

@@ -1,6 +1,8 @@
 package io.github.drawnet.grading;
 
+import io.github.drawnet.api.ReportFiles;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * How an engine runs a plan.
@@ -11,8 +13,10 @@ import java.nio.file.Path;
  *     when the job was started by {@code spark-submit}, its master wins
  * @param ui whether Spark's web UI is on (off by default; bound to loopback in local mode)
  * @param reports the folder for each cell's full report, or null for none
+ * @param reportFiles which files each cell's report writes (figures' formats, {@code report.html});
+ *     {@code metrics.json} is always written
  */
-public record GradeOptions(int threads, String master, boolean ui, Path reports) {
+public record GradeOptions(int threads, String master, boolean ui, Path reports, ReportFiles reportFiles) {
 
     /** The most threads allowed. */
     public static final int MAX_THREADS = 64;
@@ -26,6 +30,12 @@ public record GradeOptions(int threads, String master, boolean ui, Path reports)
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
         }
+        Objects.requireNonNull(reportFiles, "reportFiles");
+    }
+
+    /** Returns options whose reports, if any, hold every file ({@link ReportFiles#all()}). */
+    public GradeOptions(int threads, String master, boolean ui, Path reports) {
+        this(threads, master, ui, reports, ReportFiles.all());
     }
 
     /** Returns options for {@code threads} threads, no Spark master, UI off, no reports. */

@@ -9,6 +9,7 @@ import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.sampling.DrawingReader;
@@ -45,6 +46,18 @@ public final class Grader {
     private final Backends backends;
     private final Visualizer visualizer;
     private final Path reports;
+    private final ReportFiles reportFiles;
+
+    /**
+     * Creates a grader whose reports, if any, hold every file.
+     *
+     * @param backends where cells find their backend by id
+     * @param visualizer draws the output maps (and the reports)
+     * @param reports where each cell's full report goes (a folder per cell), or null for none
+     */
+    public Grader(Backends backends, Visualizer visualizer, Path reports) {
+        this(backends, visualizer, reports, ReportFiles.all());
+    }
 
     /**
      * Creates a grader.
@@ -52,11 +65,13 @@ public final class Grader {
      * @param backends where cells find their backend by id
      * @param visualizer draws the output maps (and the reports)
      * @param reports where each cell's full report goes (a folder per cell), or null for none
+     * @param reportFiles which of a report's files each cell writes ({@code metrics.json} always)
      */
-    public Grader(Backends backends, Visualizer visualizer, Path reports) {
+    public Grader(Backends backends, Visualizer visualizer, Path reports, ReportFiles reportFiles) {
         this.backends = Objects.requireNonNull(backends, "backends");
         this.visualizer = Objects.requireNonNull(visualizer, "visualizer");
         this.reports = reports;
+        this.reportFiles = Objects.requireNonNull(reportFiles, "reportFiles");
     }
 
     /**
@@ -111,7 +126,9 @@ public final class Grader {
         Path dir = reports.resolve(reportFolder(cell));
         try {
             MetricsFile.write(result, dir.resolve("metrics.json"));
-            visualizer.report(result, dir);
+            if (reportFiles.drawsFigures()) {
+                visualizer.report(result, dir, reportFiles);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of " + cell.drawing() + " to " + dir, e);
         }

@@ -41,7 +41,7 @@ public final class LocalGradeEngine implements GradeEngine {
     public List<GradeRow> run(GradePlan plan, GradeOptions options, GradeListener listener)
             throws InterruptedException {
         Grader grader = new Grader(backends == null ? Backends.discover() : backends, new NotebookVisualizer(),
-                options.reports());
+                options.reports(), options.reportFiles());
         int total = plan.cells().size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), total), r -> {
             Thread t = new Thread(r, "drawnet-grade");

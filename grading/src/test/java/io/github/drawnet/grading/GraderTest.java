@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.InvalidSettingException;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
@@ -14,8 +15,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +144,23 @@ final class GraderTest {
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/report.html")).isNotEmptyFile();
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/metrics.json")).isNotEmptyFile();
         assertThat(dir.resolve("reports/carol/broken")).doesNotExist();
+    }
+
+    @Test
+    void grader_reportFiles_eachCellsReportHoldsOnlyTheChosenFiles(@TempDir Path dir) throws Exception {
+        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("reports"),
+                new ReportFiles(EnumSet.of(ReportFiles.Format.PNG), false)), GradeListener.NONE);
+        try (Stream<Path> files = Files.list(dir.resolve("reports/alice/ring/cell-1-reference"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("metrics.json", "decision-boundary.png")
+                    .noneMatch(n -> n.endsWith(".svg") || n.equals("report.html"));
+        }
+        new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("bare"),
+                new ReportFiles(EnumSet.noneOf(ReportFiles.Format.class), false)), GradeListener.NONE);
+        try (Stream<Path> files = Files.list(dir.resolve("bare/alice/ring/cell-1-reference"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("metrics.json");
+        }
     }
 
     @Test

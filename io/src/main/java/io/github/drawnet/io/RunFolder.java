@@ -41,7 +41,8 @@ import java.util.TreeSet;
  *   <li><b>The new set beside the old</b>: a run writes its files into a staging folder inside the
  *       folder ({@link #staging()}), then {@linkplain #commit() commits}: every staged file is flushed
  *       to disk (once, together), the manifest {@code run.json} naming each file with its size and
- *       SHA-256 is written and flushed, and only then are the old run's files removed and the new
+ *       SHA-256 (computed as {@link AtomicFiles} wrote the file, or read back for a file written by
+ *       other means) is written and flushed, and only then are the old run's files removed and the new
  *       ones moved into place, the manifest last. A kill at any moment leaves either the old set, or
  *       a committed new set that the next run into the folder (or {@link #open}) finishes moving in.
  *   <li><b>A run owns what it names</b>: it replaces or deletes only files an earlier run's manifest
@@ -313,8 +314,15 @@ public final class RunFolder implements AutoCloseable {
             AtomicFiles.flush(f);
             ObjectNode entry = list.addObject();
             entry.put("name", f.getFileName().toString());
-            entry.put("bytes", Files.size(f));
-            entry.put("sha256", sha256(f));
+            // hashed as AtomicFiles wrote it, when nothing has touched it since; else read back
+            AtomicFiles.Written w = AtomicFiles.written(f);
+            if (w != null && w.describes(f)) {
+                entry.put("bytes", w.bytes());
+                entry.put("sha256", w.sha256());
+            } else {
+                entry.put("bytes", Files.size(f));
+                entry.put("sha256", sha256(f));
+            }
         }
         ArrayNode replaces = manifest.putArray("replaces");
         owned.forEach(replaces::add);

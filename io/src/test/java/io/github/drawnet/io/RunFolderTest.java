@@ -272,6 +272,37 @@ final class RunFolderTest {
     }
 
     @Test
+    void commit_hashesAsAtomicFilesWrote_readsBackOnlyAFileWrittenOrChangedByAnotherRoute(@TempDir Path dir)
+            throws Exception {
+        try (RunFolder f = RunFolder.open(dir, "r", "run", false, List.of(), List.of())) {
+            io.github.drawnet.api.internal.AtomicFiles.write(f.staging().resolve("a.svg"), "as written".getBytes(
+                    StandardCharsets.UTF_8));
+            io.github.drawnet.api.internal.AtomicFiles.write(f.staging().resolve("b.csv"), "first".getBytes(
+                    StandardCharsets.UTF_8));
+            Files.writeString(f.staging().resolve("b.csv"), "changed since"); // by another route: read back
+            stage(f, "c.json", "never through AtomicFiles");
+            // a.svg altered in place, its size and time kept: the manifest still lists the hash of what was
+            // written, which shows it was not read back (a run's own files are not altered this way)
+            Path a = f.staging().resolve("a.svg");
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(a);
+            Files.writeString(a, "AS WRITTEN");
+            Files.setLastModifiedTime(a, time);
+            f.commit();
+        }
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertThat(m.at("/files/0/sha256").asText()).isEqualTo(sha("as written"));
+        assertThat(m.at("/files/1/sha256").asText()).isEqualTo(sha("changed since")).isEqualTo(
+                RunFolder.sha256(dir.resolve("b.csv")));
+        assertThat(m.at("/files/1/bytes").asLong()).isEqualTo("changed since".length());
+        assertThat(m.at("/files/2/sha256").asText()).isEqualTo(sha("never through AtomicFiles"));
+    }
+
+    static String sha(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void open_lockHeldWithAnUnreadableHolder_stillRefused(@TempDir Path dir) throws Exception {
         try (RunFolder f = RunFolder.open(dir, "r", "run", false, List.of(), List.of())) {
             Files.writeString(dir.resolve(".drawnet.lock"), "garbled");

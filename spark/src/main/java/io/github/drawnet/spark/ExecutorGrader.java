@@ -1,6 +1,7 @@
 package io.github.drawnet.spark;
 
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.grading.GradeCell;
 import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.grading.Grader;
@@ -32,8 +33,12 @@ final class ExecutorGrader {
         return b;
     }
 
-    /** Grades {@code cell}; {@code reports} is the reports' folder as text, or null. */
-    static GradeRow grade(GradeCell cell, String reports) {
-        return new Grader(backends(), new NotebookVisualizer(), reports == null ? null : Path.of(reports)).grade(cell);
+    /**
+     * Grades {@code cell}; {@code reports} is the reports' folder as text, or null; {@code formats}
+     * ({@link ReportFiles#formatsText()}) and {@code html} say which of a report's files are written.
+     */
+    static GradeRow grade(GradeCell cell, String reports, String formats, boolean html) {
+        return new Grader(backends(), new NotebookVisualizer(), reports == null ? null : Path.of(reports),
+                new ReportFiles(ReportFiles.parseFormats(formats), html)).grade(cell);
     }
 }

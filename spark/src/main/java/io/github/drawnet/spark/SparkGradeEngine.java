@@ -70,6 +70,9 @@ public final class SparkGradeEngine implements GradeEngine {
             throws InterruptedException {
         SparkConf conf = conf(options);
         String reports = options.reports() == null ? null : options.reports().toAbsolutePath().toString();
+        // plain values into the task's closure: ReportFiles is not Serializable
+        String formats = options.reportFiles().formatsText();
+        boolean html = options.reportFiles().html();
         int total = plan.cells().size();
         JavaSparkContext sc = new JavaSparkContext(conf);
         try {
@@ -85,7 +88,7 @@ public final class SparkGradeEngine implements GradeEngine {
             LOG.debug("grading {} cells on Spark {}, master {}", total, sc.version(), sc.master());
             // one partition per cell: each cell is a task, scheduled and retried on its own
             JavaFutureAction<List<GradeRow>> job = sc.parallelize(plan.cells(), Math.max(1, total))
-                    .map((GradeCell cell) -> ExecutorGrader.grade(cell, reports))
+                    .map((GradeCell cell) -> ExecutorGrader.grade(cell, reports, formats, html))
                     .collectAsync();
             List<GradeRow> rows;
             try {

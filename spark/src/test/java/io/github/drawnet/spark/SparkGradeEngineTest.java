@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngines;
@@ -22,9 +23,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +73,22 @@ final class SparkGradeEngineTest {
         }
         Files.createDirectories(file.getParent());
         ImageIO.write(img, "png", file.toFile());
+    }
+
+    @Test
+    void spark_reportFiles_eachCellsReportHoldsOnlyTheChosenFiles() throws Exception {
+        Path one = dir.resolve("one");
+        write(one.resolve("moons.png"), Preset.MOONS, 32);
+        Backends backends = Backends.discover();
+        GradePlan plan = GradePlan.of(one, List.of(backends.get("djl")), SMALL, Map.of());
+        Path reports = dir.resolve("reports");
+        GradeEngines.get("spark", backends).run(plan, new GradeOptions(1, null, false, reports,
+                new ReportFiles(EnumSet.of(ReportFiles.Format.SVG), false)), GradeListener.NONE);
+        try (Stream<Path> files = Files.list(reports.resolve("moons/cell-1-djl"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("metrics.json", "decision-boundary.svg")
+                    .noneMatch(n -> n.endsWith(".png") || n.equals("report.html"));
+        }
     }
 
     @Test

@@ -62,6 +62,13 @@ public final class FigureWriter {
      */
     public record Encoded(Figure figure, byte[] png, byte[] svg) {}
 
+    /** What is done with a figure's encodings on the thread that drew them, such as writing its files. */
+    @FunctionalInterface
+    public interface Sink {
+        /** Takes one figure's encodings. */
+        void accept(Encoded encoded) throws IOException;
+    }
+
     /**
      * Returns each figure encoded as PNG and/or SVG, in the order given, drawn in parallel on the
      * available cores (one figure per task: a figure's PNG and SVG are painted one after the other,
@@ -70,11 +77,25 @@ public final class FigureWriter {
      * @throws IOException when an encoding fails
      */
     public static List<Encoded> encodeAll(List<Figure> figures, boolean png, boolean svg) throws IOException {
+        return encodeAll(figures, png, svg, e -> { });
+    }
+
+    /**
+     * Returns each figure encoded as {@link #encodeAll(List, boolean, boolean)} does, handing each
+     * figure's encodings to {@code sink} on the thread that drew it (so that writing, and the hash
+     * {@link AtomicFiles} computes as it writes, overlap the drawing of the other figures). {@code
+     * sink} must be safe to call from several threads.
+     *
+     * @throws IOException when an encoding or {@code sink} fails; figures handed over before then
+     *     may have been written
+     */
+    public static List<Encoded> encodeAll(List<Figure> figures, boolean png, boolean svg, Sink sink)
+            throws IOException {
         int threads = Math.min(figures.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             List<Encoded> out = new ArrayList<>();
             for (Figure f : figures) {
-                out.add(encode(f, png, svg));
+                out.add(encode(f, png, svg, sink));
             }
             return out;
         }
@@ -86,7 +107,7 @@ public final class FigureWriter {
         try {
             List<Future<Encoded>> futures = new ArrayList<>();
             for (Figure f : figures) {
-                futures.add(pool.submit(() -> encode(f, png, svg)));
+                futures.add(pool.submit(() -> encode(f, png, svg, sink)));
             }
             List<Encoded> out = new ArrayList<>();
             for (Future<Encoded> future : futures) {
@@ -111,8 +132,10 @@ public final class FigureWriter {
         }
     }
 
-    private static Encoded encode(Figure f, boolean png, boolean svg) throws IOException {
-        return new Encoded(f, png ? toPng(f) : null, svg ? toSvg(f) : null);
+    private static Encoded encode(Figure f, boolean png, boolean svg, Sink sink) throws IOException {
+        Encoded e = new Encoded(f, png ? toPng(f) : null, svg ? toSvg(f) : null);
+        sink.accept(e);
+        return e;
     }
 
     /** Writes {@code dir/<name>.png} and {@code dir/<name>.svg}; returns the PNG's path. */

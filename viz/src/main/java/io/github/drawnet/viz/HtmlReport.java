@@ -64,18 +64,22 @@ public final class HtmlReport {
         boolean svg = files.writes(ReportFiles.Format.SVG);
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         List<Path> written = new ArrayList<>();
-        for (FigureWriter.Encoded e : FigureWriter.encodeAll(figures, png, svg)) {
-            String name = e.figure().name();
-            pngs.put(name, e.png());
-            Path first = null;
-            if (files.writes(ReportFiles.Format.PNG)) {
-                first = dir.resolve(name + ".png");
-                AtomicFiles.write(first, e.png());
+        boolean pngFiles = files.writes(ReportFiles.Format.PNG);
+        // each figure's files are written (and hashed, in a run's staging folder) on the thread that drew it
+        List<FigureWriter.Encoded> encoded = FigureWriter.encodeAll(figures, png, svg, e -> {
+            if (pngFiles) {
+                AtomicFiles.write(dir.resolve(e.figure().name() + ".png"), e.png());
             }
             if (svg) {
-                Path file = dir.resolve(name + ".svg");
-                AtomicFiles.write(file, e.svg());
-                first = first == null ? file : first;
+                AtomicFiles.write(dir.resolve(e.figure().name() + ".svg"), e.svg());
+            }
+        });
+        for (FigureWriter.Encoded e : encoded) {
+            String name = e.figure().name();
+            pngs.put(name, e.png());
+            Path first = pngFiles ? dir.resolve(name + ".png") : null;
+            if (svg) {
+                first = first == null ? dir.resolve(name + ".svg") : first;
             }
             if (first != null) {
                 written.add(first);

@@ -101,6 +101,26 @@ final class FigureWriterTest {
         ExperimentResultHolder.check();
     }
 
+    @Test
+    void encodeAll_withASink_handsEachFiguresEncodingsOverOnceOnTheThreadThatDrewIt_itsFailureThrown()
+            throws IOException {
+        java.util.List<Figure> figures = java.util.List.of(blank(), diagonal(), blank(), diagonal());
+        Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<FigureWriter.Encoded> handed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<FigureWriter.Encoded> all = FigureWriter.encodeAll(figures, true, false, e -> {
+            handed.add(e);
+            threads.put(Thread.currentThread().getName(), "");
+        });
+        assertThat(handed).containsExactlyInAnyOrderElementsOf(all).hasSize(4);
+        assertThat(all).allSatisfy(e -> assertThat(e.png()).isNotEmpty());
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertThat(threads.keySet()).containsOnly("drawnet-figures");
+        }
+        assertThatThrownBy(() -> FigureWriter.encodeAll(figures, true, false, e -> {
+            throw new IOException("No space left on device");
+        })).isInstanceOf(IOException.class).hasMessage("No space left on device");
+    }
+
     /** Keeps the parallel check beside the figures it draws. */
     static final class ExperimentResultHolder {
         static void check() throws IOException {

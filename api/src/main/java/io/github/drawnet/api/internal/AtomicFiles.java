@@ -6,6 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
@@ -14,11 +22,36 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>A directory whose files are flushed together by its owner at the end ({@link
  * #deferFlush}, a run folder's staging area) skips the flush per file: the file is still written to
- * a temporary name and renamed, so a reader never sees half of one.
+ * a temporary name and renamed, so a reader never sees half of one. Each file written there is
+ * hashed as it is written ({@link #written}), so that the owner's manifest need not read it back.
  */
 public final class AtomicFiles {
 
-    private static final java.util.Set<Path> DEFERRED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Deferred directories, each with what was written into it by name. */
+    private static final Map<Path, Map<String, Written>> DEFERRED = new ConcurrentHashMap<>();
+
+    /**
+     * A file as {@link #write} wrote it into a deferred directory: its size, SHA-256 and modification
+     * time at the end of the write.
+     *
+     * @param bytes the file's size
+     * @param sha256 the SHA-256 of its content, lower-case hexadecimal
+     * @param modified its modification time when written
+     */
+    public record Written(long bytes, String sha256, FileTime modified) {
+
+        /**
+         * Returns whether {@code file} is still as written: a regular file of the same size and
+         * modification time (anything that rewrote it since, by another route, changes either).
+         *
+         * @throws IOException when the file's attributes cannot be read
+         */
+        public boolean describes(Path file) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == bytes && a.lastModifiedTime().equals(modified);
+        }
+    }
 
     private AtomicFiles() {}
 
@@ -27,12 +60,23 @@ public final class AtomicFiles {
      * whole directory once ({@link #flush}) before it relies on them.
      */
     public static void deferFlush(Path dir) {
-        DEFERRED.add(dir.toAbsolutePath().normalize());
+        DEFERRED.putIfAbsent(dir.toAbsolutePath().normalize(), new ConcurrentHashMap<>());
     }
 
-    /** Ends {@link #deferFlush} for {@code dir}. */
+    /** Ends {@link #deferFlush} for {@code dir}, and forgets what was written there. */
     public static void endDeferFlush(Path dir) {
         DEFERRED.remove(dir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Returns how {@link #write} last wrote {@code file} into a directory whose flush is deferred,
+     * or null when it did not (another writer, another directory, or after {@link #endDeferFlush}).
+     * Check {@link Written#describes} before trusting it.
+     */
+    public static Written written(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Map<String, Written> files = DEFERRED.get(absolute.getParent());
+        return files == null ? null : files.get(absolute.getFileName().toString());
     }
 
     /**
@@ -101,14 +145,22 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Map<String, Written> deferred = DEFERRED.get(dir.normalize());
+        // in a deferred directory the content is hashed on its way out: the manifest reads nothing back
+        MessageDigest digest = deferred == null ? null : sha256();
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                    OutputStream out = digest == null ? raw : new DigestOutputStream(raw, digest)) {
                 content.writeTo(out);
                 out.flush();
             }
-            if (!DEFERRED.contains(dir.normalize())) {
+            Written written = null;
+            if (deferred == null) {
                 flush(tmp);
+            } else {
+                BasicFileAttributes a = Files.readAttributes(tmp, BasicFileAttributes.class);
+                written = new Written(a.size(), HexFormat.of().formatHex(digest.digest()), a.lastModifiedTime());
             }
             keepPermissions(tmp, absolute);
             try {
@@ -117,10 +169,21 @@ public final class AtomicFiles {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            if (written != null) {
+                deferred.put(absolute.getFileName().toString(), written);
+            }
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

@@ -53,4 +53,46 @@ final class AtomicFilesTest {
         AtomicFiles.write(file, new byte[] {1});
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
     }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void write_inADeferredFolder_recordsSizeAndSha256AsWritten_untilTheFileChangesOrTheDeferralEnds(@TempDir Path dir)
+            throws Exception {
+        Path staging = dir.resolve("staging");
+        Path other = dir.resolve("other.csv");
+        AtomicFiles.deferFlush(staging);
+        try {
+            byte[] big = new byte[200_000]; // more than one buffer of a writer that streams
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 31 + i / 7);
+            }
+            Path file = staging.resolve("figure.svg");
+            AtomicFiles.write(file, out -> {
+                out.write(big, 0, 70_000);
+                out.write(big[70_000]);
+                out.write(big, 70_001, big.length - 70_001);
+            });
+            AtomicFiles.Written w = AtomicFiles.written(file);
+            assertThat(w.bytes()).isEqualTo(200_000);
+            assertThat(w.sha256()).isEqualTo(sha256(big)).isEqualTo(sha256(Files.readAllBytes(file)));
+            assertThat(w.describes(file)).isTrue();
+            AtomicFiles.write(file, "second".getBytes(StandardCharsets.UTF_8));
+            assertThat(AtomicFiles.written(file).sha256()).isEqualTo(sha256("second".getBytes(StandardCharsets.UTF_8)));
+            assertThat(AtomicFiles.written(file).describes(file)).isTrue();
+            // rewritten by another route: another size, or the same size at another time
+            Files.writeString(file, "a longer text");
+            assertThat(AtomicFiles.written(file).describes(file)).isFalse();
+            AtomicFiles.write(file, "second".getBytes(StandardCharsets.UTF_8));
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+            assertThat(AtomicFiles.written(file).describes(file)).isFalse();
+            AtomicFiles.write(other, new byte[] {1});
+            assertThat(AtomicFiles.written(other)).as("not a deferred folder").isNull();
+        } finally {
+            AtomicFiles.endDeferFlush(staging);
+        }
+        assertThat(AtomicFiles.written(staging.resolve("figure.svg"))).as("after the deferral").isNull();
+    }
 }
