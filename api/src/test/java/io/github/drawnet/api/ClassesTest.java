@@ -153,6 +153,54 @@ final class ClassesTest {
     }
 
     @Test
+    void evaluation_threeClasses_drawnCountsWithMistakesBothWays_andChecks() {
+        // actual 0 0 1 2 2, predicted 1 0 0 2 1: one background called drawn, one drawn called background
+        Dataset d = Dataset.ofClasses(new double[5], new double[5], new int[] {0, 0, 1, 2, 2}, 3);
+        float[] z = {0, 1, 0, /**/ 1, 0, 0, /**/ 1, 0, 0, /**/ 0, 0, 1, /**/ 0, 1, 0};
+        Evaluation e = Evaluation.of(new ForwardPass(new float[15], List.of(), z, 3), d);
+        assertThat(e.trueNegatives()).isEqualTo(1);
+        assertThat(e.falsePositives()).isEqualTo(1);
+        assertThat(e.falseNegatives()).isEqualTo(1);
+        assertThat(e.truePositives()).isEqualTo(2);
+        assertThat(e.accuracy()).isEqualTo(0.4);
+        assertThatThrownBy(() -> new Evaluation(3, 0.1, 0.5, 0, 0, 0, 0, e.confusion()))
+                .hasMessage("the confusion matrix counts 5 points, the evaluation 3");
+        // a pass's second row is read from its own place
+        ForwardPass pass = new ForwardPass(new float[] {0.1f, 0.2f, 0.7f, 0.6f, 0.3f, 0.1f}, List.of(),
+                new float[6], 3);
+        assertThat(pass.probability(1, 0)).isEqualTo(0.6f);
+        assertThat(pass.probability(1, 2)).isEqualTo(0.1f);
+        assertThatThrownBy(() -> new ForwardPass(new float[6], List.of(), new float[3], 3))
+                .hasMessage("3 logits for 6 outputs");
+        assertThat(new ForwardPass(new float[8], List.of(), new float[8], 8).classes()).isEqualTo(8);
+        assertThatThrownBy(() -> new ForwardPass(new float[9], List.of(), new float[9], 9)).hasMessageContaining("got 9");
+    }
+
+    @Test
+    void valueChecks_classesOutOfRange_namedInTheMessage() {
+        assertThatThrownBy(() -> Dataset.ofClasses(new double[] {1.5}, new double[] {0}, new int[] {0}, 3))
+                .hasMessage("x1[0] must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> Dataset.ofClasses(new double[] {0}, new double[] {-0.5}, new int[] {0}, 3))
+                .hasMessage("x2[0] must be in [0, 1], got -0.5");
+        assertThatThrownBy(() -> ConfusionMatrix.count(3, new int[] {0, 1}, new int[] {0}))
+                .hasMessage("2 actual classes for 1 predictions");
+        assertThatThrownBy(() -> ConfusionMatrix.count(3, new int[] {0}, new int[] {3}))
+                .hasMessage("predicted class [0] must be in [0, 2], got 3");
+        assertThat(ConfusionMatrix.of(2, new long[] {1, 0, 0, 1})).isNotEqualTo(ConfusionMatrix.of(2, new long[] {0, 1, 0, 1}))
+                .isNotEqualTo(ConfusionMatrix.of(3, new long[9])).isNotEqualTo("x");
+        List<DrawingClass> classes = List.of(DrawingClass.background(), DrawingClass.ofColour(1), DrawingClass.ofColour(2));
+        assertThatThrownBy(() -> Drawing.ofClasses("c", 3, 2, new int[5], classes))
+                .hasMessage("a 3 x 2 drawing needs 6 class values, got 5");
+        assertThatThrownBy(() -> Drawing.ofClasses("c", 1, 2, new int[2], classes)).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> new DrawingClass("x", -1)).hasMessageContaining("got 0xFFFFFFFF");
+        assertThat(new DrawingClass("x", 0).rgb()).isZero();
+        // a two-class drawing: coverage of exactly one half is drawn
+        Drawing half = Drawing.of("h", 2, 2, new float[] {0.5f, 0.49f, 0, 1});
+        assertThat(half.classOf(0, 0)).isEqualTo(1);
+        assertThat(half.classOf(1, 0)).isZero();
+    }
+
+    @Test
     void crossEntropyOfLogits_stableAndEdgeCases() {
         // huge logits: no overflow, the textbook value
         assertThat(Evaluation.crossEntropyOfLogits(new float[] {1000f, 999f}, 0, 2, 1))
