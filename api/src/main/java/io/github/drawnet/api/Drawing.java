@@ -81,7 +81,10 @@ public final class Drawing {
         return new Drawing(name, width, height, coverage, map, java.util.List.copyOf(classes));
     }
 
-    /** Returns the number of classes: 2 for a drawing read the notebook's way, else one per colour and the background. */
+    /**
+     * Returns the number of classes: 2 for a drawing read the notebook's way, else one per colour and
+     * the background.
+     */
     public int classCount() {
         return classMap == null ? 2 : classes.size();
     }

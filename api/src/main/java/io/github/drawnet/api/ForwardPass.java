@@ -96,7 +96,8 @@ public record ForwardPass(float[] output, List<LayerActivations> hidden, float[]
 
     /**
      * Returns the class the network gives point {@code i}: for two classes 1 when the probability is
-     * at least {@link Evaluation#THRESHOLD}, else the class of the largest logit (the most likely; the first of equals), as PyTorch's {@code argmax}.
+     * at least {@link Evaluation#THRESHOLD}, else the class of the largest logit (the most likely; the
+     * first of equals), as PyTorch's {@code argmax}.
      */
     public int predictedClass(int i) {
         if (width == 1) {

@@ -119,7 +119,10 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
         return hidden.size() + 1;
     }
 
-    /** Returns the widths of all layers of units: inputs, each hidden layer, then the output ({@link #outputCount()}). */
+    /**
+     * Returns the widths of all layers of units: inputs, each hidden layer, then the outputs
+     * ({@link #outputCount()}).
+     */
     public List<Integer> layerWidths() {
         List<Integer> widths = new ArrayList<>(hidden.size() + 2);
         widths.add(inputs.size());
@@ -148,6 +151,10 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
         return n;
     }
 
+    private Object outputActivation() {
+        return isBinary() ? Activation.SIGMOID : "Softmax(dim=1)";
+    }
+
     /**
      * Returns a description in the form PyTorch prints a module, one line per layer, as the
      * notebook's {@code print(model)} shows it.
@@ -160,7 +167,7 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
             boolean output = l == layerCount() - 1;
             String name = output ? "output" : hidden.size() == 1 ? "hidden" : "hidden" + (l + 1);
             sb.append(String.format(Locale.ROOT, "  (%s): Linear(in_features=%d, out_features=%d, bias=True) -> %s%n",
-                    name, layerInputs(l), layerOutputs(l), output ? (isBinary() ? Activation.SIGMOID : "Softmax(dim=1)") : activation));
+                    name, layerInputs(l), layerOutputs(l), output ? outputActivation() : activation));
         }
         return sb.append(')').toString();
     }
