@@ -178,6 +178,22 @@ public final class Dataset {
         return out;
     }
 
+    /**
+     * Returns what an engine trains the outputs towards, as 32-bit floats: for two classes each
+     * point's label ({@link #labelsAsFloats()}, one output); for {@code K > 2} classes a one-hot row of
+     * {@code K} per point, 1 at the point's class (the targets of the softmax cross-entropy).
+     */
+    public float[] targets() {
+        if (classes == 2) {
+            return labelsAsFloats();
+        }
+        float[] y = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            y[i * classes + classOf(i)] = 1;
+        }
+        return y;
+    }
+
     /** Returns the network inputs of every point, row-major, as {@link Feature#matrix} defines them. */
     public float[] features(List<Feature> features) {
         return Feature.matrix(features, x1, x2);

@@ -56,7 +56,9 @@ final class ClassesTest {
                 .hasMessageContaining("got -1.0");
         assertThatThrownBy(() -> Dataset.ofClasses(new double[] {0, 1}, new double[] {0}, new int[] {0}, 3))
                 .hasMessageContaining("same length");
+        assertThat(d.targets()).containsExactly(1, 0, 0, /**/ 0, 0, 1, /**/ 0, 1, 0, /**/ 0, 0, 1);
         Dataset binary = Dataset.of(new double[] {0, 1}, new double[] {0, 1}, new double[] {0.25, 0.5});
+        assertThat(binary.targets()).containsExactly(0.25f, 0.5f);
         assertThat(binary.classCount()).isEqualTo(2);
         assertThat(binary.classOf(0)).isZero();
         assertThat(binary.classOf(1)).isEqualTo(1);

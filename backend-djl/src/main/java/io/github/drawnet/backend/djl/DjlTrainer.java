@@ -57,7 +57,7 @@ final class DjlTrainer extends AbstractTrainer {
                 new Shape(n, model.spec().inputCount()));
         int k = model.spec().outputCount();
         // two classes: the label, the one output's target; more: each point's one-hot row (1 at its class)
-        this.trainY = DjlBackend.owned(manager, k == 1 ? train.labelsAsFloats() : oneHot(train, k), new Shape(n, k));
+        this.trainY = DjlBackend.owned(manager, train.targets(), new Shape(n, k));
         for (NDArray p : model.trainable()) {
             // SGD keeps no state; the fused call still takes a state array, which it does not read
             firstMoments.add(manager.zeros(p.getShape(), DataType.FLOAT32));
@@ -131,14 +131,6 @@ final class DjlTrainer extends AbstractTrainer {
     }
 
     /** One step's update of one parameter array {@code p} from its gradient {@code g}; {@code i} is its index. */
-    private static float[] oneHot(Dataset data, int k) {
-        float[] y = new float[data.size() * k];
-        for (int i = 0; i < data.size(); i++) {
-            y[i * k + data.classOf(i)] = 1;
-        }
-        return y;
-    }
-
     private interface Update {
         void apply(PtNDArray p, PtNDArray g, int i);
     }

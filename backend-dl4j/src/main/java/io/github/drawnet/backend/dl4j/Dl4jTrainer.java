@@ -38,17 +38,8 @@ final class Dl4jTrainer extends AbstractTrainer {
         model.configure(config);
         int n = train.size();
         this.trainX = Nd4j.createFromArray(train.features(model.spec().inputs())).reshape(n, model.spec().inputCount());
-        int k = model.spec().outputCount();
-        if (k == 1) {
-            this.trainY = Nd4j.createFromArray(train.labelsAsFloats()).reshape(n, 1);
-        } else {
-            // one-hot rows: 1 at each point's class
-            float[] y = new float[n * k];
-            for (int i = 0; i < n; i++) {
-                y[i * k + train.classOf(i)] = 1;
-            }
-            this.trainY = Nd4j.createFromArray(y).reshape(n, k);
-        }
+        // the label of one sigmoid output, or a one-hot row of K for the softmax
+        this.trainY = Nd4j.createFromArray(train.targets()).reshape(n, model.spec().outputCount());
     }
 
     @Override
