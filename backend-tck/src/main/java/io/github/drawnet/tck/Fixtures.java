@@ -1,11 +1,14 @@
 package io.github.drawnet.tck;
 
+import io.github.drawnet.api.BatchOrder;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.backend.reference.ReferenceNetwork;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
 import java.util.ArrayList;
@@ -35,20 +38,21 @@ public final class Fixtures {
 
     /** Returns {@code n} random points of the unit square with random binary labels. */
     public static Dataset randomPoints(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x1[i] = r.nextDouble();
-            x2[i] = r.nextDouble();
-            y[i] = r.nextBoolean() ? 1 : 0;
-        }
-        return Dataset.of(x1, x2, y);
+        return classPoints(n, 2, seed, (r, x1, x2) -> r.nextBoolean() ? 1 : 0);
     }
 
     /** Returns {@code n} random points of the unit square with random class labels of {@code classes} classes. */
     public static Dataset randomClassPoints(int n, int classes, long seed) {
+        return classPoints(n, classes, seed, (r, x1, x2) -> r.nextInt(classes));
+    }
+
+    /** How a point of {@link #classPoints} gets its class: from its place, or from the random source. */
+    private interface Labeller {
+        int classOf(SplittableRandom random, double x1, double x2);
+    }
+
+    /** Returns {@code n} uniformly random points, each drawn {@code x1}, {@code x2}, then labelled. */
+    private static Dataset classPoints(int n, int classes, long seed, Labeller labeller) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x1 = new double[n];
         double[] x2 = new double[n];
@@ -56,7 +60,7 @@ public final class Fixtures {
         for (int i = 0; i < n; i++) {
             x1[i] = r.nextDouble();
             x2[i] = r.nextDouble();
-            y[i] = r.nextInt(classes);
+            y[i] = labeller.classOf(r, x1[i], x2[i]);
         }
         return Dataset.ofClasses(x1, x2, y, classes);
     }
@@ -68,16 +72,7 @@ public final class Fixtures {
      * learns to well over 90%.
      */
     public static Dataset sectors(int n, int classes, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            x1[i] = r.nextDouble();
-            x2[i] = r.nextDouble();
-            y[i] = sector(x1[i], x2[i], classes);
-        }
-        return Dataset.ofClasses(x1, x2, y, classes);
+        return classPoints(n, classes, seed, (r, x1, x2) -> sector(x1, x2, classes));
     }
 
     /** Returns the class of point {@code (x1, x2)} in {@link #sectors}. */
@@ -89,6 +84,30 @@ public final class Fixtures {
         }
         double angle = Math.atan2(dy, dx) + Math.PI; // (0, 2 pi]
         return 1 + Math.min(classes - 2, (int) (angle / (2 * Math.PI) * (classes - 1)));
+    }
+
+    /**
+     * Trains {@code reference} for {@code epochs} epochs on {@code train}, batch by batch in the order
+     * {@link BatchOrder#forEpoch} gives, by calling its step directly: what every backend's trainer
+     * must reproduce.
+     */
+    public static void trainReference(ReferenceNetwork reference, Dataset train, TrainingConfig config, int epochs) {
+        int inputs = reference.spec().inputCount();
+        float[] features = train.features(reference.spec().inputs());
+        float[] labels = train.labelsAsFloats();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            int[] order = BatchOrder.forEpoch(config, epoch, train.size());
+            for (int start = 0; start < order.length; start += config.batchSize()) {
+                int end = Math.min(order.length, start + config.batchSize());
+                float[] xb = new float[(end - start) * inputs];
+                float[] yb = new float[end - start];
+                for (int k = start; k < end; k++) {
+                    System.arraycopy(features, order[k] * inputs, xb, (k - start) * inputs, inputs);
+                    yb[k - start] = labels[order[k]];
+                }
+                reference.step(xb, yb, config);
+            }
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.drawnet.api.Activation;
-import io.github.drawnet.api.BatchOrder;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Evaluation;
@@ -132,22 +131,7 @@ public interface MultiClassContract extends BackendUnderTest {
         TrainingConfig config = TrainingConfig.notebook().withEpochs(3).withSeed(4);
         Parameters initial = Parameters.initial(spec, 4);
         ReferenceNetwork reference = new ReferenceNetwork(spec, initial);
-        float[] features = train.features(spec.inputs());
-        float[] labels = train.labelsAsFloats();
-        for (int epoch = 1; epoch <= 3; epoch++) {
-            int[] order = BatchOrder.forEpoch(config, epoch, train.size());
-            for (int start = 0; start < order.length; start += config.batchSize()) {
-                int end = Math.min(order.length, start + config.batchSize());
-                float[] xb = new float[(end - start) * 2];
-                float[] yb = new float[end - start];
-                for (int k = start; k < end; k++) {
-                    xb[(k - start) * 2] = features[order[k] * 2];
-                    xb[(k - start) * 2 + 1] = features[order[k] * 2 + 1];
-                    yb[k - start] = labels[order[k]];
-                }
-                reference.step(xb, yb, config);
-            }
-        }
+        Fixtures.trainReference(reference, train, config, 3);
         try (Model model = backend().newModel(spec, initial);
                 Trainer trainer = backend().newTrainer(model, config, train, validation)) {
             trainer.train(3, (m, last) -> true);
