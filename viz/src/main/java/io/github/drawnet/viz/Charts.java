@@ -52,14 +52,10 @@ final class Charts {
     static final int MAX_SCATTER_POINTS = 20_000;
 
     /**
-     * Returns a scatter of points coloured by a 0/1 value: value 1 dark, value 0 light, as the
-     * notebook's {@code cmap='binary'} does; axes {@code x1, x2} over [0, 1].
+     * Returns an empty scatter chart over the unit square ({@code x1, x2} in [0, 1]); when only every
+     * {@code stride}-th point is drawn, the title says so.
      */
-    static XYChart scatter(String title, double[] x1, double[] x2, double[] value, String positiveName,
-            String negativeName, int width, int height) {
-        // many points: every k-th is drawn (the counts in the legend are of all of them), so that a
-        // figure of a million points stays small in memory and on disk and still shows the classes
-        int stride = stride(x1.length, MAX_SCATTER_POINTS);
+    private static XYChart unitScatter(String title, int stride, int width, int height) {
         String shownTitle = stride == 1 ? title : String.format(java.util.Locale.ROOT, "%s, every %d%s point drawn",
                 title, stride, stride == 2 ? "nd" : stride == 3 ? "rd" : "th");
         XYChart chart = base(shownTitle, "x1", "x2", width, height);
@@ -72,6 +68,20 @@ final class Charts {
         s.setYAxisMax(1.0);
         s.setXAxisDecimalPattern("0.##");
         s.setYAxisDecimalPattern("0.##");
+        return chart;
+    }
+
+    /**
+     * Returns a scatter of points coloured by a 0/1 value: value 1 dark, value 0 light, as the
+     * notebook's {@code cmap='binary'} does; axes {@code x1, x2} over [0, 1].
+     */
+    static XYChart scatter(String title, double[] x1, double[] x2, double[] value, String positiveName,
+            String negativeName, int width, int height) {
+        // many points: every k-th is drawn (the counts in the legend are of all of them), so that a
+        // figure of a million points stays small in memory and on disk and still shows the classes
+        int stride = stride(x1.length, MAX_SCATTER_POINTS);
+        XYChart chart = unitScatter(title, stride, width, height);
+        XYStyler s = chart.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         List<Double> nx = new ArrayList<>();
@@ -118,18 +128,8 @@ final class Charts {
     static XYChart scatterClasses(String title, double[] x1, double[] x2, int[] classes, ClassView view,
             boolean[] wrong, int width, int height) {
         int stride = stride(x1.length, MAX_SCATTER_POINTS);
-        String shownTitle = stride == 1 ? title : String.format(java.util.Locale.ROOT, "%s, every %d%s point drawn",
-                title, stride, stride == 2 ? "nd" : stride == 3 ? "rd" : "th");
-        XYChart chart = base(shownTitle, "x1", "x2", width, height);
+        XYChart chart = unitScatter(title, stride, width, height);
         XYStyler s = chart.getStyler();
-        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarkerSize(4);
-        s.setXAxisMin(0.0);
-        s.setXAxisMax(1.0);
-        s.setYAxisMin(0.0);
-        s.setYAxisMax(1.0);
-        s.setXAxisDecimalPattern("0.##");
-        s.setYAxisDecimalPattern("0.##");
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setLegendLayout(Styler.LegendLayout.Vertical);
         int k = view.count();
