@@ -60,6 +60,24 @@ final class DrawingReaderClassesTest {
         g.fill(new Ellipse2D.Double(140.4, 60.4, 110, 110)); // about 9,500, over red's right side
     }
 
+    /** Returns a 60 x 60 canvas with red (60 x 20), blue (40 x 14) and magenta (20 x 20) regions: classes 1, 2, 3. */
+    static BufferedImage redBlueMagenta() {
+        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
+        fill(image, 0, 60, 0, 20, 0xFFFF0000);
+        fill(image, 0, 40, 22, 36, 0xFF0000FF);
+        fill(image, 0, 20, 40, 60, 0xFFC000C0);
+        return image;
+    }
+
+    /** Paints columns {@code [col0, col1)} of rows {@code [row0, row1)} in {@code argb}. */
+    static void fill(BufferedImage image, int col0, int col1, int row0, int row1, int argb) {
+        for (int col = col0; col < col1; col++) {
+            for (int row = row0; row < row1; row++) {
+                image.setRGB(col, row, argb);
+            }
+        }
+    }
+
     static InputStream png(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
@@ -253,16 +271,8 @@ final class DrawingReaderClassesTest {
         // red has more pixels of its very colour (1200 against 1050), but blue gains 200 pixels of lines in a
         // blue that fills no region: blue ends larger, and is class 1
         BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
-        for (int col = 0; col < 40; col++) {
-            for (int row = 0; row < 30; row++) {
-                image.setRGB(col, row, 0xFF000000 | RED);
-            }
-        }
-        for (int col = 50; col < 85; col++) {
-            for (int row = 0; row < 30; row++) {
-                image.setRGB(col, row, 0xFF000000 | BLUE);
-            }
-        }
+        fill(image, 0, 40, 0, 30, 0xFF000000 | RED);
+        fill(image, 50, 85, 0, 30, 0xFF000000 | BLUE);
         for (int col = 0; col < 100; col++) {
             image.setRGB(col, 60, 0xFF1080c0);
             image.setRGB(col, 80, 0xFF1080c0);
@@ -282,22 +292,7 @@ final class DrawingReaderClassesTest {
     void read_blendedPixel_goesToTheClassBesideIt_inEachOfEightDirections(int dc, int dr) {
         // red, blue and magenta regions (classes 1, 2, 3 by area); a lone purple pixel is nearest to magenta,
         // but with one blue pixel beside it, in any of the eight directions, it goes to blue
-        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
-        for (int col = 0; col < 60; col++) {
-            for (int row = 0; row < 20; row++) {
-                image.setRGB(col, row, 0xFFFF0000);
-            }
-        }
-        for (int col = 0; col < 40; col++) {
-            for (int row = 22; row < 36; row++) {
-                image.setRGB(col, row, 0xFF0000FF);
-            }
-        }
-        for (int col = 0; col < 20; col++) {
-            for (int row = 40; row < 60; row++) {
-                image.setRGB(col, row, 0xFFC000C0);
-            }
-        }
+        BufferedImage image = redBlueMagenta();
         image.setRGB(50, 50, 0xFF800080);
         assertThat(DrawingReader.fromImage(image, "lone.png").classOf(50, 50)).isEqualTo(3);
         image.setRGB(50 + dc, 50 + dr, 0xFF0000FF);
@@ -309,22 +304,7 @@ final class DrawingReaderClassesTest {
     @Test
     void read_blendedPixelOnTheRightEdge_looksNoFurther() {
         // a lone purple pixel on the right edge, with blue at the start of the next rows: those are not beside it
-        BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
-        for (int col = 0; col < 60; col++) {
-            for (int row = 0; row < 20; row++) {
-                image.setRGB(col, row, 0xFFFF0000);
-            }
-        }
-        for (int col = 0; col < 40; col++) {
-            for (int row = 22; row < 36; row++) {
-                image.setRGB(col, row, 0xFF0000FF);
-            }
-        }
-        for (int col = 0; col < 20; col++) {
-            for (int row = 40; row < 60; row++) {
-                image.setRGB(col, row, 0xFFC000C0);
-            }
-        }
+        BufferedImage image = redBlueMagenta();
         image.setRGB(59, 25, 0xFF800080);
         assertThat(DrawingReader.fromImage(image, "edge.png").classOf(59, 25)).isEqualTo(3);
     }
