@@ -203,6 +203,28 @@ final class ClassesTest {
     }
 
     @Test
+    void experimentAndTrainer_networkOfOtherClassCount_refusedNamingBoth() {
+        Dataset three = Dataset.ofClasses(new double[] {0, 0.5, 1}, new double[] {0, 0.5, 1}, new int[] {0, 1, 2}, 3);
+        Drawing d = ExperimentTest.drawing();
+        DataSplits data = new DataSplits(three, three, three, new Provenance(d.name(), d.sha256(), d.width(),
+                d.height(), 0, new SampleSizes(3, 3, 3), LabelMode.BINARY, 0));
+        assertThat(data.classCount()).isEqualTo(3);
+        assertThat(data.fit(NetworkSpec.notebook()).classes()).isEqualTo(3);
+        TrainingConfig config = TrainingConfig.notebook().withBatchSize(3);
+        LogisticBackend backend = new LogisticBackend();
+        NetworkSpec binary = new NetworkSpec(Feature.NOTEBOOK, List.of(), Activation.SIGMOID);
+        assertThatThrownBy(() -> Experiment.start(backend, d, data, binary, config))
+                .hasMessage("the network tells 2 classes apart but the data holds 3; use spec.withClasses(3)");
+        try (Model model = backend.newModel(binary, Parameters.initial(binary, 0))) {
+            assertThatThrownBy(() -> backend.newTrainer(model, config, three, three))
+                    .hasMessage("a network of 2 classes cannot train on data of 3 (training) and 3 (validation) classes");
+        }
+        Dataset two = Dataset.of(new double[] {0}, new double[] {0}, new double[] {0});
+        assertThatThrownBy(() -> new DataSplits(three, two, three, data.provenance()))
+                .hasMessage("the splits must have the same classes, got 3 (training), 2 (validation) and 3 (test)");
+    }
+
+    @Test
     void crossEntropyOfLogits_stableAndEdgeCases() {
         // huge logits: no overflow, the textbook value
         assertThat(Evaluation.crossEntropyOfLogits(new float[] {1000f, 999f}, 0, 2, 1))
