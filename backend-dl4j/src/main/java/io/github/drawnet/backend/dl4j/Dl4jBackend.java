@@ -105,6 +105,23 @@ public final class Dl4jBackend implements Backend {
         return null;
     }
 
+    /** ND4J's property naming its operation executioner class. */
+    static final String EXECUTIONER_PROPERTY = "opexec";
+
+    /**
+     * Asks ND4J, before it starts, to run operations through {@link FencedOpExecutioner} (which keeps
+     * each operation's arrays alive until the native call returns), unless the property is already set
+     * or ND4J's class loader cannot see the class. Returns whether the property now names it.
+     */
+    static boolean installFencedExecutioner() {
+        String name = FencedOpExecutioner.class.getName();
+        if (System.getProperty(EXECUTIONER_PROPERTY) == null
+                && org.nd4j.common.config.ND4JClassLoading.classPresentOnClasspath(name)) {
+            System.setProperty(EXECUTIONER_PROPERTY, name);
+        }
+        return name.equals(System.getProperty(EXECUTIONER_PROPERTY));
+    }
+
     private static String load() {
         checkPlatform();
         long start = System.nanoTime();
@@ -113,6 +130,7 @@ public final class Dl4jBackend implements Backend {
         if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
         }
+        installFencedExecutioner();
         try {
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
             if (System.getenv("OMP_NUM_THREADS") == null) {
@@ -121,7 +139,8 @@ public final class Dl4jBackend implements Backend {
                 Nd4j.factory().blas().setMaxThreads(1);
             }
             String backend = Nd4j.getBackend().getClass().getSimpleName();
-            LOG.debug("ND4J {} loaded in {} ms", backend, (System.nanoTime() - start) / 1_000_000);
+            LOG.debug("ND4J {} loaded in {} ms, operations run by {}", backend, (System.nanoTime() - start) / 1_000_000,
+                    Nd4j.getExecutioner().getClass().getSimpleName());
             return "DL4J " + buildVersion() + ", ND4J native CPU, " + Nd4j.getEnvironment().maxThreads() + " thread(s)";
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
             throw BackendUnavailableException.nativeLoadFailed(ID, "ND4J", "djl", t);
