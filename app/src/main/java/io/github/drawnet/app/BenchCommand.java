@@ -1,27 +1,20 @@
 package io.github.drawnet.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.bench.InnerLoopBenchmark;
+import io.github.drawnet.bench.WholeProcessBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +57,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--whole", description = "Instead, time whole processes: drawnet run (DJL, DL4J, --epochs 1)"
+            + " alternating with the whole notebook, against the speed targets.")
+    boolean whole;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Rounds of --whole (default: 5).")
+    int rounds;
+
+    @Option(names = "--cases", paramLabel = "LIST", split = ",", defaultValue = "djl,dl4j,notebook,djl-e1,dl4j-e1,"
+            + "notebook-e1", description = "The cases of --whole (default: ${DEFAULT-VALUE}).")
+    List<String> cases;
+
+    @Option(names = "--notebook", paramLabel = "SCRIPT", description = "The whole notebook for --whole (default:"
+            + " ../shared/anchor/seed_notebook_whole.py beside the launcher's folder).")
+    Path notebook;
+
     @Option(names = "--jmh", description = "Run the JMH benchmarks of the inner loops instead (one epoch of steps,"
             + " the grid pass, per backend; takes a few minutes).")
     boolean jmh;
@@ -82,32 +90,31 @@ final class BenchCommand implements Callable<Integer> {
         if (jmh) {
             return runJmh();
         }
+        if (whole) {
+            return runWhole();
+        }
         ExperimentOptions.check("--epochs", epochs, 1, 10_000);
         ExperimentOptions.check("--repeat", repeat, 1, 20);
         for (String id : ids) {
             backends.get(id); // an unknown id is refused before anything is measured
         }
-        EngineBenchmark bench = new EngineBenchmark(backends, new EngineBenchmark.Options(epochs, repeat,
-                noSubprocess ? List.of() : freshRunCommand(), anchor, python), out);
-        DataSplits data = EngineBenchmark.notebookData();
-        out.printf(Locale.ROOT, "Benchmark: the notebook's experiment on 'blob' (%d training points, batch %d, %d epochs,"
-                + " validation after each), %d cores, %s%n", data.train().size(), TrainingConfig.notebook().batchSize(),
-                epochs, Runtime.getRuntime().availableProcessors(), LocalDate.now());
-        Map<String, EngineBenchmark.Figures> results = bench.measure(ids, data);
-        JsonNode anchorRun = bench.runAnchor();
-        out.println();
-        out.print(EngineBenchmark.table(results, anchorRun));
-        if (sweep) {
-            out.println();
-            bench.sweep(ids.contains("djl") ? "djl" : ids.get(0), data);
+        new EngineBenchmark(backends, new EngineBenchmark.Options(epochs, repeat, noSubprocess ? List.of()
+                : freshRunCommand(), anchor, python), out).run(ids, sweep, json);
+        return ExitCodes.OK;
+    }
+
+    /** Times whole processes through the launcher that started this one ({@link WholeProcessBenchmark}). */
+    private int runWhole() throws IOException, InterruptedException {
+        String launcher = System.getProperty("drawnet.launcher");
+        if (launcher == null) {
+            throw new UserException("--whole times the launcher as a user runs it; start this command as ./drawnet"
+                    + " bench --whole (or bin/drawnet bench --whole)", ExitCodes.USAGE);
         }
-        if (json != null) {
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("date", LocalDate.now().toString());
-            all.put("cores", Runtime.getRuntime().availableProcessors());
-            all.put("backends", results);
-            all.put("pytorch", anchorRun);
-            AtomicFiles.write(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        ExperimentOptions.check("--rounds", rounds, 1, 50);
+        try {
+            WholeProcessBenchmark.run(launcher, notebook, python, rounds, cases, json, out);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), ExitCodes.USAGE, e);
         }
         return ExitCodes.OK;
     }
@@ -132,14 +139,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("the JMH jars are not built (" + jmhLib + " is missing); run"
                     + " 'mvn -B package -DskipTests' first", ExitCodes.USAGE);
         }
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path") + java.io.File.pathSeparator + jmhLib.resolve("*"),
-                "org.openjdk.jmh.Main", InnerLoopBenchmark.class.getName(), "-p", "backend=" + String.join(",", ids),
-                "-f", "1", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s",
-                "-jvmArgsAppend", "-Xmx1g -Djava.awt.headless=true -Ddrawnet.log.file="
-                        + Paths.get(System.getProperty("java.io.tmpdir"), "drawnet-jmh.log")));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        return p.waitFor() == 0 ? ExitCodes.OK : ExitCodes.INTERNAL;
+        return InnerLoopBenchmark.runInOwnJvm(jmhLib, ids) == 0 ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
 }

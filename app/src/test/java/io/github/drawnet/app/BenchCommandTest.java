@@ -53,4 +53,29 @@ final class BenchCommandTest {
         double accuracy = figures.at("/backends/reference/testAccuracy").asDouble();
         assertThat(lines).contains(String.format(Locale.ROOT, "| test accuracy | %.4f |", accuracy));
     }
+
+    @Test
+    void benchWhole_withoutTheLauncher_refused_exit2() {
+        CliRunner.Result r = CliRunner.run("bench", "--whole");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet bench: --whole times the launcher as a user runs it; start this command"
+                + " as ./drawnet bench --whole (or bin/drawnet bench --whole)" + System.lineSeparator());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--rounds | 0          | drawnet bench: --rounds must be in [1, 50], got 0",
+        "--rounds | 51         | drawnet bench: --rounds must be in [1, 50], got 51",
+        "--cases  | djl,torch  | drawnet bench: unknown case 'torch'; valid: djl, dl4j, notebook, djl-e1, dl4j-e1, notebook-e1"})
+    void benchWhole_badOption_refusedBeforeRunning_exit2(String option, String value, String message, @TempDir Path dir) {
+        System.setProperty("drawnet.launcher", dir.resolve("drawnet").toString()); // never run: refused first
+        try {
+            CliRunner.Result r = CliRunner.run("bench", "--whole", option, value);
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo(message + System.lineSeparator());
+            assertThat(r.out()).isEmpty();
+        } finally {
+            System.clearProperty("drawnet.launcher");
+        }
+    }
 }

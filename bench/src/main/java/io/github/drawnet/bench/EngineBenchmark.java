@@ -105,6 +105,40 @@ public final class EngineBenchmark {
         return Sampler.sample(Preset.BLOB.drawing(), SampleSizes.notebook(), 0);
     }
 
+    /**
+     * Measures the backends on the notebook's data, then the notebook's PyTorch code, and prints the
+     * table (and the sweep's timing when asked); writes every figure as JSON when {@code json} is not null.
+     *
+     * @param ids the backends
+     * @param sweep whether to time 8 sweep cells on all cores against one by one
+     * @param json where to write the figures, or null
+     * @throws Exception when a backend fails
+     */
+    public void run(List<String> ids, boolean sweep, Path json) throws Exception {
+        DataSplits data = notebookData();
+        out.printf(Locale.ROOT, "Benchmark: the notebook's experiment on 'blob' (%d training points, batch %d,"
+                + " %d epochs, validation after each), %d cores, %s%n", data.train().size(),
+                TrainingConfig.notebook().batchSize(), options.epochs(), Runtime.getRuntime().availableProcessors(),
+                java.time.LocalDate.now());
+        Map<String, Figures> results = measure(ids, data);
+        JsonNode anchorRun = runAnchor();
+        out.println();
+        out.print(table(results, anchorRun));
+        if (sweep) {
+            out.println();
+            sweep(ids.contains("djl") ? "djl" : ids.get(0), data);
+        }
+        if (json != null) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("date", java.time.LocalDate.now().toString());
+            all.put("cores", Runtime.getRuntime().availableProcessors());
+            all.put("backends", results);
+            all.put("pytorch", anchorRun);
+            io.github.drawnet.api.internal.AtomicFiles.write(json,
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        }
+    }
+
     /** Measures each backend of {@code ids} in turn, printing a line as each starts. */
     public Map<String, Figures> measure(List<String> ids, DataSplits data) throws Exception {
         NetworkSpec spec = NetworkSpec.notebook();

@@ -67,4 +67,28 @@ public class InnerLoopBenchmark {
     public ForwardPass gridPass() {
         return experiment.model().forward(grid);
     }
+
+    /**
+     * Runs these benchmarks under JMH in a JVM of its own, whose class path adds the JMH jars in
+     * {@code jmhLib} (JMH is not on the command line's own path), for the given backends; returns
+     * JMH's exit code.
+     *
+     * @param jmhLib the folder of JMH's jars
+     * @param backends the backends measured
+     * @return the exit code of JMH's process
+     * @throws IOException when the JVM cannot start
+     * @throws InterruptedException when interrupted while waiting for it
+     */
+    public static int runInOwnJvm(java.nio.file.Path jmhLib, java.util.List<String> backends)
+            throws java.io.IOException, InterruptedException {
+        java.util.List<String> cmd = java.util.List.of(
+                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path") + java.io.File.pathSeparator + jmhLib.resolve("*"),
+                "org.openjdk.jmh.Main", InnerLoopBenchmark.class.getName(), "-p", "backend=" + String.join(",", backends),
+                "-f", "1", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s",
+                "-jvmArgsAppend", "-Xmx1g -Djava.awt.headless=true -Ddrawnet.log.file="
+                        + java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"), "drawnet-jmh.log"));
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
 }
