@@ -152,4 +152,38 @@ public final class Backends {
         }
         return byId.values().iterator().next();
     }
+
+    /**
+     * Starts loading {@code backend}'s engine ({@link Backend#engineVersion()}) on a daemon thread and
+     * returns a way to wait for it. A command reads and samples its drawing meanwhile: an engine's
+     * native libraries take most of a second to load, which then overlaps the command's own work
+     * instead of adding to it. Loading is the engine's own once-only, locked step, so a thread that
+     * needs the engine before the loader is done simply waits for it.
+     *
+     * @param backend the backend whose engine to load
+     * @return waits for the load and returns the engine's version; throws what loading threw (a
+     *     {@link BackendUnavailableException} when the engine cannot load), each time it is called
+     */
+    public static java.util.function.Supplier<String> loadInBackground(Backend backend) {
+        java.util.concurrent.FutureTask<String> load = new java.util.concurrent.FutureTask<>(backend::engineVersion);
+        Thread loader = new Thread(load, "drawnet-engine-load-" + backend.id());
+        loader.setDaemon(true); // a command that fails on its input exits without waiting for an engine
+        loader.start();
+        return () -> {
+            try {
+                return load.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + backend.id() + "'s engine loaded", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
 }

@@ -120,6 +120,51 @@ final class BackendsTest {
         }
     }
 
+    @Test
+    void loadInBackground_loadsOnAnotherThreadWhileTheCallerWorks_andReturnsTheVersion() throws Exception {
+        java.util.concurrent.CountDownLatch callerWorked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> loadedOn = new java.util.concurrent.atomic.AtomicReference<>();
+        Backend slow = new FakeBackend("slow") {
+            @Override
+            public String engineVersion() {
+                loadedOn.set(Thread.currentThread().getName());
+                try {
+                    // the caller's work goes on while the engine loads
+                    assertThat(callerWorked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return "2.7.1";
+            }
+        };
+        java.util.function.Supplier<String> loading = Backends.loadInBackground(slow);
+        callerWorked.countDown();
+        assertThat(loading.get()).isEqualTo("2.7.1");
+        assertThat(loading.get()).isEqualTo("2.7.1");
+        assertThat(loadedOn.get()).isEqualTo("drawnet-engine-load-slow").isNotEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void loadInBackground_engineCannotLoad_rethrowsItsExceptionToTheWaiter() {
+        Backend missing = new FakeBackend("missing") {
+            @Override
+            public String engineVersion() {
+                throw new BackendUnavailableException("missing", "no native library for solaris-sparc", null);
+            }
+        };
+        java.util.function.Supplier<String> loading = Backends.loadInBackground(missing);
+        assertThatThrownBy(loading::get).isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("no native library for solaris-sparc");
+        Backend broken = new FakeBackend("broken") {
+            @Override
+            public String engineVersion() {
+                throw new LinkageError("libtorch.so: cannot open shared object file");
+            }
+        };
+        assertThatThrownBy(Backends.loadInBackground(broken)::get).isInstanceOf(LinkageError.class)
+                .hasMessage("libtorch.so: cannot open shared object file");
+    }
+
     /** A backend whose constructor fails, as one whose static set-up breaks would. */
     public static class BrokenBackend extends FakeBackend {
         public BrokenBackend() {

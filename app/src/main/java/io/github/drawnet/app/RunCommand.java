@@ -71,11 +71,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // every input is checked before anything is trained or written
+        // every input is checked before anything is trained or written; the engine loads meanwhile
+        Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
+        java.util.function.Supplier<String> loading = Backends.loadInBackground(backend);
         ExperimentOptions.Setup setup = options.setup();
         ReportFiles files = report.files();
-        Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
-        String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
+        String engine = loading.get(); // an engine that cannot load is reported before anything is written
         List<Path> inputs = options.data.drawingFile == null ? List.of() : List.of(options.data.drawingFile);
         List<String> planned = outputs.plannedNames(List.of(), files, setup.spec().classes());
         try (RunFolder folder = OutputFolder.open(out, force, clock, setup.drawing().name(), backend.id(), "run", inputs,
