@@ -36,6 +36,7 @@ public final class WholeProcessBenchmark {
     public static final List<String> CASES = List.of("djl", "dl4j", "notebook", "djl-e1", "dl4j-e1", "notebook-e1");
 
     private static final long POLL_MILLIS = 5;
+    /** How long a process may run before it is killed (its exit code then says so). */
     private static final Duration LIMIT = Duration.ofMinutes(15);
 
     /**
@@ -87,14 +88,21 @@ public final class WholeProcessBenchmark {
 
     private final Options options;
     private final PrintStream out;
+    private final Duration limit;
 
     /**
      * @param options what to run
      * @param out where progress goes, one line a process
      */
     public WholeProcessBenchmark(Options options, PrintStream out) {
+        this(options, out, LIMIT);
+    }
+
+    /** As above, a process killed once it has run for {@code limit}. */
+    WholeProcessBenchmark(Options options, PrintStream out, Duration limit) {
         this.options = options;
         this.out = out;
+        this.limit = limit;
     }
 
     /**
@@ -216,7 +224,7 @@ public final class WholeProcessBenchmark {
             peakKib = Math.max(peakKib, highWaterKib(status));
             Duration now = p.info().totalCpuDuration().orElse(null);
             cpu = now != null ? now : cpu;
-            if (System.nanoTime() - start > LIMIT.toNanos()) {
+            if (System.nanoTime() - start > limit.toNanos()) {
                 p.destroyForcibly();
             }
         }

@@ -162,6 +162,120 @@ final class WholeProcessBenchmarkTest {
         assertThat(WholeProcessBenchmark.highWaterKib(dir.resolve("gone"))).isEqualTo(-1);
     }
 
+    @Test
+    void options_roundsFrom1To50_accepted(@TempDir Path dir) {
+        assertThat(options(dir.resolve("d"), null, 1, List.of("djl"), dir).rounds()).isEqualTo(1);
+        assertThat(options(dir.resolve("d"), null, 50, List.of("djl"), dir).rounds()).isEqualTo(50);
+    }
+
+    @Test
+    void measure_timesTheProcess_elapsedCpuAndPeakMemoryInTheirUnits(@TempDir Path dir) throws Exception {
+        // busy for a while, then asleep for 0.4 s: elapsed above 0.4 s, CPU below elapsed
+        Path launcher = script(dir.resolve("drawnet"), "#!/bin/sh\ni=0; while [ $i -lt 100000 ]; do i=$((i+1)); done\n"
+                + "sleep 0.4\n");
+        List<Sample> samples = new WholeProcessBenchmark(options(launcher, null, 1, List.of("djl"), dir.resolve("w")),
+                System.out).measure();
+        Sample s = samples.get(0);
+        assertThat(s.seconds()).isBetween(0.4, 30.0);
+        assertThat(s.cpuSeconds()).isBetween(0.01, s.seconds());
+        assertThat(s.peakMib()).isBetween(1L, 64L); // a shell's resident memory, in MiB (not KiB, not bytes)
+    }
+
+    @Test
+    void measure_processPastTheLimit_killed(@TempDir Path dir) throws Exception {
+        Path calls = dir.resolve("calls.txt");
+        // the untimed first run passes; the timed one hangs
+        Path launcher = script(dir.resolve("drawnet"), "#!/bin/sh\necho x >> " + calls + "\n"
+                + "[ $(wc -l < " + calls + ") -gt 1 ] && exec sleep 60\nexit 0\n");
+        List<Sample> samples = new WholeProcessBenchmark(options(launcher, null, 1, List.of("djl"), dir.resolve("w")),
+                System.out, java.time.Duration.ofMillis(500)).measure();
+        assertThat(samples.get(0).exit()).isEqualTo(137); // SIGKILL
+        assertThat(samples.get(0).seconds()).isBetween(0.5, 20.0);
+    }
+
+    @Test
+    void measure_notebookFirstInTheCases_untimedRunIsStillTheLaunchers(@TempDir Path dir) throws Exception {
+        Path calls = dir.resolve("calls.txt");
+        Path launcher = script(dir.resolve("drawnet"), "#!/bin/sh\necho \"drawnet $*\" >> " + calls + "\n");
+        Path notebook = script(dir.resolve("nb.sh"), "echo \"notebook $*\" >> " + calls + "\n");
+        new WholeProcessBenchmark(options(launcher, notebook, 1, List.of("notebook", "djl"), dir.resolve("w")),
+                System.out).measure();
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("drawnet run --backend djl");
+        assertThat(lines.get(1)).startsWith("notebook ");
+    }
+
+    @Test
+    void run_findsTheNotebookBesideTheLaunchersFolder_printsTablesAndWritesJson(@TempDir Path dir) throws Exception {
+        // <dir>/main/drawnet and <dir>/shared/anchor/seed_notebook_whole.py, as in a checkout beside ../shared
+        Files.createDirectories(dir.resolve("main"));
+        Files.createDirectories(dir.resolve("shared/anchor"));
+        Path calls = dir.resolve("calls.txt");
+        Path launcher = script(dir.resolve("main/drawnet"), "#!/bin/sh\necho \"drawnet $*\" >> " + calls + "\n");
+        Files.writeString(dir.resolve("shared/anchor/seed_notebook_whole.py"), "echo \"notebook $*\" >> " + calls + "\n");
+        Path json = dir.resolve("out/whole.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        WholeProcessBenchmark.run(launcher.toString(), null, "/bin/sh", 2, List.of("djl-e1", "notebook-e1"), json,
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith("Whole processes, 2 rounds, " + Runtime.getRuntime().availableProcessors()
+                + " cores, ").contains("| DJL `--epochs 1` |").contains("| the notebook, 1 epoch and its figures |");
+        assertThat(Files.readAllLines(calls)).filteredOn(l -> l.startsWith("notebook")).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile());
+        assertThat(written.get("samples")).hasSize(4);
+        assertThat(written.at("/samples/0/name").asText()).isEqualTo("djl-e1");
+        assertThat(written.at("/samples/1/name").asText()).isEqualTo("notebook-e1");
+        assertThat(written.at("/samples/2/name").asText()).isEqualTo("notebook-e1"); // the second round rotates
+        assertThat(written.get("date").asText()).isEqualTo(java.time.LocalDate.now().toString());
+    }
+
+    @Test
+    void run_badCase_refusedBeforeAnyFolderIsMade(@TempDir Path dir) throws Exception {
+        String tmp = System.getProperty("java.io.tmpdir");
+        long before;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(tmp))) {
+            before = s.filter(p -> p.getFileName().toString().startsWith("drawnet-whole-" + ProcessHandle.current().pid()))
+                    .count();
+        }
+        assertThatThrownBy(() -> WholeProcessBenchmark.run(dir.resolve("drawnet").toString(), null, "/bin/sh", 1,
+                List.of("torch"), null, System.out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown case 'torch'");
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(tmp))) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith("drawnet-whole-"
+                    + ProcessHandle.current().pid())).count()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void load_threeLoadAveragesOnLinux() {
+        if (Files.exists(Path.of("/proc/loadavg"))) {
+            assertThat(WholeProcessBenchmark.load()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
+        } else {
+            assertThat(WholeProcessBenchmark.load()).isEqualTo("unknown");
+        }
+    }
+
+    @Test
+    void verdicts_atTheirBoundaries_andPeakZeroCounts() {
+        WholeProcessBenchmark.Target t = new WholeProcessBenchmark.Target("x", "djl", 0.5, 0.6, "x");
+        assertThat(t.verdict(0.5)).isEqualTo("goal met");
+        assertThat(t.verdict(0.50001)).isEqualTo("floor met, goal not");
+        assertThat(t.verdict(0.6)).isEqualTo("floor met, goal not");
+        assertThat(t.verdict(0.60001)).isEqualTo("**floor missed**");
+        assertThat(t.verdict(Double.NaN)).isEqualTo("not measured");
+        assertThat(t.verdict(-1)).isEqualTo("not measured");
+        assertThat(t.verdict(0)).isEqualTo("goal met");
+        // a peak of 0 MiB is a measurement (rounded), -1 is none
+        List<Sample> s = List.of(new Sample("djl", 1, 8, 9, 0, 0), new Sample("djl", 2, 8, 9, -1, 0),
+                new Sample("djl", 3, 8, 9, 2, 0));
+        String table = WholeProcessBenchmark.table(s);
+        assertThat(table).contains("| `drawnet run` on DJL | 8.00 | 8.00 | 8.00 | 9.0 | 1 | - | 0 |");
+        assertThat(WholeProcessBenchmark.table(List.of(new Sample("djl", 1, 8, 9, 0, 0))))
+                .contains("| 9.0 | 0 | - |").contains("| peak resident memory of `run` | djl | 500 MiB | 600 MiB | 0 MiB | goal met |");
+    }
+
     private static Path script(Path file, String text) {
         try {
             Files.writeString(file, text);
