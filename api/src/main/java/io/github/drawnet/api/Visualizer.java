@@ -73,6 +73,16 @@ public interface Visualizer {
         return reportFileNames(files);
     }
 
+    /**
+     * Draws and encodes a few small throwaway figures on the calling thread, so that the figures
+     * drawn next start with their code loaded and compiled (a cold JVM draws a run's figures about
+     * twice as slowly as a warm one). A command calls it on an otherwise idle thread while a network
+     * trains, and interrupts that thread when the real figures begin: the warm-up then stops at its
+     * next step. Writes nothing and never throws. The default does nothing.
+     */
+    default void warmUp() {
+    }
+
     /** Returns the learned decision boundary with the test points and the mistakes marked, as a PNG. */
     byte[] decisionBoundaryPng(ExperimentResult result);
 

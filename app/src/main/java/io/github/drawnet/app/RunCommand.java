@@ -87,10 +87,12 @@ final class RunCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
             Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
             ExperimentResult result;
+            Thread warming = outputs.warmUp(files); // the figures' code warms on the core training leaves idle
             try {
                 result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
                         RunOutputs.epochPrinter(progress, 1));
             } finally {
+                warming.interrupt();
                 progress.finish();
             }
             return outputs.finish(o, stderr, "run", result, folder, save, List.of(), files);

@@ -85,6 +85,19 @@ final class RunOutputs {
     }
 
     /**
+     * Starts warming the figure code ({@link Visualizer#warmUp}) on a daemon thread, when figures are
+     * to be drawn, for the time a network trains; interrupt the thread returned when training ends.
+     */
+    Thread warmUp(ReportFiles files) {
+        Thread t = new Thread(visualizer::warmUp, "drawnet-figures-warm-up");
+        t.setDaemon(true);
+        if (files.drawsFigures()) {
+            t.start();
+        }
+        return t;
+    }
+
+    /**
      * Prints and writes everything after training, into the run's folder as one set (written into
      * its staging area, then committed whole); returns the exit code ({@link ExitCodes#DIVERGED}
      * when training diverged: every output that can be written is, and the reason goes to {@code

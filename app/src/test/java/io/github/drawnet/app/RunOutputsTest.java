@@ -266,4 +266,34 @@ final class RunOutputsTest {
         assertThat(saved.backendId()).isEqualTo("djl");
         assertThat(new ObjectMapper().readTree(model.toFile()).get("parameters")).isEqualTo(metrics.get("parameters"));
     }
+
+    /** The figure code warms while a network trains only when figures will be drawn. */
+    @Test
+    void warmUp_startsOnlyWhenFiguresAreDrawn_andStopsWhenInterrupted() throws InterruptedException {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean sawInterrupt = new java.util.concurrent.atomic.AtomicBoolean();
+        io.github.drawnet.api.Visualizer v = (io.github.drawnet.api.Visualizer) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.github.drawnet.api.Visualizer.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("warmUp")) {
+                        started.countDown();
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            sawInterrupt.set(true);
+                        }
+                    }
+                    return null;
+                });
+        RunOutputs outputs = new RunOutputs(v);
+        Thread none = outputs.warmUp(new io.github.drawnet.api.ReportFiles(java.util.Set.of(), false));
+        assertThat(none.getState()).isEqualTo(Thread.State.NEW);
+        Thread warming = outputs.warmUp(io.github.drawnet.api.ReportFiles.all());
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(warming.isDaemon()).isTrue();
+        assertThat(warming.getName()).isEqualTo("drawnet-figures-warm-up");
+        warming.interrupt();
+        warming.join(30_000);
+        assertThat(warming.isAlive()).isFalse();
+        assertThat(sawInterrupt.get()).isTrue();
+    }
 }

@@ -188,6 +188,57 @@ public final class NotebookVisualizer implements Visualizer {
                 g -> Charts.paintAt(g, chart, 0, 0), Map.of());
     }
 
+    /**
+     * Draws, as PNG and SVG, a scatter of 2,000 points, a raster map with its colour bar and a
+     * network diagram: the code every figure of a run uses (Java2D and its rasterizer, fonts, XChart,
+     * the PNG encoder, VectorGraphics2D and {@link SvgWriter}), loaded and compiled ahead. Stops
+     * between figures once the thread is interrupted.
+     */
+    @Override
+    public void warmUp() {
+        warmUpFigures();
+    }
+
+    /** Does {@link #warmUp()}; returns how many of its three figures were drawn before an interrupt or a failure. */
+    static int warmUpFigures() {
+        int n = 2000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i * 0.618034) % 1.0;
+            y[i] = (i * 0.754878) % 1.0;
+            label[i] = x[i] + y[i] > 1 ? 1 : 0;
+        }
+        XYChart scatter = Charts.scatter("warm-up", x, y, label, "label 1", "label 0", 400, 400);
+        float[] values = new float[32 * 32];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 32) / 31f;
+        }
+        Rectangle2D box = new Rectangle2D.Double(0, 0, 300, 280);
+        NetworkSpec spec = NetworkSpec.notebook();
+        NetworkDiagram diagram = new NetworkDiagram(spec, Parameters.initial(spec, 0), 620, 420, null);
+        List<Figure> figures = List.of(
+                new Figure("warm-up-scatter", "", 400, 400, g -> Charts.paintAt(g, scatter, 0, 0), Map.of()),
+                new Figure("warm-up-map", "", 300, 280, g -> MapPanel.paint(g, box, "warm-up",
+                        MapPanel.gridImage(values, 32, 0, 1), 0, 1, "value", null), Map.of()),
+                new Figure("warm-up-network", "", 620, 420, g -> diagram.paint(g, "warm-up"), Map.of()));
+        int drawn = 0;
+        for (Figure f : figures) {
+            if (Thread.currentThread().isInterrupted()) {
+                return drawn;
+            }
+            try {
+                FigureWriter.toPng(f);
+                FigureWriter.toSvg(f);
+            } catch (IOException | RuntimeException e) {
+                return drawn; // a warm-up never fails a run; the real figures will say what is wrong
+            }
+            drawn++;
+        }
+        return drawn;
+    }
+
     static Figure network(ExperimentResult r) {
         int columns = r.spec().layerWidths().size();
         int tallest = r.spec().layerWidths().stream().mapToInt(NetworkDiagram::rows).max().orElse(1) + 1;

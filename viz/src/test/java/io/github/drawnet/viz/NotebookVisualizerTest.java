@@ -164,4 +164,19 @@ final class NotebookVisualizerTest {
         assertThat(html).contains("<th class=\"l\">seed</th><td class=\"l\">0</td>");
         assertThat(html).doesNotContain("src=\"http").doesNotContain("<script src");
     }
+
+    @Test
+    void warmUp_drawsItsThreeFigures_andNothingOnceInterrupted() throws Exception {
+        assertThat(NotebookVisualizer.warmUpFigures()).isEqualTo(3);
+        java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread t = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            drawn.set(NotebookVisualizer.warmUpFigures());
+        });
+        t.start();
+        t.join();
+        assertThat(drawn.get()).isZero();
+        // through the interface, on the calling thread, without throwing
+        new NotebookVisualizer().warmUp();
+    }
 }
