@@ -4,22 +4,16 @@ import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.api.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -59,6 +53,7 @@ final class Dl4jStep implements AutoCloseable {
     private final INDArray firstMoment;
     private final INDArray secondMoment;
     private long step;
+    private final Call adam;
     private Rows full;
     private Rows last;
 
@@ -89,12 +84,19 @@ final class Dl4jStep implements AutoCloseable {
             biasGradients[l] = bias.reshape(1, bias.length());
             offset += n;
         }
-        boolean adam = switch (config.optimizer()) {
+        boolean usesAdam = switch (config.optimizer()) {
             case ADAM -> true;
             case SGD -> false;
         };
-        this.firstMoment = adam ? Nd4j.create(DataType.FLOAT, params.shape()) : null;
-        this.secondMoment = adam ? Nd4j.create(DataType.FLOAT, params.shape()) : null;
+        this.firstMoment = usesAdam ? Nd4j.create(DataType.FLOAT, params.shape()) : null;
+        this.secondMoment = usesAdam ? Nd4j.create(DataType.FLOAT, params.shape()) : null;
+        // the gradient becomes the update, in place; arguments are set each step
+        this.adam = usesAdam ? new Call("adam_updater", new INDArray[] {gradient, secondMoment, firstMoment}, gradient)
+                : null;
+        if (usesAdam) {
+            this.adam.output(1, secondMoment);
+            this.adam.output(2, firstMoment);
+        }
     }
 
     /** Returns the number of steps taken (Adam's {@code t}). */
@@ -123,65 +125,31 @@ final class Dl4jStep implements AutoCloseable {
      */
     void take(INDArray x, INDArray y, INDArray logits) {
         Rows r = rows((int) x.size(0));
-        // forward
-        INDArray in = x;
+        r.forward[0].input(0, x);
+        r.forward[layers - 1].output(0, logits);
+        r.probabilities.input(0, logits);
+        r.error.input(1, y);
+        r.weightGradient[0].input(0, x);
         for (int l = 0; l < layers; l++) {
-            boolean output = l == layers - 1;
-            INDArray z = output ? logits : r.z[l];
-            Nd4j.exec(new Mmul(in, weights[l], z, 1.0, 0.0, MMulTranspose.allFalse()));
-            z.addiRowVector(biases[l]);
-            if (!output) {
-                activate(z, r.a[l]);
-                in = r.a[l];
+            r.forward[l].run();
+            if (l < layers - 1 && r.activation[l] != null) {
+                r.activation[l].run();
             }
         }
-        // the loss's gradient with respect to the logits, times B: p - y
-        INDArray d = r.delta;
-        if (spec.isBinary()) {
-            Nd4j.exec(new Sigmoid(logits, d));
-        } else {
-            Nd4j.exec(new SoftMax(logits, d, 1));
-        }
-        d.subi(y);
-        // backward; the 1/B of the mean is applied in each parameter's gradient
-        double scale = 1.0 / r.count;
+        r.probabilities.run();
+        r.error.run();
         for (int l = layers - 1; l >= 0; l--) {
-            INDArray input = l == 0 ? x : r.a[l - 1];
-            Nd4j.exec(new Mmul(input, d, weightGradients[l], scale, 0.0,
-                    MMulTranspose.builder().transposeA(true).build()));
-            Nd4j.exec(new Mmul(r.ones, d, biasGradients[l], scale, 0.0, MMulTranspose.allFalse()));
+            r.weightGradient[l].run();
+            r.biasGradient[l].run();
             if (l > 0) {
-                INDArray back = r.back[l - 1];
-                Nd4j.exec(new Mmul(d, weights[l], back, 1.0, 0.0, MMulTranspose.builder().transposeB(true).build()));
-                d = derive(r.z[l - 1], back);
+                r.backward[l - 1].run();
+                if (r.derivative[l - 1] != null) {
+                    r.derivative[l - 1].run();
+                }
             }
         }
         step++;
         update();
-    }
-
-    /** The hidden activation of {@code z} into {@code a} (the same array for a linear one). */
-    private void activate(INDArray z, INDArray a) {
-        switch (spec.activation()) {
-            case SIGMOID -> Nd4j.exec(new Sigmoid(z, a));
-            case TANH -> Nd4j.exec(new Tanh(z, a));
-            case RELU -> Nd4j.exec(new RectifiedLinear(z, a, 0.0));
-            case LINEAR -> { } // a is z
-        }
-    }
-
-    /**
-     * Returns the gradient with respect to {@code z}, given the gradient {@code back} with respect to
-     * {@code act(z)}: written over {@code z}, which the step no longer needs (over {@code back} for a
-     * linear layer).
-     */
-    private INDArray derive(INDArray z, INDArray back) {
-        return switch (spec.activation()) {
-            case SIGMOID -> Nd4j.exec(new SigmoidDerivative(z, back, z))[0];
-            case TANH -> Nd4j.exec(new TanhDerivative(z, back, z))[0];
-            case RELU -> Nd4j.exec(new RectifiedLinearDerivative(z, back, z, 0.0))[0];
-            case LINEAR -> back;
-        };
     }
 
     /** Weight decay into the gradient, then the optimizer's step on the parameters. */
@@ -191,17 +159,16 @@ final class Dl4jStep implements AutoCloseable {
         if (decay > 0) {
             Nd4j.getBlasWrapper().level1().axpy(count, decay, params, gradient);
         }
-        double lr = config.learningRate();
         switch (config.optimizer()) {
             case ADAM -> {
                 // the fused op divides by sqrt(v) + eps, PyTorch by sqrt(v / (1 - β2^t)) + eps
                 double epsilon = Optimizer.ADAM_EPSILON * Math.sqrt(1 - Math.pow(Optimizer.ADAM_BETA2, step));
-                // the op's iteration counts from 0: it corrects the moments by β^(iteration + 1)
-                Nd4j.exec(new AdamUpdater(gradient, secondMoment, firstMoment, lr, Optimizer.ADAM_BETA1,
-                        Optimizer.ADAM_BETA2, epsilon, (int) (step - 1)));
-                params.subi(gradient);
+                adam.arguments(new double[] {config.learningRate(), Optimizer.ADAM_BETA1, Optimizer.ADAM_BETA2,
+                    epsilon}, new long[] {step - 1}); // the op counts from 0: it corrects by β^(iteration + 1)
+                adam.run();
+                Nd4j.getBlasWrapper().level1().axpy(count, -1.0, gradient, params);
             }
-            case SGD -> Nd4j.getBlasWrapper().level1().axpy(count, -lr, gradient, params);
+            case SGD -> Nd4j.getBlasWrapper().level1().axpy(count, -config.learningRate(), gradient, params);
         }
     }
 
@@ -239,47 +206,143 @@ final class Dl4jStep implements AutoCloseable {
         }
     }
 
-    /** The work arrays of a batch of {@code count} rows. */
+    /**
+     * The work arrays of a batch of {@code count} rows, and the step's operations on them, each with its
+     * native context made once (ND4J otherwise makes, fills and leaves to the collector a context per
+     * call).
+     */
     private final class Rows implements AutoCloseable {
         final int count;
-        /** Each hidden layer's pre-activation, then its gradient. */
-        final INDArray[] z;
-        /** Each hidden layer's activation (its {@code z} for a linear layer). */
-        final INDArray[] a;
-        /** The gradient with respect to each hidden layer's activation. */
-        final INDArray[] back;
-        /** The gradient with respect to the logits. */
-        final INDArray delta;
-        /** A row of ones, to sum a gradient's rows by a product. */
-        final INDArray ones;
+        private final List<INDArray> arrays = new ArrayList<>();
+        final Call[] forward;
+        final Call[] activation;
+        final Call probabilities;
+        final Call error;
+        final Call[] weightGradient;
+        final Call[] biasGradient;
+        final Call[] backward;
+        final Call[] derivative;
 
         Rows(int count) {
             this.count = count;
             int hidden = layers - 1;
-            z = new INDArray[hidden];
-            a = new INDArray[hidden];
-            back = new INDArray[hidden];
+            INDArray[] z = new INDArray[hidden];
+            INDArray[] a = new INDArray[hidden];
+            INDArray[] back = new INDArray[hidden];
+            forward = new Call[layers];
+            activation = new Call[hidden];
+            backward = new Call[hidden];
+            derivative = new Call[hidden];
+            weightGradient = new Call[layers];
+            biasGradient = new Call[layers];
+            boolean linear = spec.activation() == Activation.LINEAR;
             for (int l = 0; l < hidden; l++) {
                 int width = spec.layerOutputs(l);
-                z[l] = Nd4j.create(DataType.FLOAT, count, width);
-                a[l] = spec.activation() == Activation.LINEAR ? z[l] : Nd4j.create(DataType.FLOAT, count, width);
-                back[l] = Nd4j.create(DataType.FLOAT, count, width);
+                z[l] = array(count, width);
+                a[l] = linear ? z[l] : array(count, width);
+                back[l] = array(count, width);
             }
-            delta = Nd4j.create(DataType.FLOAT, count, spec.outputCount());
-            ones = Nd4j.ones(DataType.FLOAT, 1, count);
+            INDArray delta = array(count, spec.outputCount());
+            INDArray ones = array(1, count).assign(1.0);
+            // inputs and outputs that are rows of the epoch's arrays are set by take(); until then, stand-ins
+            INDArray inputs = array(count, spec.inputCount());
+            INDArray logits = array(count, spec.outputCount());
+            for (int l = 0; l < layers; l++) {
+                INDArray in = l == 0 ? inputs : a[l - 1];
+                INDArray out = l == layers - 1 ? logits : z[l];
+                forward[l] = call("xw_plus_b", new INDArray[] {in, weights[l], biases[l]}, out);
+                if (l < hidden) {
+                    activation[l] = switch (spec.activation()) {
+                        case SIGMOID -> call("sigmoid", new INDArray[] {z[l]}, a[l]);
+                        case TANH -> call("tanh", new INDArray[] {z[l]}, a[l]);
+                        case RELU -> call("relu", new INDArray[] {z[l]}, a[l]).arguments(new double[] {0.0}, null);
+                        case LINEAR -> null;
+                    };
+                }
+            }
+            probabilities = spec.isBinary() ? call("sigmoid", new INDArray[] {logits}, delta)
+                    : call("softmax", new INDArray[] {logits}, delta).arguments(null, new long[] {1});
+            INDArray targets = array(count, spec.outputCount());
+            error = call("subtract", new INDArray[] {delta, targets}, delta);
+            double scale = 1.0 / count;
+            for (int l = layers - 1; l >= 0; l--) {
+                INDArray in = l == 0 ? inputs : a[l - 1];
+                // the gradient with respect to this layer's pre-activation: over z, or the back array if linear
+                INDArray d = l == layers - 1 ? delta : linear ? back[l] : z[l];
+                weightGradient[l] = call("matmul", new INDArray[] {in, d}, weightGradients[l])
+                        .arguments(new double[] {scale, 0.0}, new long[] {1, 0, 0});
+                biasGradient[l] = call("matmul", new INDArray[] {ones, d}, biasGradients[l])
+                        .arguments(new double[] {scale, 0.0}, new long[] {0, 0, 0});
+                if (l > 0) {
+                    backward[l - 1] = call("matmul", new INDArray[] {d, weights[l]}, back[l - 1])
+                            .arguments(new double[] {1.0, 0.0}, new long[] {0, 1, 0});
+                    INDArray zPrev = z[l - 1];
+                    derivative[l - 1] = switch (spec.activation()) {
+                        case SIGMOID -> call("sigmoid_bp", new INDArray[] {zPrev, back[l - 1]}, zPrev);
+                        case TANH -> call("tanh_bp", new INDArray[] {zPrev, back[l - 1]}, zPrev);
+                        case RELU -> call("relu_bp", new INDArray[] {zPrev, back[l - 1]}, zPrev)
+                                .arguments(new double[] {0.0}, null);
+                        case LINEAR -> null;
+                    };
+                }
+            }
+        }
+
+        private INDArray array(long rows, long columns) {
+            INDArray a = Nd4j.create(DataType.FLOAT, rows, columns);
+            arrays.add(a);
+            return a;
+        }
+
+        private Call call(String name, INDArray[] inputs, INDArray output) {
+            return new Call(name, inputs, output);
         }
 
         @Override
         public void close() {
-            for (int l = 0; l < z.length; l++) {
-                if (a[l] != z[l]) {
-                    a[l].close();
-                }
-                z[l].close();
-                back[l].close();
+            arrays.forEach(INDArray::close);
+        }
+    }
+
+    /**
+     * One ND4J operation with its native context, made once and run many times. ND4J frees the
+     * context's native memory when the collector finds it unreachable ({@code CpuOpContext.close()}
+     * does nothing, and freeing it here would free it twice): a dozen per trainer, not one per call.
+     */
+    static final class Call {
+        private final DynamicCustomOp op;
+        private final OpContext context;
+
+        Call(String name, INDArray[] inputs, INDArray output) {
+            this.op = DynamicCustomOp.builder(name).build();
+            this.context = Nd4j.getExecutioner().buildContext();
+            for (int i = 0; i < inputs.length; i++) {
+                context.setInputArray(i, inputs[i]);
             }
-            delta.close();
-            ones.close();
+            context.setOutputArray(0, output);
+        }
+
+        /** Sets the operation's floating-point and integer arguments (null: none); returns this call. */
+        Call arguments(double[] t, long[] i) {
+            if (t != null) {
+                context.setTArguments(t);
+            }
+            if (i != null) {
+                context.setIArguments(i);
+            }
+            return this;
+        }
+
+        void input(int index, INDArray array) {
+            context.setInputArray(index, array);
+        }
+
+        void output(int index, INDArray array) {
+            context.setOutputArray(index, array);
+        }
+
+        void run() {
+            Nd4j.getExecutioner().exec(op, context);
         }
     }
 }

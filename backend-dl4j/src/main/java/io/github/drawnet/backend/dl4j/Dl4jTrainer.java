@@ -7,6 +7,7 @@ import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.api.spi.AbstractTrainer;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -22,8 +23,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class Dl4jTrainer extends AbstractTrainer {
 
     private final Dl4jModel model;
-    private final INDArray trainX;
-    private final INDArray trainY;
+    private final float[] trainX;
+    private final float[] trainY;
+    private final float[] orderedX;
+    private final float[] orderedY;
     /** The training set in the current epoch's order, and the logits of its steps. */
     private final INDArray epochX;
     private final INDArray epochY;
@@ -38,12 +41,14 @@ final class Dl4jTrainer extends AbstractTrainer {
         int n = train.size();
         int inputs = model.spec().inputCount();
         int outputs = model.spec().outputCount();
-        this.trainX = Nd4j.create(train.features(model.spec().inputs()), new long[] {n, inputs}, 'c');
+        this.trainX = train.features(model.spec().inputs());
         // the label of one sigmoid output, or a one-hot row of K for the softmax
-        this.trainY = Nd4j.create(train.targets(), new long[] {n, outputs}, 'c');
-        this.epochX = trainX.dup('c');
-        this.epochY = trainY.dup('c');
-        this.epochLogits = Nd4j.create(trainX.dataType(), n, outputs);
+        this.trainY = train.targets();
+        this.orderedX = new float[trainX.length];
+        this.orderedY = new float[trainY.length];
+        this.epochX = Nd4j.create(DataType.FLOAT, n, inputs);
+        this.epochY = Nd4j.create(DataType.FLOAT, n, outputs);
+        this.epochLogits = Nd4j.create(DataType.FLOAT, n, outputs);
         int batch = config.batchSize();
         this.batches = new INDArray[(n + batch - 1) / batch][];
         for (int b = 0; b < batches.length; b++) {
@@ -61,14 +66,24 @@ final class Dl4jTrainer extends AbstractTrainer {
 
     @Override
     protected EpochTotals trainBatches(int[] order) {
-        Nd4j.pullRows(trainX, epochX, 1, order);
-        Nd4j.pullRows(trainY, epochY, 1, order);
+        // gathered on the heap and copied in once: ND4J's pullRows took a sixth of the training time
+        fill(epochX, trainX, orderedX, order);
+        fill(epochY, trainY, orderedY, order);
         for (INDArray[] b : batches) {
             step.take(b[0], b[1], b[2]);
         }
-        double[] totals = Dl4jLogitCrossEntropy.epochTotals(epochLogits, epochY, model.spec().isBinary(),
-                config().batchSize());
+        double[] totals = Dl4jLogitCrossEntropy.epochTotals(epochLogits.data().asFloat(), orderedY,
+                model.spec().outputCount(), config().batchSize());
         return new EpochTotals(totals[0], Math.round(totals[1]), order.length, totals[2]);
+    }
+
+    /** Puts the rows of {@code source} in {@code order} into {@code target}, through {@code scratch}. */
+    private static void fill(INDArray target, float[] source, float[] scratch, int[] order) {
+        int width = source.length / order.length;
+        for (int i = 0; i < order.length; i++) {
+            System.arraycopy(source, order[i] * width, scratch, i * width, width);
+        }
+        target.data().asNioFloat().put(scratch);
     }
 
     @Override
@@ -104,7 +119,7 @@ final class Dl4jTrainer extends AbstractTrainer {
     @Override
     protected void release() {
         step.close();
-        for (INDArray a : new INDArray[] {trainX, trainY, epochX, epochY, epochLogits}) {
+        for (INDArray a : new INDArray[] {epochX, epochY, epochLogits}) {
             a.close();
         }
     }
