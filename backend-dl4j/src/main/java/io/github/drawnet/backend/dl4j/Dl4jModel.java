@@ -191,7 +191,9 @@ final class Dl4jModel extends AbstractModel {
 
     /** Returns an array's values row by row (a K-column output as K values per point). */
     static float[] flat(INDArray a) {
-        return a.dup('c').reshape(a.length()).toFloatVector();
+        try (INDArray rows = a.dup('c')) {
+            return rows.data().asFloat();
+        }
     }
 
     @Override
