@@ -62,8 +62,7 @@ final class Dl4jStep implements AutoCloseable {
         this.config = config;
         this.layers = network.getnLayers();
         this.params = network.params();
-        long count = params.length();
-        // shaped like the parameters (a vector), as the fused updater and params.subi want
+        // shaped like the parameters (a vector), so that one axpy or one fused update covers them all
         this.gradient = Nd4j.create(DataType.FLOAT, params.shape());
         this.weights = new INDArray[layers];
         this.biases = new INDArray[layers];
