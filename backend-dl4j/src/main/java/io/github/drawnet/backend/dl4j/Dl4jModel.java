@@ -18,6 +18,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -123,20 +124,21 @@ final class Dl4jModel extends AbstractModel {
     @Override
     protected ForwardPass forward(float[] features, int count, boolean withHidden) {
         if (withHidden) {
+            // the output and logits as outputs() gives them, and the hidden layers' activations from DL4J
+            ForwardPass pass = forward(features, count, false);
             try (INDArray x = Nd4j.create(features, new long[] {count, spec().inputCount()}, 'c')) {
-                float[] logits = logits(x);
                 List<INDArray> acts = network.feedForward(x, false);
                 // acts: the input, then each layer's activations; the last is the output
                 List<LayerActivations> hidden = new ArrayList<>();
                 for (int l = 0; l < spec().hidden().size(); l++) {
-                    hidden.add(new LayerActivations(spec().hidden().get(l),
-                            acts.get(l + 1).dup('c').reshape((long) count * spec().hidden().get(l)).toFloatVector()));
+                    hidden.add(new LayerActivations(spec().hidden().get(l), flat(acts.get(l + 1))));
                 }
-                return new ForwardPass(flat(acts.get(acts.size() - 1)), hidden, logits, spec().outputCount());
+                return new ForwardPass(pass.output(), hidden, pass.logits(), spec().outputCount());
             }
         }
-        // one pass through the layers' parameters, every array released on the way: this runs once per
-        // epoch for the validation set
+        // the logits computed from the layers' parameters as DL4J's layers compute their pre-output (a W + b,
+        // then the activation) without running the network, so nothing of its state is touched; every
+        // array released on the way (this runs once per epoch for the validation set)
         INDArray a = Nd4j.create(features, new long[] {count, spec().inputCount()}, 'c');
         int layers = network.getnLayers();
         for (int l = 0; l < layers; l++) {
@@ -146,32 +148,11 @@ final class Dl4jModel extends AbstractModel {
             if (l == layers - 1) {
                 try (z) {
                     float[] logits = flat(z);
-                    INDArray p = spec().isBinary() ? Transforms.sigmoid(z, false) : Transforms.softmax(z, false);
+                    // exp of the log-softmax: ND4J's softmax op is erratic in time (see Dl4jStep)
+                    INDArray p = spec().isBinary() ? Transforms.sigmoid(z, false)
+                            : Transforms.exp(Nd4j.exec(DynamicCustomOp.builder("log_softmax").addInputs(z)
+                                    .addOutputs(z).addIntegerArguments(1).build())[0], false);
                     return new ForwardPass(flat(p), List.of(), logits, spec().outputCount());
-                }
-            }
-            a = activate(z);
-        }
-        throw new IllegalStateException("a network without layers");
-    }
-
-    /**
-     * Returns the output's logits, computed in ND4J from the layers' parameters as DL4J's layers
-     * compute their pre-output ({@code a W + b}, then the activation), without running the network:
-     * nothing of the network's own state (its inputs, its workspaces) is touched.
-     */
-    private float[] logits(INDArray x) {
-        INDArray a = x;
-        int layers = network.getnLayers();
-        for (int l = 0; l < layers; l++) {
-            org.deeplearning4j.nn.api.Layer layer = network.getLayer(l);
-            INDArray z = a.mmul(layer.getParam("W")).addiRowVector(layer.getParam("b"));
-            if (a != x) {
-                a.close();
-            }
-            if (l == layers - 1) {
-                try (z) {
-                    return flat(z);
                 }
             }
             a = activate(z);

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -136,6 +137,9 @@ final class Dl4jStep implements AutoCloseable {
             }
         }
         r.probabilities.run();
+        if (r.exponent != null) {
+            Nd4j.getExecutioner().exec(r.exponent);
+        }
         r.error.run();
         for (int l = layers - 1; l >= 0; l--) {
             r.weightGradient[l].run();
@@ -215,7 +219,9 @@ final class Dl4jStep implements AutoCloseable {
         private final List<INDArray> arrays = new ArrayList<>();
         final Call[] forward;
         final Call[] activation;
+        /** The output's sigmoid, or its log-softmax (then {@link #exponent} makes it the softmax). */
         final Call probabilities;
+        final Exp exponent;
         final Call error;
         final Call[] weightGradient;
         final Call[] biasGradient;
@@ -259,8 +265,15 @@ final class Dl4jStep implements AutoCloseable {
                     };
                 }
             }
-            probabilities = spec.isBinary() ? call("sigmoid", new INDArray[] {logits}, delta)
-                    : call("softmax", new INDArray[] {logits}, delta).arguments(null, new long[] {1});
+            // ND4J's softmax op took 0.005 to 9 ms for 24 rows of 5 (erratic, worse under load: it handed
+            // the rows to threads); its log-softmax takes microseconds, and exp of it is the softmax
+            if (spec.isBinary()) {
+                probabilities = call("sigmoid", new INDArray[] {logits}, delta);
+                exponent = null;
+            } else {
+                probabilities = call("log_softmax", new INDArray[] {logits}, delta).arguments(null, new long[] {1});
+                exponent = new Exp(delta, delta);
+            }
             INDArray targets = array(count, spec.outputCount());
             error = call("subtract", new INDArray[] {delta, targets}, delta);
             double scale = 1.0 / count;
@@ -329,6 +342,12 @@ final class Dl4jStep implements AutoCloseable {
             if (i != null) {
                 context.setIArguments(i);
             }
+            return this;
+        }
+
+        /** Sets the operation's boolean arguments; returns this call. */
+        Call bools(boolean... b) {
+            context.setBArguments(b);
             return this;
         }
 
