@@ -345,12 +345,6 @@ final class Dl4jStep implements AutoCloseable {
             return this;
         }
 
-        /** Sets the operation's boolean arguments; returns this call. */
-        Call bools(boolean... b) {
-            context.setBArguments(b);
-            return this;
-        }
-
         void input(int index, INDArray array) {
             context.setInputArray(index, array);
         }

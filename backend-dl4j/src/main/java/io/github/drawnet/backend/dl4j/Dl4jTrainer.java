@@ -13,10 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Trains a {@link Dl4jModel} with ND4J: the training set lives in ND4J from the start, each epoch
- * gathers it into the epoch's order in one call (into arrays made once), and each batch is one
- * {@link Dl4jStep} on the network's parameters, which writes the batch's logits into the epoch's
- * logits. The epoch's running loss and accuracy are computed from those, once per epoch.
+ * Trains a {@link Dl4jModel} with ND4J: the training set is kept on the heap, each epoch puts it in
+ * the epoch's order and copies it into ND4J arrays made once (with each batch's rows as views made
+ * once), and each batch is one {@link Dl4jStep} on the network's parameters, which writes the batch's
+ * logits into the epoch's logits. The epoch's running loss and accuracy are computed from those, once
+ * per epoch. {@link #close()} releases every array the trainer made.
  *
  * <p>Not thread-safe.
  */
