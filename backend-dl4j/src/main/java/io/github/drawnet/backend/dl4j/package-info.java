@@ -1,8 +1,11 @@
 /**
  * The {@link io.github.drawnet.api.Backend} on Deeplearning4j / ND4J: a {@code MultiLayerNetwork}
- * of {@code DenseLayer}s and a one-unit sigmoid {@code OutputLayer}, trained by DL4J's own updaters
- * (Adam, SGD) with L2 on weights and biases. The loss is binary cross-entropy computed in ND4J from
- * the output logit ({@link io.github.drawnet.backend.dl4j.Dl4jLogitCrossEntropy}). The native CPU
- * library comes from the {@code nd4j-native} jar with its {@code linux-x86_64} classifier.
+ * of {@code DenseLayer}s and an {@code OutputLayer} (one sigmoid unit, or a softmax of K) holds the
+ * parameters and runs inference; training takes each step as ND4J operations on arrays made once per
+ * trainer ({@link io.github.drawnet.backend.dl4j.Dl4jStep}: the layers' products, the logit loss's
+ * gradient, ND4J's fused Adam updater or SGD, weight decay on weights and biases), updating the
+ * network's flat parameters in place. The loss is the cross-entropy computed from the output's
+ * logits ({@link io.github.drawnet.backend.dl4j.Dl4jLogitCrossEntropy}). The native CPU library
+ * comes from the {@code nd4j-native} jar with its {@code linux-x86_64} classifier.
  */
 package io.github.drawnet.backend.dl4j;
