@@ -6,6 +6,7 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.bench.InnerLoopBenchmark;
 import io.github.drawnet.bench.WholeProcessBenchmark;
+import io.github.drawnet.studio.FirstMapBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -76,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
             + " the grid pass, per backend; takes a few minutes).")
     boolean jmh;
 
+    @Option(names = "--studio", description = "Instead, time the studio's Start to first live map, per backend.")
+    boolean studio;
+
     private final Backends backends;
     private final PrintStream out;
 
@@ -97,6 +101,10 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentOptions.check("--repeat", repeat, 1, 20);
         for (String id : ids) {
             backends.get(id); // an unknown id is refused before anything is measured
+        }
+        if (studio) {
+            out.print(FirstMapBenchmark.report(backends, ids, repeat, !noSubprocess));
+            return ExitCodes.OK;
         }
         new EngineBenchmark(backends, new EngineBenchmark.Options(epochs, repeat, noSubprocess ? List.of()
                 : freshRunCommand(), anchor, python), out).run(ids, sweep, json);

@@ -78,4 +78,29 @@ final class BenchCommandTest {
             System.clearProperty("drawnet.launcher");
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--repeat   | 0     | drawnet bench: --repeat must be in [1, 20], got 0",
+        "--backends | torch | drawnet bench: unknown backend 'torch'; available: djl, dl4j, reference"})
+    void benchStudio_badOption_refusedBeforeMeasuring_exit2(String option, String value, String message) {
+        CliRunner.Result r = CliRunner.run("bench", "--studio", option, value);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(message + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void benchStudio_referenceInProcess_tableOfItsFirstAndLaterRun() {
+        CliRunner.Result r = CliRunner.run("bench", "--studio", "--backends", "reference", "--repeat", "1",
+                "--no-subprocess");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith(Runtime.getRuntime().availableProcessors() + " cores, load average ");
+        assertThat(lines.get(1)).startsWith("Studio: Start to first live map");
+        // in this JVM only: one first run (no fresh JVMs, so none after the warm-up) and one later run
+        assertThat(lines.stream().filter(l -> l.startsWith("reference "))).hasSize(2)
+                .anyMatch(l -> l.matches("reference +first +1 .*")).anyMatch(l -> l.matches("reference +later +1 .*"));
+    }
 }
