@@ -86,9 +86,11 @@ public final class StudioServer implements AutoCloseable {
      *     studio by; required (at least one) when {@code host} is not a loopback address
      * @param maxRuns the runs going on (queued, training or paused) at once, over all pages
      * @param idleMillis how long a page's session lives without a request before it is reclaimed
+     * @param warmUp whether engines are warmed up in the background before a page's first Start needs
+     *     them: the preferred one when the studio starts, another when a page chooses it
      */
     public record Options(String host, int port, int maxSessions, int trainers, int serverThreads,
-            List<String> allowedHosts, int maxRuns, long idleMillis) {
+            List<String> allowedHosts, int maxRuns, long idleMillis, boolean warmUp) {
 
         /** The most tabs a studio may serve. */
         public static final int MAX_SESSIONS = 64;
@@ -126,6 +128,12 @@ public final class StudioServer implements AutoCloseable {
             }
         }
 
+        /** The settings before engines were warmed up: warmed up. */
+        public Options(String host, int port, int maxSessions, int trainers, int serverThreads,
+                List<String> allowedHosts, int maxRuns, long idleMillis) {
+            this(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, true);
+        }
+
         /** The settings before allowed hosts, run limits and idle time: loopback only, with their defaults. */
         public Options(String host, int port, int maxSessions, int trainers, int serverThreads) {
             this(host, port, maxSessions, trainers, serverThreads, List.of(), Math.min(DEFAULT_MAX_RUNS, maxSessions),
@@ -139,12 +147,17 @@ public final class StudioServer implements AutoCloseable {
 
         /** Returns these options with {@code names} as the allowed host names. */
         public Options withAllowedHosts(List<String> names) {
-            return new Options(host, port, maxSessions, trainers, serverThreads, names, maxRuns, idleMillis);
+            return new Options(host, port, maxSessions, trainers, serverThreads, names, maxRuns, idleMillis, warmUp);
         }
 
         /** Returns these options with another run limit and idle time. */
         public Options withLimits(int runs, long idle) {
-            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, runs, idle);
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, runs, idle, warmUp);
+        }
+
+        /** Returns these options with engines warmed up in the background, or not. */
+        public Options withWarmUp(boolean warm) {
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, warm);
         }
 
         /** Returns whether {@code host} is an address of this machine only. */
@@ -163,6 +176,7 @@ public final class StudioServer implements AutoCloseable {
     private final Map<String, StudioSession> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService housekeeping;
+    private final EngineWarmup warmup;
     private final Javalin app;
 
     /** Makes the server; nothing listens until {@link #start()}. */
@@ -177,6 +191,7 @@ public final class StudioServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.warmup = new EngineWarmup(visualizer);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drawnet-studio-housekeeping");
             t.setDaemon(true);
@@ -252,6 +267,17 @@ public final class StudioServer implements AutoCloseable {
             s.addClient(client);
         });
         app.post("/api/sessions/{id}/start", this::start);
+        // the page chose an engine: warm it up while the person draws
+        app.post("/api/sessions/{id}/warm", ctx -> {
+            session(ctx);
+            String id = body(ctx).path("backend").asText("");
+            Backend backend = backends.find(id).orElseThrow(() -> new StudioException(400,
+                    "unknown backend '" + shorten(id) + "'; available: " + String.join(", ", backends.ids())));
+            if (options.warmUp()) {
+                warmup.warm(backend);
+            }
+            ctx.status(202).contentType("application/json").result("{}");
+        });
         app.post("/api/sessions/{id}/pause", ctx -> ok(ctx, session(ctx), StudioSession::pause));
         app.post("/api/sessions/{id}/resume", ctx -> ok(ctx, session(ctx), StudioSession::resume));
         app.post("/api/sessions/{id}/stop", ctx -> ok(ctx, session(ctx), StudioSession::stop));
@@ -388,6 +414,8 @@ public final class StudioServer implements AutoCloseable {
         StudioSettings settings = StudioSettings.from(body.get("settings"), backends.preferred().id());
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
                 "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
+        // a Start that came while its engine warms up waits for the engine, rather than load it a second time
+        warmup.startCame(backend.id(), TimeUnit.MINUTES.toMillis(1));
         DrawingReader.Reading reading = DrawingReader.readExplained(new ByteArrayInputStream(png), "drawing.png",
                 MAX_PIXELS, ClassReading.AUTO);
         Drawing drawing = reading.drawing();
@@ -555,6 +583,8 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxShareBytes", MAX_SHARE_BYTES);
         limits.put("maxClasses", io.github.drawnet.api.NetworkSpec.MAX_CLASSES);
         n.put("needsKey", accessKey != null);
+        ArrayNode warm = n.putArray("warmBackends");
+        warmup.warm().forEach(warm::add);
         return n;
     }
 
@@ -597,6 +627,9 @@ public final class StudioServer implements AutoCloseable {
         app.start(options.host(), options.port());
         guard.port(app.port());
         housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
+        if (options.warmUp() && !backends.all().isEmpty()) {
+            warmup.warm(backends.preferred());
+        }
         return app.port();
     }
 
@@ -627,6 +660,7 @@ public final class StudioServer implements AutoCloseable {
 
     @Override
     public void close() {
+        warmup.close();
         app.stop();
         housekeeping.shutdownNow();
         for (String id : sessions.keySet()) {

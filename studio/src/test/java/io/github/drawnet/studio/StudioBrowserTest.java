@@ -878,4 +878,39 @@ final class StudioBrowserTest {
         assertThat(running.history().size()).isLessThan(5000);
         assertThat(server.sessions()).doesNotContainKey(running.id).containsKey(other.id);
     }
+
+    /**
+     * Start clicked in the page, on each engine: the first epoch's output map is painted on the page's
+     * output canvas. Prints the click-to-paint times (the engines may be warm already: other tests of
+     * this JVM use them); BENCHMARKS.md records them beside {@link FirstMapBenchmark}'s.
+     */
+    @Test
+    void startClicked_eachEngine_firstEpochsOutputMapPainted() throws Exception {
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("load-preset")).click();   // the page's default preset, blob
+        waitUpTo(30).until(d -> canvasInkShare() > 0.05);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        for (String engine : List.of("djl", "dl4j")) {
+            js("const b = document.getElementById('backend'); b.value = arguments[0];"
+                    + " b.dispatchEvent(new Event('change'));", engine);
+            for (int run = 1; run <= 3; run++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> painted = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; const t0 = performance.now();"
+                        + " events.addEventListener('maps', () => requestAnimationFrame(() => {"
+                        + "   const c = document.getElementById('output-map');"
+                        + "   const px = c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data;"
+                        + "   done({ms: performance.now() - t0, epoch: lastMaps.epoch, grey: px[0] === 0xf4 && px[1] === 0xf4});"
+                        + " }), {once: true});"
+                        + " document.getElementById('start').click();");
+                assertThat(((Number) painted.get("epoch")).intValue()).isEqualTo(1);
+                assertThat(painted.get("grey")).as("the output map is painted, not the empty grey").isEqualTo(false);
+                System.out.printf(java.util.Locale.ROOT, "click to first map painted, %s run %d: %.0f ms%n", engine, run,
+                        ((Number) painted.get("ms")).doubleValue());
+                driver.findElement(By.id("stop")).click();
+                waitUpTo(120).until(d -> text("state").equals("done") && d.findElement(By.id("start")).isEnabled());
+            }
+        }
+    }
 }

@@ -412,6 +412,11 @@ async function start(overrides) {
   } catch (e) { showError(e.message); }
 }
 $('start').addEventListener('click', () => start());
+// the server warms the chosen engine up while the person draws, so that the first Start finds it loaded
+function warmUp() {
+  if (sessionId && !ended) api(sessionPath('warm'), { backend: $('backend').value }).catch(() => {});
+}
+$('backend').addEventListener('change', warmUp);
 $('pause').addEventListener('click', () => api(sessionPath('pause')).catch((e) => showError(e.message)));
 $('resume').addEventListener('click', () => api(sessionPath('resume')).catch((e) => showError(e.message)));
 $('stop').addEventListener('click', () => api(sessionPath('stop')).catch((e) => showError(e.message)));
@@ -1087,6 +1092,7 @@ async function init() {
   }
   listen();
   setButtons('idle');
+  warmUp();
 }
 window.addEventListener('pagehide', () => {
   if (sessionId && !ended) {
