@@ -28,14 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warms an engine up in the background before a page's first Start needs it: the page's default
- * network on its default preset, read from PNG as a Start reads it, one epoch on a quarter of the
- * notebook's points, and one set of live maps. A first run otherwise pays for loading the engine's
+ * network on its default preset, read from PNG as a Start reads it, four epochs on a quarter of the
+ * notebook's points (as many steps as a first epoch, for the compiler to warm up on), and one set of
+ * live maps. A first run otherwise pays for loading the engine's
  * native library, its classes and the map's drawing code: about a second on DJL and two on DL4J
  * (BENCHMARKS.md, "Studio: Start to first live map"). Each engine is warmed at most once, on a daemon
  * thread of its own; a failure is logged and left for the Start to meet and report.
  *
  * <p>A Start that comes while its engine warms up waits only for the engine to be loaded (loading it
- * a second time beside the warm-up would cost more); the warm-up then leaves the rest to that run.
+ * a second time beside the warm-up would cost more); the warm-up then leaves the rest to that run,
+ * after its quarter-sized epoch under way.
  *
  * <p>Thread-safe.
  */
@@ -46,6 +48,8 @@ final class EngineWarmup implements AutoCloseable {
     private final Visualizer visualizer;
     /** The points a warm-up trains on: a quarter of the notebook's, enough to load and run every step's code. */
     static final SampleSizes POINTS = new SampleSizes(1250, 250, 250);
+    /** The epochs a warm-up trains, unless a Start comes: as many steps as one epoch of the notebook's. */
+    static final int EPOCHS = 4;
 
     /** One engine's warm-up: the whole of it, and the moment its engine is loaded (or failed to). */
     private static final class Warmup {
@@ -121,7 +125,7 @@ final class EngineWarmup implements AutoCloseable {
                 if (!w.startCame && !closed) {
                     SessionEvents events = new SessionEvents(visualizer);
                     events.newRun(data, drawing);
-                    x.train(1, (m, last) -> !closed);
+                    x.train(EPOCHS, (m, last) -> !closed && !w.startCame);
                     if (!w.startCame && !closed) {
                         events.maps(x.model(), 1);
                     }
