@@ -55,6 +55,11 @@ final class StudioSession implements AutoCloseable {
     private Future<?> run;
 
     private Experiment experiment;
+    /**
+     * The previous run's experiment, closed once the next run has shown its first map: closing a DL4J
+     * network collects garbage twice ({@code System.gc()}), which the Start would otherwise wait for.
+     */
+    private Experiment retired;
     private byte[] drawingPng;
     private ExperimentResult result;
 
@@ -126,7 +131,7 @@ final class StudioSession implements AutoCloseable {
         requireNotRunning();
         // the new experiment is made before the previous one is let go: a refusal leaves the last run's results
         Experiment next = Experiment.start(backend, drawing, points, spec(s, points), s.settings().training());
-        closeExperiment();
+        retire();
         this.drawingPng = png;
         this.result = null;
         this.experiment = next;
@@ -291,6 +296,7 @@ final class StudioSession implements AutoCloseable {
                 if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || !goOn) {
                     lastMaps[0] = now;
                     events.broadcast("maps", events.maps(e.model(), m.epoch()));
+                    releaseRetired();
                 }
                 return goOn;
             });
@@ -313,6 +319,8 @@ final class StudioSession implements AutoCloseable {
             LOG.warn("session {} failed", id, ex);
             events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             events.broadcast("status", status("failed"));
+        } finally {
+            releaseRetired();   // a run that ended before its first map
         }
     }
 
@@ -347,6 +355,34 @@ final class StudioSession implements AutoCloseable {
         }
     }
 
+    /** Sets the experiment aside, to be closed after the next run's first map; call under the session's lock. */
+    private void retire() {
+        if (experiment != null) {
+            if (retired != null) {
+                retired.close();
+            }
+            retired = experiment;
+            experiment = null;
+        }
+    }
+
+    /**
+     * Closes the retired experiment, if any, on a thread of its own: not the trainer's, whose ND4J
+     * workspaces a DL4J network's close destroys.
+     */
+    private void releaseRetired() {
+        Experiment r;
+        synchronized (this) {
+            r = retired;
+            retired = null;
+        }
+        if (r != null) {
+            Thread t = new Thread(r::close, "drawnet-studio-release-" + id);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** Ends the session: stops its run, releases the engine's memory, removes its files. */
     @Override
     public void close() {
@@ -376,6 +412,10 @@ final class StudioSession implements AutoCloseable {
         }
         synchronized (this) {
             closeExperiment();
+            if (retired != null) {
+                retired.close();
+                retired = null;
+            }
             downloads.close();
         }
         events.closeAll();
@@ -383,6 +423,11 @@ final class StudioSession implements AutoCloseable {
 
     /** Returns whether the model has been closed (its native memory released); for tests. */
     synchronized boolean released() {
-        return experiment == null;
+        return experiment == null && retired == null;
+    }
+
+    /** Returns whether a previous run's experiment waits to be closed; for tests. */
+    synchronized boolean hasRetired() {
+        return retired != null;
     }
 }

@@ -104,6 +104,38 @@ final class StudioSessionTest {
     }
 
     @Test
+    void secondStart_setsThePreviousModelAsideUntilItsFirstMap_closeReleasesBoth() throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        StudioSession s = new StudioSession("aaaabbbbccccdddd", "tok3", one, new NotebookVisualizer());
+        try {
+            s.start(REFERENCE, settings("1"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+            await(() -> s.state() == StudioSession.State.DONE, "the first run");
+            assertThat(s.hasRetired()).isFalse();
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            one.submit(() -> gate.await(30, java.util.concurrent.TimeUnit.SECONDS));   // the trainer is busy
+
+            s.start(REFERENCE, settings("2"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+            // the Start did not close the first run's model: that waits for the new run's first map
+            assertThat(s.hasRetired()).isTrue();
+            assertThat(s.released()).isFalse();
+            gate.countDown();
+            await(() -> s.state() == StudioSession.State.DONE && s.history().size() == 2, "the second run");
+            assertThat(s.hasRetired()).isFalse();
+
+            one.submit(() -> {
+                Thread.sleep(200);
+                return null;
+            });
+            s.start(REFERENCE, settings("2"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+            s.close();   // while the third run waits: both its model and the one set aside are released
+            assertThat(s.released()).isTrue();
+        } finally {
+            s.close();
+            one.shutdownNow();
+        }
+    }
+
+    @Test
     void close_endsTheRun_releasesTheModel_refusesWhatFollows() throws Exception {
         session.start(REFERENCE, settings("5000"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
         await(() -> session.state() == StudioSession.State.TRAINING, "training to start");
