@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Warms an engine up in the background before a page's first Start needs it: the page's default
  * network on its default preset, read from PNG as a Start reads it, four epochs on a quarter of the
  * notebook's points (as many steps as a first epoch, for the compiler to warm up on), and one set of
- * live maps. A first run otherwise pays for loading the engine's
- * native library, its classes and the map's drawing code: about a second on DJL and two on DL4J
+ * live maps. A first run otherwise pays for loading the engine's native library, its classes and the
+ * map's drawing code: 0.5 to 1.5 s on DJL and 0.8 to 2 s on DL4J, with the machine's load
  * (BENCHMARKS.md, "Studio: Start to first live map"). Each engine is warmed at most once, on a daemon
  * thread of its own; a failure is logged and left for the Start to meet and report.
  *
@@ -43,13 +43,14 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineWarmup implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EngineWarmup.class);
-
-    private final Visualizer visualizer;
     /** The points a warm-up trains on: a quarter of the notebook's, enough to load and run every step's code. */
     static final SampleSizes POINTS = new SampleSizes(1250, 250, 250);
     /** The epochs a warm-up trains, unless a Start comes: as many steps as one epoch of the notebook's. */
     static final int EPOCHS = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineWarmup.class);
+
+    private final Visualizer visualizer;
 
     /** One engine's warm-up: the whole of it, and the moment its engine is loaded (or failed to). */
     private static final class Warmup {
