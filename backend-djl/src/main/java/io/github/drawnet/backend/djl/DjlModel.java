@@ -3,6 +3,7 @@ package io.github.drawnet.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -19,13 +20,16 @@ import java.util.List;
 /**
  * A network held in DJL NDArrays: per layer a weight of shape {@code (out, in)} (PyTorch's {@code
  * Linear} layout, so parameters move in and out without transposing) and a bias of shape {@code
- * (out)}, all float32 and marked for gradients.
+ * (out)}, all float32 and marked for gradients, each a view of one array that holds them all (so
+ * that an optimizer updates every parameter in one call).
  *
  * <p>Not thread-safe.
  */
 final class DjlModel extends AbstractModel {
 
     private final NDManager manager;
+    /** Every parameter in one array, layer by layer: the weight (row-major, out x in), then the bias. */
+    private final NDArray flat;
     private final NDArray[] weights;
     private final NDArray[] biases;
 
@@ -33,19 +37,58 @@ final class DjlModel extends AbstractModel {
         super(DjlBackend.ID, spec);
         this.manager = engine.newBaseManager();
         int layers = spec.layerCount();
+        this.flat = DjlBackend.owned(manager, flatten(initial), new Shape(spec.parameterCount()));
+        // the layers' weights and biases are views of the one array, each an autograd leaf of its own:
+        // autograd gives each its gradient, and an optimizer can update all of them in one call on the array
+        NDArray[] views = views(flat, spec);
         this.weights = new NDArray[layers];
         this.biases = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
-            LayerParameters p = initial.layer(l);
-            weights[l] = DjlBackend.owned(manager, p.weights(), new Shape(p.outputs(), p.inputs()));
-            biases[l] = DjlBackend.owned(manager, p.biases(), new Shape(p.outputs()));
+            weights[l] = views[2 * l];
+            biases[l] = views[2 * l + 1];
             weights[l].setRequiresGradient(true);
             biases[l].setRequiresGradient(true);
         }
     }
 
+    /** Returns the parameters as one vector in {@link #flat}'s layout. */
+    static float[] flatten(Parameters p) {
+        float[] all = new float[p.count()];
+        int offset = 0;
+        for (LayerParameters l : p.layers()) {
+            System.arraycopy(l.weights(), 0, all, offset, l.weights().length);
+            offset += l.weights().length;
+            System.arraycopy(l.biases(), 0, all, offset, l.biases().length);
+            offset += l.biases().length;
+        }
+        return all;
+    }
+
+    /**
+     * Returns views of a vector in {@link #flat}'s layout: weight then bias of each layer, the weight
+     * of shape {@code (out, in)}. Writing into a view writes into the vector.
+     */
+    static NDArray[] views(NDArray vector, NetworkSpec spec) {
+        NDArray[] views = new NDArray[2 * spec.layerCount()];
+        long offset = 0;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            int in = spec.layerInputs(l);
+            int out = spec.layerOutputs(l);
+            views[2 * l] = vector.get(new NDIndex(offset + ":" + (offset + (long) in * out))).reshape(out, in);
+            offset += (long) in * out;
+            views[2 * l + 1] = vector.get(new NDIndex(offset + ":" + (offset + out)));
+            offset += out;
+        }
+        return views;
+    }
+
     NDManager manager() {
         return manager;
+    }
+
+    /** Returns every parameter as one array; the layers' weights and biases are views of it. */
+    NDArray flat() {
+        return flat;
     }
 
     /** Returns the trainable arrays: weight then bias of each layer. */
