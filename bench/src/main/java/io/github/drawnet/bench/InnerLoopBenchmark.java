@@ -76,7 +76,7 @@ public class InnerLoopBenchmark {
      * @param jmhLib the folder of JMH's jars
      * @param backends the backends measured
      * @return the exit code of JMH's process
-     * @throws IOException when the JVM cannot start
+     * @throws java.io.IOException when the JVM cannot start
      * @throws InterruptedException when interrupted while waiting for it
      */
     public static int runInOwnJvm(java.nio.file.Path jmhLib, java.util.List<String> backends)
