@@ -276,6 +276,72 @@ final class ClassFiguresTest {
 
     @ParameterizedTest
     @MethodSource("results")
+    void confusion_labelledBothWays_swatchesInClassColours_countsLegibleOnDarkCells(ExperimentResult r,
+            double[][] centres, int[] flipped) {
+        ConfusionMatrix m = r.test().confusion();
+        ClassView v = ClassView.of(r);
+        Figure f = ClassFigures.confusion(r);
+        Svg svg = Svg.of(f);
+        Rectangle2D matrix = f.panels().get("matrix");
+        int k = m.classes();
+        double cell = matrix.getWidth() / k;
+        svg.text("Confusion matrix of the test set (" + m.total() + " points)");
+        assertThat(Math.abs(Svg.centreX(svg.text("predicted class"), Palette.AXIS) - matrix.getCenterX())).isLessThan(1.0);
+        assertThat(svg.text("actual class").rotated()).isTrue();
+        for (int c = 0; c < k; c++) {
+            double centre = matrix.getX() + (c + 0.5) * cell;
+            double middle = matrix.getY() + (c + 0.5) * cell;
+            // each class named twice: above its column (centred) and left of its row
+            List<Svg.Text> names = svg.texts(v.name(c));
+            assertThat(names).as("class %d's labels", c).hasSize(2);
+            assertThat(names).anySatisfy(t -> {
+                assertThat(Math.abs(Svg.centreX(t, Palette.TICK) - centre)).isLessThan(1.0);
+                assertThat(t.y()).isBetween(matrix.getY() - 20, matrix.getY());
+            });
+            assertThat(names).anySatisfy(t -> {
+                assertThat(t.x()).isEqualTo(58.0);
+                assertThat(t.y()).isCloseTo(middle + 4, org.assertj.core.data.Offset.offset(1e-6));
+            });
+            // a swatch of the class's colour over its column and before its row
+            Color colour = classColour(c);
+            assertThat(svg.rects).as("swatch over column %d", c).anySatisfy(rect -> {
+                assertThat(rect.style().fill()).isEqualTo(colour);
+                assertThat(rect.width()).isEqualTo(14.0);
+                assertThat(rect.x()).isCloseTo(centre - 7, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(rect.y()).isCloseTo(matrix.getY() - 36, org.assertj.core.data.Offset.offset(1e-6));
+            });
+            assertThat(svg.rects).as("swatch before row %d", c).anySatisfy(rect -> {
+                assertThat(rect.style().fill()).isEqualTo(colour);
+                assertThat(rect.x()).isEqualTo(38.0);
+                assertThat(rect.y()).isCloseTo(middle - 7, org.assertj.core.data.Offset.offset(1e-6));
+            });
+            // the row's total right of the matrix, level with the row
+            Svg.Text total = svg.text(m.actual(c) + " points");
+            assertThat(total.x()).isCloseTo(matrix.getMaxX() + 10, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(total.y()).isCloseTo(middle + 4, org.assertj.core.data.Offset.offset(1e-6));
+            // the diagonal cell is the darkest of its row: its count is white, an empty cell's ink
+            String diagonal = Long.toString(m.count(c, c));
+            double dx = centre;
+            Color diagonalFill = Palette.sequential(m.count(c, c) / (double) m.actual(c));
+            assertThat(svg.texts(diagonal)).as("count of cell %d, %d", c, c).anySatisfy(t -> {
+                assertThat(Math.abs(Svg.centreX(t, Palette.TITLE.deriveFont((float) t.style().fontSize())) - dx))
+                        .isLessThan(1.0);
+                assertThat(t.y()).isBetween(middle - cell / 2, middle);
+                assertThat(t.style().fill())
+                        .isEqualTo(Palette.luminance(diagonalFill) < 0.5 ? Color.WHITE : Palette.INK);
+                assertThat(t.style().fontSize()).isEqualTo(k <= 4 ? 16.0 : 14.0);
+            });
+        }
+        // cells bordered in grey, the matrix framed in ink
+        assertThat(svg.rects.stream().filter(rect -> new Color(0xbbbbbb).equals(rect.style().stroke()))).hasSize(k * k);
+        assertThat(svg.rects).anySatisfy(rect -> {
+            assertThat(rect.style().stroke()).isEqualTo(Palette.INK);
+            assertThat(rect.width()).isCloseTo(matrix.getWidth(), org.assertj.core.data.Offset.offset(1e-6));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("results")
     void testPredictions_byClass_mistakesCrossedOnThePredictions(ExperimentResult r, double[][] centres,
             int[] flipped) {
         List<XYChart> charts = ClassFigures.testPredictionCharts(r);
