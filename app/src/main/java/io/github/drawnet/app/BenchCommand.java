@@ -91,6 +91,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((jmh ? 1 : 0) + (whole ? 1 : 0) + (studio ? 1 : 0) > 1) {
+            throw new UserException("--jmh, --whole and --studio are different benchmarks; give one of them",
+                    ExitCodes.USAGE);
+        }
         if (jmh) {
             return runJmh();
         }

@@ -103,4 +103,14 @@ final class BenchCommandTest {
         assertThat(lines.stream().filter(l -> l.startsWith("reference "))).hasSize(2)
                 .anyMatch(l -> l.matches("reference +first +1 .*")).anyMatch(l -> l.matches("reference +later +1 .*"));
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--jmh, --whole", "--whole, --studio", "--jmh, --studio"})
+    void bench_twoBenchmarksAtOnce_refused_exit2(String one, String other) {
+        CliRunner.Result r = CliRunner.run("bench", one, other);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet bench: --jmh, --whole and --studio are different benchmarks; give one of"
+                + " them" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
 }
