@@ -58,6 +58,47 @@ public final class Parameters {
         return new Parameters(layers);
     }
 
+    /**
+     * Returns every value in one vector: layer by layer, the layer's weights (row-major, {@code out x
+     * in}, as {@link LayerParameters#weights()}) then its biases. This is the order engines that keep
+     * all parameters in one array use (DL4J's column-major {@code in x out} weights hold the same
+     * sequence); {@link #fromFlat} reads it back.
+     */
+    public float[] toFlat() {
+        float[] flat = new float[count()];
+        int offset = 0;
+        for (LayerParameters l : layers) {
+            System.arraycopy(l.weights(), 0, flat, offset, l.weights().length);
+            offset += l.weights().length;
+            System.arraycopy(l.biases(), 0, flat, offset, l.biases().length);
+            offset += l.biases().length;
+        }
+        return flat;
+    }
+
+    /**
+     * Returns the parameters of a network of shape {@code spec} held in one vector in {@link
+     * #toFlat()}'s layout.
+     *
+     * @throws IllegalArgumentException when the vector does not hold exactly the spec's parameter count
+     */
+    public static Parameters fromFlat(NetworkSpec spec, float[] flat) {
+        Checks.argument(flat.length == spec.parameterCount(), "a network of %d parameters cannot be read from %d"
+                + " values", spec.parameterCount(), flat.length);
+        List<LayerParameters> layers = new ArrayList<>();
+        int offset = 0;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            int in = spec.layerInputs(l);
+            int out = spec.layerOutputs(l);
+            float[] w = java.util.Arrays.copyOfRange(flat, offset, offset + in * out);
+            offset += in * out;
+            float[] b = java.util.Arrays.copyOfRange(flat, offset, offset + out);
+            offset += out;
+            layers.add(new LayerParameters(in, out, w, b));
+        }
+        return new Parameters(layers);
+    }
+
     /** Returns parameters of the same shape with every value zero (an optimizer's fresh state). */
     public Parameters zeros() {
         List<LayerParameters> z = new ArrayList<>();

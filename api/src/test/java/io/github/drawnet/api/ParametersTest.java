@@ -185,4 +185,19 @@ final class ParametersTest {
         assertThat(l).hasToString("Linear(3 -> 2, weight=[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], bias=[7.0, 8.0])");
         assertThat(new Parameters(List.of(l))).hasToString("Parameters[" + l + "]");
     }
+
+    @Test
+    void toFlat_layerByLayerWeightsThenBiases_andFromFlatReadsItBackExactly() {
+        Parameters p = new Parameters(java.util.List.of(
+                new LayerParameters(2, 3, new float[] {1, 2, 3, 4, 5, 6}, new float[] {7, 8, 9}),
+                new LayerParameters(3, 1, new float[] {10, 11, 12}, new float[] {13})));
+        assertThat(p.toFlat()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        NetworkSpec spec = NetworkSpec.notebook().withHidden(java.util.List.of(3));
+        assertThat(Parameters.fromFlat(spec, p.toFlat())).isEqualTo(p);
+        Parameters initial = Parameters.initial(NetworkSpec.notebook(), 4);
+        assertThat(Parameters.fromFlat(NetworkSpec.notebook(), initial.toFlat())).isEqualTo(initial);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Parameters.fromFlat(spec, new float[12]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a network of 13 parameters cannot be read from 12 values");
+    }
 }

@@ -88,16 +88,8 @@ public final class EngineBenchmark {
 
     /** Returns this process's peak resident memory in MiB (Linux: VmHWM), or -1 where unknown. */
     public static long peakResidentMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        long kib = WholeProcessBenchmark.highWaterKib(Path.of("/proc/self/status"));
+        return kib < 0 ? -1 : kib / 1024;
     }
 
     /** The notebook's data on the blob, as every measurement uses it. */

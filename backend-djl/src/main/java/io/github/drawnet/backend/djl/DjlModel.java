@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.LayerActivations;
-import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.List;
 final class DjlModel extends AbstractModel {
 
     private final NDManager manager;
-    /** Every parameter in one array, layer by layer: the weight (row-major, out x in), then the bias. */
+    /** Every parameter in one array, in {@link Parameters#toFlat()}'s layout. */
     private final NDArray flat;
     private final NDArray[] weights;
     private final NDArray[] biases;
@@ -37,7 +36,7 @@ final class DjlModel extends AbstractModel {
         super(DjlBackend.ID, spec);
         this.manager = engine.newBaseManager();
         int layers = spec.layerCount();
-        this.flat = DjlBackend.owned(manager, flatten(initial), new Shape(spec.parameterCount()));
+        this.flat = DjlBackend.owned(manager, initial.toFlat(), new Shape(spec.parameterCount()));
         // the layers' weights and biases are views of the one array, each an autograd leaf of its own:
         // autograd gives each its gradient, and an optimizer can update all of them in one call on the array
         NDArray[] views = views(flat, spec);
@@ -51,24 +50,11 @@ final class DjlModel extends AbstractModel {
         }
     }
 
-    /** Returns the parameters as one vector in {@link #flat}'s layout. */
-    static float[] flatten(Parameters p) {
-        float[] all = new float[p.count()];
-        int offset = 0;
-        for (LayerParameters l : p.layers()) {
-            System.arraycopy(l.weights(), 0, all, offset, l.weights().length);
-            offset += l.weights().length;
-            System.arraycopy(l.biases(), 0, all, offset, l.biases().length);
-            offset += l.biases().length;
-        }
-        return all;
-    }
-
     /**
-     * Returns views of a vector in {@link #flat}'s layout: weight then bias of each layer, the weight
+     * Returns views of a vector in {@link Parameters#toFlat()}'s layout: weight then bias of each layer, the weight
      * of shape {@code (out, in)}. Writing into a view writes into the vector.
      */
-    static NDArray[] views(NDArray vector, NetworkSpec spec) {
+    private static NDArray[] views(NDArray vector, NetworkSpec spec) {
         NDArray[] views = new NDArray[2 * spec.layerCount()];
         long offset = 0;
         for (int l = 0; l < spec.layerCount(); l++) {
@@ -103,21 +89,12 @@ final class DjlModel extends AbstractModel {
 
     @Override
     protected Parameters readParameters() {
-        List<LayerParameters> layers = new ArrayList<>();
-        for (int l = 0; l < weights.length; l++) {
-            Shape s = weights[l].getShape();
-            layers.add(new LayerParameters((int) s.get(1), (int) s.get(0), weights[l].toFloatArray(),
-                    biases[l].toFloatArray()));
-        }
-        return new Parameters(layers);
+        return Parameters.fromFlat(spec(), flat.toFloatArray());
     }
 
     @Override
     protected void writeParameters(Parameters parameters) {
-        for (int l = 0; l < weights.length; l++) {
-            DjlBackend.copyInto(weights[l], parameters.layer(l).weights());
-            DjlBackend.copyInto(biases[l], parameters.layer(l).biases());
-        }
+        DjlBackend.copyInto(flat, parameters.toFlat());
     }
 
     /**

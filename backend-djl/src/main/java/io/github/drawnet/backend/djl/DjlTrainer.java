@@ -11,12 +11,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.drawnet.api.spi.AbstractTrainer;
 import io.github.drawnet.api.Dataset;
-import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.api.OptimizerState;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.TrainingConfig;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,8 +42,6 @@ final class DjlTrainer extends AbstractTrainer {
     private final NDManager manager;
     private final NDArray trainX;
     private final NDArray trainY;
-    private final List<NDArray> firstMoments = new ArrayList<>();
-    private final List<NDArray> secondMoments = new ArrayList<>();
     /**
      * Each parameter's gradient tensor, fetched once after the first backward pass: PyTorch's backward
      * adds into a parameter's existing gradient in place (outside grad mode, as here) and {@code
@@ -69,13 +65,11 @@ final class DjlTrainer extends AbstractTrainer {
         int k = model.spec().outputCount();
         // two classes: the label, the one output's target; more: each point's one-hot row (1 at its class)
         this.trainY = DjlBackend.owned(manager, train.targets(), new Shape(n, k));
-        // Adam's moments in the parameters' flat layout, with a view per parameter for reading and restoring
-        // them; SGD keeps no state (the fused call still takes a state array, which it does not read)
+        // Adam's moments in the parameters' flat layout (Parameters.toFlat()); SGD keeps no state (the fused
+        // call still takes a state array, which it does not read)
         int count = model.spec().parameterCount();
         this.firstMoment = manager.zeros(new Shape(count), DataType.FLOAT32);
         this.secondMoment = manager.zeros(new Shape(count), DataType.FLOAT32);
-        firstMoments.addAll(List.of(DjlModel.views(firstMoment, model.spec())));
-        secondMoments.addAll(List.of(DjlModel.views(secondMoment, model.spec())));
     }
 
     @Override
@@ -184,34 +178,22 @@ final class DjlTrainer extends AbstractTrainer {
         Optimizer opt = config().optimizer();
         return switch (opt) {
             case ADAM -> new OptimizerState(opt, step,
-                    List.of(toParameters(firstMoments), toParameters(secondMoments)));
+                    List.of(Parameters.fromFlat(model.spec(), firstMoment.toFloatArray()),
+                            Parameters.fromFlat(model.spec(), secondMoment.toFloatArray())));
             case SGD -> new OptimizerState(opt, step, List.of());
         };
-    }
-
-    private static Parameters toParameters(List<NDArray> arrays) {
-        List<LayerParameters> layers = new ArrayList<>();
-        for (int i = 0; i < arrays.size(); i += 2) {
-            Shape s = arrays.get(i).getShape();
-            layers.add(new LayerParameters((int) s.get(1), (int) s.get(0), arrays.get(i).toFloatArray(),
-                    arrays.get(i + 1).toFloatArray()));
-        }
-        return new Parameters(layers);
     }
 
     @Override
     protected void writeOptimizerState(OptimizerState state) {
         step = state.step();
         // the engine arrays that hold the state's slots, in the slots' order
-        List<List<NDArray>> held = switch (state.optimizer()) {
-            case ADAM -> List.of(firstMoments, secondMoments);
+        List<NDArray> held = switch (state.optimizer()) {
+            case ADAM -> List.of(firstMoment, secondMoment);
             case SGD -> List.of();
         };
-        for (int l = 0; l < firstMoments.size() / 2; l++) {
-            for (int s = 0; s < held.size(); s++) {
-                DjlBackend.copyInto(held.get(s).get(2 * l), state.slots().get(s).layer(l).weights());
-                DjlBackend.copyInto(held.get(s).get(2 * l + 1), state.slots().get(s).layer(l).biases());
-            }
+        for (int s = 0; s < held.size(); s++) {
+            DjlBackend.copyInto(held.get(s), state.slots().get(s).toFlat());
         }
     }
 

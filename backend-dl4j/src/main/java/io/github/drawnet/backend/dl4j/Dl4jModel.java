@@ -3,7 +3,6 @@ package io.github.drawnet.backend.dl4j;
 import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.ForwardPass;
 import io.github.drawnet.api.LayerActivations;
-import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import java.util.ArrayList;
@@ -79,35 +78,9 @@ final class Dl4jModel extends AbstractModel {
         };
     }
 
-    /** Splits a flat vector in DL4J's parameter layout into engine-neutral layers. */
+    /** Splits a flat vector in DL4J's parameter layout (which is {@link Parameters#toFlat()}'s) into layers. */
     Parameters fromFlat(float[] flat) {
-        List<LayerParameters> layers = new ArrayList<>();
-        int offset = 0;
-        for (int l = 0; l < spec().layerCount(); l++) {
-            int in = spec().layerInputs(l);
-            int out = spec().layerOutputs(l);
-            float[] w = java.util.Arrays.copyOfRange(flat, offset, offset + in * out);
-            offset += in * out;
-            float[] b = java.util.Arrays.copyOfRange(flat, offset, offset + out);
-            offset += out;
-            layers.add(new LayerParameters(in, out, w, b));
-        }
-        return new Parameters(layers);
-    }
-
-    /** Joins engine-neutral layers into one flat vector in DL4J's parameter layout. */
-    static float[] toFlat(Parameters p) {
-        float[] flat = new float[p.count()];
-        int offset = 0;
-        for (LayerParameters l : p.layers()) {
-            float[] w = l.weights();
-            System.arraycopy(w, 0, flat, offset, w.length);
-            offset += w.length;
-            float[] b = l.biases();
-            System.arraycopy(b, 0, flat, offset, b.length);
-            offset += b.length;
-        }
-        return flat;
+        return Parameters.fromFlat(spec(), flat);
     }
 
     @Override
@@ -117,7 +90,7 @@ final class Dl4jModel extends AbstractModel {
 
     @Override
     protected void writeParameters(Parameters parameters) {
-        float[] flat = toFlat(parameters);
+        float[] flat = parameters.toFlat();
         network.params().assign(Nd4j.createFromArray(flat).reshape(1, flat.length));
     }
 

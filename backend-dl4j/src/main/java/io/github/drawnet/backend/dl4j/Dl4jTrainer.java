@@ -111,7 +111,7 @@ final class Dl4jTrainer extends AbstractTrainer {
     }
 
     private static void assign(INDArray target, Parameters values) {
-        float[] flat = Dl4jModel.toFlat(values);
+        float[] flat = values.toFlat();
         try (INDArray source = Nd4j.createFromArray(flat)) {
             target.assign(source.reshape(target.shape()));
         }

@@ -109,7 +109,7 @@ final class Dl4jStepTest {
             layer.setRegularizationBias(l2);
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        float[] flat = Dl4jModel.toFlat(initial);
+        float[] flat = initial.toFlat();
         net.init(Nd4j.createFromArray(flat).reshape(1, flat.length), true);
         int n = data.size();
         INDArray x = Nd4j.createFromArray(data.features(spec.inputs())).reshape(n, spec.inputCount());
