@@ -153,6 +153,9 @@ public final class Backends {
         return byId.values().iterator().next();
     }
 
+    /** How long the JVM's exit waits for an engine that is still loading (see {@link #loadInBackground}). */
+    static final int LOAD_WAIT_AT_EXIT_SECONDS = 60;
+
     /**
      * Starts loading {@code backend}'s engine ({@link Backend#engineVersion()}) on a daemon thread and
      * returns a way to wait for it. A command reads and samples its drawing meanwhile: an engine's
@@ -160,14 +163,40 @@ public final class Backends {
      * instead of adding to it. Loading is the engine's own once-only, locked step, so a thread that
      * needs the engine before the loader is done simply waits for it.
      *
+     * <p>A JVM that exits while the loader is inside a native library's initialisers can crash in that
+     * library (PyTorch's static destructors ran beside its constructors: SIGSEGV in {@code libtorch_cpu.so},
+     * exit 134 instead of a refused command's 2, seen once in about 40 refusals). So while the load is
+     * under way, the JVM's exit waits for it, up to {@value #LOAD_WAIT_AT_EXIT_SECONDS} seconds; a command
+     * that fails on its input still exits without loading anything else.
+     *
      * @param backend the backend whose engine to load
      * @return waits for the load and returns the engine's version; throws what loading threw (a
      *     {@link BackendUnavailableException} when the engine cannot load), each time it is called
      */
     public static java.util.function.Supplier<String> loadInBackground(Backend backend) {
         java.util.concurrent.FutureTask<String> load = new java.util.concurrent.FutureTask<>(backend::engineVersion);
-        Thread loader = new Thread(load, "drawnet-engine-load-" + backend.id());
-        loader.setDaemon(true); // a command that fails on its input exits without waiting for an engine
+        Thread atExit = new Thread(() -> {
+            try {
+                load.get(LOAD_WAIT_AT_EXIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the load failed or hangs: nothing more to wait for
+            }
+        }, "drawnet-engine-load-" + backend.id() + "-at-exit");
+        Runtime.getRuntime().addShutdownHook(atExit);
+        Thread loader = new Thread(() -> {
+            try {
+                load.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(atExit);
+                } catch (IllegalStateException exiting) {
+                    // the JVM is exiting: the hook returns at once, the load being done
+                }
+            }
+        }, "drawnet-engine-load-" + backend.id());
+        loader.setDaemon(true); // a command that fails on its input exits without waiting for anything else
         loader.start();
         return () -> {
             try {
