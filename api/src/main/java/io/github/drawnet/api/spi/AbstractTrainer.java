@@ -152,7 +152,7 @@ public abstract class AbstractTrainer implements Trainer {
         return DIVERGENCE_FACTOR * Math.max(start, LN2);
     }
 
-    private static final double LN2 = Math.log(2);
+    private static final double LN2 = StrictMath.log(2);
 
     /** Returns why the epoch shows divergence, or null when it does not. */
     private String divergence(EpochMetrics m, EpochTotals totals) {
