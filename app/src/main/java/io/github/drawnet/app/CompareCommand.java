@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentOptions.Setup setup = options.setup();
+        io.github.drawnet.run.RunInputs setup = options.setup();
         List<Backend> chosen = choose();
         for (Backend b : chosen) {
             b.engineVersion(); // loads every engine first: a failure is reported before anything else

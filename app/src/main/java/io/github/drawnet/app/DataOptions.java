@@ -1,13 +1,11 @@
 package io.github.drawnet.app;
 
-import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.sampling.ClassReading;
-import io.github.drawnet.sampling.DrawingReader;
-import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -52,9 +50,6 @@ final class DataOptions {
             + " ink colour a class, the background class 0) or binary (any ink is the positive class) (default: auto).")
     String classes;
 
-    /** A drawing, what reading it found, and the points sampled from it. */
-    record Sampled(Drawing drawing, DataSplits splits, String classesFound) {}
-
     /**
      * Returns {@code base} with the data options read into it: sizes, seed, labels, noise.
      *
@@ -69,12 +64,9 @@ final class DataOptions {
                 .with(Setting.NOISE, noise);
     }
 
-    /** Reads the drawing and samples the points of {@code settings}. */
-    Sampled sample(ExperimentSettings settings) {
-        DrawingReader.Reading r = reading();
-        Drawing d = r.drawing();
-        return new Sampled(d, Sampler.sample(d, settings.sizes(), settings.seed(), settings.labels(), settings.noise()),
-                r.explanation());
+    /** Reads the drawing, samples the points of {@code settings} and fits their network to its classes. */
+    RunInputs sample(ExperimentSettings settings) {
+        return RunInputs.prepare(source(), classReading(), settings);
     }
 
     /**
@@ -82,26 +74,22 @@ final class DataOptions {
      * neither is given.
      */
     Drawing drawing() {
-        return reading().drawing();
+        return source().read(classReading()).drawing();
     }
 
-    private DrawingReader.Reading reading() {
+    /** Returns where the drawing comes from: {@code --drawing}, {@code --preset}, or the default preset. */
+    DrawingSource source() {
         if (drawingFile != null && preset != null) {
             throw new UserException("give either --drawing or --preset, not both", ExitCodes.USAGE);
         }
-        ClassReading mode = classes == null ? ClassReading.DEFAULT : ClassReading.fromId(classes);
         if (drawingFile != null) {
-            return DrawingReader.readExplained(drawingFile, mode);
+            return DrawingSource.file(drawingFile);
         }
-        Preset p = preset == null ? Preset.DEFAULT : Preset.fromId(preset);
-        return DrawingReader.fromImageExplained(p.image(), p.id(), mode);
+        return preset == null ? DrawingSource.defaultPreset() : DrawingSource.preset(preset);
     }
 
-    /** Returns a short description of where the drawing comes from. */
-    String drawingSource() {
-        if (drawingFile != null) {
-            return "file " + drawingFile;
-        }
-        return "built-in preset";
+    /** Returns how the drawing's colours become classes ({@code --classes}). */
+    ClassReading classReading() {
+        return classes == null ? ClassReading.DEFAULT : ClassReading.fromId(classes);
     }
 }

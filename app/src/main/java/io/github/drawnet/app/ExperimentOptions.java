@@ -1,11 +1,8 @@
 package io.github.drawnet.app;
 
-import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.run.RunInputs;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,10 +49,6 @@ final class ExperimentOptions {
     @Option(names = "--no-shuffle", description = "Keep the training order fixed instead of reshuffling every epoch.")
     boolean noShuffle;
 
-    /** An experiment's inputs, every one checked. */
-    record Setup(Drawing drawing, String drawingSource, DataSplits data, NetworkSpec spec, TrainingConfig config,
-            String classesFound) {}
-
     /**
      * Checks every option, reads the drawing and samples the points: everything an experiment needs
      * before training, in the order a person would fix them (sizes and settings first, then the
@@ -63,11 +56,8 @@ final class ExperimentOptions {
      *
      * @throws UserException or {@link IllegalArgumentException} naming the first bad value
      */
-    Setup setup() {
-        ExperimentSettings s = settings();
-        DataOptions.Sampled sampled = data.sample(s);
-        return new Setup(sampled.drawing(), data.drawingSource(), sampled.splits(), sampled.splits().fit(s.network()),
-                s.training(), sampled.classesFound());
+    RunInputs setup() {
+        return data.sample(settings());
     }
 
     /**

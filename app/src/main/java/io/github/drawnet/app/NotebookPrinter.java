@@ -17,7 +17,7 @@ final class NotebookPrinter {
     private NotebookPrinter() {}
 
     /** Prints what an experiment is about to do: drawing, points, network, training settings. */
-    static void printSetup(PrintStream o, ExperimentOptions.Setup setup) {
+    static void printSetup(PrintStream o, io.github.drawnet.run.RunInputs setup) {
         printSetup(o, setup.drawing(), setup.drawingSource(), setup.data(), setup.spec(), setup.config(),
                 setup.classesFound());
     }

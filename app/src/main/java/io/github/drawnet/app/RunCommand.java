@@ -5,14 +5,19 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.run.DrawingRun;
+import io.github.drawnet.run.FinishedRun;
+import io.github.drawnet.run.RunFiles;
+import io.github.drawnet.run.RunInputs;
+import io.github.drawnet.run.RunListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,29 +78,44 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // every input is checked before anything is trained or written; the engine loads meanwhile
         Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
-        java.util.function.Supplier<String> loading = Backends.loadInBackground(backend);
-        ExperimentOptions.Setup setup = options.setup();
         ReportFiles files = report.files();
-        String engine = loading.get(); // an engine that cannot load is reported before anything is written
-        List<Path> inputs = options.data.drawingFile == null ? List.of() : List.of(options.data.drawingFile);
-        List<String> planned = outputs.plannedNames(List.of(), files, setup.spec().classes());
-        try (RunFolder folder = OutputFolder.open(out, force, clock, setup.drawing().name(), backend.id(), "run", inputs,
-                planned)) {
-            RunOutputs.checkSave(save, folder);
-            PrintStream o = stdout;
-            NotebookPrinter.printSetup(o, setup);
-            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-            Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-            ExperimentResult result;
-            Thread warming = outputs.warmUp(files); // the figures' code warms on the core training leaves idle
-            try {
-                result = Experiments.run(backend, setup.drawing(), setup.data(), setup.spec(), setup.config(),
-                        RunOutputs.epochPrinter(progress, 1));
-            } finally {
-                warming.interrupt();
-                progress.finish();
+        PrintStream o = stdout;
+        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
+        EpochListener epochs = RunOutputs.epochPrinter(progress, 1);
+        RunListener printer = new RunListener() {
+            @Override
+            public void started(RunInputs inputs, String engine, Path folder) {
+                NotebookPrinter.printSetup(o, inputs);
+                o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
             }
-            return outputs.finish(o, stderr, "run", result, folder, save, List.of(), files);
+
+            @Override
+            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
+                return epochs.onEpoch(metrics, lastEpoch);
+            }
+
+            @Override
+            public void trained(ExperimentResult result) {
+                progress.finish();
+                RunOutputs.printTrained(o, result);
+            }
+
+            @Override
+            public void written(RunFiles written) {
+                RunOutputs.printWritten(o, written, files);
+            }
+        };
+        FinishedRun run;
+        try {
+            run = DrawingRun.of(options.data.source()).settings(options.settings()).classes(options.data.classReading())
+                    .backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
+                    .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save)
+                    .listener(printer).writeFolder();
+        } catch (RunFolderException e) {
+            throw RunOutputs.userError(e);
+        } finally {
+            progress.finish();
         }
+        return RunOutputs.ended(o, stderr, "run", run.result());
     }
 }

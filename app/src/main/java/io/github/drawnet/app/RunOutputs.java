@@ -7,31 +7,35 @@ import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
-import io.github.drawnet.io.Exports;
-import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.RunFolder;
-import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.run.RunFiles;
+import io.github.drawnet.run.RunWriter;
 import io.github.drawnet.viz.Figure;
-import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code run} and {@code continue} print and write once training ends: the learned weights,
- * {@code metrics.json}, the exports, the figures and report, the saved model, and last the test
- * accuracy, as the notebook ends.
+ * What {@code run} and {@code continue} print once training ends, around what the library's {@link RunWriter}
+ * writes: the learned weights, the files written, and last the test accuracy, as the notebook ends.
  */
 final class RunOutputs {
 
     private final Visualizer visualizer;
+    private final RunWriter writer;
 
     @Inject
     RunOutputs(Visualizer visualizer) {
         this.visualizer = visualizer;
+        this.writer = new RunWriter(visualizer);
+    }
+
+    /** Returns the figures and report's visualizer. */
+    Visualizer visualizer() {
+        return visualizer;
     }
 
     /** Returns a listener that prints the notebook's epoch lines and moves the progress bar. */
@@ -52,107 +56,83 @@ final class RunOutputs {
 
     /** Returns the names of the files {@link #finish} writes into the run's folder with {@code files} for {@code classes} classes, besides the model. */
     List<String> plannedNames(List<String> extraFigures, ReportFiles files, int classes) {
-        List<String> names = new ArrayList<>(OutputFolder.dataFileNames());
-        names.addAll(visualizer.reportFileNames(files, classes));
-        names.addAll(files.figureFileNames(extraFigures.toArray(String[]::new)));
-        return names;
+        return writer.plannedNames(extraFigures, files, classes);
     }
 
     /**
-     * Checks, before any work, where the model will be saved ({@link RunFolder#checkFurtherFile}):
-     * never over a file the run reads or another of the run's files.
+     * Checks, before any work, where the model will be saved ({@link RunWriter#checkSave}).
      *
      * @throws UserException naming the file, exit code {@link ExitCodes#IO}
      */
     static void checkSave(Path save, RunFolder folder) {
-        if (save == null) {
-            return;
-        }
-        boolean inside;
         try {
-            inside = folder.checkFurtherFile(save);
-        } catch (io.github.drawnet.io.RunFolderException e) {
-            throw new UserException(e.getMessage().replaceFirst("^cannot write ", "cannot save the model to ")
-                    .replace("give another name", "give --save another name"), ExitCodes.IO, e);
-        }
-        if (!inside) {
-            OutputFolder.checkWritableFile(save);
+            RunWriter.checkSave(save, folder);
+        } catch (RunFolderException e) {
+            throw userError(e);
         }
     }
 
-    private static boolean inFolder(Path file, RunFolder folder) {
-        return folder.dir().equals(file.toAbsolutePath().normalize().getParent());
+    /** Returns a refusal of the run's folder or model file as the command line words it. */
+    static UserException userError(RunFolderException e) {
+        return new UserException(e.getMessage().replace("give another name", "give --save another name"),
+                ExitCodes.IO, e);
     }
 
-    /**
-     * Starts warming the figure code ({@link Visualizer#warmUp}) on a daemon thread, when figures are
-     * to be drawn, for the time a network trains; interrupt the thread returned when training ends.
-     */
+    /** Starts warming the figure code for the time a network trains ({@link RunWriter#warmUp}). */
     Thread warmUp(ReportFiles files) {
-        Thread t = new Thread(visualizer::warmUp, "drawnet-figures-warm-up");
-        t.setDaemon(true);
-        if (files.drawsFigures()) {
-            t.start();
-        }
-        return t;
+        return writer.warmUp(files);
     }
 
     /**
-     * Prints and writes everything after training, into the run's folder as one set (written into
-     * its staging area, then committed whole); returns the exit code ({@link ExitCodes#DIVERGED}
-     * when training diverged: every output that can be written is, and the reason goes to {@code
-     * err}).
+     * Prints and writes everything after training, into the run's folder as one set ({@link RunWriter#write});
+     * returns the exit code ({@link ExitCodes#DIVERGED} when training diverged: every output that can be
+     * written is, and the reason goes to {@code err}).
      *
      * @param save where to save the model, or null; inside the folder it is part of the run's set
      * @param extra further figures to write beside the notebook's (for example a history comparison)
      */
     int finish(PrintStream o, PrintStream err, String command, ExperimentResult result, RunFolder folder, Path save,
             List<Figure> extra, ReportFiles files) throws IOException {
+        printTrained(o, result);
+        RunFiles written;
+        try {
+            written = writer.write(result, folder, save, extra, files);
+        } catch (RunFolderException e) {
+            throw new UserException(e.getMessage(), ExitCodes.IO, e);
+        }
+        printWritten(o, written, files);
+        return ended(o, err, command, result);
+    }
+
+    /** Prints the learned parameters, the training time and the balanced accuracy, once training has ended. */
+    static void printTrained(PrintStream o, ExperimentResult result) {
         NotebookPrinter.printParameters(o, result.finalParameters());
         o.printf(Locale.ROOT, "Training took %.2f s; balanced accuracy on the test set: %.4f%n",
                 result.trainingTime().toNanos() / 1e9, result.test().balancedAccuracy());
-        Path staging = folder.staging();
-        Path dir = folder.given();
-        List<String> lines = new ArrayList<>();
-        boolean saveInFolder = save != null && inFolder(save, folder);
-        boolean finite = result.finalParameters().isFinite();
-        try {
-            MetricsFile.write(result, staging.resolve(MetricsFile.FILE_NAME));
-            lines.add("Metrics: " + Names.quoted(folder.finalPath(MetricsFile.FILE_NAME)));
-            List<Path> exports = Exports.write(result, staging);
-            lines.add("Exports: " + exports.stream().map(p -> p.getFileName().toString())
-                    .reduce((a, b) -> a + ", " + b).orElse("") + " in " + Names.quoted(dir));
-            if (save != null && !finite) {
-                lines.add("Model: not saved, the parameters are not finite after training diverged");
-            } else if (save != null) {
-                if (saveInFolder) {
-                    SavedModel.of(result).write(staging.resolve(save.getFileName().toString()));
-                }
-                lines.add("Model: " + Names.quoted(save));
-            }
-            for (Figure f : extra) {
-                FigureWriter.write(f, staging, files.formats()).stream().limit(1).forEach(p -> lines.add("Figure: "
-                        + Names.quoted(folder.finalPath(p.getFileName().toString()))));
-            }
-            Visualizer.Report report = visualizer.report(result, staging, files);
-            if (!report.figures().isEmpty()) {
-                lines.add("Figures: " + report.figures().size() + " figures as " + files.formatsText()
-                        .toUpperCase(Locale.ROOT).replace(",", " and ") + " in " + Names.quoted(dir));
-            }
-            if (report.report() != null) {
-                lines.add("Report: " + Names.quoted(folder.finalPath(report.report().getFileName().toString())));
-            }
-            folder.commit();
-        } catch (io.github.drawnet.io.RunFolderException e) {
-            throw new UserException(e.getMessage(), ExitCodes.IO, e);
-        } catch (IOException e) {
-            throw new UserException("cannot write the run's files into " + Names.quoted(dir) + ": "
-                    + OutputFolder.describe(e) + "; the folder keeps what it held before", ExitCodes.IO, e);
+    }
+
+    /** Prints one line for each kind of file the run wrote. */
+    static void printWritten(PrintStream o, RunFiles w, ReportFiles files) {
+        o.println("Metrics: " + Names.quoted(w.metrics()));
+        o.println("Exports: " + w.exports().stream().map(p -> p.getFileName().toString())
+                .reduce((a, b) -> a + ", " + b).orElse("") + " in " + Names.quoted(w.folder()));
+        if (w.modelNotSaved() != null) {
+            o.println("Model: not saved, " + w.modelNotSaved());
+        } else if (w.model() != null) {
+            o.println("Model: " + Names.quoted(w.model()));
         }
-        if (save != null && finite && !saveInFolder) {
-            SavedModel.of(result).write(save); // flushed before it is moved into place
+        w.extraFigures().forEach(p -> o.println("Figure: " + Names.quoted(p)));
+        if (!w.figures().isEmpty()) {
+            o.println("Figures: " + w.figures().size() + " figures as " + files.formatsText()
+                    .toUpperCase(Locale.ROOT).replace(",", " and ") + " in " + Names.quoted(w.folder()));
         }
-        lines.forEach(o::println);
+        if (w.report() != null) {
+            o.println("Report: " + Names.quoted(w.report()));
+        }
+    }
+
+    /** Prints the last lines (the peak memory when measured, the test accuracy) and returns the exit code. */
+    static int ended(PrintStream o, PrintStream err, String command, ExperimentResult result) {
         if (Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY)) {
             o.println(EngineBenchmark.PEAK_LINE + EngineBenchmark.peakResidentMiB() + " MiB");
         }

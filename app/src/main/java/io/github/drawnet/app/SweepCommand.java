@@ -132,7 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         java.util.Set<ReportFiles.Format> chosen = formats.files().formats();
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first
-        DataOptions.Sampled sampled = data.sample(base);
+        io.github.drawnet.run.RunInputs sampled = data.sample(base);
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, 64);
         int atOnce = sweep.concurrency(threads);
@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Sweep sweep, DataOptions.Sampled sampled, int threads, int atOnce, ExperimentSettings base,
+    private int run(Sweep sweep, io.github.drawnet.run.RunInputs sampled, int threads, int atOnce, ExperimentSettings base,
             RunFolder folder, java.util.Set<ReportFiles.Format> chosen) throws IOException, InterruptedException {
         int count = sweep.cells().size();
         PrintStream o = stdout;
@@ -161,7 +161,7 @@ final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Sweep.Done> done;
         try {
-            done = sweep.run(sampled.drawing(), sampled.splits(), threads, d -> {
+            done = sweep.run(sampled.drawing(), sampled.data(), threads, d -> {
                 finished[0]++;
                 progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
                         d.cell().index(), count, d.label(), d.result().test().accuracy(),

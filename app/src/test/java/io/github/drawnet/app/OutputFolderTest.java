@@ -31,7 +31,7 @@ final class OutputFolderTest {
         "'a\u001b[2Jb\nc.png', 20240229-235958-a_2Jb_c-djl"})
     void open_noFolderGiven_drawnetOutTimeDrawingBackend_shortened(String drawing, String folder) throws IOException {
         Path expected = Paths.get("drawnet-out", folder);
-        boolean baseExisted = Files.exists(OutputFolder.BASE);
+        boolean baseExisted = Files.exists(io.github.drawnet.run.RunFolders.BASE);
         try (io.github.drawnet.io.RunFolder f = OutputFolder.open(null, false, LEAP_DAY, drawing, "djl", "run",
                 java.util.List.of(), java.util.List.of())) {
             assertThat(f.given()).isEqualTo(expected);
@@ -47,7 +47,7 @@ final class OutputFolderTest {
                 Files.deleteIfExists(p);
             }
             if (!baseExisted) {
-                Files.deleteIfExists(OutputFolder.BASE);
+                Files.deleteIfExists(io.github.drawnet.run.RunFolders.BASE);
             }
         }
     }
@@ -77,21 +77,6 @@ final class OutputFolderTest {
         assertThat(Names.escape("plain é")).isEqualTo("plain é");
         assertThat(Names.escape(null)).isEqualTo("null");
         assertThat(Names.quoted(Path.of("x\ry"))).isEqualTo("x\\ry");
-    }
-
-    @Test
-    void checkWritableFile_parentIsAFile_refusedNamingTheFolder_exit5(@TempDir Path tmp) throws IOException {
-        Path file = Files.writeString(tmp.resolve("taken"), "x");
-        assertThatThrownBy(() -> OutputFolder.checkWritableFile(file.resolve("model.json")))
-                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.IO))
-                .hasMessageStartingWith("cannot create folder " + file + " for model.json: ");
-    }
-
-    @Test
-    void checkWritableFile_newFileInNewFolder_folderMade(@TempDir Path tmp) {
-        OutputFolder.checkWritableFile(tmp.resolve("models/m.json"));
-        assertThat(tmp.resolve("models")).isDirectory();
-        assertThat(tmp.resolve("models/m.json")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.github.drawnet.run;
+
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.sampling.ClassReading;
+import io.github.drawnet.sampling.DrawingReader;
+import io.github.drawnet.sampling.Preset;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a run's drawing comes from: a PNG file, a PNG's bytes (an upload, a resource), or a built-in
+ * preset. Reading it ({@link #read}) finds the drawing's classes and says what it found.
+ *
+ * <pre>{@code
+ * DrawingSource.file(Path.of("ring.png"));
+ * DrawingSource.preset("xor");
+ * DrawingSource.bytes("upload.png", pngBytes);
+ * }</pre>
+ */
+public final class DrawingSource {
+
+    private final Path file;
+    private final Preset preset;
+    private final String name;
+    private final byte[] bytes;
+
+    private DrawingSource(Path file, Preset preset, String name, byte[] bytes) {
+        this.file = file;
+        this.preset = preset;
+        this.name = name;
+        this.bytes = bytes;
+    }
+
+    /** Returns the drawing in the PNG file {@code png}, named by its file name. */
+    public static DrawingSource file(Path png) {
+        Objects.requireNonNull(png, "png");
+        return new DrawingSource(png, null, png.getFileName() == null ? png.toString() : png.getFileName().toString(),
+                null);
+    }
+
+    /**
+     * Returns the built-in drawing of id {@code id} ({@link Preset#fromId}).
+     *
+     * @throws IllegalArgumentException naming the id and the presets there are
+     */
+    public static DrawingSource preset(String id) {
+        return preset(Preset.fromId(id));
+    }
+
+    /** Returns the built-in drawing {@code preset}. */
+    public static DrawingSource preset(Preset preset) {
+        Objects.requireNonNull(preset, "preset");
+        return new DrawingSource(null, preset, preset.id(), null);
+    }
+
+    /** Returns the default built-in drawing, the notebook's blob ({@link Preset#DEFAULT}). */
+    public static DrawingSource defaultPreset() {
+        return preset(Preset.DEFAULT);
+    }
+
+    /** Returns the drawing a PNG's bytes hold, named {@code name}; the bytes are copied. */
+    public static DrawingSource bytes(String name, byte[] png) {
+        Objects.requireNonNull(name, "name");
+        return new DrawingSource(null, null, name, png.clone());
+    }
+
+    /**
+     * Reads the drawing, its classes found as {@code classes} says.
+     *
+     * @throws io.github.drawnet.sampling.InvalidDrawingException naming the drawing and what is wrong with it
+     */
+    public DrawingReader.Reading read(ClassReading classes) {
+        Objects.requireNonNull(classes, "classes");
+        if (file != null) {
+            return DrawingReader.readExplained(file, classes);
+        }
+        if (preset != null) {
+            return DrawingReader.fromImageExplained(preset.image(), preset.id(), classes);
+        }
+        return DrawingReader.readExplained(new ByteArrayInputStream(bytes), name, Drawing.MAX_PIXELS, classes);
+    }
+
+    /** Returns the drawing's name: the file's name, the preset's id, or the name the bytes were given. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the files reading this source reads, which a run must never replace: the PNG file, or none. */
+    public List<Path> inputs() {
+        return file == null ? List.of() : List.of(file);
+    }
+
+    /** Returns where the drawing comes from, for people: {@code file ring.png}, or {@code built-in preset}. */
+    public String description() {
+        if (file != null) {
+            return "file " + file;
+        }
+        return preset != null ? "built-in preset" : "bytes of " + name;
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
