@@ -33,7 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions options;
 
-    @Option(names = "--backend", paramLabel = "ID", description = "The engine: djl or dl4j (default: djl).")
+    @Option(names = "--backend", paramLabel = "ID", description = "djl, dl4j or reference (default: djl, else the"
+            + " first that runs here).")
     String backendId;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every input is checked before anything is trained or written; the engine loads meanwhile
-        Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
+        Backend backend = backends.choose(backendId, note -> stderr.println("drawnet run: " + note));
         java.util.function.Supplier<String> loading = Backends.loadInBackground(backend);
         ExperimentOptions.Setup setup = options.setup();
         ReportFiles files = report.files();
