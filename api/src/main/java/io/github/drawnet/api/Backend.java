@@ -30,6 +30,20 @@ public interface Backend {
         return 0;
     }
 
+    /**
+     * Returns whether this backend can run on this platform ({@link
+     * io.github.drawnet.api.spi.NativePlatform#current()}, which the system property {@value
+     * io.github.drawnet.api.spi.NativePlatform#PROPERTY} overrides): for an engine, whether it publishes a
+     * native library for the platform and this build carries that one. {@link Backends#preferred()} passes
+     * over a backend that cannot, and a refusal names one that can. Cheap, never throws, never loads the
+     * engine; a false here means {@link #engineVersion()} would throw {@link BackendUnavailableException}
+     * (a true does not promise that the library loads). The default, true, suits a backend that needs no
+     * native library.
+     */
+    default boolean supportsPlatform() {
+        return true;
+    }
+
     /** Returns a name for people, for example {@code DJL (PyTorch engine)}. Never loads the engine. */
     String displayName();
 

@@ -19,6 +19,8 @@ public class BackendUnavailableException extends RuntimeException {
     /**
      * Returns the exception for an engine whose native library failed to load: one line naming the
      * backend, the engine, the deepest cause's message, and the other backend to try.
+     *
+     * @param other the backend to try instead, or null when none runs here (the line then says so)
      */
     public static BackendUnavailableException nativeLoadFailed(String backendId, String engine, String other,
             Throwable cause) {
@@ -30,8 +32,8 @@ public class BackendUnavailableException extends RuntimeException {
             why = cause.getClass().getSimpleName();
         }
         return new BackendUnavailableException(backendId, "backend " + backendId + " is unavailable: failed to load the "
-                + engine + " native library (" + why.lines().findFirst().orElse(why) + "); try --backend " + other,
-                cause);
+                + engine + " native library (" + why.lines().findFirst().orElse(why) + "); "
+                + (other != null ? "try --backend " + other : "no other backend found runs here"), cause);
     }
 
     /** Returns the id of the backend that failed. */

@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.NativePlatform;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,11 +140,26 @@ public final class Backends {
     /**
      * Returns the backend to use when none is named: the one named by the system property {@value
      * #PREFERRED_PROPERTY} if set, else the one of highest {@link Backend#priority()} (the first found
-     * among equals).
+     * among equals) that {@linkplain Backend#supportsPlatform() can run on this platform}; when none can,
+     * the one of highest priority, whose refusal then says why.
      *
      * @throws UnknownBackendException when the property names an unknown backend, or none was found
      */
     public Backend preferred() {
+        return preferred(note -> { });
+    }
+
+    /**
+     * Returns {@link #preferred()}, and tells {@code note}, in one line for people, when that is not the
+     * backend of highest priority because those above it cannot run on this platform, for example
+     * {@code djl and dl4j cannot run on linux-riscv64 (no native library for it); using backend
+     * reference: plain-Java reference network (double precision)}. Says nothing when the property names
+     * the backend.
+     *
+     * @param note receives the line (without the command's prefix), at most once
+     * @throws UnknownBackendException when the property names an unknown backend, or none was found
+     */
+    public Backend preferred(Consumer<String> note) {
         String wanted = System.getProperty(PREFERRED_PROPERTY);
         if (wanted != null && !wanted.isBlank()) {
             return get(wanted);
@@ -150,11 +167,101 @@ public final class Backends {
         if (byId.isEmpty()) {
             throw new UnknownBackendException("(default)", ids());
         }
+        List<String> passed = new ArrayList<>();
+        for (Backend b : byId.values()) {
+            if (runsHere(b)) {
+                if (!passed.isEmpty()) {
+                    note.accept(cannotRun(passed) + "; using backend " + b.id() + ": " + b.displayName());
+                }
+                return b;
+            }
+            passed.add(b.id());
+        }
         return byId.values().iterator().next();
     }
 
     /** How long the JVM's exit waits for an engine that is still loading (see {@link #loadInBackground}). */
     static final int LOAD_WAIT_AT_EXIT_SECONDS = 60;
+
+    /**
+     * Returns the backends found that {@linkplain Backend#supportsPlatform() can run on this platform},
+     * highest {@link Backend#priority()} first, and tells {@code note}, in one line for people, which were
+     * passed over, for example {@code djl cannot run on macos-x86_64 (no native library for it); using
+     * dl4j and reference}. When none can, returns {@link #all()}, whose refusals then say why, and says
+     * nothing.
+     *
+     * @param note receives the line (without the command's prefix), at most once
+     */
+    public List<Backend> allThatRunHere(Consumer<String> note) {
+        List<Backend> run = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (Backend b : byId.values()) {
+            if (runsHere(b)) {
+                run.add(b);
+            } else {
+                passed.add(b.id());
+            }
+        }
+        if (run.isEmpty()) {
+            return all();
+        }
+        if (!passed.isEmpty()) {
+            note.accept(cannotRun(passed) + "; using " + and(run.stream().map(Backend::id).toList()));
+        }
+        return List.copyOf(run);
+    }
+
+    private static String cannotRun(List<String> passed) {
+        return and(passed) + " cannot run on " + NativePlatform.current() + " (no native library for it)";
+    }
+
+    /** Returns {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String and(List<String> ids) {
+        int last = ids.size() - 1;
+        return last == 0 ? ids.get(0) : String.join(", ", ids.subList(0, last)) + " and " + ids.get(last);
+    }
+
+    /**
+     * Returns the backend a command uses: the one with id {@code id} when given, else {@link
+     * #preferred(Consumer)}, which tells {@code note} when it passed over backends that cannot
+     * run here.
+     *
+     * @param id the backend's id, or null for the preferred one
+     * @param note receives at most one line for people, without the command's prefix
+     * @throws UnknownBackendException when there is no backend of that id, or none at all
+     */
+    public Backend choose(String id, Consumer<String> note) {
+        return id == null ? preferred(note) : get(id);
+    }
+
+    /**
+     * Returns the backends a command uses: those with the ids {@code ids}, in order, when there are any, else
+     * {@link #preferred(Consumer)} alone.
+     *
+     * @param ids the backends' ids; null or empty for the preferred one
+     * @param note receives at most one line for people, without the command's prefix
+     * @throws UnknownBackendException naming the first unknown id, or when there is no backend at all
+     */
+    public List<Backend> choose(List<String> ids, Consumer<String> note) {
+        return ids == null || ids.isEmpty() ? List.of(preferred(note)) : ids.stream().map(this::get).toList();
+    }
+
+    /**
+     * Returns the backend of highest {@link Backend#priority()}, other than {@code id}, that {@linkplain
+     * Backend#supportsPlatform() can run on this platform}: the one a refusal of {@code id} names.
+     */
+    public Optional<Backend> runsHereInstead(String id) {
+        return byId.values().stream().filter(b -> !b.id().equals(id) && runsHere(b)).findFirst();
+    }
+
+    private static boolean runsHere(Backend backend) {
+        try {
+            return backend.supportsPlatform();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("backend {} failed to say whether it runs on this platform; passing over it", backend.id(), e);
+            return false;
+        }
+    }
 
     /**
      * Starts loading {@code backend}'s engine ({@link Backend#engineVersion()}) on a daemon thread and

@@ -47,4 +47,12 @@ final class BackendExceptionsTest {
         assertThat(e.backendId()).isEqualTo("djl");
         assertThat(e.getCause()).isSameAs(cause);
     }
+
+    @Test
+    void nativeLoadFailed_noOtherBackendRunsHere_saysSo() {
+        BackendUnavailableException e = BackendUnavailableException.nativeLoadFailed("djl", "PyTorch", null,
+                new UnsatisfiedLinkError("libtorch.so: cannot open shared object file"));
+        assertThat(e).hasMessage("backend djl is unavailable: failed to load the PyTorch native library (libtorch.so:"
+                + " cannot open shared object file); no other backend found runs here");
+    }
 }

@@ -3,6 +3,10 @@ package io.github.drawnet.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.drawnet.api.spi.NativePlatform;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +73,174 @@ final class BackendsTest {
     void none_messageSaysNoBackendJar() {
         assertThatThrownBy(() -> Backends.of().preferred())
                 .hasMessage("unknown backend '(default)'; available: none (no backend jar on the classpath)");
+    }
+
+    /** A fake engine with a native library for {@code platforms} only, as DJL and DL4J say. */
+    static Backend engine(String id, int priority, String... platforms) {
+        return new FakeBackend(id, priority) {
+            @Override
+            public boolean supportsPlatform() {
+                return java.util.Set.of(platforms).contains(NativePlatform.current());
+            }
+
+            @Override
+            public String displayName() {
+                return id + " engine";
+            }
+        };
+    }
+
+    /** A backend that runs anywhere, as the reference backend does. */
+    static Backend anywhere(String id, int priority) {
+        return new FakeBackend(id, priority) {
+            @Override
+            public String displayName() {
+                return "plain Java";
+            }
+        };
+    }
+
+    @AfterEach
+    void clearPlatform() {
+        System.clearProperty(NativePlatform.PROPERTY);
+    }
+
+    @Test
+    void preferred_noEngineRunsHere_theBackendThatRunsAnywhere_saidInOneLine() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64", "macos-arm64"), anywhere("reference", -100),
+                engine("dl4j", 100, "linux-x86_64", "macos-x86_64"));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.preferred(notes::add).id()).isEqualTo("reference");
+        assertThat(notes).containsExactly("djl and dl4j cannot run on linux-riscv64 (no native library for it); using"
+                + " backend reference: plain Java");
+        assertThat(backends.preferred().id()).isEqualTo("reference");
+        assertThat(backends.ids()).as("the ranking is the same everywhere").containsExactly("djl", "dl4j", "reference");
+    }
+
+    @Test
+    void preferred_theFirstEngineCannotRunHere_theNextThatCan_saidInOneLine() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64", "macos-arm64"), anywhere("reference", -100),
+                engine("dl4j", 100, "linux-x86_64", "macos-x86_64"));
+        System.setProperty(NativePlatform.PROPERTY, "macos-x86_64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.preferred(notes::add).id()).isEqualTo("dl4j");
+        assertThat(notes).containsExactly("djl cannot run on macos-x86_64 (no native library for it); using backend"
+                + " dl4j: dl4j engine");
+        System.setProperty(NativePlatform.PROPERTY, "linux-x86_64");
+        notes.clear();
+        assertThat(backends.preferred(notes::add).id()).isEqualTo("djl");
+        assertThat(notes).as("nothing passed over, nothing said").isEmpty();
+    }
+
+    @Test
+    void preferred_nothingRunsHere_theHighestPriority_whoseRefusalSaysWhy() {
+        Backends backends = Backends.of(engine("dl4j", 100, "linux-x86_64"), engine("djl", 200, "linux-x86_64"));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.preferred(notes::add).id()).isEqualTo("djl");
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void preferred_namedByTheProperty_evenWhereItCannotRun_saysNothing() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64"), anywhere("reference", -100));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        System.setProperty(Backends.PREFERRED_PROPERTY, "djl");
+        try {
+            List<String> notes = new ArrayList<>();
+            assertThat(backends.preferred(notes::add).id()).isEqualTo("djl");
+            assertThat(notes).isEmpty();
+        } finally {
+            System.clearProperty(Backends.PREFERRED_PROPERTY);
+        }
+    }
+
+    @Test
+    void preferred_supportsPlatformThrows_passedOver() {
+        Backend throwing = new FakeBackend("throwing", 300) {
+            @Override
+            public boolean supportsPlatform() {
+                throw new IllegalStateException("cannot tell");
+            }
+        };
+        List<String> notes = new ArrayList<>();
+        assertThat(Backends.of(throwing, anywhere("reference", -100)).preferred(notes::add).id()).isEqualTo("reference");
+        assertThat(notes).singleElement().asString().startsWith("throwing cannot run on ");
+    }
+
+    @Test
+    void runsHereInstead_theHighestThatRunsHere_notItself() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64", "macos-arm64"), anywhere("reference", -100),
+                engine("dl4j", 100, "linux-x86_64", "macos-x86_64"));
+        System.setProperty(NativePlatform.PROPERTY, "linux-x86_64");
+        assertThat(backends.runsHereInstead("djl")).map(Backend::id).contains("dl4j");
+        assertThat(backends.runsHereInstead("dl4j")).map(Backend::id).contains("djl");
+        assertThat(backends.runsHereInstead("reference")).map(Backend::id).contains("djl");
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        assertThat(backends.runsHereInstead("djl")).map(Backend::id).contains("reference");
+        assertThat(backends.runsHereInstead("dl4j")).map(Backend::id).contains("reference");
+        assertThat(backends.runsHereInstead("reference")).isEmpty();
+        assertThat(Backends.of(engine("djl", 200)).runsHereInstead("djl")).isEmpty();
+    }
+
+    @Test
+    void choose_anIdOrThePreferred() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64"), anywhere("reference", -100));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.choose("DJL", notes::add).id()).isEqualTo("djl");
+        assertThat(backends.choose(List.of("reference", "djl"), notes::add)).extracting(Backend::id)
+                .containsExactly("reference", "djl");
+        assertThat(notes).isEmpty();
+        assertThat(backends.choose((String) null, notes::add).id()).isEqualTo("reference");
+        assertThat(backends.choose(List.of(), notes::add)).extracting(Backend::id).containsExactly("reference");
+        assertThat(backends.choose((List<String>) null, notes::add)).extracting(Backend::id).containsExactly("reference");
+        assertThat(notes).hasSize(3).allMatch(n -> n.startsWith("djl cannot run on linux-riscv64"));
+        assertThatThrownBy(() -> backends.choose(List.of("reference", "tensorflow"), notes::add))
+                .isInstanceOf(UnknownBackendException.class).hasMessageContaining("'tensorflow'");
+    }
+
+    @Test
+    void allThatRunHere_passesOverThoseThatCannot_saidInOneLine() {
+        Backends backends = Backends.of(engine("djl", 200, "linux-x86_64", "macos-arm64"), anywhere("reference", -100),
+                engine("dl4j", 100, "linux-x86_64", "macos-x86_64"));
+        List<String> notes = new ArrayList<>();
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        assertThat(backends.allThatRunHere(notes::add)).extracting(Backend::id).containsExactly("reference");
+        System.setProperty(NativePlatform.PROPERTY, "macos-x86_64");
+        assertThat(backends.allThatRunHere(notes::add)).extracting(Backend::id).containsExactly("dl4j", "reference");
+        assertThat(notes).containsExactly(
+                "djl and dl4j cannot run on linux-riscv64 (no native library for it); using reference",
+                "djl cannot run on macos-x86_64 (no native library for it); using dl4j and reference");
+        notes.clear();
+        System.setProperty(NativePlatform.PROPERTY, "linux-x86_64");
+        assertThat(backends.allThatRunHere(notes::add)).extracting(Backend::id)
+                .containsExactly("djl", "dl4j", "reference");
+        assertThat(notes).as("nothing passed over, nothing said").isEmpty();
+    }
+
+    @Test
+    void allThatRunHere_noneCan_allOfThem_whoseRefusalsSayWhy() {
+        Backends backends = Backends.of(engine("dl4j", 100, "linux-x86_64"), engine("djl", 200, "linux-x86_64"));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.allThatRunHere(notes::add)).extracting(Backend::id).containsExactly("djl", "dl4j");
+        assertThat(notes).isEmpty();
+        assertThat(Backends.of().allThatRunHere(notes::add)).isEmpty();
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void preferred_threePassedOver_listedAsAPersonWould() {
+        Backends backends = Backends.of(engine("a", 300), engine("b", 200), engine("c", 100), anywhere("d", 0));
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        List<String> notes = new ArrayList<>();
+        assertThat(backends.preferred(notes::add).id()).isEqualTo("d");
+        assertThat(backends.allThatRunHere(notes::add)).extracting(Backend::id).containsExactly("d");
+        assertThat(notes).containsExactly(
+                "a, b and c cannot run on linux-riscv64 (no native library for it); using backend d: plain Java",
+                "a, b and c cannot run on linux-riscv64 (no native library for it); using d");
     }
 
     /** A backend that does nothing, for discovery tests. */

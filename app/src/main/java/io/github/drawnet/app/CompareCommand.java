@@ -35,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     ExperimentOptions options;
 
     @Option(names = "--backends", paramLabel = "IDS", split = ",",
-            description = "Backends to compare, comma-separated (default: every one discovered). 'reference' adds the"
+            description = "Backends to compare, comma-separated (default: every one that runs here). 'reference' adds the"
                     + " plain-Java double-precision network.")
     List<String> backendIds;
 
@@ -78,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Backend> choose() {
         if (backendIds == null || backendIds.isEmpty()) {
-            return backends.all();
+            return backends.allThatRunHere(note -> err.println("drawnet compare: " + note));
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : backendIds) {

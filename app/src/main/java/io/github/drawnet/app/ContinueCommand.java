@@ -92,8 +92,8 @@ final class ContinueCommand implements Callable<Integer> {
         ExperimentOptions.check("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         ReportFiles files = report.files();
         SavedModel saved = SavedModel.read(modelFile);
-        Backend backend = backendId != null ? backends.get(backendId)
-                : backends.find(saved.backendId()).orElseGet(backends::preferred);
+        Backend backend = backendId != null ? backends.get(backendId) : backends.find(saved.backendId())
+                .orElseGet(() -> backends.preferred(note -> stderr.println("drawnet continue: " + note)));
         String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
         List<Path> inputs = List.of(modelFile);
         List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE), files,

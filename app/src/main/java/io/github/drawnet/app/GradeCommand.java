@@ -51,7 +51,8 @@ final class GradeCommand implements Callable<Integer> {
     String master;
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on (off by default; loopback only in local mode).")
     boolean sparkUi;
-    @Option(names = "--backend", paramLabel = "IDS", split = ",", description = "Backends to grade on (default: djl).")
+    @Option(names = "--backend", paramLabel = "IDS", split = ",",
+            description = "Backends to grade on (default: djl, else the first that runs here).")
     List<String> backendIds;
     @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (default: ${DEFAULT-VALUE}).")
     String seed;
@@ -96,12 +97,14 @@ final class GradeCommand implements Callable<Integer> {
 
     private final Backends backends;
     private final PrintStream stdout;
+    private final PrintStream stderr;
     private final Clock clock;
 
     @Inject
-    GradeCommand(Backends backends, @Named("out") PrintStream stdout, Clock clock) {
+    GradeCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock) {
         this.backends = backends;
         this.stdout = stdout;
+        this.stderr = stderr;
         this.clock = clock;
     }
 
@@ -120,8 +123,7 @@ final class GradeCommand implements Callable<Integer> {
                 .with(Setting.VALIDATION_SIZE, validationSize).with(Setting.TEST_SIZE, testSize)
                 .with(Setting.SEED, seed).with(Setting.LABELS, softLabels ? "soft" : "binary")
                 .with(Setting.NOISE, noise);
-        List<Backend> bs = backendIds == null || backendIds.isEmpty() ? List.of(backends.preferred())
-                : backendIds.stream().map(backends::get).toList();
+        List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet grade: " + note));
         GradePlan plan = GradePlan.of(folder, bs, base, GradePlan.axes(hidden, activations, features, optimizers, rates,
                 batches, epochCounts, decays));
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line

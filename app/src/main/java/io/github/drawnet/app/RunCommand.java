@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions options;
 
-    @Option(names = "--backend", paramLabel = "ID", description = "The engine: djl or dl4j (default: djl).")
+    @Option(names = "--backend", paramLabel = "ID", description = "djl, dl4j or reference (default: djl, else the"
+            + " first that runs here).")
     String backendId;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // every input is checked before anything is trained or written; the engine loads meanwhile
-        Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
+        Backend backend = backends.choose(backendId, note -> stderr.println("drawnet run: " + note));
         ReportFiles files = report.files();
         PrintStream o = stdout;
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");

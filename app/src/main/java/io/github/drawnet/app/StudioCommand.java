@@ -74,6 +74,7 @@ final class StudioCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "drawnet-studio-shutdown"));
+        backends.preferred(note -> out.println("Drawnet studio: " + note)); // the page's default backend
         if (allowHosts.isEmpty()) {
             out.println("Drawnet studio: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actual + "/");
         } else {

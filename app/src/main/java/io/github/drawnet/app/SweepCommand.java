@@ -81,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
     List<String> decays;
 
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
-            description = "Backends to try (default: djl).")
+            description = "Backends to try (default: djl, else the first that runs here).")
     List<String> backendIds;
 
     @Option(names = "--parallel", paramLabel = "N",
@@ -212,14 +212,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Builds and checks every cell before anything trains; a bad value is named by its option. */
     Sweep sweep(ExperimentSettings base) {
-        List<Backend> bs = new ArrayList<>();
-        if (backendIds == null || backendIds.isEmpty()) {
-            bs.add(backends.preferred());
-        } else {
-            for (String id : backendIds) {
-                bs.add(backends.get(id));
-            }
-        }
+        List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet sweep: " + note));
         Map<Setting, List<String>> axes = new LinkedHashMap<>();
         axes.put(Setting.HIDDEN, hidden);
         axes.put(Setting.ACTIVATION, activations);

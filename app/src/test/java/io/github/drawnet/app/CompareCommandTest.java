@@ -2,6 +2,7 @@ package io.github.drawnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.drawnet.api.spi.NativePlatform;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,23 @@ final class CompareCommandTest {
                 "Largest difference in test accuracy: %.4f; in learned parameters: %.3g", maxAccuracy - minAccuracy,
                 maxDifference));
         assertThat(maxDifference).isPositive();
+    }
+
+    /** Linux on RISC-V (simulated), where neither engine has a native library: the reference backend alone. */
+    @Test
+    void compare_noBackendsNamed_onlyThoseThatRunHere_theOthersNamedInOneLine() {
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        CliRunner.Result r;
+        try {
+            r = CliRunner.run(with(new String[] {"compare"}, SMALL));
+        } finally {
+            System.clearProperty(NativePlatform.PROPERTY);
+        }
+        assertThat(r.err()).isEqualTo("drawnet compare: djl and dl4j cannot run on linux-riscv64 (no native library"
+                + " for it); using reference" + System.lineSeparator());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("Training on "))).singleElement().asString()
+                .startsWith("Training on reference (");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Faults during and around training: a clear line, the right exit code, what ran is kept. */
@@ -145,5 +147,36 @@ final class FaultsTest {
                 + " library (").endsWith("; try --backend djl" + System.lineSeparator());
         assertThat(((String) r[2]).lines()).hasSize(1);
         assertThat((String) r[1]).isEmpty();
+    }
+
+    /** Linux on RISC-V, where neither engine publishes a native library (simulated: {@code drawnet.platform}). */
+    static final String RISC_V = "-Ddrawnet.platform=linux-riscv64";
+
+    @Test
+    void run_noEngineRunsOnThisPlatform_trainsOnTheReferenceBackend_saysSoInOneLine(@TempDir Path dir)
+            throws Exception {
+        Object[] r = runInOwnJvm(dir, List.of(RISC_V), args(new String[] {"run", "--epochs", "2", "--formats",
+            "none", "--no-report", "--out", dir.resolve("o").toString()}, SMALL));
+        assertThat((String) r[2]).isEqualTo("drawnet run: djl and dl4j cannot run on linux-riscv64 (no native library"
+                + " for it); using backend reference: plain-Java reference network (double precision)"
+                + System.lineSeparator());
+        assertThat(r[0]).isEqualTo(ExitCodes.OK);
+        assertThat((String) r[1]).contains("Backend: reference (Java ").contains("Accuracy on the test set: ");
+        assertThat(new ObjectMapper().readTree(dir.resolve("o/metrics.json").toFile()).toString())
+                .contains("\"reference\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"djl, PyTorch 2.7.1", "dl4j, ND4J 1.0.0-M2.1"})
+    void run_namedEngineCannotRunOnThisPlatform_refusalNamesTheReferenceBackend_exit3(String backend, String engine,
+            @TempDir Path dir) throws Exception {
+        Object[] r = runInOwnJvm(dir, List.of(RISC_V), args(new String[] {"run", "--backend", backend, "--out",
+            dir.resolve("o").toString()}, SMALL));
+        assertThat((String) r[2]).isEqualTo("drawnet run: backend " + backend + " is unavailable: " + engine
+                + " publishes no native library for linux-riscv64; use --backend reference, which runs there"
+                + System.lineSeparator());
+        assertThat(r[0]).isEqualTo(ExitCodes.BACKEND_UNAVAILABLE);
+        assertThat((String) r[1]).isEmpty();
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 }

@@ -2,6 +2,7 @@ package io.github.drawnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.drawnet.api.spi.NativePlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,25 @@ final class GradeCommandTest {
     static CliRunner.Result grade(String... more) {
         return CliRunner.run(GradeDrawings.concat(GradeDrawings.concat(new String[] {"grade", folder.toString()},
                 GradeDrawings.SMALL), more));
+    }
+
+    /** Linux on RISC-V (simulated), where neither engine has a native library: the reference backend grades. */
+    @Test
+    void grade_noEngineRunsOnThisPlatform_gradesOnTheReferenceBackend_saysSoInOneLine() throws IOException {
+        Path out = dir.resolve("riscv");
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        CliRunner.Result r;
+        try {
+            r = grade("--out", out.toString());
+        } finally {
+            System.clearProperty(NativePlatform.PROPERTY);
+        }
+        assertThat(r.err()).isEqualTo("drawnet grade: djl and dl4j cannot run on linux-riscv64 (no native library for"
+                + " it); using backend reference: plain-Java reference network (double precision)"
+                + System.lineSeparator());
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readAllLines(out.resolve("grades.csv")).subList(1, 7))
+                .allSatisfy(row -> assertThat(row.split(",")[2]).isEqualTo("reference"));
     }
 
     @Test

@@ -82,7 +82,10 @@ final class HelpTest {
         "bench    | --epochs       | (default: 100)",
         "bench    | --repeat       | (default: 2)",
         "bench    | --python       | (default: /usr/bin/python3)",
-        "run      | --backend      | (default: djl)",
+        "run      | --backend      | (default: djl, else the first that runs here)",
+        "sweep    | --backend      | (default: djl, else the first that runs here)",
+        "grade    | --backend      | (default: djl, else the first that runs here)",
+        "compare  | --backends     | (default: every one that runs here)",
         "sweep    | --parallel     | (default: the number of cores)"})
     void help_commandsOwnOptions_showTheirDefaults(String command, String option, String shown) {
         assertThat(options(help(command)).get(option)).contains(shown);

@@ -48,13 +48,7 @@ public final class GradeJob {
         try {
             Args a = Args.parse(args);
             Backends backends = Backends.discover();
-            List<Backend> bs = new ArrayList<>();
-            for (String id : a.backends) {
-                bs.add(backends.get(id));
-            }
-            if (bs.isEmpty()) {
-                bs.add(backends.preferred());
-            }
+            List<Backend> bs = backends.choose(a.backends, note -> err.println("drawnet grade job: " + note));
             GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.axes);
             GradeOptions options = new GradeOptions(Runtime.getRuntime().availableProcessors(), null, false,
                     a.reports ? a.out.resolve("reports") : null);

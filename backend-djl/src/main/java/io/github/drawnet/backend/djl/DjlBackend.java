@@ -72,6 +72,15 @@ public final class DjlBackend implements Backend {
         return "DJL (PyTorch engine)";
     }
 
+    /**
+     * Returns whether PyTorch publishes a native library for this platform and this build carries it
+     * (the check {@link #checkPlatform()} makes before loading); reads one resource, loads nothing.
+     */
+    @Override
+    public boolean supportsPlatform() {
+        return NativePlatform.supports(PUBLISHED, packedPlatform());
+    }
+
     @Override
     public String engineVersion() {
         return "DJL " + Engine.getDjlVersion() + ", PyTorch " + engine().getVersion();
@@ -105,7 +114,7 @@ public final class DjlBackend implements Backend {
      * @throws BackendUnavailableException naming the platform and what to do
      */
     static void checkPlatform() {
-        NativePlatform.require(ID, "PyTorch 2.7.1", PUBLISHED, packedPlatform(), "dl4j");
+        NativePlatform.require(ID, "PyTorch 2.7.1", PUBLISHED, packedPlatform());
     }
 
     /** Returns the platform of the PyTorch native jar on the class path, or null when there is none. */
@@ -140,7 +149,7 @@ public final class DjlBackend implements Backend {
             LOG.debug("PyTorch {} loaded in {} ms", e.getVersion(), (System.nanoTime() - start) / 1_000_000);
             return e;
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
-            throw BackendUnavailableException.nativeLoadFailed(ID, "PyTorch", "dl4j", t);
+            throw BackendUnavailableException.nativeLoadFailed(ID, "PyTorch", NativePlatform.runsHereInstead(ID), t);
         }
     }
 

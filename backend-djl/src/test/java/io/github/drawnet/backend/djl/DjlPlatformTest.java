@@ -24,11 +24,33 @@ final class DjlPlatformTest {
     }
 
     @Test
-    void checkPlatform_intelMac_useDl4j() {
+    void checkPlatform_intelMac_namesABackendThatRunsThere() {
+        // this module's test class path holds the reference backend (through the contract), not DL4J
         System.setProperty(NativePlatform.PROPERTY, "macos-x86_64");
         assertThatThrownBy(DjlBackend::checkPlatform).isInstanceOf(BackendUnavailableException.class)
                 .hasMessage("backend djl is unavailable: PyTorch 2.7.1 publishes no native library for macos-x86_64;"
-                        + " use --backend dl4j, which runs there");
+                        + " use --backend reference, which runs there");
+    }
+
+    @Test
+    void checkPlatform_riscV_namesTheReferenceBackend() {
+        System.setProperty(NativePlatform.PROPERTY, "linux-riscv64");
+        assertThatThrownBy(DjlBackend::checkPlatform).isInstanceOf(BackendUnavailableException.class)
+                .hasMessage("backend djl is unavailable: PyTorch 2.7.1 publishes no native library for linux-riscv64;"
+                        + " use --backend reference, which runs there");
+    }
+
+    @Test
+    void supportsPlatform_theNativeJarsPlatformOnly() {
+        DjlBackend djl = new DjlBackend();
+        assertThat(djl.supportsPlatform()).isTrue(); // linux-x86_64, the jar this build carries
+        for (String elsewhere : new String[] {"linux-riscv64", "macos-x86_64", "macos-arm64", "linux-aarch64"}) {
+            System.setProperty(NativePlatform.PROPERTY, elsewhere);
+            assertThat(djl.supportsPlatform()).as(elsewhere).isFalse();
+            assertThatThrownBy(DjlBackend::checkPlatform).as(elsewhere).isInstanceOf(BackendUnavailableException.class);
+        }
+        System.setProperty(NativePlatform.PROPERTY, "linux-x86_64");
+        assertThat(djl.supportsPlatform()).isTrue();
     }
 
     @Test

@@ -52,6 +52,15 @@ public final class Dl4jBackend implements Backend {
         return "DL4J (ND4J native CPU)";
     }
 
+    /**
+     * Returns whether ND4J publishes a native library for this platform and this build carries it
+     * (the check {@link #checkPlatform()} makes before loading); reads one resource, loads nothing.
+     */
+    @Override
+    public boolean supportsPlatform() {
+        return NativePlatform.supports(PUBLISHED, packedPlatform());
+    }
+
     @Override
     public String engineVersion() {
         return ensureLoaded();
@@ -91,7 +100,7 @@ public final class Dl4jBackend implements Backend {
      * @throws BackendUnavailableException naming the platform and what to do
      */
     static void checkPlatform() {
-        NativePlatform.require(ID, "ND4J 1.0.0-M2.1", PUBLISHED, packedPlatform(), "djl");
+        NativePlatform.require(ID, "ND4J 1.0.0-M2.1", PUBLISHED, packedPlatform());
     }
 
     /** Returns the platform of the ND4J native jar on the class path, or null when there is none. */
@@ -143,7 +152,7 @@ public final class Dl4jBackend implements Backend {
                     Nd4j.getExecutioner().getClass().getSimpleName());
             return "DL4J " + buildVersion() + ", ND4J native CPU, " + Nd4j.getEnvironment().maxThreads() + " thread(s)";
         } catch (Throwable t) { // NOPMD: an UnsatisfiedLinkError must become the one documented exception
-            throw BackendUnavailableException.nativeLoadFailed(ID, "ND4J", "djl", t);
+            throw BackendUnavailableException.nativeLoadFailed(ID, "ND4J", NativePlatform.runsHereInstead(ID), t);
         }
     }
 

@@ -20,8 +20,9 @@ import java.util.List;
  * {@link ReferenceNetwork} behind the {@link Backend} interface, id {@code reference}: the oracle the
  * contract compares against and the floor benchmarks measure engines against. Registered with {@link
  * java.util.ServiceLoader} like the engines, with the lowest {@link #priority()}, so it is chosen by
- * default only when no engine is on the classpath. It needs no native library: {@link #newModel}
- * never throws {@link io.github.drawnet.api.BackendUnavailableException}.
+ * default only when no engine on the classpath runs on this platform. It needs no native library: it
+ * {@linkplain #supportsPlatform() runs anywhere}, and {@link #newModel} never throws {@link
+ * io.github.drawnet.api.BackendUnavailableException}.
  *
  * <p>Thread-safe; its models and trainers are not.
  */
