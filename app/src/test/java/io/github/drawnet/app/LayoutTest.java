@@ -90,7 +90,7 @@ final class LayoutTest {
     }
 
     @Test
-    void app_isTheCommandLineOnly_atMost2350Lines() throws IOException {
+    void app_isTheCommandLineOnly_atMost2275Lines() throws IOException {
         Path sources = Path.of("src", "main", "java", "io", "github", "drawnet", "app");
         long lines;
         try (Stream<Path> files = Files.list(sources)) {
@@ -102,10 +102,10 @@ final class LayoutTest {
                 }
             }).sum();
         }
-        // one class per command: options, messages and wiring (2,300 left room for the grade command; issue 16's
-        // --formats and --no-report, one option class and their wiring in run, continue and sweep, took 45 more);
-        // logic lives in the library
-        assertThat(lines).isBetween(500L, 2350L);
+        // one class per command: options, messages and wiring; logic lives in the library. Issue 25 moves the
+        // drawing-to-run-folder corridor into drawnet-run and lowers this budget as code leaves, to 1,800 (its
+        // first slice: 2,350 -> 2,275). Never raised to make room: move the code into the library instead.
+        assertThat(lines).isBetween(500L, 2275L);
         classes().that().resideInAPackage("io.github.drawnet.app..").and().arePublic()
                 .should().haveSimpleNameEndingWith("Main").orShould().haveSimpleName("ExitCodes")
                 .orShould().haveSimpleName("UserException").orShould().haveSimpleName("Version")
