@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int DIVERGED = 4;
     /** A file could not be written. */
     public static final int IO = 5;
+    /** Ctrl-C (SIGINT) stopped training: the epochs done are written as a stopped run. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

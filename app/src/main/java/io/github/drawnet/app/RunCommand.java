@@ -8,6 +8,7 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.FinishedRun;
@@ -107,16 +108,25 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         FinishedRun run;
-        try {
+        boolean interrupted;
+        try (StopOnInterrupt interrupt = new StopOnInterrupt(stderr, "run")) {
             run = DrawingRun.of(options.data.source()).settings(options.settings()).classes(options.data.classReading())
                     .backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
                     .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save)
-                    .listener(printer).writeFolder();
+                    .listener(printer.and(interrupt)).writeFolder();
+            interrupted = interrupt.requested() && run.result().training().stopReason() == StopReason.STOPPED;
         } catch (RunFolderException e) {
             throw RunOutputs.userError(e);
         } finally {
             progress.finish();
         }
-        return RunOutputs.ended(o, stderr, "run", run.result());
+        int code = RunOutputs.ended(o, stderr, "run", run.result());
+        if (interrupted) {
+            stderr.printf(Locale.ROOT, "drawnet run: stopped by Ctrl-C after epoch %d of %d; the run is written as a"
+                    + " stopped run in %s%n", run.result().history().size(), run.result().config().epochs(),
+                    Names.quoted(run.files().folder()));
+            return ExitCodes.INTERRUPTED;
+        }
+        return code;
     }
 }
