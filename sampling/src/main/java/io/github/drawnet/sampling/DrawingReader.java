@@ -30,11 +30,19 @@ import javax.imageio.stream.ImageInputStream;
  * coverage below 0.5 is background. Any canvas size from 2 × 2 up to {@link Drawing#MAX_PIXELS}
  * pixels is accepted; the size is checked before the pixels are decoded.
  *
- * <p><b>Classes, in colours ({@link ClassReading#AUTO}, the default).</b> The background (coverage
- * below 0.5, as above) is class 0. An ink colour is a class when
+ * <p><b>Classes, in colours ({@link ClassReading#AUTO}, the default).</b> The background is class 0.
+ * What is background depends on the image:
+ * <ul>
+ *   <li>with an alpha channel that is not fully opaque, the pixels of coverage below 0.5 (as above);
+ *   <li>without one (or fully opaque), a colour: the most common colour of the image's border (its
+ *       outermost pixels), together with the colours within ΔE*76 6 of it in CIELAB (the noise of
+ *       a scan or a JPEG on flat paper), when they fill at least 3/5 of the border: white paper,
+ *       yellow paper, a dark board. Every pixel of any other colour, dark or light, is drawn.
+ * </ul>
+ * An ink colour is a class when
  * <ol>
- *   <li>it fills a region somewhere: at least one fully covered pixel (fully opaque, where alpha is
- *       used) whose eight neighbours have exactly its colour (a region at least three pixels across).
+ *   <li>it fills a region somewhere: at least one drawn pixel (fully opaque, where alpha is used)
+ *       whose eight neighbours have exactly its colour (a region at least three pixels across).
  *       Anti-aliasing blends a colour with the background and with its neighbours, but only along
  *       edges one pixel across, so its blended colours never do, however many pixels they add up to;
  *       and
@@ -42,15 +50,18 @@ import javax.imageio.stream.ImageInputStream;
  *       covers less is merged into the class nearest to it in CIELAB.
  * </ol>
  * Every other drawn pixel (an anti-aliased edge, a merged colour) goes to the class whose colour is
- * nearest to its own in CIELAB (sRGB made linear, CIE XYZ with the D65 white, L*a*b*; ΔE*76), ties to
- * the larger class. Classes are numbered by the area they end up with, largest first, named by their
- * colour ({@code #rrggbb}), which they keep in figures. With two or more such colours the drawing is
- * a drawing of classes ({@link Drawing#ofClasses}); up to {@value NetworkSpec#MAX_CLASSES} classes with
- * the background, more are refused. With one (or none), or when every pixel with ink in it is a grey
- * (black ink, a greyscale image), the drawing is read exactly as the notebook reads it ({@link
- * Drawing#of}, coverage as above): any ink is the positive class. {@link ClassReading#BINARY} reads
- * every drawing that way. Light colours on an opaque background (no alpha) count as undrawn, as the
- * darkness rule has always had them: draw colours on a transparent background.
+ * nearest to its own in CIELAB (sRGB made linear, CIE XYZ with the D65 white, L*a*b*; ΔE*76), among
+ * the classes whose very colour is beside it (all of them when none is), ties to the larger class;
+ * where the background is a colour, it is one of those classes, so an edge between ink and paper goes
+ * to whichever of the two its colour is nearer. Classes are numbered by the area they end up with,
+ * largest first, named by their colour ({@code #rrggbb}), which they keep in figures. With two or more
+ * such colours, not all of them greys, the drawing is a drawing of classes ({@link Drawing#ofClasses});
+ * up to {@value NetworkSpec#MAX_CLASSES} classes with the background, more are refused. With one (or
+ * none), or when every pixel with ink in it is a grey (black ink, a greyscale image), the drawing is
+ * read exactly as the notebook reads it ({@link Drawing#of}, coverage as above, whatever the
+ * background's colour): any ink is the positive class. An opaque drawing in three colours or more
+ * (two of them inks, whichever is the background) whose border no colour fills 3/5 of is refused,
+ * naming the border's colours. {@link ClassReading#BINARY} reads every drawing the notebook's way.
  *
  * <p>Thread-safe (stateless).
  */
@@ -79,7 +90,8 @@ public final class DrawingReader {
      * Reads the drawing in {@code file}, named by its file name, in colours ({@link ClassReading#AUTO}).
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Drawing read(Path file) {
         return read(file, ClassReading.DEFAULT);
@@ -90,7 +102,8 @@ public final class DrawingReader {
      * says.
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Drawing read(Path file, ClassReading classes) {
         return readExplained(file, classes).drawing();
@@ -100,7 +113,8 @@ public final class DrawingReader {
      * Reads the drawing in {@code file}, named by its file name, and says what classes it found.
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Reading readExplained(Path file, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
@@ -120,7 +134,8 @@ public final class DrawingReader {
      * Reads a drawing from {@code in} (not closed), naming it {@code name}, in colours.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
-     *     too large, or it is in more colours than there may be classes
+     *     too large, it is in more colours than there may be classes, or opaque in colours with no
+     *     background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name) {
         return read(in, name, ClassReading.DEFAULT);
@@ -131,7 +146,8 @@ public final class DrawingReader {
      * {@code classes} says.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
-     *     too large, or it is in more colours than there may be classes
+     *     too large, it is in more colours than there may be classes, or opaque in colours with no
+     *     background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name, ClassReading classes) {
         return fromImage(decode(in, name), name, classes);
@@ -143,7 +159,8 @@ public final class DrawingReader {
      * request costs).
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
-     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
+     *     more than {@code maxPixels} pixels, it is in more colours than there may be classes, or opaque in
+     *     colours with no background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name, long maxPixels) {
         return readExplained(in, name, maxPixels, ClassReading.DEFAULT).drawing();
@@ -154,7 +171,8 @@ public final class DrawingReader {
      * decoding them, and says what classes it found.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
-     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
+     *     more than {@code maxPixels} pixels, it is in more colours than there may be classes, or opaque in
+     *     colours with no background colour to be told from its border
      */
     public static Reading readExplained(InputStream in, String name, long maxPixels, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
@@ -220,8 +238,9 @@ public final class DrawingReader {
      * Returns the drawing an image shows, in colours: alpha/255 where the image has a not fully
      * opaque alpha channel, ink darkness otherwise.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Drawing fromImage(BufferedImage image, String name) {
         return fromImage(image, name, ClassReading.DEFAULT);
@@ -230,8 +249,9 @@ public final class DrawingReader {
     /**
      * Returns the drawing an image shows, its classes found as {@code classes} says.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Drawing fromImage(BufferedImage image, String name, ClassReading classes) {
         return fromImageExplained(image, name, classes).drawing();
@@ -241,8 +261,9 @@ public final class DrawingReader {
      * Returns the drawing an image shows, its classes found as {@code classes} says, and what was
      * found.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Reading fromImageExplained(BufferedImage image, String name, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
