@@ -49,15 +49,17 @@ final class ColourClasses {
     /**
      * Returns the drawing an image shows, read in colours.
      *
+     * @param argb the image's pixels, row by row ({@link BufferedImage#getRGB(int, int, int, int, int[], int,
+     *     int)})
      * @param coverage each pixel's coverage by today's rule (alpha, or ink darkness)
      * @param usedAlpha whether coverage came from the alpha channel
      * @throws InvalidDrawingException when there are more colours than classes may be, or an opaque
      *     drawing in colours has no background colour to tell them from
      */
-    static DrawingReader.Reading read(BufferedImage image, String name, float[] coverage, boolean usedAlpha) {
+    static DrawingReader.Reading read(BufferedImage image, int[] argb, String name, float[] coverage,
+            boolean usedAlpha) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         if (allGrey(argb, coverage)) {
             return binary(name, w, h, coverage, "ink in black or greys", List.of(), List.of());
         }
@@ -281,7 +283,7 @@ final class ColourClasses {
                 int rgb = argb[i] & 0xFFFFFF;
                 int around = classesAround(exact, i, w, h);
                 // an index past the inks' is the background's
-                map[i] = nearest.computeIfAbsent(((long) rgb << 9) | around,
+                map[i] = nearest.computeIfAbsent(((long) rgb << Integer.SIZE) | around,
                         key -> (1 + nearestOf(Cielab.of(rgb), labs, around)) % (k + 1));
                 blended++;
             }
@@ -425,10 +427,6 @@ final class ColourClasses {
         return around;
     }
 
-    /**
-     * Returns the index of the colour in {@code labs} nearest to {@code lab}, among those in the bit
-     * set {@code among} (all of them when it is empty); ties go to the lower index.
-     */
     /** Returns whether the (up to eight) neighbours of a pixel all have its very colour and alpha. */
     private static boolean sameAround(int[] argb, int col, int row, int w, int h) {
         int p = argb[row * w + col];
@@ -442,6 +440,10 @@ final class ColourClasses {
         return true;
     }
 
+    /**
+     * Returns the index of the colour in {@code labs} nearest to {@code lab}, among those in the bit
+     * set {@code among} (all of them when it is empty); ties go to the lower index.
+     */
     private static int nearestOf(double[] lab, double[][] labs, int among) {
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;

@@ -6,6 +6,8 @@ import io.github.drawnet.api.internal.InputFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
@@ -271,6 +273,7 @@ public final class DrawingReader {
         int h = image.getHeight();
         checkSize(name, w, h);
         float[] coverage = new float[w * h];
+        int[] argb = null;
         boolean usedAlpha = false;
         if (image.getColorModel().hasAlpha()) {
             Raster alpha = image.getAlphaRaster();
@@ -309,12 +312,12 @@ public final class DrawingReader {
                 }
             }
         } else if (!usedAlpha) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = image.getRGB(x, y);
-                    double lum = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-                    coverage[y * w + x] = (float) Math.min(1, Math.max(0, 1 - lum / 255));
-                }
+            // once for the coverage and the colours: through the colour model, getRGB is most of a read's time
+            argb = argb(image);
+            for (int i = 0; i < argb.length; i++) {
+                int rgb = argb[i];
+                double lum = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                coverage[i] = (float) Math.min(1, Math.max(0, 1 - lum / 255));
             }
         }
         if (isGrey(image.getColorModel())) {
@@ -326,7 +329,7 @@ public final class DrawingReader {
                 Drawing d = Drawing.of(name, w, h, coverage);
                 yield new Reading(d, "read 2 classes, as asked (binary): any ink is the positive class, " + shares(d));
             }
-            case AUTO -> ColourClasses.read(image, name, coverage, usedAlpha);
+            case AUTO -> ColourClasses.read(image, argb != null ? argb : argb(image), name, coverage, usedAlpha);
         };
     }
 
@@ -334,6 +337,40 @@ public final class DrawingReader {
     static String shares(Drawing d) {
         double ink = d.positiveShare();
         return String.format(Locale.ROOT, "background %.1f%%, ink %.1f%%", 100 * (1 - ink), 100 * ink);
+    }
+
+    /**
+     * Returns the image's pixels as {@link BufferedImage#getRGB(int, int, int, int, int[], int, int)}
+     * does, row by row. What PNGs decode to (8-bit sRGB samples, with or without a straight alpha)
+     * is read from the raster's samples, which are those very values: through the colour model, one
+     * pixel at a time, getRGB took most of the time of reading a large drawing.
+     */
+    static int[] argb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ColorModel model = image.getColorModel();
+        int bands = model.getNumComponents();
+        boolean plain = model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB()
+                && model.getTransferType() == DataBuffer.TYPE_BYTE && !model.isAlphaPremultiplied()
+                && (bands == 3 && !model.hasAlpha() || bands == 4 && model.hasAlpha())
+                && image.getRaster().getNumBands() == bands;
+        for (int c = 0; plain && c < bands; c++) {
+            plain = model.getComponentSize(c) == 8;
+        }
+        if (!plain) {
+            return image.getRGB(0, 0, w, h, null, 0, w);
+        }
+        int[] argb = new int[w * h];
+        int[] row = new int[w * bands];
+        Raster raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(0, y, w, 1, row);
+            for (int x = 0, j = 0; x < w; x++, j += bands) {
+                int a = bands == 4 ? row[j + 3] : 0xFF;
+                argb[y * w + x] = a << 24 | row[j] << 16 | row[j + 1] << 8 | row[j + 2];
+            }
+        }
+        return argb;
     }
 
     private static boolean isGrey(ColorModel model) {
