@@ -12,10 +12,14 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -128,6 +132,33 @@ final class DrawingReaderBackgroundTest {
         BufferedImage argb = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
         argb.getGraphics().drawImage(image, 0, 0, null);
         assertThat(DrawingReader.fromImage(argb, "four.png")).isEqualTo(d);
+    }
+
+    /**
+     * The bug report, as the user had it: the four colours exported as an opaque PNG on white (RGB, 8
+     * bits, no alpha) and read from the file were 4 classes, orange (a fifth of the picture) counted
+     * as background by its darkness (0.36, under one half).
+     */
+    @Test
+    void read_fourColoursOnWhitePngFile_fiveClasses_orangeAFifthOfThePicture(@TempDir Path dir) throws IOException {
+        BufferedImage drawn = onPaper(WHITE, DrawingReaderBackgroundTest::fourColours);
+        Path file = dir.resolve("four.png");
+        assertThat(ImageIO.write(drawn, "png", file.toFile())).isTrue();
+        DrawingReader.Reading r = DrawingReader.readExplained(file, ClassReading.AUTO);
+        Drawing d = r.drawing();
+        assertThat(d.classCount()).isEqualTo(5);
+        assertThat(d.classes()).extracting(DrawingClass::rgb).containsExactly(WHITE, ORANGE, CRIMSON, PURPLE, TEAL);
+        // orange: its 120 x 110 pixels (20.1%), give or take its anti-aliased edge (460 pixels long)
+        assertThat(d.classPixels()[1]).isBetween((long) ORANGE_AREA - 230, (long) ORANGE_AREA + 230);
+        assertThat(d.classOf(60, 60)).isEqualTo(1);
+        assertThat(d.classOf(11, 11)).isEqualTo(1);
+        assertThat(d.classOf(129, 119)).isEqualTo(1);
+        assertThat(d.classOf(9, 60)).isZero();
+        assertThat(r.explanation()).startsWith("found 5 classes: background #ffffff ")
+                .contains(String.format(Locale.ROOT, ", #e69f00 %.1f%%, ", d.classPixels()[1] / 655.36));
+        assertThat(r.explanation().lines()).hasSize(1);
+        // the decoded file (its pixels read from the raster) as the image it was written from (through getRGB)
+        assertThat(d).isEqualTo(DrawingReader.fromImage(drawn, "four.png"));
     }
 
     @Test
