@@ -113,10 +113,11 @@ final class ColourClasses {
             int colours = groups(kept).size();
             if (colours >= 3) {
                 throw new InvalidDrawingException(String.format(Locale.ROOT,
-                        "drawing %s is in %d colours and none of them fills 3/5 of its border to be the background"
+                        "drawing %s is in %s colours and none of them fills 3/5 of its border to be the background"
                                 + " (border: %s): draw on a transparent background, or read any ink as one class"
                                 + " (--classes binary)",
-                        name, colours, borderShares(border, borderPixels)));
+                        name, colours < MAX_BORDER_GROUPS ? colours : colours + " or more",
+                        borderShares(border, borderPixels)));
             }
             return null;
         }

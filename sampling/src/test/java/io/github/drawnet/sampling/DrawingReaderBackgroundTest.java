@@ -388,4 +388,105 @@ final class DrawingReaderBackgroundTest {
         assertThat(r.drawing()).isEqualTo(DrawingReader.fromImage(image, "tiny.png", ClassReading.BINARY));
         assertThat(r.explanation()).startsWith("found 2 classes (no ink colour covers 0.5% of the drawing)");
     }
+
+    @Test
+    void read_lightInksOnBlackPaper_blackIsTheBackgroundsColour() {
+        // black, 0x000000, is a background colour like any other
+        BufferedImage image = onPaper(0x000000, g -> {
+            g.setColor(new Color(0xf0e442));
+            g.fill(new Ellipse2D.Double(20.5, 20.5, 100, 100));
+            g.setColor(new Color(0x56b4e9));
+            g.fillRect(140, 140, 90, 60);
+        });
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "black.png", ClassReading.AUTO);
+        assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(WHITE, 0xf0e442, 0x56b4e9);
+        assertThat(r.explanation()).startsWith("found 3 classes: background #000000 79.8%, #f0e442 12.0%, #56b4e9 8.2%");
+    }
+
+    @Test
+    void read_noisyPaperWithAnInkBandOnTheBorder_thePapersShadesTogetherAreTheBackground() {
+        // orange along the top edge is the border's most common exact colour (31%); the paper's 343 shades are
+        // each far rarer, but together 69% of the border: the paper is the background
+        BufferedImage image = noisy(onPaper(WHITE, g -> {
+            g.setColor(new Color(ORANGE));
+            g.fillRect(0, 0, 256, 30);
+            g.setColor(new Color(PURPLE));
+            g.fill(new Ellipse2D.Double(80.5, 100.5, 90, 90));
+        }), WHITE, 3);
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "band.png", ClassReading.AUTO);
+        assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(WHITE, ORANGE, PURPLE);
+        assertThat(r.drawing().classOf(5, 5)).isEqualTo(1);
+        assertThat(r.drawing().classOf(125, 145)).isEqualTo(2);
+        assertThat(r.drawing().classOf(128, 250)).isZero();
+        assertThat(r.explanation()).startsWith("found 3 classes: background #f").doesNotContain("background #e69f00");
+    }
+
+    @Test
+    void read_borderOrangeAlongTheBottomAndLeft_refused_theBottomRowCounted() {
+        // 30 x 22 (a border of 100 pixels): orange on the bottom row (30) and in a strip down the left (23 more
+        // border pixels), but not on the row above the bottom one, beside it
+        BufferedImage image = onPaper(30, 22, WHITE, g -> {
+            g.setColor(new Color(ORANGE));
+            g.fillRect(0, 0, 3, 22);
+            g.fillRect(0, 21, 30, 1);
+            g.setColor(new Color(PURPLE));
+            g.fillRect(10, 8, 6, 6);
+        });
+        assertThatThrownBy(() -> DrawingReader.fromImage(image, "bottom.png"))
+                .isInstanceOf(InvalidDrawingException.class)
+                .hasMessage("drawing bottom.png is in 3 colours and none of them fills 3/5 of its border to be the"
+                        + " background (border: #e69f00 53.0%, #ffffff 47.0%): draw on a transparent background, or"
+                        + " read any ink as one class (--classes binary)");
+    }
+
+    @Test
+    void read_borderInMoreThan64Colours_theRestCountedAsOneGroup() {
+        // 70 stripes of colours far apart (a grid of sRGB), each 4 pixels wide, from top to bottom: the border's
+        // colours are told apart in 64 groups at most (bounded work), the rest counted in the last, and the
+        // drawing's 70 colours are "64 or more"
+        BufferedImage image = onPaper(280, 40, WHITE, g -> {
+            for (int i = 0; i < 70; i++) {
+                g.setColor(new Color(i / 25 * 120, i / 5 % 5 * 60, i % 5 * 60));
+                g.fillRect(4 * i, 0, 4, 40);
+            }
+        });
+        assertThatThrownBy(() -> DrawingReader.fromImage(image, "stripes.png"))
+                .isInstanceOf(InvalidDrawingException.class)
+                .hasMessageStartingWith("drawing stripes.png is in 64 or more colours and none of them fills 3/5 of its border")
+                .hasMessageEndingWith(" and 61 more): draw on a transparent background, or read any ink as one class"
+                        + " (--classes binary)");
+    }
+
+    @Test
+    void read_borderHalfOneColourHalfAnother_aThirdColourUnderHalfAPercent_readAsTheNotebookDoes() {
+        // orange and white halves and a purple square of 0.04%: two colours that count, read by darkness as before
+        BufferedImage image = onPaper(WHITE, g -> {
+            g.setColor(new Color(ORANGE));
+            g.fillRect(0, 0, 128, 256);
+            g.setColor(new Color(PURPLE));
+            g.fillRect(180, 100, 5, 5);
+        });
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "halves.png", ClassReading.AUTO);
+        assertThat(r.drawing()).isEqualTo(DrawingReader.fromImage(image, "halves.png", ClassReading.BINARY));
+        assertThat(r.explanation()).startsWith("found 2 classes (");
+    }
+
+    @Test
+    void read_slightlyNoisyPaperAndASmallInkOnTheBorder_everyShadeOfThePaperCountedAsIt() {
+        // noise of 1 on white (8 shades, each channel 254 or 255); an orange square against the left edge has 20
+        // border pixels, fewer than the commonest shade: the border's groups are white's, then orange's, and each
+        // other shade of white counts with white
+        BufferedImage image = noisy(onPaper(WHITE, g -> {
+            g.setColor(new Color(ORANGE));
+            g.fillRect(0, 5, 20, 20);
+            g.setColor(new Color(PURPLE));
+            g.fill(new Ellipse2D.Double(60.5, 60.5, 80, 80));
+            g.setColor(new Color(TEAL));
+            g.fillRect(160, 160, 60, 60);
+        }), WHITE, 1);
+        DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "corner.png", ClassReading.AUTO);
+        assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(WHITE, PURPLE, TEAL, ORANGE);
+        assertThat(r.drawing().classOf(3, 10)).isEqualTo(3);
+        assertThat(r.explanation()).startsWith("found 4 classes: background #f").doesNotContain("background #e69f00");
+    }
 }

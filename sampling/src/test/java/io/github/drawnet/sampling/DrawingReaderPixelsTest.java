@@ -43,6 +43,12 @@ final class DrawingReaderPixelsTest {
                     new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
                             Transparency.OPAQUE, DataBuffer.TYPE_USHORT).createCompatibleWritableRaster(37, 23),
                     false, null));
+            case "4-bit samples in bytes" -> {
+                // a ComponentColorModel of bytes whose samples have 4 bits: getRGB scales them to 8
+                ComponentColorModel fourBits = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                        new int[] {4, 4, 4}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+                yield painted(new BufferedImage(fourBits, fourBits.createCompatibleWritableRaster(37, 23), false, null));
+            }
             case "linear RGB" -> {
                 ComponentColorModel linear = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
                         false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
@@ -74,12 +80,31 @@ final class DrawingReaderPixelsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"3BYTE_BGR", "4BYTE_ABGR", "4BYTE_ABGR_PRE", "INT_RGB", "INT_ARGB", "BYTE_INDEXED",
-        "USHORT_GRAY", "subimage of 3BYTE_BGR", "subimage of 4BYTE_ABGR", "16-bit RGB", "linear RGB", "PNG, RGB",
-        "PNG, RGBA"})
+        "USHORT_GRAY", "subimage of 3BYTE_BGR", "subimage of 4BYTE_ABGR", "16-bit RGB", "4-bit samples in bytes",
+        "linear RGB", "PNG, RGB", "PNG, RGBA"})
     void argb_anyImage_sameAsGetRgb(String kind) throws IOException {
         BufferedImage image = image(kind);
         int[] expected = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         assertThat(DrawingReader.argb(image)).containsExactly(expected);
+    }
+
+    /** {@code image}'s pixels in an image of its type whose getRGB of a whole area refuses to be called. */
+    static BufferedImage withoutGetRgb(BufferedImage image) {
+        return new BufferedImage(image.getColorModel(), image.copyData(null), false, null) {
+            @Override
+            public int[] getRGB(int x, int y, int w, int h, int[] out, int offset, int scan) {
+                throw new AssertionError("getRGB called");
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"3BYTE_BGR", "4BYTE_ABGR", "PNG, RGB", "PNG, RGBA"})
+    void argb_eightBitSrgb_readFromTheRasterWithoutGetRgb(String kind) throws IOException {
+        // what the fast path is for: 8-bit RGB and RGBA PNGs, read without getRGB, the same pixels
+        BufferedImage image = image(kind);
+        int[] expected = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        assertThat(DrawingReader.argb(withoutGetRgb(image))).containsExactly(expected);
     }
 
     @ParameterizedTest(name = "{0}")
