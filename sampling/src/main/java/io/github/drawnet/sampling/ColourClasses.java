@@ -20,40 +20,141 @@ final class ColourClasses {
 
     /** A colour is a class when it covers at least this share of the drawing (1/200 = 0.5%). */
     static final int MIN_SHARE_DENOMINATOR = 200;
+    /**
+     * Without alpha, the background is the colour of at least 3/5 of the border (with the colours
+     * near it): half one colour and half another cannot be told apart.
+     */
+    static final int BORDER_SHARE_NUMERATOR = 3;
+    /** The denominator of the border share above. */
+    static final int BORDER_SHARE_DENOMINATOR = 5;
+    /**
+     * Colours within this CIELAB distance (ΔE*76) of the background are background: the noise of a
+     * scan or a JPEG on flat paper (a step of 1 in each of red, green and blue is about 0.5); pale
+     * inks (#f0f0f0 on white is 5.6, #ffe0e0 is 12) are not, some of them.
+     */
+    static final double BACKGROUND_TOLERANCE = 6;
     /** How many merged colours an explanation names before it only counts the rest. */
     private static final int NAMED_MERGES = 3;
+    /** How many groups of border colours are told apart; the rest are counted together (bounded work). */
+    private static final int MAX_BORDER_GROUPS = 64;
 
     private ColourClasses() {}
 
     /** An exact colour of drawn pixels: how many pixels have it, how many of them inside a flat region. */
     private record Colour(int rgb, long pixels, long interior) {}
 
+    /** Colours near one another (within {@link #BACKGROUND_TOLERANCE} of the first, the most common). */
+    private record ColourGroup(int rgb, double[] lab, long pixels) {}
+
     /**
      * Returns the drawing an image shows, read in colours.
      *
+     * @param argb the image's pixels, row by row ({@link BufferedImage#getRGB(int, int, int, int, int[], int,
+     *     int)})
      * @param coverage each pixel's coverage by today's rule (alpha, or ink darkness)
      * @param usedAlpha whether coverage came from the alpha channel
+     * @throws InvalidDrawingException when there are more colours than classes may be, or an opaque
+     *     drawing in colours has no background colour to tell them from
      */
-    static DrawingReader.Reading read(BufferedImage image, String name, float[] coverage, boolean usedAlpha) {
+    static DrawingReader.Reading read(BufferedImage image, int[] argb, String name, float[] coverage,
+            boolean usedAlpha) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         if (allGrey(argb, coverage)) {
             return binary(name, w, h, coverage, "ink in black or greys", List.of(), List.of());
         }
-        List<Colour> regions = regionColours(argb, coverage, usedAlpha, w, h);
+        if (!usedAlpha) {
+            DrawingReader.Reading onBackground = onBorderColour(name, w, h, argb);
+            if (onBackground != null) {
+                return onBackground;
+            }
+        }
+        // with alpha, or one ink colour on an opaque background: drawn is what the coverage rule says
+        boolean[] drawn = new boolean[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            drawn[i] = coverage[i] >= 0.5f;
+        }
+        List<Colour> regions = regionColours(argb, drawn, usedAlpha ? coverage : null, w, h);
         long n = (long) w * h;
         List<Colour> kept = new ArrayList<>();
         List<Colour> small = new ArrayList<>();
-        for (Colour c : regions) {
-            (c.pixels() * MIN_SHARE_DENOMINATOR >= n ? kept : small).add(c);
-        }
+        split(regions, n, kept, small);
         if (kept.isEmpty()) {
             return binary(name, w, h, coverage, "no ink colour covers 0.5% of the drawing", small, kept);
         }
         if (kept.size() == 1) {
             return binary(name, w, h, coverage, "one ink colour, " + hex(kept.get(0).rgb()), small, kept);
         }
+        checkClassCount(name, kept);
+        return classes(name, w, h, argb, drawn, -1, kept, small);
+    }
+
+    /**
+     * Returns the reading of an opaque drawing in two ink colours or more (not all greys) on the
+     * background its border shows, or {@code null} for a drawing in one colour, which is read by its
+     * coverage as before.
+     *
+     * @throws InvalidDrawingException when the drawing is in three colours or more (whatever its
+     *     background is, two of them are inks) and no colour fills 3/5 of its border
+     */
+    private static DrawingReader.Reading onBorderColour(String name, int w, int h, int[] argb) {
+        List<ColourGroup> border = borderGroups(argb, w, h);
+        long borderPixels = 0;
+        for (ColourGroup g : border) {
+            borderPixels += g.pixels();
+        }
+        ColourGroup background = border.get(0);
+        long n = (long) w * h;
+        if (background.pixels() * BORDER_SHARE_DENOMINATOR < borderPixels * BORDER_SHARE_NUMERATOR) {
+            boolean[] all = new boolean[argb.length];
+            Arrays.fill(all, true);
+            List<Colour> kept = new ArrayList<>();
+            split(regionColours(argb, all, null, w, h), n, kept, new ArrayList<>());
+            int colours = groups(kept).size();
+            if (colours >= 3) {
+                throw new InvalidDrawingException(String.format(Locale.ROOT,
+                        "drawing %s is in %s colours and none of them fills 3/5 of its border to be the background"
+                                + " (border: %s): draw on a transparent background, or read any ink as one class"
+                                + " (--classes binary)",
+                        name, colours < MAX_BORDER_GROUPS ? colours : colours + " or more",
+                        borderShares(border, borderPixels)));
+            }
+            return null;
+        }
+        int bg = background.rgb();
+        boolean[] drawn = new boolean[argb.length];
+        double limit = BACKGROUND_TOLERANCE * BACKGROUND_TOLERANCE;
+        Map<Integer, Boolean> near = new HashMap<>();
+        int last = bg;
+        boolean lastDrawn = false;
+        for (int i = 0; i < argb.length; i++) {
+            int rgb = argb[i] & 0xFFFFFF;
+            if (rgb != last) {
+                // drawings are runs of one colour: the map is asked once a run
+                last = rgb;
+                lastDrawn = near.computeIfAbsent(rgb,
+                        c -> Cielab.distanceSquared(Cielab.of(c), background.lab()) > limit);
+            }
+            drawn[i] = lastDrawn;
+        }
+        List<Colour> kept = new ArrayList<>();
+        List<Colour> small = new ArrayList<>();
+        split(regionColours(argb, drawn, null, w, h), n, kept, small);
+        if (kept.size() < 2 || allGrey(kept)) {
+            return null;
+        }
+        checkClassCount(name, kept);
+        return classes(name, w, h, argb, drawn, bg, kept, small);
+    }
+
+    /** Puts the colours that cover at least 0.5% of {@code n} pixels in {@code kept}, the others in {@code small}. */
+    private static void split(List<Colour> regions, long n, List<Colour> kept, List<Colour> small) {
+        for (Colour c : regions) {
+            (c.pixels() * MIN_SHARE_DENOMINATOR >= n ? kept : small).add(c);
+        }
+    }
+
+    private static void checkClassCount(String name, List<Colour> kept) {
         if (kept.size() + 1 > NetworkSpec.MAX_CLASSES) {
             throw new InvalidDrawingException(String.format(Locale.ROOT,
                     "drawing %s has %d classes (%d colours that each cover at least 0.5%% of it, and the"
@@ -61,25 +162,115 @@ final class ColourClasses {
                             + " one class (--classes binary)",
                     name, kept.size() + 1, kept.size(), NetworkSpec.MAX_CLASSES));
         }
-        return classes(name, w, h, argb, coverage, kept, small);
     }
 
-    private static DrawingReader.Reading classes(String name, int w, int h, int[] argb, float[] coverage,
-            List<Colour> kept, List<Colour> small) {
+    /**
+     * Returns the colours of the image's border (its outermost pixels, each once) in groups of
+     * colours near one another, most pixels first. A group is seeded by the most common colour not
+     * yet in a group.
+     */
+    private static List<ColourGroup> borderGroups(int[] argb, int w, int h) {
+        Map<Integer, long[]> counts = new HashMap<>();
+        for (int col = 0; col < w; col++) {
+            counts.computeIfAbsent(argb[col] & 0xFFFFFF, c -> new long[1])[0]++;
+            counts.computeIfAbsent(argb[(h - 1) * w + col] & 0xFFFFFF, c -> new long[1])[0]++;
+        }
+        for (int row = 1; row < h - 1; row++) {
+            counts.computeIfAbsent(argb[row * w] & 0xFFFFFF, c -> new long[1])[0]++;
+            counts.computeIfAbsent(argb[row * w + w - 1] & 0xFFFFFF, c -> new long[1])[0]++;
+        }
+        List<Colour> colours = new ArrayList<>();
+        for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
+            colours.add(new Colour(e.getKey(), e.getValue()[0], 0));
+        }
+        colours.sort(Comparator.comparingLong((Colour c) -> -c.pixels()).thenComparingInt(Colour::rgb));
+        return groups(colours);
+    }
+
+    /**
+     * Returns {@code colours} (most pixels first) in groups of colours within {@link
+     * #BACKGROUND_TOLERANCE} of a group's first, most pixels first; past {@value #MAX_BORDER_GROUPS}
+     * groups the rest are counted in the last.
+     */
+    private static List<ColourGroup> groups(List<Colour> colours) {
+        double limit = BACKGROUND_TOLERANCE * BACKGROUND_TOLERANCE;
+        List<int[]> seeds = new ArrayList<>();
+        List<double[]> labs = new ArrayList<>();
+        List<long[]> pixels = new ArrayList<>();
+        for (Colour c : colours) {
+            double[] lab = Cielab.of(c.rgb());
+            int into = -1;
+            for (int g = 0; g < labs.size() && into < 0; g++) {
+                if (Cielab.distanceSquared(lab, labs.get(g)) <= limit) {
+                    into = g;
+                }
+            }
+            if (into < 0 && labs.size() < MAX_BORDER_GROUPS) {
+                seeds.add(new int[] {c.rgb()});
+                labs.add(lab);
+                pixels.add(new long[1]);
+                into = labs.size() - 1;
+            } else if (into < 0) {
+                into = labs.size() - 1;
+            }
+            pixels.get(into)[0] += c.pixels();
+        }
+        List<ColourGroup> groups = new ArrayList<>();
+        for (int g = 0; g < labs.size(); g++) {
+            groups.add(new ColourGroup(seeds.get(g)[0], labs.get(g), pixels.get(g)[0]));
+        }
+        // stable: of two groups as large, the one of the more common colour first
+        groups.sort(Comparator.comparingLong((ColourGroup g) -> -g.pixels()));
+        return groups;
+    }
+
+    /** Returns the border's colours as {@code #ffffff 50.0%, #e69f00 50.0%}, the first three and a count of the rest. */
+    private static String borderShares(List<ColourGroup> border, long pixels) {
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < Math.min(NAMED_MERGES, border.size()); i++) {
+            named.add(hex(border.get(i).rgb()) + " " + percent(border.get(i).pixels(), pixels));
+        }
+        return String.join(", ", named) + more(border.size());
+    }
+
+    /**
+     * Returns the drawing of {@code kept}'s classes and the background, each pixel given to one.
+     *
+     * @param drawn which pixels are ink (the others are background)
+     * @param background the background's colour when it is one (an opaque drawing), else -1: then
+     *     it takes part in the nearest-colour choice of the pixels of no class's very colour
+     */
+    private static DrawingReader.Reading classes(String name, int w, int h, int[] argb, boolean[] drawn,
+            int background, List<Colour> kept, List<Colour> small) {
         int k = kept.size();
-        double[][] labs = new double[k][];
+        boolean coloured = background >= 0;
+        double[][] labs = new double[coloured ? k + 1 : k][];
         Map<Integer, Integer> classOfColour = new HashMap<>();
         for (int c = 0; c < k; c++) {
             labs[c] = Cielab.of(kept.get(c).rgb());
             classOfColour.put(kept.get(c).rgb(), c + 1);
         }
-        // first the pixels of a class's very colour, then each other drawn pixel by its colour and the classes
-        // around it: a blend of two classes' colours can be nearer to a third (purple and yellow blend to a
-        // brown nearer to teal than to either), but it lies between the two it blends
+        if (coloured) {
+            labs[k] = Cielab.of(background);
+        }
+        // first the pixels of a class's very colour (and of the background's, when it has one), then each
+        // other drawn pixel by its colour and the classes around it: a blend of two classes' colours can be
+        // nearer to a third (purple and yellow blend to a brown nearer to teal than to either), but it lies
+        // between the two it blends
         byte[] exact = new byte[argb.length];
+        byte backgroundMark = (byte) (k + 1);
+        int last = -1;
+        byte lastClass = 0;
         for (int i = 0; i < argb.length; i++) {
-            if (coverage[i] >= 0.5f) {
-                exact[i] = (byte) (int) classOfColour.getOrDefault(argb[i] & 0xFFFFFF, 0);
+            if (drawn[i]) {
+                int rgb = argb[i] & 0xFFFFFF;
+                if (rgb != last) {
+                    last = rgb;
+                    lastClass = (byte) (int) classOfColour.getOrDefault(rgb, 0);
+                }
+                exact[i] = lastClass;
+            } else if (coloured) {
+                exact[i] = backgroundMark;
             }
         }
         int[] map = new int[argb.length];
@@ -87,13 +278,14 @@ final class ColourClasses {
         long[] area = new long[k + 1];
         long blended = 0;
         for (int i = 0; i < argb.length; i++) {
-            if (exact[i] != 0) {
+            if (exact[i] > 0 && exact[i] != backgroundMark) {
                 map[i] = exact[i];
-            } else if (coverage[i] >= 0.5f) {
+            } else if (drawn[i]) {
                 int rgb = argb[i] & 0xFFFFFF;
                 int around = classesAround(exact, i, w, h);
-                map[i] = nearest.computeIfAbsent(((long) rgb << 8) | around,
-                        key -> 1 + nearestOf(Cielab.of(rgb), labs, around));
+                // an index past the inks' is the background's
+                map[i] = nearest.computeIfAbsent(((long) rgb << Integer.SIZE) | around,
+                        key -> (1 + nearestOf(Cielab.of(rgb), labs, around)) % (k + 1));
                 blended++;
             }
             area[map[i]]++;
@@ -116,7 +308,11 @@ final class ColourClasses {
         }
         Drawing drawing = Drawing.ofClasses(name, w, h, map, classes);
         StringBuilder s = new StringBuilder();
-        s.append("found ").append(k + 1).append(" classes: background ").append(percent(area[0], map.length));
+        s.append("found ").append(k + 1).append(" classes: background ");
+        if (coloured) {
+            s.append(hex(background)).append(' ');
+        }
+        s.append(percent(area[0], map.length));
         for (int c = 0; c < k; c++) {
             s.append(", ").append(hex(kept.get(order[c] - 1).rgb())).append(' ')
                     .append(percent(area[order[c]], map.length));
@@ -144,6 +340,21 @@ final class ColourClasses {
         return new DrawingReader.Reading(d, s);
     }
 
+    /** Returns whether every colour is a grey (red, green and blue equal). */
+    private static boolean allGrey(List<Colour> colours) {
+        for (Colour c : colours) {
+            if (!isGrey(c.rgb())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isGrey(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        return r == ((rgb >> 8) & 0xff) && r == (rgb & 0xff);
+    }
+
     /** Returns whether every pixel with ink in it is a grey (red, green and blue equal). */
     private static boolean allGrey(int[] argb, float[] coverage) {
         for (int i = 0; i < argb.length; i++) {
@@ -161,21 +372,30 @@ final class ColourClasses {
      * whose eight neighbours have its very colour), most pixels first. The colours anti-aliasing
      * blends at an edge never do: an edge is one pixel across, so every blended pixel has a neighbour
      * of another colour.
+     *
+     * @param alpha the coverage when it is alpha (then only a fully opaque pixel is inside a
+     *     region), else {@code null}
      */
-    private static List<Colour> regionColours(int[] argb, float[] coverage, boolean usedAlpha, int w, int h) {
+    private static List<Colour> regionColours(int[] argb, boolean[] drawn, float[] alpha, int w, int h) {
         Map<Integer, long[]> counts = new HashMap<>();
+        int last = 0;
+        long[] lastCount = null;
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
                 int i = row * w + col;
-                if (coverage[i] < 0.5f) {
+                if (!drawn[i]) {
                     continue;
                 }
-                long[] c = counts.computeIfAbsent(argb[i] & 0xFFFFFF, rgb -> new long[2]);
-                c[0]++;
-                boolean solid = !usedAlpha || coverage[i] == 1f;
-                int p = argb[i];
+                int rgb = argb[i] & 0xFFFFFF;
+                if (lastCount == null || rgb != last) {
+                    // drawings are runs of one colour: the map is asked once a run
+                    last = rgb;
+                    lastCount = counts.computeIfAbsent(rgb, c -> new long[2]);
+                }
+                lastCount[0]++;
+                boolean solid = alpha == null || alpha[i] == 1f;
                 if (solid && sameAround(argb, col, row, w, h)) {
-                    c[1]++;
+                    lastCount[1]++;
                 }
             }
         }
@@ -208,10 +428,6 @@ final class ColourClasses {
         return around;
     }
 
-    /**
-     * Returns the index of the colour in {@code labs} nearest to {@code lab}, among those in the bit
-     * set {@code among} (all of them when it is empty); ties go to the lower index.
-     */
     /** Returns whether the (up to eight) neighbours of a pixel all have its very colour and alpha. */
     private static boolean sameAround(int[] argb, int col, int row, int w, int h) {
         int p = argb[row * w + col];
@@ -225,6 +441,10 @@ final class ColourClasses {
         return true;
     }
 
+    /**
+     * Returns the index of the colour in {@code labs} nearest to {@code lab}, among those in the bit
+     * set {@code among} (all of them when it is empty); ties go to the lower index.
+     */
     private static int nearestOf(double[] lab, double[][] labs, int among) {
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;

@@ -6,6 +6,8 @@ import io.github.drawnet.api.internal.InputFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
@@ -30,11 +32,19 @@ import javax.imageio.stream.ImageInputStream;
  * coverage below 0.5 is background. Any canvas size from 2 × 2 up to {@link Drawing#MAX_PIXELS}
  * pixels is accepted; the size is checked before the pixels are decoded.
  *
- * <p><b>Classes, in colours ({@link ClassReading#AUTO}, the default).</b> The background (coverage
- * below 0.5, as above) is class 0. An ink colour is a class when
+ * <p><b>Classes, in colours ({@link ClassReading#AUTO}, the default).</b> The background is class 0.
+ * What is background depends on the image:
+ * <ul>
+ *   <li>with an alpha channel that is not fully opaque, the pixels of coverage below 0.5 (as above);
+ *   <li>without one (or fully opaque), a colour: the most common colour of the image's border (its
+ *       outermost pixels), together with the colours within ΔE*76 6 of it in CIELAB (the noise of
+ *       a scan or a JPEG on flat paper), when they fill at least 3/5 of the border: white paper,
+ *       yellow paper, a dark board. Every pixel of any other colour, dark or light, is drawn.
+ * </ul>
+ * An ink colour is a class when
  * <ol>
- *   <li>it fills a region somewhere: at least one fully covered pixel (fully opaque, where alpha is
- *       used) whose eight neighbours have exactly its colour (a region at least three pixels across).
+ *   <li>it fills a region somewhere: at least one drawn pixel (fully opaque, where alpha is used)
+ *       whose eight neighbours have exactly its colour (a region at least three pixels across).
  *       Anti-aliasing blends a colour with the background and with its neighbours, but only along
  *       edges one pixel across, so its blended colours never do, however many pixels they add up to;
  *       and
@@ -42,15 +52,18 @@ import javax.imageio.stream.ImageInputStream;
  *       covers less is merged into the class nearest to it in CIELAB.
  * </ol>
  * Every other drawn pixel (an anti-aliased edge, a merged colour) goes to the class whose colour is
- * nearest to its own in CIELAB (sRGB made linear, CIE XYZ with the D65 white, L*a*b*; ΔE*76), ties to
- * the larger class. Classes are numbered by the area they end up with, largest first, named by their
- * colour ({@code #rrggbb}), which they keep in figures. With two or more such colours the drawing is
- * a drawing of classes ({@link Drawing#ofClasses}); up to {@value NetworkSpec#MAX_CLASSES} classes with
- * the background, more are refused. With one (or none), or when every pixel with ink in it is a grey
- * (black ink, a greyscale image), the drawing is read exactly as the notebook reads it ({@link
- * Drawing#of}, coverage as above): any ink is the positive class. {@link ClassReading#BINARY} reads
- * every drawing that way. Light colours on an opaque background (no alpha) count as undrawn, as the
- * darkness rule has always had them: draw colours on a transparent background.
+ * nearest to its own in CIELAB (sRGB made linear, CIE XYZ with the D65 white, L*a*b*; ΔE*76), among
+ * the classes whose very colour is beside it (all of them when none is), ties to the larger class;
+ * where the background is a colour, it is one of those classes, so an edge between ink and paper goes
+ * to whichever of the two its colour is nearer. Classes are numbered by the area they end up with,
+ * largest first, named by their colour ({@code #rrggbb}), which they keep in figures. With two or more
+ * such colours, not all of them greys, the drawing is a drawing of classes ({@link Drawing#ofClasses});
+ * up to {@value NetworkSpec#MAX_CLASSES} classes with the background, more are refused. With one (or
+ * none), or when every pixel with ink in it is a grey (black ink, a greyscale image), the drawing is
+ * read exactly as the notebook reads it ({@link Drawing#of}, coverage as above, whatever the
+ * background's colour): any ink is the positive class. An opaque drawing in three colours or more
+ * (two of them inks, whichever is the background) whose border no colour fills 3/5 of is refused,
+ * naming the border's colours. {@link ClassReading#BINARY} reads every drawing the notebook's way.
  *
  * <p>Thread-safe (stateless).
  */
@@ -79,7 +92,8 @@ public final class DrawingReader {
      * Reads the drawing in {@code file}, named by its file name, in colours ({@link ClassReading#AUTO}).
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Drawing read(Path file) {
         return read(file, ClassReading.DEFAULT);
@@ -90,7 +104,8 @@ public final class DrawingReader {
      * says.
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Drawing read(Path file, ClassReading classes) {
         return readExplained(file, classes).drawing();
@@ -100,7 +115,8 @@ public final class DrawingReader {
      * Reads the drawing in {@code file}, named by its file name, and says what classes it found.
      *
      * @throws InvalidDrawingException when the file is missing, a directory, unreadable, not an
-     *     image, truncated, too large, or in more colours than there may be classes
+     *     image, truncated, too large, in more colours than there may be classes, or opaque in colours
+     *     with no background colour to be told from its border
      */
     public static Reading readExplained(Path file, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
@@ -120,7 +136,8 @@ public final class DrawingReader {
      * Reads a drawing from {@code in} (not closed), naming it {@code name}, in colours.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
-     *     too large, or it is in more colours than there may be classes
+     *     too large, it is in more colours than there may be classes, or opaque in colours with no
+     *     background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name) {
         return read(in, name, ClassReading.DEFAULT);
@@ -131,7 +148,8 @@ public final class DrawingReader {
      * {@code classes} says.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image is
-     *     too large, or it is in more colours than there may be classes
+     *     too large, it is in more colours than there may be classes, or opaque in colours with no
+     *     background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name, ClassReading classes) {
         return fromImage(decode(in, name), name, classes);
@@ -143,7 +161,8 @@ public final class DrawingReader {
      * request costs).
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
-     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
+     *     more than {@code maxPixels} pixels, it is in more colours than there may be classes, or opaque in
+     *     colours with no background colour to be told from its border
      */
     public static Drawing read(InputStream in, String name, long maxPixels) {
         return readExplained(in, name, maxPixels, ClassReading.DEFAULT).drawing();
@@ -154,7 +173,8 @@ public final class DrawingReader {
      * decoding them, and says what classes it found.
      *
      * @throws InvalidDrawingException when the bytes are not an image, are truncated, the image has
-     *     more than {@code maxPixels} pixels, or it is in more colours than there may be classes
+     *     more than {@code maxPixels} pixels, it is in more colours than there may be classes, or opaque in
+     *     colours with no background colour to be told from its border
      */
     public static Reading readExplained(InputStream in, String name, long maxPixels, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
@@ -220,8 +240,9 @@ public final class DrawingReader {
      * Returns the drawing an image shows, in colours: alpha/255 where the image has a not fully
      * opaque alpha channel, ink darkness otherwise.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Drawing fromImage(BufferedImage image, String name) {
         return fromImage(image, name, ClassReading.DEFAULT);
@@ -230,8 +251,9 @@ public final class DrawingReader {
     /**
      * Returns the drawing an image shows, its classes found as {@code classes} says.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Drawing fromImage(BufferedImage image, String name, ClassReading classes) {
         return fromImageExplained(image, name, classes).drawing();
@@ -241,8 +263,9 @@ public final class DrawingReader {
      * Returns the drawing an image shows, its classes found as {@code classes} says, and what was
      * found.
      *
-     * @throws InvalidDrawingException when the image is too small or too large, or in more colours
-     *     than there may be classes
+     * @throws InvalidDrawingException when the image is too small or too large, in more colours than
+     *     there may be classes, or opaque in colours with no background colour to be told from its
+     *     border
      */
     public static Reading fromImageExplained(BufferedImage image, String name, ClassReading classes) {
         Objects.requireNonNull(classes, "classes");
@@ -250,6 +273,7 @@ public final class DrawingReader {
         int h = image.getHeight();
         checkSize(name, w, h);
         float[] coverage = new float[w * h];
+        int[] argb = null;
         boolean usedAlpha = false;
         if (image.getColorModel().hasAlpha()) {
             Raster alpha = image.getAlphaRaster();
@@ -288,12 +312,12 @@ public final class DrawingReader {
                 }
             }
         } else if (!usedAlpha) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = image.getRGB(x, y);
-                    double lum = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-                    coverage[y * w + x] = (float) Math.min(1, Math.max(0, 1 - lum / 255));
-                }
+            // once for the coverage and the colours: through the colour model, getRGB is most of a read's time
+            argb = argb(image);
+            for (int i = 0; i < argb.length; i++) {
+                int rgb = argb[i];
+                double lum = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                coverage[i] = (float) Math.min(1, Math.max(0, 1 - lum / 255));
             }
         }
         if (isGrey(image.getColorModel())) {
@@ -305,7 +329,7 @@ public final class DrawingReader {
                 Drawing d = Drawing.of(name, w, h, coverage);
                 yield new Reading(d, "read 2 classes, as asked (binary): any ink is the positive class, " + shares(d));
             }
-            case AUTO -> ColourClasses.read(image, name, coverage, usedAlpha);
+            case AUTO -> ColourClasses.read(image, argb != null ? argb : argb(image), name, coverage, usedAlpha);
         };
     }
 
@@ -313,6 +337,40 @@ public final class DrawingReader {
     static String shares(Drawing d) {
         double ink = d.positiveShare();
         return String.format(Locale.ROOT, "background %.1f%%, ink %.1f%%", 100 * (1 - ink), 100 * ink);
+    }
+
+    /**
+     * Returns the image's pixels as {@link BufferedImage#getRGB(int, int, int, int, int[], int, int)}
+     * does, row by row. What PNGs decode to (8-bit sRGB samples, with or without a straight alpha)
+     * is read from the raster's samples, which are those very values: through the colour model, one
+     * pixel at a time, getRGB took most of the time of reading a large drawing.
+     */
+    static int[] argb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ColorModel model = image.getColorModel();
+        int bands = model.getNumComponents();
+        boolean plain = model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB()
+                && model.getTransferType() == DataBuffer.TYPE_BYTE && !model.isAlphaPremultiplied()
+                && (bands == 3 && !model.hasAlpha() || bands == 4 && model.hasAlpha())
+                && image.getRaster().getNumBands() == bands;
+        for (int c = 0; plain && c < bands; c++) {
+            plain = model.getComponentSize(c) == 8;
+        }
+        if (!plain) {
+            return image.getRGB(0, 0, w, h, null, 0, w);
+        }
+        int[] argb = new int[w * h];
+        int[] row = new int[w * bands];
+        Raster raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(0, y, w, 1, row);
+            for (int x = 0, j = 0; x < w; x++, j += bands) {
+                int a = bands == 4 ? row[j + 3] : 0xFF;
+                argb[y * w + x] = a << 24 | row[j] << 16 | row[j + 1] << 8 | row[j + 2];
+            }
+        }
+        return argb;
     }
 
     private static boolean isGrey(ColorModel model) {

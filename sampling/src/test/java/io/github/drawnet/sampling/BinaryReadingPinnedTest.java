@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Two-class drawings read and sampled exactly as before drawings in colours were read as classes:
  * the hashes below were computed with the reader and sampler of main at 998bfc0, before that change,
  * on the notebook's four drawings ({@code ../shared/anchor/drawings}, copied under {@code anchor/}),
- * the two-class presets, and the blob in other inks and on an opaque background.
+ * the two-class presets, and the blob in other inks and on an opaque background. The blob in one ink
+ * on coloured paper was pinned with the reader of 0c43d3a, before an opaque drawing's background became
+ * the border's colour (issue 24): one ink colour on any paper is still read by its darkness.
  */
 final class BinaryReadingPinnedTest {
 
@@ -83,9 +85,13 @@ final class BinaryReadingPinnedTest {
     }
 
     static BufferedImage onWhite(BufferedImage src) {
+        return onPaper(src, 0xffffff);
+    }
+
+    static BufferedImage onPaper(BufferedImage src, int paper) {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
+        g.setColor(new Color(paper));
         g.fillRect(0, 0, src.getWidth(), src.getHeight());
         g.drawImage(src, 0, 0, null);
         g.dispose();
@@ -106,13 +112,22 @@ final class BinaryReadingPinnedTest {
     @CsvSource({
         "black on white, fbaf22a4c47d8b2849678fcbc725b3b29adb3ce1966647a56bb0aff3a08f13f4",
         "orange on transparent, fbaf22a4c47d8b2849678fcbc725b3b29adb3ce1966647a56bb0aff3a08f13f4",
-        "orange on white, 845f149f91064a712d86d5fd0989df4d843213c0b1749c95129b79345570e159"})
+        "orange on white, 845f149f91064a712d86d5fd0989df4d843213c0b1749c95129b79345570e159",
+        "black on light yellow, 8e3a418043a9c0455cf4379a70682e4b3da487c67032a4fbb7212be6578cf0ea",
+        "orange on light yellow, 4a4b886478382b8de36adbe7425cf4aa9946840d6e32f260c82e76156d883194",
+        "white on navy, 4c347a43e03c21ec7841328a05823b968484bc581420952fecd7a915d806f1b6",
+        "yellow on navy, 2e6318a16f146ab99626d261a9d374e3ef382a2f55dc51530088d3de2cf6356b"})
     void read_blobInOneInk_coverageAsBefore(String variant, String coverage) throws Exception {
         BufferedImage blob = Preset.BLOB.image();
         BufferedImage image = switch (variant) {
             case "black on white" -> onWhite(blob);
             case "orange on transparent" -> inInk(blob, 0xd55e00);
-            default -> onWhite(inInk(blob, 0xd55e00));
+            case "orange on white" -> onWhite(inInk(blob, 0xd55e00));
+            case "black on light yellow" -> onPaper(inInk(blob, 0x000000), 0xfff3b0);
+            case "orange on light yellow" -> onPaper(inInk(blob, 0xd55e00), 0xfff3b0);
+            // the navy board is the darker, so the darkness rule reads it as the ink, as it always has
+            case "white on navy" -> onPaper(inInk(blob, 0xffffff), 0x1f2a44);
+            default -> onPaper(inInk(blob, 0xf0e442), 0x1f2a44);
         };
         Drawing d = DrawingReader.fromImage(image, "blob.png");
         assertThat(d.classCount()).isEqualTo(2);

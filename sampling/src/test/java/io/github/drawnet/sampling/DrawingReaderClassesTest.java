@@ -328,9 +328,10 @@ final class DrawingReaderClassesTest {
     }
 
     @Test
-    void read_opaqueColourOfExactlyHalfDarkness_isDrawn() {
-        // #fe521e has luminance 127.5: coverage exactly 0.5, drawn by the notebook's rule (at least one half);
-        // so is a lone pixel of #0bcd22 (also 127.5)
+    void read_opaqueColoursWhateverTheirDarkness_classes_aLonePixelToTheNearestColourPaperIncluded() {
+        // #fe521e has luminance 127.5: coverage exactly 0.5, drawn by the notebook's rule (at least one half),
+        // which the binary reading keeps; in colours, the paper's colour decides what is drawn, not darkness,
+        // and a lone pixel of #0bcd22 (also 127.5) on the paper goes to the colour nearest to it: the paper's
         BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
         for (int col = 0; col < 100; col++) {
             for (int row = 0; row < 100; row++) {
@@ -341,8 +342,8 @@ final class DrawingReaderClassesTest {
         DrawingReader.Reading r = DrawingReader.fromImageExplained(image, "half.png", ClassReading.AUTO);
         assertThat(DrawingReader.fromImage(image, "half.png", ClassReading.BINARY).coverage(10, 10)).isEqualTo(0.5f);
         assertThat(r.drawing().classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, 0xfe521e, BLUE);
-        assertThat(r.drawing().classOf(50, 70)).isNotZero();
-        assertThat(r.explanation()).isEqualTo("found 3 classes: background 70.0%, #fe521e 16.5%, #0072b2 13.5%"
+        assertThat(r.drawing().classOf(50, 70)).isZero();
+        assertThat(r.explanation()).isEqualTo("found 3 classes: background #ffffff 70.0%, #fe521e 16.5%, #0072b2 13.5%"
                 + " (edge pixels in blended colours (<0.1%) given to the nearest class)");
     }
 
@@ -490,7 +491,7 @@ final class DrawingReaderClassesTest {
     }
 
     @Test
-    void read_opaqueColoursOnWhite_classesWhereDark_lightColoursCountAsUndrawn() {
+    void read_opaqueColoursOnWhite_lightColoursToo_eachEdgeToItsColourOrThePaper() {
         BufferedImage image = canvas(256, 256, BufferedImage.TYPE_INT_RGB, g -> {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, 256, 256);
@@ -498,19 +499,21 @@ final class DrawingReaderClassesTest {
             g.fill(new Ellipse2D.Double(10.5, 10.5, 110, 110));
             g.setColor(new Color(BLUE));
             g.fill(new Ellipse2D.Double(130.5, 130.5, 100, 100));
-            g.setColor(new Color(0xffee88)); // pale yellow: ink darkness 0.1, undrawn by the darkness rule
+            g.setColor(new Color(0xffee88)); // pale yellow: ink darkness 0.1, yet ink on white paper
             g.fillRect(150, 0, 100, 100);
         });
         Drawing d = DrawingReader.fromImage(image, "opaque.png");
-        assertThat(d.classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, RED, BLUE);
-        assertThat(d.classOf(60, 60)).isEqualTo(1);
-        assertThat(d.classOf(180, 180)).isEqualTo(2);
-        assertThat(d.classOf(200, 50)).isZero();
-        // the edges blended with white: drawn where dark enough, each to its own colour's class
+        assertThat(d.classes()).extracting(DrawingClass::rgb).containsExactly(0xFFFFFF, 0xffee88, RED, BLUE);
+        assertThat(d.classOf(200, 50)).isEqualTo(1);
+        assertThat(d.classOf(60, 60)).isEqualTo(2);
+        assertThat(d.classOf(180, 180)).isEqualTo(3);
+        assertThat(d.classPixels()[1]).isEqualTo(100 * 100);
+        // the edges blended with white: each to its own colour's class or to the paper
         for (int row = 0; row < 256; row++) {
             for (int col = 0; col < 256; col++) {
                 int k = d.classOf(col, row);
-                assertThat(k).as("(%d, %d)", col, row).isEqualTo(row < 128 && col < 128 && k != 0 ? 1 : k);
+                int own = row < 128 && col < 128 ? 2 : row >= 128 && col >= 128 ? 3 : 1;
+                assertThat(k).as("(%d, %d)", col, row).isIn(0, own);
             }
         }
     }
