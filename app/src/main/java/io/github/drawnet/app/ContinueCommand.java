@@ -5,15 +5,19 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
-import io.github.drawnet.api.Experiment;
-import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.History;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.run.DrawingRun;
+import io.github.drawnet.run.FinishedRun;
+import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -94,45 +98,40 @@ final class ContinueCommand implements Callable<Integer> {
         SavedModel saved = SavedModel.read(modelFile);
         Backend backend = backendId != null ? backends.get(backendId) : backends.find(saved.backendId())
                 .orElseGet(() -> backends.preferred(note -> stderr.println("drawnet continue: " + note)));
-        String engine = backend.engineVersion(); // loads the engine: a failure is reported before anything else
-        List<Path> inputs = List.of(modelFile);
-        List<String> planned = new java.util.ArrayList<>(outputs.plannedNames(List.of(HISTORY_FIGURE), files,
-                saved.spec().classes()));
-        try (RunFolder folder = OutputFolder.open(out, force, clock, saved.drawing().name(), backend.id(), "continue",
-                inputs, planned)) {
-            Path target = save != null ? save : folder.finalPath(DEFAULT_MODEL);
-            RunOutputs.checkSave(target, folder);
-            return train(saved, backend, engine, folder, target, files);
-        }
-    }
-
-    private int train(SavedModel saved, Backend backend, String engine, RunFolder folder, Path target,
-            ReportFiles files) throws IOException {
+        backend.engineVersion(); // loads the engine: a failure is reported before anything else
         int before = saved.history().size();
         PrintStream o = stdout;
-        o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
-                saved.backendId(), before, before == 0 ? "untrained" : String.format(Locale.ROOT,
-                        "validation accuracy %.4f", saved.history().last().validationAccuracy()));
-        warnIfUnfinished(modelFile);
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        ExperimentResult result;
-        try (Experiment experiment = fromScratch ? saved.restart(backend) : saved.resume(backend)) {
-            NotebookPrinter.printSetup(o, experiment, "saved in the model");
+        RunListener printer = RunOutputs.printer(o, files, progress, fromScratch ? 1 : before + 1, (inputs, engine) -> {
+            o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
+                    saved.backendId(), before, before == 0 ? "untrained" : String.format(Locale.ROOT,
+                            "validation accuracy %.4f", saved.history().last().validationAccuracy()));
+            warnIfUnfinished(modelFile);
+            NotebookPrinter.printSetup(o, inputs);
             o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-            int first = experiment.epochsCompleted() + 1;
             o.println(fromScratch
                     ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh"
                             + " optimizer, epochs 1 to %d", saved.config().seed(), epochs)
                     : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
-                            first, first + epochs - 1));
-            experiment.train(epochs, RunOutputs.epochPrinter(progress, first));
-            progress.finish();
-            result = experiment.finish();
+                            before + 1, before + epochs));
+        });
+        FinishedRun run;
+        boolean interrupted;
+        try (StopOnInterrupt interrupt = RunOutputs.ctrlC(stderr, "continue")) {
+            run = (fromScratch ? DrawingRun.restart(saved, modelFile, epochs) : DrawingRun.resume(saved, modelFile,
+                    epochs)).backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
+                    .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force)
+                    .save(save).saveInFolder(DEFAULT_MODEL).command("continue")
+                    .extraFigures(List.of(HISTORY_FIGURE), r -> List.of(historyFigure(saved.history(), r.history(),
+                            before)))
+                    .listener(printer.and(interrupt)).writeFolder();
+            interrupted = interrupt.requested() && run.result().training().stopReason() == StopReason.STOPPED;
+        } catch (RunFolderException e) {
+            throw RunOutputs.userError(e);
         } finally {
             progress.finish();
         }
-        return outputs.finish(o, stderr, "continue", result, folder, target, List.of(historyFigure(saved.history(),
-                result.history(), before)), files);
+        return RunOutputs.ended(o, stderr, "continue", run, interrupted);
     }
 
     /** Says so on standard error when the model lies in a run folder that an interrupted run left unfinished. */

@@ -4,17 +4,13 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.EpochListener;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.FinishedRun;
-import io.github.drawnet.run.RunFiles;
-import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,33 +79,13 @@ final class RunCommand implements Callable<Integer> {
         ReportFiles files = report.files();
         PrintStream o = stdout;
         Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        EpochListener epochs = RunOutputs.epochPrinter(progress, 1);
-        RunListener printer = new RunListener() {
-            @Override
-            public void started(RunInputs inputs, String engine, Path folder) {
-                NotebookPrinter.printSetup(o, inputs);
-                o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-            }
-
-            @Override
-            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
-                return epochs.onEpoch(metrics, lastEpoch);
-            }
-
-            @Override
-            public void trained(ExperimentResult result) {
-                progress.finish();
-                RunOutputs.printTrained(o, result);
-            }
-
-            @Override
-            public void written(RunFiles written) {
-                RunOutputs.printWritten(o, written, files);
-            }
-        };
+        RunListener printer = RunOutputs.printer(o, files, progress, 1, (inputs, engine) -> {
+            NotebookPrinter.printSetup(o, inputs);
+            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+        });
         FinishedRun run;
         boolean interrupted;
-        try (StopOnInterrupt interrupt = new StopOnInterrupt(stderr, "run")) {
+        try (StopOnInterrupt interrupt = RunOutputs.ctrlC(stderr, "run")) {
             run = DrawingRun.of(options.data.source()).settings(options.settings()).classes(options.data.classReading())
                     .backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
                     .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save)
@@ -120,13 +96,6 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        int code = RunOutputs.ended(o, stderr, "run", run.result());
-        if (interrupted) {
-            stderr.printf(Locale.ROOT, "drawnet run: stopped by Ctrl-C after epoch %d of %d; the run is written as a"
-                    + " stopped run in %s%n", run.result().history().size(), run.result().config().epochs(),
-                    Names.quoted(run.files().folder()));
-            return ExitCodes.INTERRUPTED;
-        }
-        return code;
+        return RunOutputs.ended(o, stderr, "run", run, interrupted);
     }
 }

@@ -2,35 +2,33 @@ package io.github.drawnet.app;
 
 import com.google.inject.Inject;
 import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
-import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.RunFiles;
-import io.github.drawnet.run.RunWriter;
-import io.github.drawnet.viz.Figure;
-import java.io.IOException;
+import io.github.drawnet.run.RunInputs;
+import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.StopOnInterrupt;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Locale;
 
 /**
- * What {@code run} and {@code continue} print once training ends, around what the library's {@link RunWriter}
- * writes: the learned weights, the files written, and last the test accuracy, as the notebook ends.
+ * What {@code run} and {@code continue} print around the library run ({@link io.github.drawnet.run.DrawingRun}):
+ * the epoch lines, the learned weights, the files written, and last the test accuracy, as the notebook ends.
  */
 final class RunOutputs {
 
     private final Visualizer visualizer;
-    private final RunWriter writer;
 
     @Inject
     RunOutputs(Visualizer visualizer) {
         this.visualizer = visualizer;
-        this.writer = new RunWriter(visualizer);
     }
 
     /** Returns the figures and report's visualizer. */
@@ -54,54 +52,47 @@ final class RunOutputs {
         };
     }
 
-    /** Returns the names of the files {@link #finish} writes into the run's folder with {@code files} for {@code classes} classes, besides the model. */
-    List<String> plannedNames(List<String> extraFigures, ReportFiles files, int classes) {
-        return writer.plannedNames(extraFigures, files, classes);
+    /**
+     * Returns a listener that prints what a library run does: {@code header} once it starts (with the engine's
+     * version), the notebook's epoch lines from {@code firstEpoch} on, the learned weights, the files written.
+     */
+    static RunListener printer(PrintStream o, ReportFiles files, Progress progress, int firstEpoch,
+            BiConsumer<RunInputs, String> header) {
+        EpochListener lines = epochPrinter(progress, firstEpoch);
+        return new RunListener() {
+            @Override
+            public void started(RunInputs inputs, String engine, Path folder) {
+                header.accept(inputs, engine);
+            }
+
+            @Override
+            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
+                return lines.onEpoch(metrics, lastEpoch);
+            }
+
+            @Override
+            public void trained(ExperimentResult result) {
+                progress.finish();
+                printTrained(o, result);
+            }
+
+            @Override
+            public void written(RunFiles written) {
+                printWritten(o, written, files);
+            }
+        };
     }
 
-    /**
-     * Checks, before any work, where the model will be saved ({@link RunWriter#checkSave}).
-     *
-     * @throws UserException naming the file, exit code {@link ExitCodes#IO}
-     */
-    static void checkSave(Path save, RunFolder folder) {
-        try {
-            RunWriter.checkSave(save, folder);
-        } catch (RunFolderException e) {
-            throw userError(e);
-        }
+    /** Handles Ctrl-C while {@code command} trains: the first says so on {@code err} and stops after the epoch. */
+    static StopOnInterrupt ctrlC(PrintStream err, String command) {
+        return StopOnInterrupt.install(() -> err.println("drawnet " + command + ": stopping after this epoch, keeping"
+                + " what was learned (Ctrl-C again to quit at once)"));
     }
 
     /** Returns a refusal of the run's folder or model file as the command line words it. */
     static UserException userError(RunFolderException e) {
         return new UserException(e.getMessage().replace("give another name", "give --save another name"),
                 ExitCodes.IO, e);
-    }
-
-    /** Starts warming the figure code for the time a network trains ({@link RunWriter#warmUp}). */
-    Thread warmUp(ReportFiles files) {
-        return writer.warmUp(files);
-    }
-
-    /**
-     * Prints and writes everything after training, into the run's folder as one set ({@link RunWriter#write});
-     * returns the exit code ({@link ExitCodes#DIVERGED} when training diverged: every output that can be
-     * written is, and the reason goes to {@code err}).
-     *
-     * @param save where to save the model, or null; inside the folder it is part of the run's set
-     * @param extra further figures to write beside the notebook's (for example a history comparison)
-     */
-    int finish(PrintStream o, PrintStream err, String command, ExperimentResult result, RunFolder folder, Path save,
-            List<Figure> extra, ReportFiles files) throws IOException {
-        printTrained(o, result);
-        RunFiles written;
-        try {
-            written = writer.write(result, folder, save, extra, files);
-        } catch (RunFolderException e) {
-            throw new UserException(e.getMessage(), ExitCodes.IO, e);
-        }
-        printWritten(o, written, files);
-        return ended(o, err, command, result);
     }
 
     /** Prints the learned parameters, the training time and the balanced accuracy, once training has ended. */
@@ -142,5 +133,22 @@ final class RunOutputs {
             return ExitCodes.DIVERGED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Prints the last lines of a library run ({@link #ended(PrintStream, PrintStream, String, ExperimentResult)}),
+     * and when Ctrl-C stopped it, one line saying so on {@code err}; returns the exit code ({@link
+     * ExitCodes#INTERRUPTED} then).
+     */
+    static int ended(PrintStream o, PrintStream err, String command, io.github.drawnet.run.FinishedRun run,
+            boolean interrupted) {
+        int code = ended(o, err, command, run.result());
+        if (!interrupted) {
+            return code;
+        }
+        err.printf(Locale.ROOT, "drawnet %s: stopped by Ctrl-C after epoch %d of %d; the run is written as a stopped"
+                + " run in %s%n", command, run.result().history().size(), run.result().config().epochs(),
+                Names.quoted(run.files().folder()));
+        return ExitCodes.INTERRUPTED;
     }
 }

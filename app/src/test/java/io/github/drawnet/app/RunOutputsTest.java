@@ -37,45 +37,6 @@ final class RunOutputsTest {
 
     /** The disk fills while the figures are written: exit 5 naming the folder, and the folder keeps its old run. */
     @Test
-    void finish_diskFullWhileWritingFigures_oneLineExit5_folderKeepsTheOldRun(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("o");
-        assertThat(CliRunner.run("run", "--epochs", "1", "--train-size", "200", "--val-size", "50", "--test-size", "100",
-                "--seed", "1", "--out", out.toString()).exitCode()).isZero();
-        byte[] oldMetrics = Files.readAllBytes(out.resolve("metrics.json"));
-        io.github.drawnet.api.ExperimentResult result = io.github.drawnet.api.Experiments.run(
-                io.github.drawnet.api.Backends.discover().get("reference"), Preset.BLOB.drawing(),
-                io.github.drawnet.sampling.Sampler.sample(Preset.BLOB.drawing(),
-                        new io.github.drawnet.api.SampleSizes(200, 50, 100), 2, io.github.drawnet.api.LabelMode.BINARY, 0),
-                io.github.drawnet.api.NetworkSpec.notebook(), io.github.drawnet.api.TrainingConfig.notebook().withEpochs(1),
-                EpochListener.NONE);
-        io.github.drawnet.viz.NotebookVisualizer real = new io.github.drawnet.viz.NotebookVisualizer();
-        io.github.drawnet.api.Visualizer full = (io.github.drawnet.api.Visualizer) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {io.github.drawnet.api.Visualizer.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("report")) {
-                        Files.writeString(((Path) args[1]).resolve("drawing.png"), "half a figure");
-                        throw new IOException("No space left on device");
-                    }
-                    return m.invoke(real, args);
-                });
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (io.github.drawnet.io.RunFolder folder = io.github.drawnet.io.RunFolder.open(out, "r2", "run", true,
-                List.of(), List.of())) {
-            PrintStream o = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunOutputs(full).finish(o, o, "run", result,
-                    folder, null, List.of(), io.github.drawnet.api.ReportFiles.all())).isInstanceOfSatisfying(UserException.class,
-                            e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.IO))
-                    .hasMessage("cannot write the run's files into " + out + ": IOException No space left on device; the"
-                            + " folder keeps what it held before");
-        }
-        assertThat(Files.readAllBytes(out.resolve("metrics.json"))).isEqualTo(oldMetrics);
-        assertThat(io.github.drawnet.io.RunFolder.status(out)).isEqualTo(io.github.drawnet.io.RunFolder.Status.FINISHED);
-        try (java.util.stream.Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".drawnet-new-"));
-        }
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("Metrics:");
-    }
-
-    @Test
     void run_everyOptionAwayFromItsDefault_printsAndWritesWhatItSays(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
         Path model = dir.resolve("model.json");
@@ -265,35 +226,5 @@ final class RunOutputsTest {
         assertThat(saved.history().size()).isEqualTo(3);
         assertThat(saved.backendId()).isEqualTo("djl");
         assertThat(new ObjectMapper().readTree(model.toFile()).get("parameters")).isEqualTo(metrics.get("parameters"));
-    }
-
-    /** The figure code warms while a network trains only when figures will be drawn. */
-    @Test
-    void warmUp_startsOnlyWhenFiguresAreDrawn_andStopsWhenInterrupted() throws InterruptedException {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean sawInterrupt = new java.util.concurrent.atomic.AtomicBoolean();
-        io.github.drawnet.api.Visualizer v = (io.github.drawnet.api.Visualizer) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {io.github.drawnet.api.Visualizer.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("warmUp")) {
-                        started.countDown();
-                        try {
-                            Thread.sleep(60_000);
-                        } catch (InterruptedException e) {
-                            sawInterrupt.set(true);
-                        }
-                    }
-                    return null;
-                });
-        RunOutputs outputs = new RunOutputs(v);
-        Thread none = outputs.warmUp(new io.github.drawnet.api.ReportFiles(java.util.Set.of(), false));
-        assertThat(none.getState()).isEqualTo(Thread.State.NEW);
-        Thread warming = outputs.warmUp(io.github.drawnet.api.ReportFiles.all());
-        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(warming.isDaemon()).isTrue();
-        assertThat(warming.getName()).isEqualTo("drawnet-figures-warm-up");
-        warming.interrupt();
-        warming.join(30_000);
-        assertThat(warming.isAlive()).isFalse();
-        assertThat(sawInterrupt.get()).isTrue();
     }
 }

@@ -3,14 +3,17 @@ package io.github.drawnet.run;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.sampling.ClassReading;
+import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.NotebookVisualizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +49,13 @@ import java.util.function.Supplier;
 public final class DrawingRun {
 
     private final DrawingSource source;
+    private final SavedModel saved;
+    private final Path savedFile;
+    private final boolean fromScratch;
+    private final int moreEpochs;
+    private List<String> extraNames = List.of();
+    private Function<ExperimentResult, List<Figure>> extraFigures = r -> List.of();
+    private String saveName;
     private ClassReading classes = ClassReading.DEFAULT;
     private ExperimentSettings settings = ExperimentSettings.notebook();
     private Backend backend;
@@ -58,13 +69,49 @@ public final class DrawingRun {
     private Clock clock = Clock.systemDefaultZone();
     private String command = "run";
 
-    private DrawingRun(DrawingSource source) {
-        this.source = Objects.requireNonNull(source, "source");
+    private DrawingRun(DrawingSource source, SavedModel saved, Path savedFile, boolean fromScratch, int moreEpochs) {
+        this.source = source;
+        this.saved = saved;
+        this.savedFile = savedFile;
+        this.fromScratch = fromScratch;
+        this.moreEpochs = moreEpochs;
     }
 
     /** Returns a run of the notebook's settings on {@code source}, on the preferred backend. */
     public static DrawingRun of(DrawingSource source) {
-        return new DrawingRun(source);
+        return new DrawingRun(Objects.requireNonNull(source, "source"), null, null, false, 0);
+    }
+
+    /**
+     * Returns a run that continues {@code saved} for {@code epochs} more epochs, from its weights and
+     * optimizer state ({@link SavedModel#resume}), on its own drawing, points and settings; the history
+     * goes on numbering its epochs. {@link #settings} and {@link #classes} do not apply.
+     *
+     * @param file the file the model was read from, which the run never replaces; null when none
+     * @throws IllegalArgumentException when {@code epochs} is outside [1, {@value TrainingConfig#MAX_EPOCHS}]
+     */
+    public static DrawingRun resume(SavedModel saved, Path file, int epochs) {
+        return new DrawingRun(null, Objects.requireNonNull(saved, "saved"), file, false, checkEpochs(epochs));
+    }
+
+    /**
+     * Returns a run that trains {@code saved}'s network again from scratch for {@code epochs} epochs: the same
+     * drawing, points and settings, the initial weights of its seed and a fresh optimizer ({@link
+     * SavedModel#restart}).
+     *
+     * @param file the file the model was read from, which the run never replaces; null when none
+     * @throws IllegalArgumentException when {@code epochs} is outside [1, {@value TrainingConfig#MAX_EPOCHS}]
+     */
+    public static DrawingRun restart(SavedModel saved, Path file, int epochs) {
+        return new DrawingRun(null, Objects.requireNonNull(saved, "saved"), file, true, checkEpochs(epochs));
+    }
+
+    private static int checkEpochs(int epochs) {
+        if (epochs < 1 || epochs > TrainingConfig.MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be in [1, " + TrainingConfig.MAX_EPOCHS + "], got "
+                    + epochs);
+        }
+        return epochs;
     }
 
     /** Sets how the drawing's colours become classes (default: {@link ClassReading#DEFAULT}). */
@@ -135,6 +182,27 @@ public final class DrawingRun {
         return this;
     }
 
+    /**
+     * Saves the trained model into the run's folder as {@code name} (for example {@code model.json}), part of
+     * the run's set; {@link #save} overrides it.
+     */
+    public DrawingRun saveInFolder(String name) {
+        this.saveName = name;
+        return this;
+    }
+
+    /**
+     * Writes further figures beside the notebook's, made from the result once training ends.
+     *
+     * @param names the figures' names (without extension), planned before any work
+     * @param make makes the figures, one per name
+     */
+    public DrawingRun extraFigures(List<String> names, Function<ExperimentResult, List<Figure>> make) {
+        this.extraNames = List.copyOf(names);
+        this.extraFigures = Objects.requireNonNull(make, "make");
+        return this;
+    }
+
     /** Sets the clock default folder names and run ids are read from (default: the system's). */
     public DrawingRun clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -158,12 +226,14 @@ public final class DrawingRun {
     public FinishedRun resultOnly() {
         Backend b = chosenBackend();
         Supplier<String> loading = Backends.loadInBackground(b);
-        RunInputs inputs = RunInputs.prepare(source, classes, settings.requireConsistent());
+        RunInputs inputs = prepare();
         String engine = loading.get();
-        listener.started(inputs, engine, null);
-        ExperimentResult result = train(b, inputs);
-        listener.trained(result);
-        return new FinishedRun(result, null);
+        try (Experiment experiment = start(b, inputs)) {
+            listener.started(started(experiment, inputs), engine, null);
+            ExperimentResult result = train(experiment);
+            listener.trained(result);
+            return new FinishedRun(result, null);
+        }
     }
 
     /**
@@ -180,30 +250,60 @@ public final class DrawingRun {
     public FinishedRun writeFolder() throws IOException {
         Backend b = chosenBackend();
         Supplier<String> loading = Backends.loadInBackground(b);
-        RunInputs inputs = RunInputs.prepare(source, classes, settings.requireConsistent());
+        RunInputs inputs = prepare();
         String engine = loading.get(); // an engine that cannot load is reported before anything is written
         RunWriter writer = new RunWriter(visualizer == null ? new NotebookVisualizer() : visualizer);
-        Path dir = out != null ? out : RunFolders.fresh(base, clock, inputs.drawing().name(), b.id());
+        String name = saved != null ? saved.drawing().name() : inputs.drawing().name();
+        Path dir = out != null ? out : RunFolders.fresh(base, clock, name, b.id());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new RunFolderException("output folder " + dir + " is a file; give a folder");
         }
         RunWriter.checkSaveOutside(save, dir);
-        List<Path> reads = new ArrayList<>(source.inputs());
-        try (RunFolder folder = open(dir, reads, writer.plannedNames(List.of(), files, inputs.spec().classes()))) {
-            RunWriter.checkSave(save, folder);
-            listener.started(inputs, engine, folder.given());
+        List<Path> reads = new ArrayList<>(source != null ? source.inputs() : List.of());
+        if (savedFile != null) {
+            reads.add(savedFile);
+        }
+        int classes = saved != null ? saved.spec().classes() : inputs.spec().classes();
+        try (RunFolder folder = open(dir, reads, writer.plannedNames(extraNames, files, classes))) {
+            Path target = save != null ? save : saveName != null ? folder.finalPath(saveName) : null;
+            RunWriter.checkSave(target, folder);
             ExperimentResult result;
-            Thread warming = writer.warmUp(files); // the figures' code warms on the core training leaves idle
-            try {
-                result = train(b, inputs);
-            } finally {
-                warming.interrupt();
+            try (Experiment experiment = start(b, inputs)) {
+                listener.started(started(experiment, inputs), engine, folder.given());
+                Thread warming = writer.warmUp(files); // the figures' code warms on the core training leaves idle
+                try {
+                    result = train(experiment);
+                } finally {
+                    warming.interrupt();
+                }
             }
             listener.trained(result);
-            RunFiles written = writer.write(result, folder, save, List.of(), files);
+            RunFiles written = writer.write(result, folder, target, extraFigures.apply(result), files);
             listener.written(written);
             return new FinishedRun(result, written);
         }
+    }
+
+    /** Returns the inputs of a run on a drawing, read and checked; null for a run of a saved model. */
+    private RunInputs prepare() {
+        return saved != null ? null : RunInputs.prepare(source, classes, settings.requireConsistent());
+    }
+
+    private Experiment start(Backend b, RunInputs inputs) {
+        if (saved != null) {
+            return fromScratch ? saved.restart(b) : saved.resume(b);
+        }
+        return Experiment.start(b, inputs.drawing(), inputs.data(), inputs.spec(), inputs.config());
+    }
+
+    private static RunInputs started(Experiment e, RunInputs inputs) {
+        return inputs != null ? inputs
+                : new RunInputs(e.drawing(), "saved in the model", e.data(), e.spec(), e.config(), null);
+    }
+
+    private ExperimentResult train(Experiment experiment) {
+        experiment.train(saved != null ? moreEpochs : experiment.config().epochs(), listener::epoch);
+        return experiment.finish();
     }
 
     private RunFolder open(Path dir, List<Path> reads, List<String> planned) throws RunFolderException {
@@ -217,11 +317,11 @@ public final class DrawingRun {
         }
     }
 
-    private ExperimentResult train(Backend b, RunInputs inputs) {
-        return Experiments.run(b, inputs.drawing(), inputs.data(), inputs.spec(), inputs.config(), listener::epoch);
-    }
-
     private Backend chosenBackend() {
-        return backend != null ? backend : Backends.discover().preferred();
+        if (backend != null) {
+            return backend;
+        }
+        Backends found = Backends.discover();
+        return saved != null ? found.find(saved.backendId()).orElseGet(found::preferred) : found.preferred();
     }
 }

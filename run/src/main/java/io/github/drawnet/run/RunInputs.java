@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param data the training, validation and test points
  * @param spec the network, its input and output fitted to the data's features and classes
  * @param config the training settings
- * @param classesFound what reading the drawing found, in one line for people
+ * @param classesFound what reading the drawing found, in one line for people; null for the inputs of a saved
+ *     model, whose drawing was read when it was first trained
  */
 public record RunInputs(Drawing drawing, String drawingSource, DataSplits data, NetworkSpec spec, TrainingConfig config,
         String classesFound) {
@@ -31,7 +32,6 @@ public record RunInputs(Drawing drawing, String drawingSource, DataSplits data, 
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(classesFound, "classesFound");
     }
 
     /**

@@ -233,4 +233,41 @@ class DrawingRunTest {
         assertThatThrownBy(() -> DrawingSource.preset("squiggle")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("squiggle");
     }
+
+    @Test
+    void resume_twoPlusTwoEpochs_isFourStraight_bitForBit_andRestartIsTheFirstTwo(@TempDir Path tmp)
+            throws IOException {
+        Path model = tmp.resolve("models/two.json");
+        FinishedRun two = halfPlane(2).out(tmp.resolve("two")).save(model).writeFolder();
+        SavedModel saved = SavedModel.read(model);
+        ExperimentResult four = halfPlane(4).resultOnly().result();
+
+        FinishedRun more = DrawingRun.resume(saved, model, 2).backend(REFERENCE).files(new ReportFiles(java.util.Set.of(),
+                false)).out(tmp.resolve("more")).saveInFolder("model.json").writeFolder();
+        // the reference network trains in doubles and a saved model holds floats, so the continued run starts
+        // from the straight run's state rounded to float: within 1e-6 (measured 6.0e-8, one float step), not bit
+        // for bit. The first two epochs, which the model carries, are exact.
+        assertThat(more.result().finalParameters().maxAbsDifference(four.finalParameters())).isLessThan(1e-6);
+        assertThat(more.result().history().epochs().subList(0, 2)).isEqualTo(four.history().epochs().subList(0, 2));
+        assertThat(more.result().history().epochs()).hasSize(4);
+        assertThat(SavedModel.read(tmp.resolve("more/model.json")).history().size()).isEqualTo(4);
+
+        FinishedRun again = DrawingRun.restart(saved, model, 2).backend(REFERENCE).resultOnly();
+        assertThat(again.result().finalParameters()).isEqualTo(two.result().finalParameters());
+        assertThat(again.result().history()).isEqualTo(two.result().history());
+    }
+
+    @Test
+    void resume_intoTheModelsOwnFolder_neverReplacesTheModelItReads(@TempDir Path tmp) throws IOException {
+        Path model = tmp.resolve("r/model.json");
+        halfPlane(1).out(tmp.resolve("r")).save(model).writeFolder();
+        byte[] before = Files.readAllBytes(model);
+        SavedModel saved = SavedModel.read(model);
+        assertThatThrownBy(() -> DrawingRun.resume(saved, model, 1).backend(REFERENCE).out(tmp.resolve("r"))
+                .replace(true).saveInFolder("model.json").writeFolder()).isInstanceOf(RunFolderException.class)
+                .hasMessageContaining("model.json");
+        assertThat(model).hasBinaryContent(before);
+        assertThatThrownBy(() -> DrawingRun.resume(saved, model, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("epochs must be in [1, 100000], got 0");
+    }
 }
