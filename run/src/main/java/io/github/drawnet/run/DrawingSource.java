@@ -25,19 +25,21 @@ public final class DrawingSource {
     private final Preset preset;
     private final String name;
     private final byte[] bytes;
+    private final long maxPixels;
 
-    private DrawingSource(Path file, Preset preset, String name, byte[] bytes) {
+    private DrawingSource(Path file, Preset preset, String name, byte[] bytes, long maxPixels) {
         this.file = file;
         this.preset = preset;
         this.name = name;
         this.bytes = bytes;
+        this.maxPixels = maxPixels;
     }
 
     /** Returns the drawing in the PNG file {@code png}, named by its file name. */
     public static DrawingSource file(Path png) {
         Objects.requireNonNull(png, "png");
         return new DrawingSource(png, null, png.getFileName() == null ? png.toString() : png.getFileName().toString(),
-                null);
+                null, Drawing.MAX_PIXELS);
     }
 
     /**
@@ -52,7 +54,7 @@ public final class DrawingSource {
     /** Returns the built-in drawing {@code preset}. */
     public static DrawingSource preset(Preset preset) {
         Objects.requireNonNull(preset, "preset");
-        return new DrawingSource(null, preset, preset.id(), null);
+        return new DrawingSource(null, preset, preset.id(), null, Drawing.MAX_PIXELS);
     }
 
     /** Returns the default built-in drawing, the notebook's blob ({@link Preset#DEFAULT}). */
@@ -62,8 +64,22 @@ public final class DrawingSource {
 
     /** Returns the drawing a PNG's bytes hold, named {@code name}; the bytes are copied. */
     public static DrawingSource bytes(String name, byte[] png) {
+        return bytes(name, png, Drawing.MAX_PIXELS);
+    }
+
+    /**
+     * Returns the drawing a PNG's bytes hold, named {@code name}, refusing images of more than {@code maxPixels}
+     * pixels before decoding them (a server that takes drawings from the network bounds what one costs); the
+     * bytes are copied.
+     *
+     * @throws IllegalArgumentException when {@code maxPixels} is not in [1, {@link Drawing#MAX_PIXELS}]
+     */
+    public static DrawingSource bytes(String name, byte[] png, long maxPixels) {
         Objects.requireNonNull(name, "name");
-        return new DrawingSource(null, null, name, png.clone());
+        if (maxPixels < 1 || maxPixels > Drawing.MAX_PIXELS) {
+            throw new IllegalArgumentException("maxPixels must be in [1, " + Drawing.MAX_PIXELS + "], got " + maxPixels);
+        }
+        return new DrawingSource(null, null, name, png.clone(), maxPixels);
     }
 
     /**
@@ -79,7 +95,7 @@ public final class DrawingSource {
         if (preset != null) {
             return DrawingReader.fromImageExplained(preset.image(), preset.id(), classes);
         }
-        return DrawingReader.readExplained(new ByteArrayInputStream(bytes), name, Drawing.MAX_PIXELS, classes);
+        return DrawingReader.readExplained(new ByteArrayInputStream(bytes), name, maxPixels, classes);
     }
 
     /** Returns the drawing's name: the file's name, the preset's id, or the name the bytes were given. */

@@ -230,6 +230,13 @@ class DrawingRunTest {
         assertThat(DrawingSource.file(png).description()).isEqualTo("file " + png);
         assertThat(DrawingSource.bytes("up.png", bytes).name()).isEqualTo("up.png");
         assertThat(DrawingSource.defaultPreset().name()).isEqualTo(Preset.DEFAULT.id());
+        long pixels = 256L * 256L;
+        assertThat(DrawingSource.bytes("up.png", bytes, pixels).read(ClassReading.DEFAULT).drawing().sha256())
+                .isEqualTo(sha);
+        assertThatThrownBy(() -> DrawingSource.bytes("up.png", bytes, pixels - 1).read(ClassReading.DEFAULT))
+                .isInstanceOf(InvalidDrawingException.class).hasMessageContaining("65536");
+        assertThatThrownBy(() -> DrawingSource.bytes("up.png", bytes, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxPixels must be in [1, 16777216], got 0");
         assertThatThrownBy(() -> DrawingSource.preset("squiggle")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("squiggle");
     }

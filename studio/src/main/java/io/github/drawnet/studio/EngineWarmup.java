@@ -6,12 +6,12 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.sampling.ClassReading;
-import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -116,10 +116,14 @@ final class EngineWarmup implements AutoCloseable {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(Preset.BLOB.image(), "png", png);
-            Drawing drawing = DrawingReader.readExplained(new ByteArrayInputStream(png.toByteArray()), "drawing.png",
-                    StudioServer.MAX_PIXELS, ClassReading.AUTO).drawing();
-            ExperimentSettings e = ExperimentSettings.notebook();
-            DataSplits data = Sampler.sample(drawing, POINTS, e.seed(), e.labels(), e.noise());
+            // the drawing read and sampled as a Start reads it, so the warm-up loads the same code
+            ExperimentSettings e = ExperimentSettings.notebook().with(Setting.TRAIN_SIZE, String.valueOf(POINTS.train()))
+                    .with(Setting.VALIDATION_SIZE, String.valueOf(POINTS.validation()))
+                    .with(Setting.TEST_SIZE, String.valueOf(POINTS.test()));
+            RunInputs inputs = RunInputs.prepare(DrawingSource.bytes("drawing.png", png.toByteArray(),
+                    StudioServer.MAX_PIXELS), ClassReading.AUTO, e);
+            Drawing drawing = inputs.drawing();
+            DataSplits data = inputs.data();
             try (Experiment x = Experiment.start(backend, drawing, data,
                     e.network().withClasses(data.train().classCount()), e.training())) {
                 w.engineLoaded.complete(null);

@@ -19,12 +19,13 @@ import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.io.DrawnetVersion;
 import io.github.drawnet.io.InvalidFileException;
 import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.api.Optimizer;
 import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.InvalidDrawingException;
 import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -416,11 +417,10 @@ public final class StudioServer implements AutoCloseable {
                 "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
         // a Start that came while its engine warms up waits for the engine, rather than load it a second time
         warmup.startCame(backend.id(), TimeUnit.MINUTES.toMillis(1));
-        DrawingReader.Reading reading = DrawingReader.readExplained(new ByteArrayInputStream(png), "drawing.png",
-                MAX_PIXELS, ClassReading.AUTO);
-        Drawing drawing = reading.drawing();
-        ExperimentSettings e = settings.settings();
-        DataSplits data = Sampler.sample(drawing, e.sizes(), e.seed(), e.labels(), e.noise());
+        RunInputs inputs = RunInputs.prepare(DrawingSource.bytes("drawing.png", png, MAX_PIXELS), ClassReading.AUTO,
+                settings.settings());
+        Drawing drawing = inputs.drawing();
+        DataSplits data = inputs.data();
         synchronized (sessions) {
             if (!s.isLive()) {
                 requireRunSlot();
@@ -431,7 +431,7 @@ public final class StudioServer implements AutoCloseable {
         n.put("positiveShare", drawing.positiveShare());
         n.put("trainPositiveShare", data.train().positiveShare());
         SessionEvents.classes(n, drawing);
-        n.put("reading", reading.explanation());
+        n.put("reading", inputs.classesFound());
         ctx.status(202).contentType("application/json").result(n.toString());
     }
 
