@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's second library example, as a consumer writes it (public types only), kept compiling
- * and working: save, load, and continue on another backend. Smaller sizes, to stay quick.
+ * Save, load, and continue on another backend, as a consumer writes it (public types only), at the
+ * level of {@code io}: the steps the README's library consumer takes after its run (that consumer,
+ * examples/src/it/exercise-checker, is built and checked against the README by the examples module).
+ * Smaller sizes, to stay quick.
  */
 final class ReadmeLibraryTest {
 

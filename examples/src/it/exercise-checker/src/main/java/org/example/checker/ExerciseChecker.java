@@ -2,64 +2,104 @@ package org.example.checker;
 
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.grading.GradeEngines;
+import io.github.drawnet.grading.GradeOptions;
+import io.github.drawnet.grading.GradePlan;
+import io.github.drawnet.grading.GradeReport;
+import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.io.SavedModel;
-import io.github.drawnet.sampling.Sampler;
-import io.github.drawnet.viz.NotebookVisualizer;
+import io.github.drawnet.run.DrawingRun;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.FinishedRun;
+import io.github.drawnet.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Checks a student's drawing exercise: trains the drawing on a backend found at run time, compares
- * the test accuracy with a target, writes the figures and the report, saves the model, reloads it and
- * trains it a few more epochs, as a course tool built on Drawnet would.
+ * Checks drawing exercises, as a course tool built on Drawnet would: one drawing to a run folder
+ * (metrics, figures, report, model), its test accuracy against a target, the saved model continued,
+ * and a folder of students' drawings graded into grades.csv and grades.html.
  */
 public final class ExerciseChecker {
 
-    /** What a check found. */
-    public record Verdict(String backend, double accuracy, boolean passed, Path report, Path model,
-            int epochsAfterReload, double accuracyAfterReload) {}
+    /** What checking one drawing found: the run, where it wrote, and its model trained 10 epochs more. */
+    public record Verdict(FinishedRun run, RunFiles files, boolean passed, ExperimentResult continued) {}
 
-    private final Backends backends = Backends.discover();
-    private final Visualizer visualizer = new NotebookVisualizer();
+    private final Backends backends = Backends.discover(); // every backend on the class path
 
-    /** Checks {@code drawing} on backend {@code backendId} (or the preferred one when null). */
-    public Verdict check(Drawing drawing, String backendId, ExperimentSettings settings, double target, Path out)
-            throws IOException {
-        Backend backend = backendId == null ? backends.preferred() : backends.get(backendId);
-        DataSplits data = Sampler.sample(drawing, settings.sizes(), settings.seed());
-        Path dir = Files.createDirectories(out.resolve(backend.id()));
-        ExperimentResult result;
-        try (Experiment experiment = Experiment.start(backend, drawing, data, settings.network(), settings.training())) {
-            experiment.train(settings.training().epochs(), EpochListener.NONE);
-            result = experiment.finish();
-        }
-        Path report = visualizer.report(result, dir).report();
-        Path model = dir.resolve("model.json");
-        SavedModel.of(result).write(model);
-
-        ExperimentResult again;
-        try (Experiment more = SavedModel.read(model).resume(backend)) {
-            more.train(ExperimentSettings.MORE_EPOCHS, EpochListener.NONE);
-            again = more.finish();
-        }
-        double accuracy = result.test().accuracy();
-        return new Verdict(backend.id(), accuracy, accuracy >= target, report, model, again.history().size(),
-                again.test().accuracy());
-    }
-
-    /** Returns the settings a checker uses: the notebook's, smaller, so a class's drawings check quickly. */
+    /** Returns the settings a checker uses: the notebook's, smaller, so that a class's drawings check quickly. */
     public static ExperimentSettings quick() {
         return ExperimentSettings.notebook().with(Setting.HIDDEN, "8").with(Setting.LEARNING_RATE, "0.03")
                 .with(Setting.EPOCHS, "30").with(Setting.TRAIN_SIZE, "1500").with(Setting.VALIDATION_SIZE, "300")
-                .with(Setting.TEST_SIZE, "2000").requireConsistent();
+                .with(Setting.TEST_SIZE, "2000");
+    }
+
+    /** Trains {@code drawing} on backend {@code backendId} into the run folder {@code out}, then continues it. */
+    public Verdict check(DrawingSource drawing, String backendId, ExperimentSettings settings, double target, Path out)
+            throws IOException {
+        Backend backend = backends.get(backendId);
+        // reads the PNG, samples and labels the points, fits the network to the drawing's classes, trains,
+        // and writes metrics.json, the exports, the figures (PNG), report.html and model.json as one folder
+        FinishedRun run = DrawingRun.of(drawing).settings(settings).backend(backend)
+                .files(new ReportFiles(EnumSet.of(ReportFiles.Format.PNG), true))
+                .out(out).replace(true).save(out.resolve("model.json"))
+                .listener((epoch, last) -> {
+                    if (epoch.epoch() % 10 == 0) {
+                        System.out.println(epoch.notebookLine(last));
+                    }
+                    return true; // false stops training after this epoch; the run is still written
+                })
+                .writeFolder();
+        RunFiles files = run.written().orElseThrow();
+        Path model = files.savedModel().orElseThrow(() -> new IOException("no model: " + files.modelNotSaved()));
+
+        ExperimentResult continued; // any backend continues any model: epochs number on, optimizer state kept
+        try (Experiment more = SavedModel.read(model).resume(backend)) {
+            more.train(ExperimentSettings.MORE_EPOCHS, EpochListener.NONE);
+            continued = more.finish();
+        }
+        return new Verdict(run, files, run.testAccuracy() >= target, continued);
+    }
+
+    /** Grades every PNG under {@code folder} (a subfolder per student allowed) into {@code out}. */
+    public List<GradeRow> grade(Path folder, String backendId, ExperimentSettings settings, Path out)
+            throws IOException, InterruptedException {
+        GradePlan plan = GradePlan.of(folder, List.of(backends.get(backendId)), settings, Map.of());
+        List<GradeRow> rows = GradeEngines.get("local", backends).run(plan, GradeOptions.threads(2),
+                (done, total, row) -> System.out.println(row.describe(total)));
+        GradeReport.write(out, plan, rows, "local"); // grades.csv and grades.html
+        return rows;
+    }
+
+    /** {@code ExerciseChecker DRAWING.png|FOLDER OUT [BACKEND]}: checks one drawing, or grades a folder. */
+    public static void main(String[] args) throws Exception {
+        Path in = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        String backend = args.length > 2 ? args[2] : "reference";
+        ExerciseChecker checker = new ExerciseChecker();
+        if (Files.isDirectory(in)) {
+            System.out.println(GradeReport.summary(checker.grade(in, backend, quick(), out)));
+            return;
+        }
+        Verdict v = checker.check(DrawingSource.file(in), backend, quick(), 0.9, out);
+        ExperimentResult r = v.run().result();
+        System.out.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (balanced %.4f), %s%n", in, r.backendId(),
+                r.test().accuracy(), r.test().balancedAccuracy(), v.passed() ? "passed" : "not yet");
+        System.out.printf(Locale.ROOT, "epoch %d: validation accuracy %.4f; after %d more: test accuracy %.4f%n",
+                r.history().last().epoch(), r.history().last().validationAccuracy(), ExperimentSettings.MORE_EPOCHS,
+                v.continued().test().accuracy());
+        System.out.println("wrote " + v.files().folder() + ": " + v.files().figures().size() + " figures, "
+                + v.files().reportFile().orElseThrow().getFileName() + ", " + v.files().model().getFileName());
     }
 }
