@@ -117,7 +117,7 @@ final class EngineWarmup implements AutoCloseable {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(Preset.BLOB.image(), "png", png);
             Drawing drawing = DrawingReader.readExplained(new ByteArrayInputStream(png.toByteArray()), "drawing.png",
-                    StudioServer.MAX_PIXELS, ClassReading.AUTO).drawing();
+                    StudioBudget.MAX_PIXELS, ClassReading.AUTO).drawing();
             ExperimentSettings e = ExperimentSettings.notebook();
             DataSplits data = Sampler.sample(drawing, POINTS, e.seed(), e.labels(), e.noise());
             try (Experiment x = Experiment.start(backend, drawing, data,
