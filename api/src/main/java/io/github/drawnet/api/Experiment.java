@@ -117,7 +117,7 @@ public final class Experiment implements AutoCloseable {
      * @throws IllegalStateException when the experiment is closed
      */
     public TrainingResult train(int epochs, EpochListener listener) {
-        Checks.inRange("epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        TrainingConfig.checkEpochs(epochs);
         Objects.requireNonNull(listener, "listener");
         stopRequested = false;
         plannedEpochs += epochs;

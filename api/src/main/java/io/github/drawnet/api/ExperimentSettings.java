@@ -2,8 +2,8 @@ package io.github.drawnet.api;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -71,13 +71,16 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
 
     /**
      * Returns a copy with {@code setting} read from {@code text}, in the setting's one spelling (see
-     * {@link Setting}); blank text keeps the current value.
+     * {@link Setting}); null keeps the current value (the setting was not given). Text given empty is
+     * refused like any other value that is not allowed. Each value is checked alone here; the limits
+     * that depend on other settings (the batch against the training set) are checked once all are
+     * known, by {@link #requireConsistent()}.
      *
      * @throws InvalidSettingException naming the setting, the value and what is allowed
      */
     public ExperimentSettings with(Setting setting, String text) {
         Objects.requireNonNull(setting, "setting");
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return this;
         }
         String t = text.strip();
@@ -109,13 +112,12 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
             case BATCH_SIZE -> {
                 int v = integer(setting, t);
                 if (v < 1 || v > TrainingConfig.MAX_BATCH_SIZE) {
-                    // name the bound that holds for the training set as it is now
-                    inRange(setting, v, 1, Math.min(TrainingConfig.MAX_BATCH_SIZE, sizes.train()));
+                    // a value no training set allows: refused now, with the bound of the training set as it is
+                    TrainingConfig.checkBatchSize(v, sizes.train());
                 }
                 yield new ExperimentSettings(sizes, labels, noise, network, c.withBatchSize(v));
             }
-            case EPOCHS -> new ExperimentSettings(sizes, labels, noise, network,
-                    c.withEpochs(inRange(setting, integer(setting, t), 1, TrainingConfig.MAX_EPOCHS)));
+            case EPOCHS -> new ExperimentSettings(sizes, labels, noise, network, c.withEpochs(integer(setting, t)));
             case WEIGHT_DECAY -> {
                 double v = number(setting, t);
                 if (!Double.isFinite(v) || v < 0) {
@@ -143,14 +145,16 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
     }
 
     /**
-     * Checks the values that must fit each other: the batch size is at most the training set.
+     * Checks the values that must fit each other, once all are known: the batch size is at most the
+     * training set ({@link TrainingConfig#checkBatchSize}). Every other limit is checked where its
+     * value is made: epochs and batch size by {@link TrainingConfig}, split sizes by {@link
+     * SampleSizes}, hidden layers and units by {@link NetworkSpec}.
      *
      * @return this
      * @throws InvalidSettingException naming the batch size and the largest allowed
      */
     public ExperimentSettings requireConsistent() {
-        int max = Math.min(TrainingConfig.MAX_BATCH_SIZE, sizes.train());
-        inRange(Setting.BATCH_SIZE, training.batchSize(), 1, max);
+        TrainingConfig.checkBatchSize(training.batchSize(), sizes.train());
         return this;
     }
 
@@ -188,33 +192,29 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 
+    /** Reads layer sizes; their limits are {@link NetworkSpec}'s to check. */
     private static List<Integer> hidden(String text) {
         if (text.equalsIgnoreCase("none") || text.equals("0")) {
             return List.of();
         }
         List<Integer> sizes = new ArrayList<>();
         for (String part : text.split("[,-]", -1)) {
-            int units;
             try {
-                units = Integer.parseInt(part.strip());
+                sizes.add(Integer.parseInt(part.strip()));
             } catch (NumberFormatException e) {
                 throw new InvalidSettingException(Setting.HIDDEN,
                         " must be layer sizes like 4 or 8,4 (or none), got '" + text + "'");
             }
-            if (units < 1 || units > NetworkSpec.MAX_UNITS) {
-                throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
-                        " units per layer must be in [1, %d], got %d", NetworkSpec.MAX_UNITS, units));
-            }
-            sizes.add(units);
-        }
-        if (sizes.size() > NetworkSpec.MAX_HIDDEN_LAYERS) {
-            throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
-                    " allows at most %d layers, got %d in '%s'", NetworkSpec.MAX_HIDDEN_LAYERS, sizes.size(), text));
         }
         return sizes;
     }
 
     private static List<Feature> features(String text) {
+        if (text.isEmpty()) {
+            throw new InvalidSettingException(Setting.FEATURES, " must list one or more of " + Arrays.stream(
+                    Feature.values()).map(Feature::id).collect(Collectors.joining(", "))
+                    + ", separated by commas, got ''");
+        }
         List<Feature> list = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             Feature f = name(Setting.FEATURES, () -> Feature.fromId(part));
@@ -242,8 +242,9 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
         }
     }
 
+    /** Reads a split's size; its limit is {@link SampleSizes}'s to check. */
     private static int size(Setting setting, String text) {
-        return inRange(setting, integer(setting, text), 1, SampleSizes.MAX);
+        return integer(setting, text);
     }
 
     private static long longValue(Setting setting, String text) {
@@ -267,14 +268,6 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
             return Boolean.parseBoolean(text);
         }
         throw new InvalidSettingException(setting, " must be true or false, got '" + text + "'");
-    }
-
-    private static int inRange(Setting setting, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidSettingException(setting, String.format(Locale.ROOT, " must be in [%d, %d], got %d", min,
-                    max, value));
-        }
-        return value;
     }
 
     /** Returns every setting with its key and value, so a printed configuration is complete. */

@@ -49,10 +49,17 @@ public record NetworkSpec(List<Feature> inputs, List<Integer> hidden, Activation
         Checks.argument(!inputs.isEmpty(), "the network needs at least one input feature, got none");
         Checks.argument(new HashSet<>(inputs).size() == inputs.size(),
                 "input features must be distinct, got %s", inputs);
-        Checks.inRange("number of hidden layers", hidden.size(), 0, MAX_HIDDEN_LAYERS);
+        // the one check of each rule of the hidden layers; the settings' parser leaves them to this
+        if (hidden.size() > MAX_HIDDEN_LAYERS) {
+            throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
+                    " allows at most %d layers, got %d", MAX_HIDDEN_LAYERS, hidden.size()));
+        }
         for (Integer units : hidden) {
             Objects.requireNonNull(units, "hidden layer size");
-            Checks.inRange("hidden units per layer", units, 1, MAX_UNITS);
+            if (units < 1 || units > MAX_UNITS) {
+                throw new InvalidSettingException(Setting.HIDDEN, String.format(Locale.ROOT,
+                        " units per layer must be in [1, %d], got %d", MAX_UNITS, units));
+            }
         }
         Checks.inRange("number of classes", classes, 2, MAX_CLASSES);
         inputs = List.copyOf(inputs);

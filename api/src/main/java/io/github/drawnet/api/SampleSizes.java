@@ -1,7 +1,5 @@
 package io.github.drawnet.api;
 
-import io.github.drawnet.api.internal.Checks;
-
 /**
  * How many points each split gets. The notebook's sizes are {@link #notebook()}: 5000 training,
  * 1000 validation, 10000 test.
@@ -12,18 +10,19 @@ import io.github.drawnet.api.internal.Checks;
  */
 public record SampleSizes(int train, int validation, int test) {
 
-    /** The largest size of one split. */
+    /** The largest size of one split: the one limit of every front end (the studio's page has a smaller budget). */
     public static final int MAX = 1_000_000;
 
     /**
-     * Validates the sizes.
+     * Validates the sizes: each in [1, {@value #MAX}], the one check of the rule.
      *
-     * @throws IllegalArgumentException naming the first size out of range
+     * @throws InvalidSettingException naming the first size out of range, for example {@code "training
+     *     set size must be in [1, 1000000], got 0"}
      */
     public SampleSizes {
-        Checks.inRange("training set size", train, 1, MAX);
-        Checks.inRange("validation set size", validation, 1, MAX);
-        Checks.inRange("test set size", test, 1, MAX);
+        TrainingConfig.inRange(Setting.TRAIN_SIZE, train, MAX);
+        TrainingConfig.inRange(Setting.VALIDATION_SIZE, validation, MAX);
+        TrainingConfig.inRange(Setting.TEST_SIZE, test, MAX);
     }
 
     /** Returns the notebook's sizes: 5000, 1000, 10000. */

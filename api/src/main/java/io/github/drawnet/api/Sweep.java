@@ -82,7 +82,9 @@ public final class Sweep {
     /**
      * Makes the grid of every backend times every combination of the values of {@code axes} (each a
      * setting of {@link #AXES} with its values as text), on {@code base}. A setting not in {@code
-     * axes} keeps its value in {@code base}.
+     * axes} keeps its value in {@code base}. Each value is read alone first; the limits between
+     * settings ({@link ExperimentSettings#requireConsistent()}) are checked on each cell, once all its
+     * settings are known, so a batch given for a small training set is not refused for the base's.
      *
      * @throws InvalidSettingException naming the first bad value
      * @throws IllegalArgumentException when there are more than {@value #MAX_CELLS} cells, no backend,
@@ -103,7 +105,7 @@ public final class Sweep {
         for (Setting axis : AXES) {
             List<ExperimentSettings> read = new ArrayList<>();
             for (String text : axes.getOrDefault(axis, List.of(base.text(axis)))) {
-                read.add(base.with(axis, text).requireConsistent());
+                read.add(base.with(axis, text));
             }
             values.add(read);
             count *= read.size();
@@ -140,6 +142,16 @@ public final class Sweep {
         for (ExperimentSettings value : values.get(axis)) {
             combine(s.with(setting, value.text(setting)), values, axis + 1, b, cells);
         }
+    }
+
+    /**
+     * Returns the best of {@code done}: the highest test accuracy among the cells that did not
+     * diverge (a diverged network's accuracy is that of whatever its last parameters say, often one
+     * class everywhere); the first of equals; empty when every cell diverged.
+     */
+    public static java.util.Optional<Done> best(List<Done> done) {
+        return done.stream().filter(d -> d.result().training().stopReason() != StopReason.DIVERGED)
+                .reduce((a, b) -> b.result().test().accuracy() > a.result().test().accuracy() ? b : a);
     }
 
     /** Returns the cells, in order. */

@@ -2,6 +2,7 @@ package io.github.drawnet.api;
 
 import io.github.drawnet.api.internal.Checks;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,9 +34,12 @@ public record TrainingConfig(
         long seed,
         boolean shuffle) {
 
-    /** The largest batch size accepted. */
+    /** The largest batch size accepted (and never more than the training set: {@link #checkBatchSize}). */
     public static final int MAX_BATCH_SIZE = 1_000_000;
-    /** The largest number of epochs accepted. */
+    /**
+     * The largest number of epochs one training may run: the one limit of every front end and of
+     * {@link Experiment#train} and {@link Trainer#train} (checked by {@link #checkEpochs}).
+     */
     public static final int MAX_EPOCHS = 100_000;
 
     /**
@@ -46,9 +50,39 @@ public record TrainingConfig(
     public TrainingConfig {
         Objects.requireNonNull(optimizer, "optimizer");
         Checks.positiveFinite("learning rate", learningRate);
-        Checks.inRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
-        Checks.inRange("epochs", epochs, 1, MAX_EPOCHS);
+        checkBatchSize(batchSize, MAX_BATCH_SIZE);
+        checkEpochs(epochs);
         Checks.nonNegativeFinite("weight decay", weightDecay);
+    }
+
+    /**
+     * Returns {@code epochs} if one training may run that many: in [1, {@value #MAX_EPOCHS}]. The one
+     * check of the rule, for a whole run as for more epochs of one ({@code continue}, the studio).
+     *
+     * @throws InvalidSettingException {@code "epochs must be in [1, 100000], got 0"}
+     */
+    public static int checkEpochs(int epochs) {
+        return inRange(Setting.EPOCHS, epochs, MAX_EPOCHS);
+    }
+
+    /**
+     * Returns {@code batchSize} if it fits a training set of {@code trainSize} points: in [1,
+     * min({@value #MAX_BATCH_SIZE}, trainSize)]. The one check of the rule, made once the training
+     * set's size is known ({@link ExperimentSettings#requireConsistent()}, a trainer's data).
+     *
+     * @throws InvalidSettingException {@code "batch size must be in [1, 500], got 600"}
+     */
+    public static int checkBatchSize(int batchSize, int trainSize) {
+        return inRange(Setting.BATCH_SIZE, batchSize, Math.min(MAX_BATCH_SIZE, trainSize));
+    }
+
+    /** Returns {@code value} if it is in [1, max]; the message every limit of the settings shares. */
+    static int inRange(Setting setting, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidSettingException(setting, String.format(Locale.ROOT, " must be in [1, %d], got %d", max,
+                    value));
+        }
+        return value;
     }
 
     /**

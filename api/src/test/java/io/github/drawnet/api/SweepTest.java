@@ -62,6 +62,33 @@ final class SweepTest {
                 .hasMessage("batch size must be in [1, 50], got 60");
     }
 
+    /** The batch is checked against the training set once a cell's settings are all known, not with the default's. */
+    @Test
+    void of_smallTrainingSet_givenBatchFits_noDefaultBatchChecked() {
+        ExperimentSettings small = ExperimentSettings.notebook().with(Setting.TRAIN_SIZE, "20");
+        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+        axes.put(Setting.HIDDEN, List.of("2", "4"));
+        axes.put(Setting.BATCH_SIZE, List.of("10"));
+        Sweep sweep = Sweep.of(List.of(ONE), small, axes);
+        assertThat(sweep.cells()).extracting(c -> c.settings().training().batchSize()).containsExactly(10, 10);
+        // the base's own batch (24) is a cell's only when no batch is given, and then it is refused
+        assertThatThrownBy(() -> Sweep.of(List.of(ONE), small, Map.of(Setting.HIDDEN, List.of("2", "4"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessage("batch size must be in [1, 20], got 24");
+    }
+
+    /** The best cell is the most accurate of those that did not diverge; none when every cell diverged. */
+    @Test
+    void best_neverADivergedCell() throws InterruptedException {
+        DataSplits data = ExperimentTest.halfPlane(100, 1);
+        Map<Setting, List<String>> axes = Map.of(Setting.LEARNING_RATE, List.of("1e9", "0.0001"),
+                Setting.EPOCHS, List.of("1"), Setting.HIDDEN, List.of("none"));
+        Sweep sweep = Sweep.of(List.of(new LogisticBackend()), ExperimentSettings.notebook(), axes);
+        List<Sweep.Done> done = sweep.run(ExperimentTest.drawing(), data, 1, d -> {});
+        assertThat(done.get(0).result().training().stopReason()).isEqualTo(StopReason.DIVERGED);
+        assertThat(Sweep.best(done)).get().isSameAs(done.get(1));
+        assertThat(Sweep.best(done.subList(0, 1))).isEmpty();
+    }
+
     @Test
     void of_tooManyCells_orSettingNotVaried_refused() {
         List<String> sixteen = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",

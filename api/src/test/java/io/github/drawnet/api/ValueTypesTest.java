@@ -30,7 +30,7 @@ final class ValueTypesTest {
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withHidden(List.of(100000)),
                         "hidden units per layer must be in [1, 256], got 100000"),
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withHidden(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1)),
-                        "number of hidden layers must be in [0, 8], got 9"),
+                        "hidden allows at most 8 layers, got 9"),
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withInputs(List.of()),
                         "the network needs at least one input feature, got none"),
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withInputs(List.of(Feature.X1, Feature.X1)),

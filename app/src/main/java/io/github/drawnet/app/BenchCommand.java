@@ -101,7 +101,6 @@ final class BenchCommand implements Callable<Integer> {
         if (whole) {
             return runWhole();
         }
-        ExperimentOptions.check("--epochs", epochs, 1, 10_000);
         ExperimentOptions.check("--repeat", repeat, 1, 20);
         for (String id : ids) {
             backends.get(id); // an unknown id is refused before anything is measured

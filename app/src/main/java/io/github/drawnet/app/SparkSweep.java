@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,10 +54,8 @@ final class SparkSweep {
             o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
             o.println("Table: " + Names.quoted(run.finalPath("sweep.csv")));
             o.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
-            rows.stream().filter(r -> r.status() != GradeRow.Status.FAILED)
-                    .max(Comparator.comparingDouble(GradeRow::testAccuracy))
-                    .ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
-                            best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
+            GradeRow.best(rows).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set:"
+                    + " %.4f%n", best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
             return ExitCodes.OK;
         }
     }

@@ -194,10 +194,8 @@ final class SweepCommand implements Callable<Integer> {
             o.println("Figures: " + figures.stream().map(f -> Names.quoted(folder.finalPath(f.getFileName().toString())))
                     .collect(Collectors.joining(", ")));
         }
-        Sweep.Done best = done.stream().max((a, b) -> Double.compare(a.result().test().accuracy(),
-                b.result().test().accuracy())).orElseThrow();
-        o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n", best.cell().index(), best.label(),
-                best.result().test().accuracy());
+        Sweep.best(done).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
+                best.cell().index(), best.label(), best.result().test().accuracy()));
         List<Sweep.Done> diverged = done.stream()
                 .filter(d -> d.result().training().stopReason() == StopReason.DIVERGED).toList();
         if (!diverged.isEmpty()) {

@@ -18,8 +18,8 @@ final class BenchCommandTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "--epochs   | 0     | drawnet bench: --epochs must be in [1, 10000], got 0",
-        "--epochs   | 10001 | drawnet bench: --epochs must be in [1, 10000], got 10001",
+        "--epochs   | 0      | drawnet bench: --epochs must be in [1, 100000], got 0",
+        "--epochs   | 100001 | drawnet bench: --epochs must be in [1, 100000], got 100001",
         "--repeat   | 0     | drawnet bench: --repeat must be in [1, 20], got 0",
         "--repeat   | 21    | drawnet bench: --repeat must be in [1, 20], got 21",
         "--backends | torch | drawnet bench: unknown backend 'torch'; available: djl, dl4j, reference"})

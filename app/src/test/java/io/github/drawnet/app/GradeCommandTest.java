@@ -103,6 +103,17 @@ final class GradeCommandTest {
         assertThat(dir.resolve("s")).doesNotExist();
     }
 
+    /** A batch given for a small training set is checked as given, as run checks it, not the default's 24. */
+    @Test
+    void grade_smallTrainingSetWithAFittingBatch_accepted_asRunAcceptsIt() throws IOException {
+        CliRunner.Result r = CliRunner.run("grade", folder.toString(), "--train-size", "20", "--val-size", "20",
+                "--test-size", "20", "--batch", "10", "--epochs", "1", "--backend", "reference", "--out",
+                dir.resolve("small-batch").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("small-batch/grades.csv"))).contains(",10,1,");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "missing|--engine local|folder %s does not exist; give a folder of PNG drawings",
@@ -111,6 +122,7 @@ final class GradeCommandTest {
         "class|--master local[2]|--master is for --engine spark; add --engine spark or drop --master",
         "class|--lr 0.1,-1|--lr must be a finite number > 0, got -1.0",
         "class|--parallel 0|--parallel must be in [1, 64], got 0",
+        "class|--train-size 20 --batch 30|--batch must be in [1, 20], got 30",
         "class|--backend tensorflow|unknown backend 'tensorflow'",
     })
     void grade_badInput_oneLineNamingTheValue_exit2(String which, String options, String message) throws IOException {

@@ -63,8 +63,12 @@ final class RunErrorsTest {
                 Arguments.of(new String[] {"--hidden", "8 4"},
                         "drawnet run: --hidden must be layer sizes like 4 or 8,4 (or none), got '8 4'"),
                 Arguments.of(new String[] {"--hidden", "1,1,1,1,1,1,1,1,1"},
-                        "drawnet run: --hidden allows at most 8 layers, got 9 in '1,1,1,1,1,1,1,1,1'"),
+                        "drawnet run: --hidden allows at most 8 layers, got 9"),
                 Arguments.of(new String[] {"--features", "x1,x1"}, "drawnet run: --features lists x1 twice in 'x1,x1'"),
+                // given empty, the features are refused, not silently the notebook's x1,x2
+                Arguments.of(new String[] {"--features", ""}, "drawnet run: --features must list one or more of x1, x2,"
+                        + " x1sq, x2sq, x1x2, sinx1, sinx2, separated by commas, got ''"),
+                Arguments.of(new String[] {"--epochs", ""}, "drawnet run: --epochs must be a whole number, got ''"),
                 Arguments.of(new String[] {"--seed", "1.5"}, "drawnet run: --seed must be a whole number, got '1.5'"),
                 Arguments.of(new String[] {"--train-size", "100", "--batch", "101"},
                         "drawnet run: --batch must be in [1, 100], got 101"),

@@ -72,6 +72,46 @@ final class SweepCommandTest {
                 + System.lineSeparator());
     }
 
+    /** A batch given for a small training set is checked as given, as run checks it, not the default's 24. */
+    @Test
+    void sweep_smallTrainingSetWithAFittingBatch_accepted_asRunAcceptsIt(@TempDir Path dir) throws IOException {
+        String[] small = {"--train-size", "20", "--val-size", "20", "--test-size", "20", "--batch", "10", "--epochs",
+            "1", "--backend", "reference"};
+        CliRunner.Result sweep = CliRunner.run(concat(concat(new String[] {"sweep", "--hidden", "2,4"}, small),
+                "--out", dir.resolve("s").toString()));
+        assertThat(sweep.err()).isEmpty();
+        assertThat(sweep.exitCode()).isZero();
+        assertThat(rowsWithoutTime(dir.resolve("s/sweep.csv")).get(1)).contains(",10,1,");
+        CliRunner.Result run = CliRunner.run(concat(concat(new String[] {"run"}, small), "--out",
+                dir.resolve("r").toString()));
+        assertThat(run.exitCode()).isZero();
+        // the rule is checked once a cell's settings are all known: a batch larger than the training set is not
+        CliRunner.Result big = CliRunner.run("sweep", "--train-size", "20", "--batch", "10,30", "--out",
+                dir.resolve("b").toString());
+        assertThat(big.err()).isEqualTo("drawnet sweep: --batch must be in [1, 20], got 30" + System.lineSeparator());
+        assertThat(big.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void sweep_emptyFeatures_refusedNamingTheOptionAndTheFeatures(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("sweep", "--features", "", "--out", dir.resolve("o").toString());
+        assertThat(r.err()).isEqualTo("drawnet sweep: --features must list one or more of x1, x2, x1sq, x2sq, x1x2,"
+                + " sinx1, sinx2, separated by commas, got ''" + System.lineSeparator());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    /** A diverged cell's accuracy is that of a network that says one class everywhere: never the best. */
+    @Test
+    void sweep_divergedCellTiesTheBest_bestCellIsOneThatDidNotDiverge(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("sweep", "--preset", "blob", "--train-size", "200", "--val-size", "50",
+                "--test-size", "500", "--lr", "1e9,0.0001", "--epochs", "1", "--backend", "reference", "--out",
+                dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DIVERGED);
+        assertThat(r.out()).containsPattern("(?m)^1 .*diverged at epoch 1$")
+                .contains("Best cell: 2 (lr=1.0E-4), accuracy on the test set: 0.7300");
+    }
+
     static final String[] SMALL = {"--train-size", "200", "--val-size", "50", "--test-size", "100"};
 
     /** Splits one CSV line, honouring double quotes around a field that holds commas. */

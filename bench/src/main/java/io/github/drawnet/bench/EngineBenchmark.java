@@ -69,7 +69,7 @@ public final class EngineBenchmark {
 
         /** Validates and copies. */
         public Options {
-            Checks.inRange("epochs", epochs, 1, 10_000);
+            TrainingConfig.checkEpochs(epochs); // the library's one limit: a benchmark has no smaller budget
             Checks.inRange("repeat", repeat, 1, 20);
             freshRun = List.copyOf(freshRun);
         }

@@ -161,7 +161,7 @@ final class EngineBenchmarkTest {
     @Test
     void options_outOfRange_refused() {
         assertThatThrownBy(() -> new EngineBenchmark.Options(0, 1, List.of(), null, "python3"))
-                .hasMessage("epochs must be in [1, 10000], got 0");
+                .hasMessage("epochs must be in [1, 100000], got 0");
         assertThatThrownBy(() -> new EngineBenchmark.Options(1, 21, List.of(), null, "python3"))
                 .hasMessage("repeat must be in [1, 20], got 21");
     }

@@ -67,6 +67,16 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
+    /**
+     * Returns the best of {@code rows}, as {@link io.github.drawnet.api.Sweep#best} chooses a sweep's
+     * best cell: the highest test accuracy among the rows that trained to the end (neither failed
+     * nor diverged); the first of equals; empty when there is none.
+     */
+    public static java.util.Optional<GradeRow> best(java.util.List<GradeRow> rows) {
+        return rows.stream().filter(r -> r.status() == Status.OK)
+                .reduce((a, b) -> b.testAccuracy() > a.testAccuracy() ? b : a);
+    }
+
     /** Returns the row as one line for a console: {@code cell 3/12 ann/ring.png on djl: test accuracy 0.9700 (2.1 s)}. */
     public String describe(int total) {
         String head = String.format(java.util.Locale.ROOT, "cell %d/%d %s on %s", index, total, drawing, backend);

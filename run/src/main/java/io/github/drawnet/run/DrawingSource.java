@@ -4,6 +4,7 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,13 +27,19 @@ public final class DrawingSource {
     private final String name;
     private final byte[] bytes;
     private final long maxPixels;
+    private final BufferedImage image;
 
     private DrawingSource(Path file, Preset preset, String name, byte[] bytes, long maxPixels) {
+        this(file, preset, name, bytes, maxPixels, null);
+    }
+
+    private DrawingSource(Path file, Preset preset, String name, byte[] bytes, long maxPixels, BufferedImage image) {
         this.file = file;
         this.preset = preset;
         this.name = name;
         this.bytes = bytes;
         this.maxPixels = maxPixels;
+        this.image = image;
     }
 
     /** Returns the drawing in the PNG file {@code png}, named by its file name. */
@@ -83,6 +90,17 @@ public final class DrawingSource {
     }
 
     /**
+     * Returns the drawing an image already decoded holds (a canvas drawn in Java, an image a server decoded
+     * under its own bounds), named {@code name}. The image is read when the run starts; do not change it
+     * meanwhile.
+     */
+    public static DrawingSource image(BufferedImage image, String name) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(name, "name");
+        return new DrawingSource(null, null, name, null, Drawing.MAX_PIXELS, image);
+    }
+
+    /**
      * Reads the drawing, its classes found as {@code classes} says.
      *
      * @throws io.github.drawnet.sampling.InvalidDrawingException naming the drawing and what is wrong with it
@@ -94,6 +112,9 @@ public final class DrawingSource {
         }
         if (preset != null) {
             return DrawingReader.fromImageExplained(preset.image(), preset.id(), classes);
+        }
+        if (image != null) {
+            return DrawingReader.fromImageExplained(image, name, classes);
         }
         return DrawingReader.readExplained(new ByteArrayInputStream(bytes), name, maxPixels, classes);
     }
@@ -113,7 +134,7 @@ public final class DrawingSource {
         if (file != null) {
             return "file " + file;
         }
-        return preset != null ? "built-in preset" : "bytes of " + name;
+        return preset != null ? "built-in preset" : image != null ? "image " + name : "bytes of " + name;
     }
 
     @Override

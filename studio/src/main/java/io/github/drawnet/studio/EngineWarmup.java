@@ -120,8 +120,8 @@ final class EngineWarmup implements AutoCloseable {
             ExperimentSettings e = ExperimentSettings.notebook().with(Setting.TRAIN_SIZE, String.valueOf(POINTS.train()))
                     .with(Setting.VALIDATION_SIZE, String.valueOf(POINTS.validation()))
                     .with(Setting.TEST_SIZE, String.valueOf(POINTS.test()));
-            RunInputs inputs = RunInputs.prepare(DrawingSource.bytes("drawing.png", png.toByteArray(),
-                    StudioServer.MAX_PIXELS), ClassReading.AUTO, e);
+            RunInputs inputs = RunInputs.prepare(DrawingSource.image(StudioBudget.decode(png.toByteArray(),
+                    "drawing.png"), "drawing.png"), ClassReading.AUTO, e);
             Drawing drawing = inputs.drawing();
             DataSplits data = inputs.data();
             try (Experiment x = Experiment.start(backend, drawing, data,

@@ -64,8 +64,6 @@ public final class StudioServer implements AutoCloseable {
 
     /** The largest request body accepted, in bytes (a 1024 x 1024 PNG as a data URL fits). */
     static final long MAX_BODY = 4L * 1024 * 1024;
-    /** The most pixels a drawing sent to the studio may have. */
-    static final long MAX_PIXELS = 1024L * 1024;
     /** How long a session lives without a page listening to it. */
     static final long ORPHAN_NANOS = TimeUnit.SECONDS.toNanos(20);
     /** The most a shared experiment link (settings and compressed drawing) may hold, in bytes. */
@@ -295,11 +293,8 @@ public final class StudioServer implements AutoCloseable {
         app.post("/api/sessions/{id}/continue", ctx -> {
             StudioSession s = session(ctx);
             JsonNode body = body(ctx);
-            int epochs = body.path("epochs").asInt(ExperimentSettings.MORE_EPOCHS);
-            if (epochs < 1 || epochs > StudioSettings.MAX_EPOCHS) {
-                throw new StudioException(400, "epochs must be in [1, " + StudioSettings.MAX_EPOCHS + "], got "
-                        + shorten(body.path("epochs").toString()));
-            }
+            int epochs = StudioBudget.continueEpochs(body.path("epochs").asInt(ExperimentSettings.MORE_EPOCHS),
+                    shorten(body.path("epochs").toString()));
             synchronized (sessions) {
                 requireRunSlot();
                 s.continueTraining(epochs);
@@ -417,8 +412,8 @@ public final class StudioServer implements AutoCloseable {
                 "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
         // a Start that came while its engine warms up waits for the engine, rather than load it a second time
         warmup.startCame(backend.id(), TimeUnit.MINUTES.toMillis(1));
-        RunInputs inputs = RunInputs.prepare(DrawingSource.bytes("drawing.png", png, MAX_PIXELS), ClassReading.AUTO,
-                settings.settings());
+        RunInputs inputs = RunInputs.prepare(DrawingSource.image(StudioBudget.decode(png, "drawing.png"),
+                "drawing.png"), ClassReading.AUTO, settings.settings());
         Drawing drawing = inputs.drawing();
         DataSplits data = inputs.data();
         synchronized (sessions) {
@@ -441,14 +436,9 @@ public final class StudioServer implements AutoCloseable {
      */
     private void readDrawing(Context ctx) throws IOException {
         byte[] png = png(body(ctx));
-        java.awt.image.BufferedImage image = DrawingReader.decode(new ByteArrayInputStream(png), "drawing.png");
+        java.awt.image.BufferedImage image = StudioBudget.decode(png, "drawing.png");
         if (image == null) {
             throw new StudioException(400, "drawing drawing.png is not an image (expected a PNG file)");
-        }
-        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
-            throw new StudioException(400, "drawing drawing.png is " + image.getWidth() + " x " + image.getHeight()
-                    + " = " + (long) image.getWidth() * image.getHeight() + " pixels; at most " + MAX_PIXELS
-                    + " are allowed here");
         }
         DrawingReader.Reading reading = DrawingReader.fromImageExplained(image, "drawing.png", ClassReading.AUTO);
         Drawing d = reading.drawing();
@@ -510,9 +500,7 @@ public final class StudioServer implements AutoCloseable {
             throw new StudioException(400, "send the saved model file's text as \"model\"");
         }
         SavedModel saved = SavedModel.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "model.json");
-        if ((long) saved.drawing().width() * saved.drawing().height() > MAX_PIXELS) {
-            throw new StudioException(400, "the model's drawing has more than " + MAX_PIXELS + " pixels");
-        }
+        StudioBudget.pixels("the model's drawing", saved.drawing().width(), saved.drawing().height());
         String id = body.path("backend").asText(backends.preferred().id());
         Backend backend = backends.find(id).orElseThrow(() -> new StudioException(400,
                 "unknown backend '" + shorten(id) + "'; available: " + String.join(", ", backends.ids())));
@@ -575,9 +563,9 @@ public final class StudioServer implements AutoCloseable {
         StudioSettings.defaults(n.putObject("defaults"));
         ObjectNode limits = n.putObject("limits");
         limits.put("maxBodyBytes", MAX_BODY);
-        limits.put("maxPixels", MAX_PIXELS);
-        limits.put("maxPoints", StudioSettings.MAX_POINTS);
-        limits.put("maxEpochs", StudioSettings.MAX_EPOCHS);
+        limits.put("maxPixels", StudioBudget.MAX_PIXELS);
+        limits.put("maxPoints", StudioBudget.MAX_POINTS);
+        limits.put("maxEpochs", StudioBudget.MAX_EPOCHS);
         limits.put("maxSessions", options.maxSessions());
         limits.put("maxRuns", options.maxRuns());
         limits.put("maxShareBytes", MAX_SHARE_BYTES);

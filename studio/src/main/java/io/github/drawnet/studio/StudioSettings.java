@@ -3,31 +3,20 @@ package io.github.drawnet.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The experiment a studio page asks for: its JSON read setting by setting with the library's one
  * parser ({@link ExperimentSettings#with}), keys as {@link Setting#key()} names them, missing ones at
- * the notebook's defaults; plus the studio's own bounds, so a page's run stays interactive.
+ * the notebook's defaults; plus the studio's budget ({@link StudioBudget}), so a page's run stays
+ * interactive.
  *
  * @param backend the backend id
  * @param settings the experiment
  */
 record StudioSettings(String backend, ExperimentSettings settings) {
-
-    /** The studio's own bound on split sizes. */
-    static final int MAX_POINTS = 100_000;
-    /** The studio's own bound on epochs. */
-    static final int MAX_EPOCHS = 5_000;
-
-    /** The studio's own bounds, tighter than the library's. */
-    static final Map<Setting, Integer> BOUNDS = Map.of(Setting.TRAIN_SIZE, MAX_POINTS, Setting.VALIDATION_SIZE,
-            MAX_POINTS, Setting.TEST_SIZE, MAX_POINTS, Setting.EPOCHS, MAX_EPOCHS);
 
     /** The settings a page may send; the others (labels, shuffle) stay at the notebook's. */
     static final List<Setting> ON_THE_PAGE = List.of(Setting.TRAIN_SIZE, Setting.VALIDATION_SIZE, Setting.TEST_SIZE,
@@ -53,10 +42,7 @@ record StudioSettings(String backend, ExperimentSettings settings) {
                 }
                 for (Setting setting : ON_THE_PAGE) {
                     String text = text(json.get(setting.key()));
-                    Integer max = BOUNDS.get(setting);
-                    if (max != null) {
-                        bound(setting, text, max);
-                    }
+                    StudioBudget.check(setting, text);
                     s = s.with(setting, text);
                 }
             }
@@ -66,9 +52,12 @@ record StudioSettings(String backend, ExperimentSettings settings) {
         }
     }
 
-    /** Returns the value the page sent as text: a list (features) is joined with commas. */
+    /**
+     * Returns the value the page sent as text: a list (features) is joined with commas, so an empty
+     * one is refused by the parser; an empty field is null, the default the page shows in it.
+     */
     private static String text(JsonNode n) {
-        if (n == null || n.isNull()) {
+        if (n == null || n.isNull() || n.isValueNode() && n.asText().isBlank()) {
             return null;
         }
         if (n.isArray()) {
@@ -77,22 +66,6 @@ record StudioSettings(String backend, ExperimentSettings settings) {
             return String.join(",", parts);
         }
         return n.asText();
-    }
-
-    /** Refuses a whole number outside the studio's bound (others are the parser's to refuse). */
-    private static void bound(Setting setting, String text, int max) {
-        if (text == null) {
-            return;
-        }
-        try {
-            long v = Long.parseLong(text.strip());
-            if (v < 1 || v > max) {
-                throw new InvalidSettingException(setting, String.format(Locale.ROOT, " must be in [1, %d], got %d",
-                        max, v));
-            }
-        } catch (NumberFormatException e) {
-            // not a whole number: the parser says so
-        }
     }
 
     /** Returns the page's settings at their defaults, by key, in the page's spelling. */

@@ -99,18 +99,32 @@ final class SessionPartsTest {
                 .isEqualTo(TrainingConfig.notebook().withEpochs(12).withLearningRate(0.25));
     }
 
+    /** No feature ticked is refused, not silently the notebook's x1,x2; an emptied field keeps what the page shows. */
+    @Test
+    void settings_noFeatures_refused_emptyFieldKeepsTheDefault() throws Exception {
+        assertThatThrownBy(() -> StudioSettings.from(json("{\"features\":[]}"), "djl"))
+                .hasMessage("features must list one or more of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, separated by"
+                        + " commas, got ''");
+        assertThat(StudioSettings.from(json("{\"epochs\":\"\"}"), "djl").settings().training().epochs())
+                .isEqualTo(100);
+    }
+
     @Test
     void settings_studioBounds_atTheEdges() throws Exception {
         assertThat(StudioSettings.from(json("{\"epochs\":\"5000\",\"trainSize\":\"100000\"}"), "djl").settings()
                 .training().epochs()).isEqualTo(5000);
         assertThatThrownBy(() -> StudioSettings.from(json("{\"epochs\":\"5001\"}"), "djl"))
-                .hasMessage("epochs must be in [1, 5000], got 5001");
+                .hasMessage("epochs must be in [1, 5000] in the studio, got 5001"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 100000)");
         assertThatThrownBy(() -> StudioSettings.from(json("{\"testSize\":\"100001\"}"), "djl"))
-                .hasMessage("test set size must be in [1, 100000], got 100001");
+                .hasMessage("test set size must be in [1, 100000] in the studio, got 100001"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 1000000)");
         assertThatThrownBy(() -> StudioSettings.from(json("{\"validationSize\":\"0\"}"), "djl"))
-                .hasMessage("validation set size must be in [1, 100000], got 0");
+                .hasMessage("validation set size must be in [1, 100000] in the studio, got 0"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 1000000)");
         assertThatThrownBy(() -> StudioSettings.from(json("{\"epochs\":\"-1\"}"), "djl"))
-                .hasMessage("epochs must be in [1, 5000], got -1");
+                .hasMessage("epochs must be in [1, 5000] in the studio, got -1"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 100000)");
     }
 
     @Test

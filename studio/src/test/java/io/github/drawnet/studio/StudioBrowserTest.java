@@ -409,7 +409,8 @@ final class StudioBrowserTest {
             WebElement e = d.findElement(By.id("error"));
             return e.isDisplayed() ? e : null;
         });
-        assertThat(error.getText()).isEqualTo("epochs must be in [1, 5000], got 0");
+        assertThat(error.getText()).isEqualTo("epochs must be in [1, 5000] in the studio, got 0"
+                + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 100000)");
         // the last run's results are all still there, and still usable
         assertThat(text("test-accuracy")).isEqualTo(accuracy);
         assertThat(text("epoch-counter")).isEqualTo(counter);

@@ -181,7 +181,8 @@ final class StudioServerTest {
         assertThat(error(post("/api/sessions/" + id + "/start", startBody("data:image/png;base64,aGVsbG8=", "{}"))))
                 .isEqualTo("drawing drawing.png is not an image (expected a PNG file)");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"0\"}"))))
-                .isEqualTo("epochs must be in [1, 5000], got 0");
+                .isEqualTo("epochs must be in [1, 5000] in the studio, got 0"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 100000)");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"learningRate\":\"-1\"}"))))
                 .isEqualTo("learning rate must be a finite number > 0, got -1.0");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"activation\":\"softmax\"}"))))
@@ -193,14 +194,16 @@ final class StudioServerTest {
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"hidden\":\"8 4\"}"))))
                 .isEqualTo("hidden must be layer sizes like 4 or 8,4 (or none), got '8 4'");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"5001\"}"))))
-                .isEqualTo("epochs must be in [1, 5000], got 5001");
+                .isEqualTo("epochs must be in [1, 5000] in the studio, got 5001"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 100000)");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"epochs\":\"ten\"}"))))
                 .isEqualTo("epochs must be a whole number, got 'ten'");
         assertThat(error(post("/api/sessions/" + id + "/start",
                 startBody(blob, "{\"trainSize\":\"100\",\"batchSize\":\"101\"}"))))
                 .isEqualTo("batch size must be in [1, 100], got 101");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"trainSize\":\"100001\"}"))))
-                .isEqualTo("training set size must be in [1, 100000], got 100001");
+                .isEqualTo("training set size must be in [1, 100000] in the studio, got 100001"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 1000000)");
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(blob, "{\"features\":[\"x1\",\"x1\"]}"))))
                 .isEqualTo("features lists x1 twice in 'x1,x1'");
         String empty = pngDataUrl(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB));
@@ -208,7 +211,8 @@ final class StudioServerTest {
                 .startsWith("drawing drawing.png has no positive pixels");
         String huge = pngDataUrl(new BufferedImage(1100, 1000, BufferedImage.TYPE_BYTE_GRAY));
         assertThat(error(post("/api/sessions/" + id + "/start", startBody(huge, "{}"))))
-                .isEqualTo("drawing drawing.png is 1100 x 1000 = 1100000 pixels; at most 1048576 are allowed here");
+                .isEqualTo("drawing drawing.png is 1100 x 1000 = 1100000 pixels; at most 1048576 (1024 x 1024) are allowed in the studio"
+                        + " (its budget for one page, so a page's run stays interactive; drawnet run allows up to 16777216)");
         assertThat(error(post("/api/sessions/nope/start", startBody(blob, "{}"))))
                 .isEqualTo("no such studio session; reload the page");
     }

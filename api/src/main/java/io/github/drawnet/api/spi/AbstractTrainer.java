@@ -49,7 +49,7 @@ public abstract class AbstractTrainer implements Trainer {
         this.train = Objects.requireNonNull(train, "train");
         this.validation = Objects.requireNonNull(validation, "validation");
         Checks.argument(train.size() >= 1, "the training set is empty");
-        Checks.inRange("batch size", config.batchSize(), 1, train.size());
+        TrainingConfig.checkBatchSize(config.batchSize(), train.size());
         int classes = model.spec().classes();
         Checks.argument(train.classCount() == classes && validation.classCount() == classes,
                 "a network of %d classes cannot train on data of %d (training) and %d (validation) classes", classes,
@@ -116,7 +116,7 @@ public abstract class AbstractTrainer implements Trainer {
      */
     @Override
     public final TrainingResult train(int epochs, EpochListener listener) {
-        Checks.inRange("epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        TrainingConfig.checkEpochs(epochs);
         Objects.requireNonNull(listener, "listener");
         if (Double.isNaN(startingLoss)) {
             startingLoss = evaluate(train).loss();
