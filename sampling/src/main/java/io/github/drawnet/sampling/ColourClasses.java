@@ -58,6 +58,25 @@ final class ColourClasses {
      */
     static DrawingReader.Reading read(BufferedImage image, int[] argb, String name, float[] coverage,
             boolean usedAlpha) {
+        DrawingReader.Reading reading = byCoverageOrColours(image, argb, name, coverage, usedAlpha);
+        if (usedAlpha) {
+            return reading;
+        }
+        long[] pixels = reading.drawing().classPixels();
+        boolean background = pixels[0] > 0;
+        if (background && pixels[1] > 0) {
+            // every class has pixels (in a reading in classes only the background can be empty: each ink class
+            // holds its colour's pixels; in a reading of two, either)
+            return reading;
+        }
+        // a class with no pixel, which no one can learn (the sampler refuses it): one light ink on white (nothing
+        // drawn), or one dark ink on a dark board (all drawn); only drawings refused before are read otherwise
+        DrawingReader.Reading oneInk = oneInkOnBorderColour(name, image.getWidth(), image.getHeight(), argb, background);
+        return oneInk != null ? oneInk : reading;
+    }
+
+    private static DrawingReader.Reading byCoverageOrColours(BufferedImage image, int[] argb, String name,
+            float[] coverage, boolean usedAlpha) {
         int w = image.getWidth();
         int h = image.getHeight();
         if (allGrey(argb, coverage)) {
@@ -90,6 +109,70 @@ final class ColourClasses {
     }
 
     /**
+     * Returns the reading of an opaque drawing in one ink colour that its darkness leaves in one class,
+     * the ink against the background its border shows, or {@code null} when no colour fills 3/5 of the
+     * border or not exactly one ink colour fills a region.
+     *
+     * <p>Coverage is how far a pixel's colour lies from the background's towards the ink's, in sRGB
+     * (its projection on the line between them, within [0, 1]): 1 in the ink, 0 on the paper, and on
+     * an anti-aliased edge the share of ink that drawing programs (and Java2D) blended in sRGB, which is
+     * the alpha the same drawing on a transparent background has. Soft labels are therefore those of
+     * the transparent drawing.
+     *
+     * @param light whether no pixel was dark enough to be drawn (else every pixel was)
+     */
+    private static DrawingReader.Reading oneInkOnBorderColour(String name, int w, int h, int[] argb, boolean light) {
+        Inks inks = inksOnBorderColour(argb, w, h, borderGroups(argb, w, h));
+        if (inks == null || inks.kept().size() != 1) {
+            return null;
+        }
+        int bg = inks.background().rgb();
+        int ink = inks.kept().get(0).rgb();
+        long dr = red(ink) - red(bg);
+        long dg = green(ink) - green(bg);
+        long db = blue(ink) - blue(bg);
+        // not 0: the ink is more than the tolerance away from the background
+        double norm = dr * dr + dg * dg + db * db;
+        float[] coverage = new float[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            double along = (red(p) - red(bg)) * dr + (green(p) - green(bg)) * dg + (blue(p) - blue(bg)) * db;
+            coverage[i] = (float) Math.min(1, Math.max(0, along / norm));
+        }
+        Drawing d = Drawing.of(name, w, h, coverage);
+        String why = light
+                // rounded down: an ink of darkness 0.499 is not shown as 0.50 < 0.5
+                ? String.format(Locale.ROOT, "lighter than the darkness threshold (%.2f < 0.5)",
+                        Math.floor(100 * darkness(ink)) / 100)
+                : String.format(Locale.ROOT, "on a background as dark (darkness %.2f and %.2f, both >= 0.5)",
+                        darkness(ink), darkness(bg));
+        String s = "found 2 classes (one ink colour, " + hex(ink) + ", " + why + "): read as ink against the background "
+                + hex(bg) + ", " + DrawingReader.shares(d);
+        if (!inks.small().isEmpty()) {
+            s += " (" + smallColours(inks.small(), argb.length) + ", each read by where it lies between the background"
+                    + " and the ink)";
+        }
+        return new DrawingReader.Reading(d, s);
+    }
+
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xff;
+    }
+
+    private static int green(int rgb) {
+        return (rgb >> 8) & 0xff;
+    }
+
+    private static int blue(int rgb) {
+        return rgb & 0xff;
+    }
+
+    /** Returns the ink darkness of a colour, {@code 1 - luminance/255} (Rec. 601), as the reader has it. */
+    private static double darkness(int rgb) {
+        return 1 - (0.299 * red(rgb) + 0.587 * green(rgb) + 0.114 * blue(rgb)) / 255;
+    }
+
+    /**
      * Returns the reading of an opaque drawing in two ink colours or more (not all greys) on the
      * background its border shows, or {@code null} for a drawing in one colour, which is read by its
      * coverage as before.
@@ -99,17 +182,16 @@ final class ColourClasses {
      */
     private static DrawingReader.Reading onBorderColour(String name, int w, int h, int[] argb) {
         List<ColourGroup> border = borderGroups(argb, w, h);
-        long borderPixels = 0;
-        for (ColourGroup g : border) {
-            borderPixels += g.pixels();
-        }
-        ColourGroup background = border.get(0);
-        long n = (long) w * h;
-        if (background.pixels() * BORDER_SHARE_DENOMINATOR < borderPixels * BORDER_SHARE_NUMERATOR) {
+        Inks inks = inksOnBorderColour(argb, w, h, border);
+        if (inks == null) {
+            long borderPixels = 0;
+            for (ColourGroup g : border) {
+                borderPixels += g.pixels();
+            }
             boolean[] all = new boolean[argb.length];
             Arrays.fill(all, true);
             List<Colour> kept = new ArrayList<>();
-            split(regionColours(argb, all, null, w, h), n, kept, new ArrayList<>());
+            split(regionColours(argb, all, null, w, h), (long) w * h, kept, new ArrayList<>());
             int colours = groups(kept).size();
             if (colours >= 3) {
                 throw new InvalidDrawingException(String.format(Locale.ROOT,
@@ -119,6 +201,38 @@ final class ColourClasses {
                         name, colours < MAX_BORDER_GROUPS ? colours : colours + " or more",
                         borderShares(border, borderPixels)));
             }
+            return null;
+        }
+        if (inks.kept().size() < 2 || allGrey(inks.kept())) {
+            return null;
+        }
+        checkClassCount(name, inks.kept());
+        return classes(name, w, h, argb, inks.drawn(), inks.background().rgb(), inks.kept(), inks.small());
+    }
+
+    /**
+     * The inks of an opaque drawing against its border's colour.
+     *
+     * @param background the colours that fill 3/5 of the border
+     * @param drawn which pixels are ink: further than {@link #BACKGROUND_TOLERANCE} from the background
+     * @param kept the ink colours that fill a region and cover 0.5% of the drawing, most pixels first
+     * @param small the ink colours that fill a region but cover less
+     */
+    private record Inks(ColourGroup background, boolean[] drawn, List<Colour> kept, List<Colour> small) {}
+
+    /**
+     * Returns the inks of an opaque drawing against the colour of its border, or {@code null} when
+     * no colour fills 3/5 of the border.
+     *
+     * @param border the border's colour groups, most pixels first ({@link #borderGroups})
+     */
+    private static Inks inksOnBorderColour(int[] argb, int w, int h, List<ColourGroup> border) {
+        long borderPixels = 0;
+        for (ColourGroup g : border) {
+            borderPixels += g.pixels();
+        }
+        ColourGroup background = border.get(0);
+        if (background.pixels() * BORDER_SHARE_DENOMINATOR < borderPixels * BORDER_SHARE_NUMERATOR) {
             return null;
         }
         int bg = background.rgb();
@@ -139,12 +253,8 @@ final class ColourClasses {
         }
         List<Colour> kept = new ArrayList<>();
         List<Colour> small = new ArrayList<>();
-        split(regionColours(argb, drawn, null, w, h), n, kept, small);
-        if (kept.size() < 2 || allGrey(kept)) {
-            return null;
-        }
-        checkClassCount(name, kept);
-        return classes(name, w, h, argb, drawn, bg, kept, small);
+        split(regionColours(argb, drawn, null, w, h), (long) w * h, kept, small);
+        return new Inks(background, drawn, kept, small);
     }
 
     /** Puts the colours that cover at least 0.5% of {@code n} pixels in {@code kept}, the others in {@code small}. */

@@ -61,7 +61,14 @@ import javax.imageio.stream.ImageInputStream;
  * up to {@value NetworkSpec#MAX_CLASSES} classes with the background, more are refused. With one (or
  * none), or when every pixel with ink in it is a grey (black ink, a greyscale image), the drawing is
  * read exactly as the notebook reads it ({@link Drawing#of}, coverage as above, whatever the
- * background's colour): any ink is the positive class. An opaque drawing in three colours or more
+ * background's colour): any ink is the positive class. But an opaque drawing that this leaves in one
+ * class, which cannot be learned (no pixel half dark, as one orange or pale yellow ink on white; or
+ * every pixel, as one dark ink on a dark board), is read against its border's colour when that is the
+ * background as above and exactly one other colour fills a region: that colour is the ink, and a
+ * pixel's coverage is how far its colour lies from the background's towards the ink's in sRGB (1 in
+ * the ink, 0 on the paper, the blended share on an anti-aliased edge: the alpha the same drawing has
+ * on a transparent background, so soft labels are that drawing's). Only drawings refused before are
+ * read so; a greyscale image is always read the notebook's way. An opaque drawing in three colours or more
  * (two of them inks, whichever is the background) whose border no colour fills 3/5 of is refused,
  * naming the border's colours. {@link ClassReading#BINARY} reads every drawing the notebook's way.
  *

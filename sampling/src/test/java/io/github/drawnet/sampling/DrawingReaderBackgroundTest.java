@@ -224,7 +224,9 @@ final class DrawingReaderBackgroundTest {
 
     /**
      * Drawings in one ink colour (or in greys) are read exactly as the notebook reads them, whatever
-     * the paper: by ink darkness, as before drawings on a background colour were read in colours.
+     * the paper: by ink darkness, as before drawings on a background colour were read in colours. Those
+     * that darkness leaves in one class (#e69f00 on white, nothing drawn) are read otherwise: {@link
+     * DrawingReaderOneLightInkTest}.
      */
     @ParameterizedTest(name = "#{0} on #{1}, {2}")
     @CsvSource({
@@ -232,7 +234,6 @@ final class DrawingReaderBackgroundTest {
         "000000, fff3b0, black and grey discs",
         "d55e00, fff3b0, disc",
         "d55e00, ffffff, left half, touching the border",
-        "e69f00, ffffff, disc",
         "ffffff, 000000, disc",
         "ffffff, 1f2a44, disc",
         "f0e442, 1f2a44, disc"})
