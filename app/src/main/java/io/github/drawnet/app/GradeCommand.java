@@ -9,11 +9,14 @@ import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
+import io.github.drawnet.grading.GradeListener;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.run.RunFolders;
+import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,6 +92,8 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--reports", description = "Also write each cell's full report (figures, report.html, metrics.json) under"
             + " reports/; --formats and --no-report choose its files, as for run.")
     boolean reports;
+    @Option(names = "--save-models", description = "Also save each cell's trained model as model.json in its report (implies --reports).")
+    boolean saveModels;
     @Mixin
     OutputOptions output = new OutputOptions();
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: drawnet-out/<time>-<folder>-grades).")
@@ -129,26 +135,31 @@ final class GradeCommand implements Callable<Integer> {
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
         bs.forEach(Backend::engineVersion);
         Path name = folder.toAbsolutePath().normalize().getFileName();
-        try (RunFolder run = OutputFolder.open(out, force, clock, name == null ? "drawings" : name.toString(), "grades",
-                "grade", List.of(), List.of("grades.csv", "grades.html"))) {
-            int total = plan.cells().size();
-            int settings = total / plan.drawingCount() / bs.size();
-            stdout.printf(Locale.ROOT, "Grading %d cells: %d drawings from %s x %d backend%s x %d setting%s; engine %s%n",
-                    total, plan.drawingCount(), folder, bs.size(), bs.size() == 1 ? "" : "s", settings,
-                    settings == 1 ? "" : "s", engineId + (engineId.equals("spark") ? " (" + (master == null
-                            ? "local[" + threads + "]" : master) + ")" : " (up to " + Math.min(threads, total) + " cells at once)"));
-            // the reports are a tree, written in place beside the run's whole set (grades.csv, grades.html)
+        Path dir = out != null ? out : RunFolders.fresh(RunFolders.BASE, clock, name == null ? "drawings" : name.toString(), "grades");
+        plan.checkOutside(dir); // a rerun would grade its own figures, and replace files it reads
+        try (RunFolder run = OutputFolder.open(dir, force, clock, null, null, "grade", List.of(), List.of("grades.csv",
+                "grades.html")); StopOnInterrupt ctrlC = engineId.equals("local") ? StopOnInterrupt.install(() -> stderr.println(
+                        "drawnet grade: stopping: no new cells, running ones after this epoch (Ctrl-C again to quit at once)")) : null) {
+            stdout.println(plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
+                    + "]" : master) + ")" : " (up to " + Math.min(threads, plan.cells().size()) + " cells at once)")));
+            // the reports are a tree in the run's set: staged, listed in run.json and committed with grades.csv
             long start = System.nanoTime();
             List<GradeRow> rows = runWithProgress(stdout, gradeEngine, plan, new GradeOptions(threads, master, sparkUi,
-                    reports ? run.dir().resolve("reports") : null, reportFiles));
+                    reports || saveModels ? run.staging().resolve("reports") : null, reportFiles, saveModels),
+                    ctrlC == null ? () -> false : ctrlC::requested);
             GradeReport.write(run.staging(), plan, rows, engineId);
             run.commit();
             stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,
                     GradeReport.summary(rows));
             stdout.println("Grades: " + Names.quoted(run.finalPath("grades.csv")));
             stdout.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
-            if (reports) {
+            if (reports || saveModels) {
                 stdout.println("Reports: " + Names.quoted(run.finalPath("reports")));
+            }
+            if (ctrlC != null && ctrlC.requested()) {
+                stderr.println("drawnet grade: stopped by Ctrl-C; " + GradeReport.summary(rows) + "; the cells done are"
+                        + " written, the rest marked not run, in " + run.given());
+                return ExitCodes.INTERRUPTED;
             }
             return ExitCodes.OK;
         }
@@ -158,20 +169,20 @@ final class GradeCommand implements Callable<Integer> {
      * Runs {@code plan} on {@code engine} with a progress bar, printing each row's line as it ends
      * (or, from an engine that reports rows only at the end, after the job).
      */
-    static List<GradeRow> runWithProgress(PrintStream o, GradeEngine engine, GradePlan plan, GradeOptions options)
-            throws InterruptedException {
+    static List<GradeRow> runWithProgress(PrintStream o, GradeEngine engine, GradePlan plan, GradeOptions options,
+            BooleanSupplier stop) throws InterruptedException {
         Progress progress = new Progress(o, Progress.onTerminal(), "cells");
         progress.update(0, plan.cells().size(), "");
         boolean[] live = {false};
         List<GradeRow> rows;
         try {
-            rows = engine.run(plan, options, (done, all, row) -> {
+            rows = engine.run(plan, options, GradeListener.stoppedBy(stop, (done, all, row) -> {
                 if (row != null) {
                     live[0] = true;
                     progress.line(row.describe(all));
                 }
                 progress.update(done, all, "");
-            });
+            }));
         } finally {
             progress.finish();
         }

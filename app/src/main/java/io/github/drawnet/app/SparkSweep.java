@@ -47,7 +47,7 @@ final class SparkSweep {
                     cmd.master == null ? "local[" + threads + "]" : cmd.master);
             long start = System.nanoTime();
             List<GradeRow> rows = GradeCommand.runWithProgress(o, engine, plan,
-                    new GradeOptions(threads, cmd.master, cmd.sparkUi, null));
+                    new GradeOptions(threads, cmd.master, cmd.sparkUi, null), () -> false);
             AtomicFiles.write(run.staging().resolve("sweep.csv"), GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
             GradeReport.write(run.staging(), plan, rows, engine.id());
             run.commit();

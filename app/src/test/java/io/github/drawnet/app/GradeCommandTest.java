@@ -92,6 +92,71 @@ final class GradeCommandTest {
         assertThat(r.out()).contains("Reports: " + out.resolve("reports"));
     }
 
+    /** The reports are part of the run's set: listed in run.json, and replaced whole by a --force rerun. */
+    @Test
+    void grade_reports_areListedInRunJson_andAForceRerunLeavesNoStaleReport() throws IOException {
+        Path two = dir.resolve("two");
+        GradeDrawings.write(two.resolve("dee/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        GradeDrawings.write(two.resolve("eve/ring.png"), io.github.drawnet.sampling.Preset.RING, 32);
+        Path out = dir.resolve("set-out");
+        String[] args = GradeDrawings.concat(new String[] {"grade", two.toString(), "--backend", "reference", "--out",
+            out.toString(), "--reports", "--formats", "png"}, GradeDrawings.SMALL);
+        assertThat(CliRunner.run(args).exitCode()).isZero();
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("run.json").toFile());
+        List<String> listed = new java.util.ArrayList<>();
+        m.path("files").forEach(f -> listed.add(f.path("name").asText()));
+        assertThat(listed).contains("grades.csv", "grades.html", "reports/dee/xor/cell-1-reference/metrics.json",
+                "reports/dee/xor/cell-1-reference/decision-boundary.png", "reports/eve/ring/cell-2-reference/report.html");
+        assertThat(io.github.drawnet.io.RunFolder.status(out)).isEqualTo(io.github.drawnet.io.RunFolder.Status.FINISHED);
+
+        Files.delete(two.resolve("eve/ring.png"));
+        CliRunner.Result again = CliRunner.run(GradeDrawings.concat(args, "--force"));
+        assertThat(again.exitCode()).isZero();
+        assertThat(out.resolve("reports/dee/xor/cell-1-reference/metrics.json")).isNotEmptyFile();
+        assertThat(out.resolve("reports/eve")).as("the old run's reports go with it").doesNotExist();
+        assertThat(io.github.drawnet.io.RunFolder.status(out)).isEqualTo(io.github.drawnet.io.RunFolder.Status.FINISHED);
+    }
+
+    @Test
+    void grade_saveModels_savesEachCellsModelInItsReport_aModelContinueReads() throws IOException {
+        Path one = dir.resolve("models");
+        GradeDrawings.write(one.resolve("dee/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        Path out = dir.resolve("models-out");
+        CliRunner.Result r = CliRunner.run(GradeDrawings.concat(new String[] {"grade", one.toString(), "--backend",
+            "reference", "--out", out.toString(), "--save-models", "--no-report", "--formats", "none"},
+                GradeDrawings.SMALL));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        Path model = out.resolve("reports/dee/xor/cell-1-reference/model.json");
+        io.github.drawnet.io.SavedModel saved = io.github.drawnet.io.SavedModel.read(model);
+        assertThat(saved.backendId()).isEqualTo("reference");
+        assertThat(saved.drawing().name()).isEqualTo("xor.png");
+        assertThat(saved.history().size()).as("the cell's 3 epochs").isEqualTo(3);
+        assertThat(Files.readString(out.resolve("run.json"))).contains("reports/dee/xor/cell-1-reference/model.json");
+        CliRunner.Result more = CliRunner.run("continue", model.toString(), "--epochs", "2", "--out",
+                dir.resolve("models-continued").toString(), "--formats", "none", "--no-report");
+        assertThat(more.exitCode()).as(more.err()).isZero();
+    }
+
+    /** An --out inside the graded folder: a --force rerun graded its own figures as drawings and overwrote them. */
+    @ParameterizedTest
+    @CsvSource({"graded", "graded/results", "graded/./dee/../results"})
+    void grade_outInsideTheGradedFolder_refusedNamingBoth_nothingWritten(String where) throws IOException {
+        Path graded = dir.resolve("graded");
+        GradeDrawings.write(graded.resolve("dee/xor.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        Path out = dir.resolve(where);
+        CliRunner.Result r = CliRunner.run(GradeDrawings.concat(new String[] {"grade", graded.toString(), "--backend",
+            "reference", "--out", out.toString(), "--force"}, GradeDrawings.SMALL));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet grade: output folder " + out + " is inside the graded folder " + graded
+                + ": its figures would be graded as drawings; choose an output folder outside it"
+                + System.lineSeparator());
+        try (java.util.stream.Stream<Path> files = Files.walk(graded)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(graded.resolve("dee/xor.png"));
+        }
+    }
+
     @Test
     void grade_sparkWithoutSparkOnTheClassPath_saysHowToGetIt() {
         // this module's class path is the default one: no Spark, no spark module

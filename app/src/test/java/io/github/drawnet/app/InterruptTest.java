@@ -87,4 +87,48 @@ final class InterruptTest {
                 .doesNotContain("Epoch 2/3");
         assertThat(dir.resolve("r/metrics.json")).doesNotExist();
     }
+
+    /**
+     * Ctrl-C during {@code grade}: no cell starts after it, the cell training stops at the end of its epoch, and the
+     * cells done are written with the rest marked not run. Before, the grading ended at once with nothing written.
+     */
+    @Test
+    void grade_ctrlC_keepsTheCellsDone_stopsTheRunningOne_marksTheRestNotRun_exit130(@TempDir Path dir) throws Exception {
+        GradeDrawings.write(dir.resolve("class/a.png"), io.github.drawnet.sampling.Preset.XOR, 32);
+        GradeDrawings.write(dir.resolve("class/b.png"), io.github.drawnet.sampling.Preset.RING, 32);
+        // cell 1 (a.png, 2 epochs) ends; cell 2 (a.png, 100,000 epochs) is training when Ctrl-C comes
+        Process p = start(dir, "grade", "class", "--backend", "reference", "--parallel", "1", "--epochs", "2,100000",
+                "--train-size", "100", "--val-size", "20", "--test-size", "50", "--hidden", "2", "--reports",
+                "--formats", "none", "--out", "g");
+        for (int i = 0; i < 1200 && p.isAlive() && !(Files.exists(dir.resolve("out.txt"))
+                && Files.readString(dir.resolve("out.txt")).contains("cell 1/4 a.png on reference: test accuracy")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // cell 2 trains a few epochs
+        interrupt(p);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(err).isEqualTo(String.join(System.lineSeparator(),
+                "drawnet grade: stopping: no new cells, running ones after this epoch (Ctrl-C again to quit at once)",
+                "drawnet grade: stopped by Ctrl-C; 1 trained, 0 failed, 0 diverged, 1 stopped, 2 not run; the cells"
+                        + " done are written, the rest marked not run, in g", ""));
+        List<String> csv = Files.readAllLines(dir.resolve("g/grades.csv"));
+        assertThat(csv).hasSize(5);
+        assertThat(csv.get(1)).startsWith("1,a.png,reference,").contains(",2,").endsWith(",ok,");
+        String[] stopped = csv.get(2).split(",");
+        int epochs = Integer.parseInt(stopped[stopped.length - 4]);
+        assertThat(epochs).isBetween(1, 99_999);
+        assertThat(csv.get(2)).startsWith("2,a.png,reference,").endsWith(",stopped,stopped on request after epoch "
+                + epochs + " of 100000");
+        assertThat(csv.get(3)).startsWith("3,b.png,reference,").endsWith(",NaN,NaN,NaN,NaN,NaN,0,0.000,not_run,"
+                + "stopped before its turn");
+        assertThat(csv.get(4)).startsWith("4,b.png,reference,").endsWith(",not_run,stopped before its turn");
+        assertThat(Files.readString(dir.resolve("g/grades.html"))).contains("1 stopped, 2 not run (Ctrl-C).");
+        assertThat(dir.resolve("g/reports/a/cell-2-reference/metrics.json")).isNotEmptyFile();
+        assertThat(dir.resolve("g/reports/b")).doesNotExist();
+        assertThat(RunFolder.status(dir.resolve("g"))).isEqualTo(RunFolder.Status.FINISHED);
+        assertThat(Files.readString(dir.resolve("out.txt"))).contains("Graded 4 cells in ")
+                .contains(": 1 trained, 0 failed, 0 diverged, 1 stopped, 2 not run");
+    }
 }

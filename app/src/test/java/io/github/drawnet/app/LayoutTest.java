@@ -79,6 +79,14 @@ final class LayoutTest {
                 .check(main);
     }
 
+    /** Grading reads, samples and fits a drawing through the library run, as {@code drawnet run} does. */
+    @Test
+    void grading_readsAndSamplesThroughTheLibraryRun() {
+        noClasses().that().resideInAPackage("io.github.drawnet.grading..").should().dependOnClassesThat()
+                .belongToAnyOf(io.github.drawnet.sampling.Sampler.class, io.github.drawnet.sampling.DrawingReader.class)
+                .check(main);
+    }
+
     @Test
     void frameworks_stayInTheirModule() {
         noClasses().that().resideOutsideOfPackage("io.github.drawnet.app..").should().dependOnClassesThat()

@@ -15,4 +15,31 @@ public interface GradeListener {
      * @param row the finished cell's row, or null when the engine reports rows only at the end (Spark)
      */
     void onCell(int done, int total, GradeRow row);
+
+    /**
+     * Returns whether the grading should stop (Ctrl-C): an engine that can (the {@code local} one) then starts
+     * no further cell, marks the cells not started {@linkplain GradeRow.Status#NOT_RUN not run}, and stops the
+     * cells training at the end of their epoch ({@linkplain GradeRow.Status#STOPPED stopped}). Asked from the
+     * engine's threads; by default never.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /** Returns a listener that tells {@code listener} of each cell and asks {@code stop} whether to stop. */
+    static GradeListener stoppedBy(java.util.function.BooleanSupplier stop, GradeListener listener) {
+        java.util.Objects.requireNonNull(stop, "stop");
+        java.util.Objects.requireNonNull(listener, "listener");
+        return new GradeListener() {
+            @Override
+            public void onCell(int done, int total, GradeRow row) {
+                listener.onCell(done, total, row);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stop.getAsBoolean();
+            }
+        };
+    }
 }

@@ -171,6 +171,50 @@ public record GradePlan(Path folder, List<GradeCell> cells, List<String> varying
         return files;
     }
 
+    /**
+     * Checks that the folder a grading writes into, {@code out}, is not the graded folder or inside it: its
+     * figures (and reports' PNG files) would be graded as drawings on the next run, and a run replacing its
+     * files would overwrite files the grading reads. Links are followed, so another name for the same folder
+     * is refused too.
+     *
+     * @throws IllegalArgumentException naming both folders
+     */
+    public void checkOutside(Path out) {
+        if (realPath(out).startsWith(realPath(folder))) {
+            throw new IllegalArgumentException("output folder " + out + " is inside the graded folder " + folder
+                    + ": its figures would be graded as drawings; choose an output folder outside it");
+        }
+    }
+
+    /** Returns {@code p}'s real path: its nearest existing folder's, links followed, then the rest as named. */
+    private static Path realPath(Path p) {
+        Path absolute = p.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /**
+     * Returns the plan in one line: {@code Grading 12 cells: 6 drawings from class x 1 backend x 2 settings;
+     * engine local (up to 2 cells at once)}.
+     *
+     * @param engine the engine and how it runs, as the line ends
+     */
+    public String heading(String engine) {
+        int total = cells.size();
+        int backends = (int) cells.stream().map(GradeCell::backend).distinct().count();
+        int settings = total / drawingCount() / backends;
+        return String.format(Locale.ROOT, "Grading %d cells: %d drawings from %s x %d backend%s x %d setting%s; engine %s",
+                total, drawingCount(), folder, backends, backends == 1 ? "" : "s", settings, settings == 1 ? "" : "s",
+                engine);
+    }
+
     /** Returns the number of distinct drawings. */
     public int drawingCount() {
         return (int) cells.stream().map(GradeCell::drawing).distinct().count();

@@ -60,12 +60,22 @@ public final class GradeReport {
         return sb.toString();
     }
 
-    /** Returns how the rows ended: {@code 10 trained, 2 failed, 0 diverged}. */
+    /**
+     * Returns how the rows ended: {@code 10 trained, 2 failed, 0 diverged}, and {@code , 1 stopped, 3 not run}
+     * when a stop was requested.
+     */
     public static String summary(List<GradeRow> rows) {
-        long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
-        long diverged = rows.stream().filter(r -> r.status() == GradeRow.Status.DIVERGED).count();
-        return String.format(Locale.ROOT, "%d trained, %d failed, %d diverged", rows.size() - failed - diverged, failed,
-                diverged);
+        long failed = count(rows, GradeRow.Status.FAILED);
+        long diverged = count(rows, GradeRow.Status.DIVERGED);
+        long stopped = count(rows, GradeRow.Status.STOPPED);
+        long notRun = count(rows, GradeRow.Status.NOT_RUN);
+        return String.format(Locale.ROOT, "%d trained, %d failed, %d diverged", count(rows, GradeRow.Status.OK), failed,
+                diverged) + (stopped + notRun == 0 ? "" : String.format(Locale.ROOT, ", %d stopped, %d not run",
+                        stopped, notRun));
+    }
+
+    static long count(List<GradeRow> rows, GradeRow.Status status) {
+        return rows.stream().filter(r -> r.status() == status).count();
     }
 
     /**
@@ -123,7 +133,10 @@ public final class GradeReport {
         sb.append("<h1>Grades</h1>\n<p class=\"summary\">")
                 .append(String.format(Locale.ROOT, "%d cells: %d drawings", rows.size(), plan.drawingCount()))
                 .append(" from <code>").append(esc(plan.folder().toString())).append("</code>, engine ")
-                .append(esc(engine)).append(String.format(Locale.ROOT, "; %d failed, %d diverged.", failed, diverged))
+                .append(esc(engine)).append(String.format(Locale.ROOT, "; %d failed, %d diverged", failed, diverged))
+                .append(count(rows, GradeRow.Status.STOPPED) + count(rows, GradeRow.Status.NOT_RUN) == 0 ? "."
+                        : String.format(Locale.ROOT, ", %d stopped, %d not run (Ctrl-C).",
+                                count(rows, GradeRow.Status.STOPPED), count(rows, GradeRow.Status.NOT_RUN)))
                 .append(" Click a column's header to sort by it.</p>\n");
         if (failed > 0) {
             sb.append("<h2>Failures</h2>\n<ul class=\"failures\">\n");

@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param trainAccuracy the last epoch's training accuracy (NaN when failed)
  * @param validationAccuracy the last epoch's validation accuracy (NaN when failed)
  * @param stop why training ended ({@link io.github.drawnet.api.StopReason} in lower case), or
- *     {@code failed}
+ *     {@code failed}, or {@code not_run}
  * @param epochs the epochs trained (0 when failed)
  * @param seconds the wall-clock time the cell took, reading and sampling included
  * @param mapPng the output over the plane as a small PNG ({@link Grader#MAP_SIDE} pixels square), or
@@ -49,7 +49,11 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         /** Trained, but a loss became NaN or infinite and training stopped. */
         DIVERGED,
         /** Refused before training: a bad drawing or setting. */
-        FAILED;
+        FAILED,
+        /** Stopped on request (Ctrl-C) at the end of an epoch: what it learned so far, measured. */
+        STOPPED,
+        /** Not trained: a stop was requested (Ctrl-C) before its turn came. */
+        NOT_RUN;
 
         /** Returns the status as {@code grades.csv} writes it. */
         public String id() {
@@ -83,19 +87,32 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         return switch (status) {
             case OK -> String.format(java.util.Locale.ROOT, "%s: test accuracy %.4f (%.1f s)", head, testAccuracy, seconds);
             case DIVERGED -> head + ": " + message;
+            case NOT_RUN -> head + ": not run, " + message;
             case FAILED -> head + ": failed: " + message;
+            case STOPPED -> String.format(java.util.Locale.ROOT, "%s: %s; test accuracy %.4f (%.1f s)", head, message,
+                    testAccuracy, seconds);
         };
     }
 
     static GradeRow of(GradeCell cell, ExperimentResult r, double seconds, byte[] mapPng, byte[] drawingPng) {
         EpochMetrics last = r.history().last();
         boolean diverged = r.training().stopReason() == StopReason.DIVERGED;
+        boolean stopped = r.training().stopReason() == StopReason.STOPPED;
         return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(),
-                diverged ? Status.DIVERGED : Status.OK,
-                diverged ? "training diverged at epoch " + last.epoch() : "", r.test().accuracy(),
+                diverged ? Status.DIVERGED : stopped ? Status.STOPPED : Status.OK,
+                diverged ? "training diverged at epoch " + last.epoch()
+                        : stopped ? "stopped on request after epoch " + last.epoch() + " of "
+                                + cell.settings().get(io.github.drawnet.api.Setting.EPOCHS.key()) : "",
+                r.test().accuracy(),
                 r.test().balancedAccuracy(), r.test().loss(), last.trainLoss(), last.validationLoss(),
                 last.trainAccuracy(), last.validationAccuracy(),
                 r.training().stopReason().name().toLowerCase(java.util.Locale.ROOT), r.history().size(), seconds, mapPng, drawingPng);
+    }
+
+    static GradeRow notRun(GradeCell cell) {
+        return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(), Status.NOT_RUN,
+                "stopped before its turn", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, "not_run", 0, 0, null, null);
     }
 
     static GradeRow failed(GradeCell cell, String message, double seconds) {

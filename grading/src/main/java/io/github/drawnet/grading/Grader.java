@@ -3,20 +3,19 @@ package io.github.drawnet.grading;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.io.MetricsFile;
-import io.github.drawnet.sampling.DrawingReader;
+import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
+import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.sampling.InvalidDrawingException;
-import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,10 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * Grades one cell: reads its drawing, samples the points, trains on its backend through the
- * experiment's lifecycle and measures the test set. A drawing or setting that the library refuses
+ * Grades one cell: reads its drawing, samples the points and fits the network as {@code drawnet run} does
+ * (the library run's {@link RunInputs#prepare}: the same limits, class reading and fit), trains on its
+ * backend through the experiment's lifecycle and measures the test set. A drawing or setting that the library refuses
  * (any {@link IllegalArgumentException}: not an image, one class only, a batch larger than the
  * training set) is a {@link GradeRow.Status#FAILED failed} row carrying the one-line reason that
  * {@code drawnet run} prints; anything else (an engine that cannot load, a bug) is thrown, so that
@@ -40,6 +41,8 @@ public final class Grader {
 
     /** The side of the small output map, in pixels: every fourth point of the 256 x 256 grid. */
     public static final int MAP_SIDE = 64;
+    /** The file name of a cell's saved model, in its report folder. */
+    public static final String MODEL_FILE = "model.json";
 
     private static final Map<String, Object> ONE_AT_A_TIME = new ConcurrentHashMap<>();
 
@@ -47,6 +50,7 @@ public final class Grader {
     private final Visualizer visualizer;
     private final Path reports;
     private final ReportFiles reportFiles;
+    private final boolean saveModels;
 
     /**
      * Creates a grader whose reports, if any, hold every file.
@@ -68,10 +72,34 @@ public final class Grader {
      * @param reportFiles which of a report's files each cell writes ({@code metrics.json} always)
      */
     public Grader(Backends backends, Visualizer visualizer, Path reports, ReportFiles reportFiles) {
+        this(backends, visualizer, reports, reportFiles, false);
+    }
+
+    /**
+     * Creates a grader that may save each cell's trained model.
+     *
+     * @param backends where cells find their backend by id
+     * @param visualizer draws the output maps (and the reports)
+     * @param reports where each cell's full report goes (a folder per cell, {@link #reportFolder}), or null for none
+     * @param reportFiles which of a report's files each cell writes ({@code metrics.json} always)
+     * @param saveModels whether each cell's trained model is saved as {@code model.json} in its report folder
+     *     (not a diverged cell's: its parameters are not finite)
+     * @throws IllegalArgumentException when models are to be saved without a reports folder
+     */
+    public Grader(Backends backends, Visualizer visualizer, Path reports, ReportFiles reportFiles, boolean saveModels) {
         this.backends = Objects.requireNonNull(backends, "backends");
         this.visualizer = Objects.requireNonNull(visualizer, "visualizer");
         this.reports = reports;
         this.reportFiles = Objects.requireNonNull(reportFiles, "reportFiles");
+        this.saveModels = saveModels;
+        if (saveModels && reports == null) {
+            throw new IllegalArgumentException(GradeOptions.MODELS_WITHOUT_REPORTS);
+        }
+    }
+
+    /** Returns a grader of {@code options}' reports, report files and models. */
+    public static Grader of(Backends backends, Visualizer visualizer, GradeOptions options) {
+        return new Grader(backends, visualizer, options.reports(), options.reportFiles(), options.saveModels());
     }
 
     /**
@@ -81,6 +109,20 @@ public final class Grader {
      * @throws UncheckedIOException when a report cannot be written
      */
     public GradeRow grade(GradeCell cell) {
+        return grade(cell, () -> false);
+    }
+
+    /**
+     * Trains and measures one cell, unless a stop is requested: a cell asked to stop before it trains (or
+     * while it waits its turn on its backend) is {@linkplain GradeRow.Status#NOT_RUN not run}; one asked
+     * while it trains stops at the end of the epoch, a {@linkplain GradeRow.Status#STOPPED stopped} row that
+     * keeps its epochs (and its report and model, when asked).
+     *
+     * @param stopRequested asked before the cell trains and after each epoch
+     * @throws io.github.drawnet.api.BackendUnavailableException when the cell's engine cannot load
+     * @throws UncheckedIOException when a report cannot be written
+     */
+    public GradeRow grade(GradeCell cell, BooleanSupplier stopRequested) {
         long start = System.nanoTime();
         long[] waited = {0};
         ExperimentResult result;
@@ -88,15 +130,20 @@ public final class Grader {
             if (cell.readError() != null) {
                 throw new InvalidDrawingException(cell.readError());
             }
-            // the file's name, as DrawingReader.read(Path) names it: the same messages as 'drawnet run'
-            Drawing drawing = cell.preset() != null ? Preset.fromId(cell.preset()).drawing()
-                    : DrawingReader.read(new ByteArrayInputStream(cell.png()), cell.fileName());
-            ExperimentSettings s = cell.experimentSettings();
-            DataSplits data = Sampler.sample(drawing, s.sizes(), s.seed(), s.labels(), s.noise());
+            if (stopRequested.getAsBoolean()) {
+                return GradeRow.notRun(cell);
+            }
+            // named by the file's name, as 'drawnet run --drawing' names it: the same messages
+            DrawingSource source = cell.preset() != null ? DrawingSource.preset(cell.preset())
+                    : DrawingSource.bytes(cell.fileName(), cell.png());
+            RunInputs inputs = RunInputs.prepare(source, ClassReading.DEFAULT, cell.experimentSettings());
             Backend backend = backends.get(cell.backend());
-            result = train(backend, drawing, data, s, waited);
+            result = train(backend, inputs, stopRequested, waited);
         } catch (IllegalArgumentException e) {
             return GradeRow.failed(cell, firstLine(e.getMessage()), (System.nanoTime() - start) / 1e9);
+        }
+        if (result == null) {
+            return GradeRow.notRun(cell);
         }
         byte[] map = visualizer.mapPng(everyNth(result.grid().output(), result.gridResolution(), MAP_SIDE), MAP_SIDE,
                 Activation.SIGMOID).png();
@@ -110,15 +157,19 @@ public final class Grader {
         return GradeRow.of(cell, result, (System.nanoTime() - start - waited[0]) / 1e9, map, thumbnail);
     }
 
-    private static ExperimentResult train(Backend backend, Drawing drawing, DataSplits data, ExperimentSettings s,
-            long[] waited) {
+    /** Returns the trained result, or null when a stop was requested while the cell waited its turn. */
+    private static ExperimentResult train(Backend backend, RunInputs in, BooleanSupplier stop, long[] waited) {
+        EpochListener epochs = (metrics, lastEpoch) -> !stop.getAsBoolean();
         if (backend.supportsConcurrentTraining()) {
-            return Experiments.run(backend, drawing, data, data.fit(s.network()), s.training(), EpochListener.NONE);
+            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), epochs);
         }
         long before = System.nanoTime();
         synchronized (ONE_AT_A_TIME.computeIfAbsent(backend.id(), k -> new Object())) {
             waited[0] = System.nanoTime() - before;
-            return Experiments.run(backend, drawing, data, data.fit(s.network()), s.training(), EpochListener.NONE);
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), epochs);
         }
     }
 
@@ -129,14 +180,22 @@ public final class Grader {
             if (reportFiles.drawsFigures()) {
                 visualizer.report(result, dir, reportFiles);
             }
+            if (saveModels && result.training().stopReason() != StopReason.DIVERGED
+                    && result.finalParameters().isFinite()) {
+                SavedModel.of(result).write(dir.resolve(MODEL_FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of " + cell.drawing() + " to " + dir, e);
         }
     }
 
-    /** Returns the folder, relative to the reports' folder, of a cell's report: drawing path without .png, cell. */
+    /**
+     * Returns the folder, relative to the reports' folder, of a cell's report: the drawing's path without
+     * {@code .png}, then the cell; a name starting with {@code .} (a hidden folder) starts with {@code _}
+     * instead, since a run's folder holds no hidden file of its set.
+     */
     public static String reportFolder(GradeCell cell) {
-        String stem = cell.drawing().replaceFirst("(?i)\\.png$", "");
+        String stem = cell.drawing().replaceAll("(^|/)\\.", "$1_").replaceFirst("(?i)\\.png$", "");
         return stem + "/" + String.format(Locale.ROOT, "cell-%d-%s", cell.index(), cell.backend());
     }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 
 /**
  * The {@code local} engine: the cells on this JVM's threads, {@link GradeOptions#threads()} at once
- * (cells on a backend that trains one model at a time take turns). Rows are reported as they end.
+ * (cells on a backend that trains one model at a time take turns). Rows are reported as they end. Once
+ * {@link GradeListener#stopRequested()} says so, no further cell starts (each is a {@linkplain
+ * GradeRow.Status#NOT_RUN not run} row) and the cells training stop at the end of their epoch.
  *
  * <p>Thread-safe.
  */
@@ -40,8 +42,7 @@ public final class LocalGradeEngine implements GradeEngine {
     @Override
     public List<GradeRow> run(GradePlan plan, GradeOptions options, GradeListener listener)
             throws InterruptedException {
-        Grader grader = new Grader(backends == null ? Backends.discover() : backends, new NotebookVisualizer(),
-                options.reports(), options.reportFiles());
+        Grader grader = Grader.of(backends == null ? Backends.discover() : backends, new NotebookVisualizer(), options);
         int total = plan.cells().size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), total), r -> {
             Thread t = new Thread(r, "drawnet-grade");
@@ -53,7 +54,10 @@ public final class LocalGradeEngine implements GradeEngine {
             List<Future<GradeRow>> futures = new ArrayList<>();
             for (GradeCell cell : plan.cells()) {
                 futures.add(pool.submit(() -> {
-                    GradeRow row = grader.grade(cell);
+                    GradeRow row = grader.grade(cell, listener::stopRequested);
+                    if (row.status() == GradeRow.Status.NOT_RUN) {
+                        return row; // not a cell done: no line, no progress
+                    }
                     synchronized (done) {
                         done[0]++;
                         listener.onCell(done[0], total, row);

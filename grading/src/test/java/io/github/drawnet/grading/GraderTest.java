@@ -184,6 +184,62 @@ final class GraderTest {
     }
 
     @Test
+    void grader_saveModels_savesEachCellsModelInItsReport_notWithoutAReportsFolder(@TempDir Path dir) throws Exception {
+        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("reports"),
+                new ReportFiles(EnumSet.noneOf(ReportFiles.Format.class), false), true), GradeListener.NONE);
+        io.github.drawnet.io.SavedModel saved = io.github.drawnet.io.SavedModel.read(
+                dir.resolve("reports/alice/ring/cell-1-reference").resolve(Grader.MODEL_FILE));
+        assertThat(saved.history().size()).isEqualTo(3);
+        assertThat(saved.drawing().name()).isEqualTo("ring.png");
+        assertThatThrownBy(() -> new GradeOptions(1, null, false, null, ReportFiles.all(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("saving each cell's model needs a"
+                        + " reports folder");
+    }
+
+    @Test
+    void grader_stopRequested_beforeTheCell_notRun_whileItTrains_stoppedAfterTheEpoch(@TempDir Path dir)
+            throws Exception {
+        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        Grader grader = new Grader(Backends.discover(), new io.github.drawnet.viz.NotebookVisualizer(), null);
+        GradeRow notRun = grader.grade(plan.cells().get(0), () -> true);
+        assertThat(notRun.status()).isEqualTo(GradeRow.Status.NOT_RUN);
+        assertThat(notRun.epochs()).isZero();
+        assertThat(notRun.describe(4)).isEqualTo("cell 1/4 alice/ring.png on reference: not run, stopped before its turn");
+        int[] asked = {0};
+        GradeRow stopped = grader.grade(plan.cells().get(0), () -> asked[0]++ > 0); // asked before, then each epoch
+        assertThat(stopped.status()).isEqualTo(GradeRow.Status.STOPPED);
+        assertThat(stopped.epochs()).isEqualTo(1);
+        assertThat(stopped.message()).isEqualTo("stopped on request after epoch 1 of 3");
+        assertThat(stopped.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(GradeReport.summary(List.of(notRun, stopped))).isEqualTo("0 trained, 0 failed, 0 diverged, 1 stopped,"
+                + " 1 not run");
+    }
+
+    @Test
+    void reportFolder_aHiddenFolderOrFile_startsWithAnUnderscore_soTheRunFolderTakesIt() {
+        GradeCell hidden = new GradeCell(3, ".ipynb_checkpoints/ring.png", new byte[1], null, null, "djl", Map.of(),
+                Map.of());
+        assertThat(Grader.reportFolder(hidden)).isEqualTo("_ipynb_checkpoints/ring/cell-3-djl");
+        GradeCell dotPng = new GradeCell(4, "ann/.png", new byte[1], null, null, "djl", Map.of(), Map.of());
+        assertThat(Grader.reportFolder(dotPng)).isEqualTo("ann/_png/cell-4-djl");
+    }
+
+    @Test
+    void checkOutside_theGradedFolderOrInsideIt_refused_besideIt_fine(@TempDir Path dir) throws Exception {
+        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        for (Path inside : new Path[] {dir.resolve("in"), dir.resolve("in/out"), dir.resolve("in/alice/../new")}) {
+            assertThatThrownBy(() -> plan.checkOutside(inside)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("output folder " + inside + " is inside the graded folder " + dir.resolve("in")
+                            + ": its figures would be graded as drawings; choose an output folder outside it");
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("in"));
+        assertThatThrownBy(() -> plan.checkOutside(link.resolve("out"))).isInstanceOf(IllegalArgumentException.class);
+        plan.checkOutside(dir.resolve("out"));
+        plan.checkOutside(dir.resolve("in-out"));
+    }
+
+    @Test
     void axes_listsInTheOrderOfSweepAxes_nullLeftOut() {
         Map<Setting, List<String>> axes = GradePlan.axes(List.of("2", "4"), null, null, null, List.of("0.1"));
         assertThat(axes).containsOnlyKeys(Setting.HIDDEN, Setting.LEARNING_RATE);

@@ -48,6 +48,11 @@ import java.util.TreeSet;
  *   <li><b>A run owns what it names</b>: it replaces or deletes only files an earlier run's manifest
  *       lists; any other file in the way is refused unless the caller asks to replace it, and an
  *       input (the drawing, the model it reads) is never replaced.
+ *   <li><b>Folders in the set</b>: a run may stage subfolders (a grading's {@code reports/<drawing>/<cell>/}):
+ *       every file under them is listed by its path relative to the folder ({@code /} between names),
+ *       committed, checked and replaced like the others, and a folder an old run's files leave empty
+ *       is removed. A manifest that lists such a path is of version 2; one of flat files stays version
+ *       1, as every reader before subfolders reads it.
  * </ul>
  *
  * <p>Readers trust the manifest: {@link #status(Path)} says whether a folder holds a finished run
@@ -59,6 +64,8 @@ public final class RunFolder implements AutoCloseable {
     public static final String MANIFEST = "run.json";
     /** The manifest's format name. */
     public static final String FORMAT = "drawnet-run";
+    /** The manifest's version when it lists a file in a subfolder; a set of flat files is version 1. */
+    public static final int VERSION_WITH_FOLDERS = 2;
     static final String LOCK = ".drawnet.lock";
     static final String STAGING_PREFIX = ".drawnet-new-";
 
@@ -208,7 +215,8 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * Returns the path a file of the run will have once committed, in the folder as the caller named
-     * it (for messages); write the file into {@link #staging()} under the same name.
+     * it (for messages); write the file into {@link #staging()} under the same name. A name may be a
+     * path into a subfolder ({@code reports/ring/cell-1-djl/metrics.json}).
      */
     public Path finalPath(String name) {
         return given.resolve(name);
@@ -219,9 +227,23 @@ public final class RunFolder implements AutoCloseable {
      * in the folder that no earlier run wrote (unless replacing was allowed).
      */
     void checkReplaceable(String name) throws RunFolderException {
-        Path target = dir.resolve(name).normalize();
-        if (!target.getParent().equals(dir) || name.startsWith(".") || name.equals(MANIFEST)) {
+        if (!isSafeName(name) || name.equals(MANIFEST)) {
             throw new RunFolderException("a run cannot write a file named " + name + " in " + dir);
+        }
+        Path target = dir.resolve(name).normalize();
+        // every folder on the way must be a folder (not a link, not a file) or a file an earlier run wrote
+        for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+            String folder = name.substring(0, slash);
+            Path p = dir.resolve(folder);
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && !owned.contains(folder)) {
+                throw new RunFolderException("output folder " + dir + " holds " + folder + ", which is not a folder,"
+                        + " where the run writes its " + folder + " folder; move it, or choose another folder");
+            }
+        }
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RunFolderException("output folder " + dir + " holds a folder " + name
+                    + " where the run writes a file; move it, or choose another folder");
         }
         for (Path in : inputs) {
             if (sameFile(in, target)) {
@@ -286,34 +308,27 @@ public final class RunFolder implements AutoCloseable {
         if (committed || closed) {
             throw new IllegalStateException("run " + runId + " in " + dir + " is already committed or closed");
         }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(staging)) {
-            for (Path f : stream) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(".")) {
-                    Files.deleteIfExists(f); // a temporary file a failed writer left
-                    continue;
-                }
-                if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new RunFolderException("staged " + f + " is not a regular file");
-                }
-                checkReplaceable(name);
-                files.add(f);
-            }
+        List<String> names = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        collect(staging, "", names, folders);
+        names.sort(null);
+        for (String name : names) {
+            checkReplaceable(name);
         }
-        files.sort(null);
+        boolean nested = names.stream().anyMatch(n -> n.contains("/"));
         ObjectNode manifest = JsonForms.MAPPER.createObjectNode();
         manifest.put("format", FORMAT);
-        manifest.put("version", 1);
+        manifest.put("version", nested ? VERSION_WITH_FOLDERS : 1);
         manifest.put("run", runId);
         manifest.put("command", command);
         manifest.put("created", Instant.now().toString());
         manifest.put("drawnet", DrawnetVersion.get());
         ArrayNode list = manifest.putArray("files");
-        for (Path f : files) {
+        for (String name : names) {
+            Path f = staging.resolve(name);
             AtomicFiles.flush(f);
             ObjectNode entry = list.addObject();
-            entry.put("name", f.getFileName().toString());
+            entry.put("name", name);
             // hashed as AtomicFiles wrote it, when nothing has touched it since; else read back
             AtomicFiles.Written w = AtomicFiles.written(f);
             if (w != null && w.describes(f)) {
@@ -326,6 +341,9 @@ public final class RunFolder implements AutoCloseable {
         }
         ArrayNode replaces = manifest.putArray("replaces");
         owned.forEach(replaces::add);
+        for (Path folder : folders) {
+            AtomicFiles.flush(folder);
+        }
         AtomicFiles.flush(staging);
         Path stagedManifest = staging.resolve(MANIFEST);
         AtomicFiles.endDeferFlush(staging);
@@ -334,10 +352,49 @@ public final class RunFolder implements AutoCloseable {
         committed = true; // from here on, the new set is the folder's: apply rolls it forward
         apply(dir, staging);
         List<Path> result = new ArrayList<>();
-        for (Path f : files) {
-            result.add(dir.resolve(f.getFileName().toString()));
+        for (String name : names) {
+            result.add(dir.resolve(name));
         }
         return result;
+    }
+
+    /**
+     * Lists the staged files under {@code folder} by their paths relative to the staging folder ({@code
+     * prefix} and their names), and the subfolders; deletes what a failed writer left (a name starting
+     * with {@code .}).
+     */
+    private static void collect(Path folder, String prefix, List<String> names, List<Path> folders) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path f : stream) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".")) {
+                    deleteTree(f); // a temporary file a failed writer left
+                } else if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                    folders.add(f);
+                    collect(f, prefix + name + "/", names, folders);
+                } else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(prefix + name);
+                } else {
+                    throw new RunFolderException("staged " + f + " is not a regular file");
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns whether {@code name} names a file inside a run's folder: names joined by {@code /}, none
+     * empty or starting with {@code .} (no {@code ..}, no hidden file, no absolute path).
+     */
+    static boolean isSafeName(String name) {
+        if (name.isEmpty() || name.contains("\\")) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Moves a committed staging folder's files into place (again, after a crash): idempotent. */
@@ -347,24 +404,56 @@ public final class RunFolder implements AutoCloseable {
             throw new RunFolderException("staging folder " + staging + " has no readable manifest");
         }
         Set<String> incoming = new LinkedHashSet<>();
-        manifest.path("files").forEach(f -> incoming.add(f.path("name").asText()));
+        for (JsonNode f : manifest.path("files")) {
+            String name = f.path("name").asText();
+            if (!isSafeName(name) || name.equals(MANIFEST)) {
+                throw new RunFolderException("staging folder " + staging + " lists a file named " + name
+                        + ", outside the run's folder");
+            }
+            incoming.add(name);
+        }
         Files.deleteIfExists(dir.resolve(MANIFEST)); // the folder holds no finished run until the new manifest lands
+        TreeSet<Path> emptied = new TreeSet<>();
         for (JsonNode old : manifest.path("replaces")) {
             String name = old.asText();
-            if (!incoming.contains(name) && !name.equals(MANIFEST) && !name.startsWith(".") && !name.contains("/")) {
-                Files.deleteIfExists(dir.resolve(name));
+            Path file = dir.resolve(name);
+            if (!incoming.contains(name) && !name.equals(MANIFEST) && isSafeName(name)
+                    && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(file);
+                for (Path p = file.getParent(); !p.equals(dir); p = p.getParent()) {
+                    emptied.add(p);
+                }
             }
         }
+        // the old run's folders its files leave empty go, deepest first (a folder holding other files stays)
+        for (Path p : emptied.descendingSet()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // it holds the new run's files, or files no run wrote
+            }
+        }
+        Set<Path> touched = new LinkedHashSet<>();
         for (String name : incoming) {
             Path from = staging.resolve(name);
             if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-                move(from, dir.resolve(name));
+                Path to = dir.resolve(name);
+                if (!to.getParent().equals(dir)) {
+                    Files.createDirectories(to.getParent());
+                    for (Path p = to.getParent(); !p.equals(dir); p = p.getParent()) {
+                        touched.add(p);
+                    }
+                }
+                move(from, to);
             }
+        }
+        for (Path p : touched) {
+            AtomicFiles.flush(p);
         }
         AtomicFiles.flush(dir);
         move(staging.resolve(MANIFEST), dir.resolve(MANIFEST));
         AtomicFiles.flush(dir);
-        Files.deleteIfExists(staging);
+        deleteTree(staging); // only the emptied subfolders are left
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -482,8 +571,9 @@ public final class RunFolder implements AutoCloseable {
             return Files.exists(dir.resolve(MANIFEST)) ? Status.UNFINISHED : Status.EMPTY;
         }
         for (JsonNode f : manifest.path("files")) {
-            Path file = dir.resolve(f.path("name").asText());
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != f.path("bytes").asLong()
+            String name = f.path("name").asText();
+            Path file = dir.resolve(name);
+            if (!isSafeName(name) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != f.path("bytes").asLong()
                     || !sha256(file).equals(f.path("sha256").asText())) {
                 return Status.UNFINISHED;
             }

@@ -35,10 +35,11 @@ final class ExecutorGrader {
 
     /**
      * Grades {@code cell}; {@code reports} is the reports' folder as text, or null; {@code formats}
-     * ({@link ReportFiles#formatsText()}) and {@code html} say which of a report's files are written.
+     * ({@link ReportFiles#formatsText()}) and {@code html} say which of a report's files are written, {@code
+     * models} whether the cell's model is saved in its report.
      */
-    static GradeRow grade(GradeCell cell, String reports, String formats, boolean html) {
+    static GradeRow grade(GradeCell cell, String reports, String formats, boolean html, boolean models) {
         return new Grader(backends(), new NotebookVisualizer(), reports == null ? null : Path.of(reports),
-                new ReportFiles(ReportFiles.parseFormats(formats), html)).grade(cell);
+                new ReportFiles(ReportFiles.parseFormats(formats), html), models).grade(cell);
     }
 }

@@ -73,6 +73,7 @@ public final class SparkGradeEngine implements GradeEngine {
         // plain values into the task's closure: ReportFiles is not Serializable
         String formats = options.reportFiles().formatsText();
         boolean html = options.reportFiles().html();
+        boolean models = options.saveModels();
         int total = plan.cells().size();
         JavaSparkContext sc = new JavaSparkContext(conf);
         try {
@@ -88,7 +89,7 @@ public final class SparkGradeEngine implements GradeEngine {
             LOG.debug("grading {} cells on Spark {}, master {}", total, sc.version(), sc.master());
             // one partition per cell: each cell is a task, scheduled and retried on its own
             JavaFutureAction<List<GradeRow>> job = sc.parallelize(plan.cells(), Math.max(1, total))
-                    .map((GradeCell cell) -> ExecutorGrader.grade(cell, reports, formats, html))
+                    .map((GradeCell cell) -> ExecutorGrader.grade(cell, reports, formats, html, models))
                     .collectAsync();
             List<GradeRow> rows;
             try {

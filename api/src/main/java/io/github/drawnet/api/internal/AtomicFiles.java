@@ -56,8 +56,8 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
-     * Files written into {@code dir} from now on are not flushed one by one: the caller flushes the
-     * whole directory once ({@link #flush}) before it relies on them.
+     * Files written into {@code dir}, or into any folder under it, from now on are not flushed one by
+     * one: the caller flushes the files and folders once ({@link #flush}) before it relies on them.
      */
     public static void deferFlush(Path dir) {
         DEFERRED.putIfAbsent(dir.toAbsolutePath().normalize(), new ConcurrentHashMap<>());
@@ -75,8 +75,22 @@ public final class AtomicFiles {
      */
     public static Written written(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        Map<String, Written> files = DEFERRED.get(absolute.getParent());
-        return files == null ? null : files.get(absolute.getFileName().toString());
+        Path root = deferredRoot(absolute.getParent());
+        Map<String, Written> files = root == null ? null : DEFERRED.get(root);
+        return files == null ? null : files.get(root.relativize(absolute).toString());
+    }
+
+    /** Returns the deferred directory {@code dir} is or lies under, or null. */
+    private static Path deferredRoot(Path dir) {
+        if (DEFERRED.isEmpty()) {
+            return null;
+        }
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (DEFERRED.containsKey(d)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -145,7 +159,8 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        Map<String, Written> deferred = DEFERRED.get(dir.normalize());
+        Path root = deferredRoot(dir.normalize());
+        Map<String, Written> deferred = root == null ? null : DEFERRED.get(root);
         // in a deferred directory the content is hashed on its way out: the manifest reads nothing back
         MessageDigest digest = deferred == null ? null : sha256();
         boolean moved = false;
@@ -170,7 +185,7 @@ public final class AtomicFiles {
             }
             moved = true;
             if (written != null) {
-                deferred.put(absolute.getFileName().toString(), written);
+                deferred.put(root.relativize(absolute.normalize()).toString(), written);
             }
         } finally {
             if (!moved) {
