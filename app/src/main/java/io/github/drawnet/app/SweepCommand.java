@@ -12,6 +12,7 @@ import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.run.SweepReport;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
@@ -175,9 +176,9 @@ final class SweepCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         o.println();
-        o.print(table(done, varying));
+        o.print(SweepReport.table(done, varying));
         Path staging = folder.staging();
-        AtomicFiles.write(staging.resolve("sweep.csv"), csv(done).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(staging.resolve("sweep.csv"), SweepReport.csv(done).getBytes(StandardCharsets.UTF_8));
         List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
                 .collect(Collectors.toList());
         List<Path> figures = new ArrayList<>(); // each figure's first file: its PNG, or its SVG when only SVG
@@ -221,48 +222,5 @@ final class SweepCommand implements Callable<Integer> {
         axes.put(Setting.EPOCHS, epochCounts);
         axes.put(Setting.WEIGHT_DECAY, decays);
         return Sweep.of(bs, base, axes);
-    }
-
-    static String table(List<Sweep.Done> done, List<String> varying) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-5s", "cell"));
-        for (String k : varying) {
-            sb.append(String.format(Locale.ROOT, " %-12s", k));
-        }
-        sb.append(String.format(Locale.ROOT, " %9s %9s %10s %9s %8s%n", "test acc", "balanced", "train loss",
-                "val loss", "time"));
-        for (Sweep.Done d : done) {
-            sb.append(String.format(Locale.ROOT, "%-5d", d.cell().index()));
-            for (String k : varying) {
-                sb.append(String.format(Locale.ROOT, " %-12s", d.cell().labels().get(k)));
-            }
-            EpochMetrics last = d.result().history().last();
-            sb.append(String.format(Locale.ROOT, " %9.4f %9.4f %10.4f %9.4f %6.1f s%s%n", d.result().test().accuracy(),
-                    d.result().test().balancedAccuracy(), last.trainLoss(), last.validationLoss(),
-                    d.result().trainingTime().toNanos() / 1e9,
-                    d.result().training().stopReason() == StopReason.DIVERGED
-                            ? "  diverged at epoch " + last.epoch() : ""));
-        }
-        return sb.toString();
-    }
-
-    static String csv(List<Sweep.Done> done) {
-        StringBuilder sb = new StringBuilder("cell,");
-        sb.append(String.join(",", done.get(0).cell().labels().keySet()));
-        sb.append(",test_accuracy,balanced_accuracy,test_loss,train_loss,train_accuracy,validation_loss,"
-                + "validation_accuracy,epochs_run,stop,seconds\n");
-        for (Sweep.Done d : done) {
-            sb.append(d.cell().index());
-            for (String v : d.cell().labels().values()) {
-                sb.append(',').append(v.contains(",") ? "\"" + v + "\"" : v);
-            }
-            EpochMetrics last = d.result().history().last();
-            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%d,%s,%.3f%n", d.result().test().accuracy(),
-                    d.result().test().balancedAccuracy(), d.result().test().loss(), last.trainLoss(),
-                    last.trainAccuracy(), last.validationLoss(), last.validationAccuracy(), d.result().history().size(),
-                    d.result().training().stopReason().name().toLowerCase(Locale.ROOT),
-                    d.result().trainingTime().toNanos() / 1e9));
-        }
-        return sb.toString();
     }
 }
