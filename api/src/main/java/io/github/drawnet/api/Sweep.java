@@ -191,6 +191,22 @@ public final class Sweep {
      */
     public List<Done> run(Drawing drawing, DataSplits data, int threads, Consumer<Done> onDone)
             throws InterruptedException {
+        return run(drawing, data, threads, onDone, () -> false);
+    }
+
+    /**
+     * Trains every cell as {@link #run(Drawing, DataSplits, int, Consumer)} does until {@code stopRequested}
+     * says stop: then no further cell starts, and the cells training stop at the end of their epoch (each a
+     * stopped run, {@link StopReason#STOPPED}, told to {@code onDone} and returned); returns the cells that
+     * ran, in order.
+     *
+     * @param stopRequested asked before each cell starts and after each epoch, from the training threads
+     * @throws InterruptedException when the calling thread is interrupted; the cells still running stop
+     * @throws RuntimeException the first cell's failure, as thrown
+     */
+    public List<Done> run(Drawing drawing, DataSplits data, int threads, Consumer<Done> onDone,
+            java.util.function.BooleanSupplier stopRequested) throws InterruptedException {
+        java.util.Objects.requireNonNull(stopRequested, "stopRequested");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency(threads), r -> {
             Thread t = new Thread(r, "drawnet-sweep");
             t.setDaemon(true);
@@ -200,8 +216,11 @@ public final class Sweep {
             List<Future<Done>> futures = new ArrayList<>();
             for (Cell c : cells) {
                 futures.add(pool.submit(() -> {
+                    if (stopRequested.getAsBoolean()) {
+                        return null; // not started
+                    }
                     ExperimentResult r = Experiments.run(c.backend(), drawing, data, data.fit(c.settings().network()),
-                            c.settings().training(), EpochListener.NONE);
+                            c.settings().training(), (m, last) -> !stopRequested.getAsBoolean());
                     Done d = new Done(c, label(c), r);
                     synchronized (this) {
                         onDone.accept(d);
@@ -212,7 +231,10 @@ public final class Sweep {
             List<Done> done = new ArrayList<>();
             for (Future<Done> f : futures) {
                 try {
-                    done.add(f.get());
+                    Done d = f.get();
+                    if (d != null) {
+                        done.add(d);
+                    }
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) {

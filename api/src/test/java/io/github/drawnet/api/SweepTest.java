@@ -90,6 +90,26 @@ final class SweepTest {
     }
 
     @Test
+    void run_stopRequested_noFurtherCellStarts_andTheRunningOneStopsAfterItsEpoch() throws InterruptedException {
+        DataSplits data = ExperimentTest.halfPlane(100, 1);
+        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+        axes.put(Setting.EPOCHS, List.of("2", "50", "3"));
+        axes.put(Setting.HIDDEN, List.of("none"));
+        Sweep sweep = Sweep.of(List.of(new LogisticBackend()), ExperimentSettings.notebook(), axes);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> told = new java.util.ArrayList<>();
+        // asked before cell 1 (1), after its 2 epochs (2, 3), before cell 2 (4), after its first epoch (5): stop
+        List<Sweep.Done> done = sweep.run(ExperimentTest.drawing(), data, 1, d -> told.add(d.cell().index()),
+                () -> asked.incrementAndGet() >= 5);
+        assertThat(done).extracting(d -> d.cell().index()).containsExactly(1, 2);
+        assertThat(told).containsExactly(1, 2);
+        assertThat(done.get(0).result().training().stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(done.get(1).result().training().stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(done.get(1).result().history().size()).isEqualTo(1);
+        assertThat(sweep.run(ExperimentTest.drawing(), data, 1, d -> { }, () -> true)).isEmpty();
+    }
+
+    @Test
     void of_tooManyCells_orSettingNotVaried_refused() {
         List<String> sixteen = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
                 "16");

@@ -12,6 +12,7 @@ import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.run.StopOnInterrupt;
 import io.github.drawnet.run.SweepReport;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.FigureWriter;
@@ -161,7 +162,9 @@ final class SweepCommand implements Callable<Integer> {
         int[] finished = {0};
         long start = System.nanoTime();
         List<Sweep.Done> done;
-        try {
+        boolean interrupted;
+        try (StopOnInterrupt ctrlC = StopOnInterrupt.install(() -> stderr.println("drawnet sweep: stopping: no new"
+                + " cells, running ones after this epoch (Ctrl-C again to quit at once)"))) {
             done = sweep.run(sampled.drawing(), sampled.data(), threads, d -> {
                 finished[0]++;
                 progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
@@ -169,9 +172,14 @@ final class SweepCommand implements Callable<Integer> {
                         d.result().trainingTime().toNanos() / 1e9,
                         d.result().training().stopReason() == StopReason.DIVERGED ? ", diverged" : ""));
                 progress.update(finished[0], count, "");
-            });
+            }, ctrlC::requested);
+            interrupted = ctrlC.requested();
         } finally {
             progress.finish();
+        }
+        if (done.isEmpty()) { // Ctrl-C before the first cell started
+            stderr.println("drawnet sweep: stopped by Ctrl-C before any cell trained; nothing written");
+            return ExitCodes.INTERRUPTED;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -197,6 +205,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         Sweep.best(done).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
                 best.cell().index(), best.label(), best.result().test().accuracy()));
+        if (interrupted) {
+            stderr.printf(Locale.ROOT, "drawnet sweep: stopped by Ctrl-C after %d of %d cells (the last stopped after"
+                    + " their epoch); the cells done are written in %s%n", done.size(), count, Names.quoted(folder.given()));
+            return ExitCodes.INTERRUPTED;
+        }
         List<Sweep.Done> diverged = done.stream()
                 .filter(d -> d.result().training().stopReason() == StopReason.DIVERGED).toList();
         if (!diverged.isEmpty()) {

@@ -131,4 +131,30 @@ final class InterruptTest {
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("Graded 4 cells in ")
                 .contains(": 1 trained, 0 failed, 0 diverged, 1 stopped, 2 not run");
     }
+
+    @Test
+    void sweep_ctrlC_keepsTheCellsDone_andStopsTheRunningOne_exit130(@TempDir Path dir) throws Exception {
+        // cell 1 (2 epochs) ends; cell 2 (100,000 epochs) is training when Ctrl-C comes; cell 3 never starts
+        Process p = start(dir, "sweep", "--preset", "halfplane", "--backend", "reference", "--parallel", "1",
+                "--epochs", "2,100000,3", "--train-size", "100", "--val-size", "20", "--test-size", "50", "--hidden",
+                "2", "--formats", "none", "--out", "s");
+        for (int i = 0; i < 1200 && p.isAlive() && !(Files.exists(dir.resolve("out.txt"))
+                && Files.readString(dir.resolve("out.txt")).contains("cell 1/3 ")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // cell 2 trains a few epochs
+        interrupt(p);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(err).isEqualTo(String.join(System.lineSeparator(),
+                "drawnet sweep: stopping: no new cells, running ones after this epoch (Ctrl-C again to quit at once)",
+                "drawnet sweep: stopped by Ctrl-C after 2 of 3 cells (the last stopped after their epoch); the cells"
+                        + " done are written in s", ""));
+        List<String> csv = Files.readAllLines(dir.resolve("s/sweep.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("1,").contains(",2,completed,");
+        assertThat(csv.get(2)).startsWith("2,").contains(",stopped,");
+        assertThat(RunFolder.status(dir.resolve("s"))).isEqualTo(RunFolder.Status.FINISHED);
+    }
 }
