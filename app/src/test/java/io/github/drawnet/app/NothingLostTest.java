@@ -79,7 +79,7 @@ final class NothingLostTest {
         assertThat(r.err()).isEqualTo(line("drawnet run: cannot save the model to " + out.resolve("metrics.json")
                 + ": the run writes its own metrics.json there; give --save another name"));
         assertThat(r.out()).doesNotContain("Epoch");
-        assertThat(names(out)).containsExactly(".drawnet.lock");
+        assertThat(out).as("the folder the refused run made is removed, not left holding a lock").doesNotExist();
         // inside the folder under a name of its own, the model belongs to the run's set
         CliRunner.Result ok = CliRunner.run(args("run", "--out", out.toString(), "--save",
             out.resolve("model.json").toString()));
@@ -240,5 +240,21 @@ final class NothingLostTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
         assertThat(names(dir)).containsExactly("output.txt");
+    }
+
+    @Test
+    void continueSavedOntoTheModelItReads_refused_noFolderLeft(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("m/model.json");
+        assertThat(CliRunner.run(args("run", "--out", dir.resolve("m").toString(), "--save", model.toString()))
+                .exitCode()).isZero();
+        byte[] before = Files.readAllBytes(model);
+        Path out = dir.resolve("c");
+        CliRunner.Result r = CliRunner.run("continue", model.toString(), "--epochs", "1", "--out", out.toString(),
+                "--save", model.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(r.err()).isEqualTo(line("drawnet continue: cannot save the model to " + model
+                + ": the run reads that file; give --save another name"));
+        assertThat(out).as("before: an empty folder holding a lock was left").doesNotExist();
+        assertThat(Files.readAllBytes(model)).isEqualTo(before);
     }
 }

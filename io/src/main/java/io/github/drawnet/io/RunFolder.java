@@ -82,6 +82,7 @@ public final class RunFolder implements AutoCloseable {
     private final FileLock lock;
     private boolean committed;
     private boolean closed;
+    private boolean created; // this open made the folder: closed uncommitted, it is removed again
 
     private RunFolder(Path dir, Path given, Path staging, String runId, String command, boolean replace, List<Path> inputs,
             Set<String> owned, FileChannel lockChannel, FileLock lock) {
@@ -119,6 +120,7 @@ public final class RunFolder implements AutoCloseable {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new RunFolderException("output folder " + dir + " is a file; give a folder");
         }
+        boolean created = !Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(folder);
         Path lockFile = folder.resolve(LOCK);
         // the lock file stays in the folder: deleting it would let two runs lock two different files
@@ -164,10 +166,14 @@ public final class RunFolder implements AutoCloseable {
                 folderRun.checkReplaceable(name);
                 folderRun.planned.add(name);
             }
+            folderRun.created = created;
             Files.createDirectories(folderRun.staging);
             AtomicFiles.deferFlush(folderRun.staging);
             return folderRun;
         } catch (IOException | RuntimeException e) {
+            if (created) {
+                removeMade(folder, lockFile);
+            }
             lock.release();
             channel.close();
             throw e;
@@ -397,6 +403,20 @@ public final class RunFolder implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Removes a folder this run made and wrote nothing into (a run refused after its folder was opened, such as
+     * a model file it may not write): its lock file first, while the lock is still held, then the folder when
+     * nothing else is in it (another run that opened it meanwhile keeps it, with its own lock file).
+     */
+    private static void removeMade(Path folder, Path lockFile) {
+        try {
+            Files.deleteIfExists(lockFile);
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // not empty (another run came), or not removable: the folder stays, as before
+        }
+    }
+
     /** Moves a committed staging folder's files into place (again, after a crash): idempotent. */
     private static void apply(Path dir, Path staging) throws IOException {
         JsonNode manifest = readManifest(staging.resolve(MANIFEST));
@@ -533,6 +553,9 @@ public final class RunFolder implements AutoCloseable {
                 deleteTree(staging);
             }
             lockChannel.truncate(0);
+            if (!committed && created) {
+                removeMade(dir, dir.resolve(LOCK));
+            }
         } finally {
             try {
                 lock.release();

@@ -314,4 +314,35 @@ final class RunFolderTest {
                     .hasMessageContaining("is in use by another run (sweep id, process 7);");
         }
     }
+
+    @Test
+    void aFolderThisRunMade_closedWithNothingCommitted_isRemovedAgain(@TempDir Path tmp) throws IOException {
+        Path made = tmp.resolve("new-run");
+        try (RunFolder f = RunFolder.open(made, "r1", "run", false, List.of(), List.of("metrics.json"))) {
+            Files.writeString(f.staging().resolve("metrics.json"), "{}");
+            assertThat(made).isDirectory();
+        }
+        assertThat(made).as("a refused or failed run leaves no empty folder holding a lock").doesNotExist();
+
+        Path existing = Files.createDirectories(tmp.resolve("given"));
+        try (RunFolder f = RunFolder.open(existing, "r2", "run", false, List.of(), List.of())) {
+            assertThat(f.dir()).isEqualTo(existing.toAbsolutePath().normalize());
+        }
+        assertThat(existing).as("a folder the user had stays").isDirectory();
+
+        Path input = Files.writeString(Files.createDirectories(tmp.resolve("in")).resolve("x.txt"), "read me");
+        Path refusedNew = tmp.resolve("refused");
+        assertThatThrownBy(() -> RunFolder.open(refusedNew, "r3", "run", false,
+                List.of(refusedNew.resolve("metrics.json")), List.of("metrics.json")))
+                .isInstanceOf(RunFolderException.class);
+        assertThat(refusedNew).as("refused while opening: the folder it made is gone").doesNotExist();
+        assertThat(input).hasContent("read me");
+
+        Path committed = tmp.resolve("kept");
+        try (RunFolder f = RunFolder.open(committed, "r4", "run", false, List.of(), List.of("a.txt"))) {
+            Files.writeString(f.staging().resolve("a.txt"), "a");
+            f.commit();
+        }
+        assertThat(committed.resolve("a.txt")).hasContent("a");
+    }
 }
