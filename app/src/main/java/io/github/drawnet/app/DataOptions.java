@@ -2,11 +2,11 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.Setting;
 import io.github.drawnet.run.DrawingSource;
 import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.sampling.ClassReading;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,26 +25,8 @@ final class DataOptions {
             description = "A built-in drawing: blob (default), ring, xor, halfplane, spiral, moons; in colours: three-blobs, quadrants.")
     String preset;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "The seed of every random choice: points, initial weights, batch order (default: ${DEFAULT-VALUE}).")
-    String seed;
-
-    @Option(names = "--train-size", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
-    String trainSize;
-
-    @Option(names = "--val-size", paramLabel = "N", description = "Validation points (default: ${DEFAULT-VALUE}).")
-    String validationSize;
-
-    @Option(names = "--test-size", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
-    String testSize;
-
-    @Option(names = "--soft-labels",
-            description = "Label points with coverage alpha/255, as the notebook does, instead of 0/1 by threshold 0.5.")
-    boolean softLabels;
-
-    @Option(names = "--noise", paramLabel = "SHARE",
-            description = "Share of training labels to flip, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    String noise;
+    @Mixin
+    PointOptions points = new PointOptions();
 
     @Option(names = "--classes", paramLabel = "MODE", description = "How a drawing's colours become classes: auto (each"
             + " ink colour a class, the background class 0) or binary (any ink is the positive class) (default: auto).")
@@ -56,12 +38,7 @@ final class DataOptions {
      * @throws io.github.drawnet.api.InvalidSettingException naming the setting, the value and what is allowed
      */
     ExperimentSettings read(ExperimentSettings base) {
-        return base.with(Setting.TRAIN_SIZE, trainSize)
-                .with(Setting.VALIDATION_SIZE, validationSize)
-                .with(Setting.TEST_SIZE, testSize)
-                .with(Setting.SEED, seed)
-                .with(Setting.LABELS, softLabels ? "soft" : "binary")
-                .with(Setting.NOISE, noise);
+        return points.read(base);
     }
 
     /** Reads the drawing, samples the points of {@code settings} and fits their network to its classes. */

@@ -6,7 +6,6 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
 import io.github.drawnet.grading.GradeListener;
@@ -58,34 +57,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
             description = "Backends to grade on (default: djl, else the first that runs here).")
     List<String> backendIds;
-    @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (default: ${DEFAULT-VALUE}).")
-    String seed;
-    @Option(names = "--train-size", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
-    String trainSize;
-    @Option(names = "--val-size", paramLabel = "N", description = "Validation points (default: ${DEFAULT-VALUE}).")
-    String validationSize;
-    @Option(names = "--test-size", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
-    String testSize;
-    @Option(names = "--soft-labels", description = "Label points with coverage alpha/255 instead of 0/1.")
-    boolean softLabels;
-    @Option(names = "--noise", paramLabel = "SHARE", description = "Share of training labels to flip (default: ${DEFAULT-VALUE}).")
-    String noise;
-    @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "Hidden layer sizes, e.g. 4 or 2,8-4 (default: ${DEFAULT-VALUE}).")
-    List<String> hidden;
-    @Option(names = "--activation", paramLabel = "NAMES", split = ",", description = "Activations (default: ${DEFAULT-VALUE}).")
-    List<String> activations;
-    @Option(names = "--features", paramLabel = "LIST", description = "Input features; repeat to try several sets (default: ${DEFAULT-VALUE}).")
-    List<String> features;
-    @Option(names = "--optimizer", paramLabel = "NAMES", split = ",", description = "Optimizers (default: ${DEFAULT-VALUE}).")
-    List<String> optimizers;
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",", description = "Learning rates (default: ${DEFAULT-VALUE}).")
-    List<String> rates;
-    @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
-    List<String> batches;
-    @Option(names = "--epochs", paramLabel = "NS", split = ",", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    List<String> epochCounts;
-    @Option(names = "--weight-decay", paramLabel = "L2S", split = ",", description = "Weight decays (default: ${DEFAULT-VALUE}).")
-    List<String> decays;
+    @Mixin
+    PointOptions points = new PointOptions();
+    @Mixin
+    GridOptions grid = new GridOptions();
     @Option(names = "--parallel", paramLabel = "N",
             description = "Cells trained at once on this machine (default: the number of cores); Spark's local threads.")
     Integer parallel;
@@ -125,13 +100,9 @@ final class GradeCommand implements Callable<Integer> {
         }
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
-        ExperimentSettings base = ExperimentSettings.notebook().with(Setting.TRAIN_SIZE, trainSize)
-                .with(Setting.VALIDATION_SIZE, validationSize).with(Setting.TEST_SIZE, testSize)
-                .with(Setting.SEED, seed).with(Setting.LABELS, softLabels ? "soft" : "binary")
-                .with(Setting.NOISE, noise);
+        ExperimentSettings base = points.read(ExperimentSettings.notebook());
         List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet grade: " + note));
-        GradePlan plan = GradePlan.of(folder, bs, base, GradePlan.axes(hidden, activations, features, optimizers, rates,
-                batches, epochCounts, decays));
+        GradePlan plan = GradePlan.of(folder, bs, base, grid.axes());
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
         bs.forEach(Backend::engineVersion);
         Path name = folder.toAbsolutePath().normalize().getFileName();

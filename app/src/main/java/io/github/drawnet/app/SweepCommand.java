@@ -4,10 +4,8 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
@@ -22,10 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,37 +46,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--hidden", paramLabel = "SIZES", split = ",",
-            description = "Hidden layer sizes to try, e.g. 1,2,4,16 or 8-4 for two layers (default: ${DEFAULT-VALUE}).")
-    List<String> hidden;
-
-    @Option(names = "--activation", paramLabel = "NAMES", split = ",",
-            description = "Activations to try (default: ${DEFAULT-VALUE}).")
-    List<String> activations;
-
-    @Option(names = "--features", paramLabel = "LIST",
-            description = "Input features; repeat the option to try several sets, e.g. --features x1,x2"
-                    + " --features x1sq,x2sq (default: ${DEFAULT-VALUE}).")
-    List<String> features;
-
-    @Option(names = "--optimizer", paramLabel = "NAMES", split = ",",
-            description = "Optimizers to try (default: ${DEFAULT-VALUE}).")
-    List<String> optimizers;
-
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATES", split = ",",
-            description = "Learning rates to try (default: ${DEFAULT-VALUE}).")
-    List<String> rates;
-
-    @Option(names = {"--batch", "--batch-size"}, paramLabel = "SIZES", split = ",",
-            description = "Batch sizes to try (default: ${DEFAULT-VALUE}).")
-    List<String> batches;
-
-    @Option(names = "--epochs", paramLabel = "NS", split = ",", description = "Epoch counts to try (default: ${DEFAULT-VALUE}).")
-    List<String> epochCounts;
-
-    @Option(names = "--weight-decay", paramLabel = "L2S", split = ",",
-            description = "Weight decays to try (default: ${DEFAULT-VALUE}).")
-    List<String> decays;
+    @Mixin
+    GridOptions grid = new GridOptions();
 
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
             description = "Backends to try (default: djl, else the first that runs here).")
@@ -225,15 +192,6 @@ final class SweepCommand implements Callable<Integer> {
     /** Builds and checks every cell before anything trains; a bad value is named by its option. */
     Sweep sweep(ExperimentSettings base) {
         List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet sweep: " + note));
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
-        axes.put(Setting.HIDDEN, hidden);
-        axes.put(Setting.ACTIVATION, activations);
-        axes.put(Setting.FEATURES, features);
-        axes.put(Setting.OPTIMIZER, optimizers);
-        axes.put(Setting.LEARNING_RATE, rates);
-        axes.put(Setting.BATCH_SIZE, batches);
-        axes.put(Setting.EPOCHS, epochCounts);
-        axes.put(Setting.WEIGHT_DECAY, decays);
-        return Sweep.of(bs, base, axes);
+        return Sweep.of(bs, base, grid.axes());
     }
 }
