@@ -1,6 +1,5 @@
 package io.github.drawnet.io;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +15,7 @@ import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.Provenance;
 import io.github.drawnet.api.TrainingConfig;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -30,6 +30,42 @@ final class JsonForms {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonForms() {}
+
+    /**
+     * Writes the machine a file was made on, for reading its numbers later: engines' floats differ in the last
+     * bits between CPUs (README, "Identical, or within a bound"). The operating system and architecture, the
+     * CPU's model name (Linux's {@code /proc/cpuinfo}; absent elsewhere), the cores, the Java runtime, and the
+     * kernel choices an environment variable forced ({@code ATEN_CPU_CAPABILITY}, {@code OPENBLAS_CORETYPE})
+     * when set. Informational: no reader needs it, so files without it read as before.
+     */
+    static ObjectNode machine(ObjectNode node) {
+        node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        node.put("arch", System.getProperty("os.arch"));
+        String cpu = cpuModel();
+        if (cpu != null) {
+            node.put("cpu", cpu);
+        }
+        node.put("cores", Runtime.getRuntime().availableProcessors());
+        node.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        for (String forced : List.of("ATEN_CPU_CAPABILITY", "OPENBLAS_CORETYPE")) {
+            String value = System.getenv(forced);
+            if (value != null && !value.isBlank()) {
+                node.put(forced, value);
+            }
+        }
+        return node;
+    }
+
+    /** Returns the CPU's model name from {@code /proc/cpuinfo}, or null where there is none. */
+    static String cpuModel() {
+        java.nio.file.Path info = java.nio.file.Path.of("/proc/cpuinfo");
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(info)) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** Writes which drawing the points came from into {@code node}: name, SHA-256 and size. */
     static ObjectNode drawing(ObjectNode node, Provenance p) {

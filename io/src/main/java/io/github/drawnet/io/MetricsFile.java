@@ -60,6 +60,7 @@ public record MetricsFile(String backendId, String backendName, Provenance prove
         ObjectNode backend = root.putObject("backend");
         backend.put("id", r.backendId());
         backend.put("name", r.backendName());
+        JsonForms.machine(root.putObject("machine"));
 
         DataSplits data = r.data();
         Provenance p = data.provenance();

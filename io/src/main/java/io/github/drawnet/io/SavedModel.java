@@ -144,6 +144,7 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         root.put("formatVersion", VERSION);
         root.put("drawnetVersion", DrawnetVersion.get());
         root.putObject("backend").put("id", backendId);
+        JsonForms.machine(root.putObject("machine"));
         ObjectNode d = JsonForms.drawing(root.putObject("drawing"), provenance);
         d.put("coveragePng", Base64.getEncoder().encodeToString(coveragePng(drawing)));
         if (drawing.classCount() > 2) {
