@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * which lists a working backend, a class that does not exist, and a backend whose constructor
  * throws.
  */
-final class BackendsTest {
+public final class BackendsTest {
 
     @Test
     void discover_oneBrokenProvider_othersStillFound() {
@@ -76,7 +76,7 @@ final class BackendsTest {
     }
 
     /** A fake engine with a native library for {@code platforms} only, as DJL and DL4J say. */
-    static Backend engine(String id, int priority, String... platforms) {
+    public static Backend engine(String id, int priority, String... platforms) {
         return new FakeBackend(id, priority) {
             @Override
             public boolean supportsPlatform() {
@@ -91,7 +91,7 @@ final class BackendsTest {
     }
 
     /** A backend that runs anywhere, as the reference backend does. */
-    static Backend anywhere(String id, int priority) {
+    public static Backend anywhere(String id, int priority) {
         return new FakeBackend(id, priority) {
             @Override
             public String displayName() {

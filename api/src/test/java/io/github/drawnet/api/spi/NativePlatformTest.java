@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.Dataset;
-import io.github.drawnet.api.Model;
-import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.Parameters;
-import io.github.drawnet.api.Trainer;
-import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.BackendsTest;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,39 +37,11 @@ final class NativePlatformTest {
         assertThat(NativePlatform.ALL).contains("linux-x86_64", "macos-arm64", "windows-x86_64");
     }
 
-    /** A backend with a native library for {@code platforms}, or, given none, one that runs anywhere. */
-    record Fake(String id, int priority, String... platforms) implements Backend {
-        @Override
-        public boolean supportsPlatform() {
-            return platforms.length == 0 || Set.of(platforms).contains(NativePlatform.current());
-        }
-
-        @Override
-        public String displayName() {
-            return id;
-        }
-
-        @Override
-        public String engineVersion() {
-            return "0";
-        }
-
-        @Override
-        public Model newModel(NetworkSpec spec, Parameters initial) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Trainer newTrainer(Model model, TrainingConfig config, Dataset train, Dataset validation) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     /** The backends a refusal may name: DL4J runs on Linux x86-64 and Intel Macs, the reference everywhere. */
     static Backends candidates(boolean withReference) {
-        Fake djl = new Fake("djl", 200, "linux-x86_64", "macos-arm64");
-        Fake dl4j = new Fake("dl4j", 100, "linux-x86_64", "macos-x86_64");
-        return withReference ? Backends.of(djl, dl4j, new Fake("reference", -100))
+        Backend djl = BackendsTest.engine("djl", 200, "linux-x86_64", "macos-arm64");
+        Backend dl4j = BackendsTest.engine("dl4j", 100, "linux-x86_64", "macos-x86_64");
+        return withReference ? Backends.of(djl, dl4j, BackendsTest.anywhere("reference", -100))
                 : Backends.of(djl, dl4j);
     }
 
@@ -130,7 +97,7 @@ final class NativePlatformTest {
                         + " no other backend found runs there (add drawnet-backend-reference, which runs anywhere)");
         System.setProperty(NativePlatform.PROPERTY, "macos-arm64");
         assertThatThrownBy(() -> NativePlatform.require("dl4j", "ND4J 1.0.0-M2.1", Set.of("linux-x86_64",
-                "macos-arm64"), "linux-x86_64", Backends.of(new Fake("dl4j", 100))))
+                "macos-arm64"), "linux-x86_64", Backends.of(BackendsTest.anywhere("dl4j", 100))))
                 .hasMessage("backend dl4j is unavailable: this build carries ND4J 1.0.0-M2.1's native library for"
                         + " linux-x86_64, not macos-arm64; build with -Pplatform-macos-arm64 (the profile that selects"
                         + " it); no other backend found runs there (add drawnet-backend-reference, which runs"
