@@ -8,7 +8,6 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.DrawingClass;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -49,18 +48,11 @@ final class DrawingReaderBackgroundTest {
     }
 
     static BufferedImage onPaper(int w, int h, int paper, Consumer<Graphics2D> painter) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
+        return DrawingReaderClassesTest.canvas(w, h, BufferedImage.TYPE_INT_RGB, g -> {
             g.setColor(new Color(paper));
-            g.fillRect(0, 0, w, h);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.fillRect(0, 0, w, h); // whole pixels: anti-aliasing leaves the paper exact
             painter.accept(g);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     /**
