@@ -6,18 +6,14 @@ import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.History;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.io.RunFolder;
-import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.RunListener;
-import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -115,23 +111,13 @@ final class ContinueCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
                             before + 1, before + epochs));
         });
-        FinishedRun run;
-        boolean interrupted;
-        try (StopOnInterrupt interrupt = RunOutputs.ctrlC(stderr, "continue")) {
-            run = (fromScratch ? DrawingRun.restart(saved, modelFile, epochs) : DrawingRun.resume(saved, modelFile,
-                    epochs)).backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
-                    .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force)
-                    .save(save).saveInFolder(DEFAULT_MODEL).command("continue")
-                    .extraFigures(List.of(HISTORY_FIGURE), r -> List.of(historyFigure(saved.history(), r.history(),
-                            before)))
-                    .listener(printer.and(interrupt)).writeFolder();
-            interrupted = interrupt.requested() && run.result().training().stopReason() == StopReason.STOPPED;
-        } catch (RunFolderException e) {
-            throw RunOutputs.userError(e);
-        } finally {
-            progress.finish();
-        }
-        return RunOutputs.ended(o, stderr, "continue", run, interrupted);
+        DrawingRun run = (fromScratch ? DrawingRun.restart(saved, modelFile, epochs) : DrawingRun.resume(saved, modelFile,
+                epochs)).backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
+                .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force)
+                .save(save).saveInFolder(DEFAULT_MODEL).command("continue")
+                .extraFigures(List.of(HISTORY_FIGURE), r -> List.of(historyFigure(saved.history(), r.history(),
+                        before)));
+        return RunOutputs.execute(run, printer, progress, o, stderr, "continue");
     }
 
     /** Says so on standard error when the model lies in a run folder that an interrupted run left unfinished. */

@@ -5,12 +5,8 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.StopReason;
-import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.RunListener;
-import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,19 +79,9 @@ final class RunCommand implements Callable<Integer> {
             NotebookPrinter.printSetup(o, inputs);
             o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
         });
-        FinishedRun run;
-        boolean interrupted;
-        try (StopOnInterrupt interrupt = RunOutputs.ctrlC(stderr, "run")) {
-            run = DrawingRun.of(options.data.source()).settings(options.settings()).classes(options.data.classReading())
-                    .backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
-                    .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save)
-                    .listener(printer.and(interrupt)).writeFolder();
-            interrupted = interrupt.requested() && run.result().training().stopReason() == StopReason.STOPPED;
-        } catch (RunFolderException e) {
-            throw RunOutputs.userError(e);
-        } finally {
-            progress.finish();
-        }
-        return RunOutputs.ended(o, stderr, "run", run, interrupted);
+        DrawingRun run = DrawingRun.of(options.data.source()).settings(options.settings())
+                .classes(options.data.classReading()).backend(backend).visualizer(outputs.visualizer()).files(files)
+                .clock(clock).out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save);
+        return RunOutputs.execute(run, printer, progress, o, stderr, "run");
     }
 }

@@ -9,10 +9,13 @@ import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.run.DrawingRun;
+import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.RunFiles;
 import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.run.RunListener;
 import io.github.drawnet.run.StopOnInterrupt;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -136,19 +139,31 @@ final class RunOutputs {
     }
 
     /**
-     * Prints the last lines of a library run ({@link #ended(PrintStream, PrintStream, String, ExperimentResult)}),
-     * and when Ctrl-C stopped it, one line saying so on {@code err}; returns the exit code ({@link
-     * ExitCodes#INTERRUPTED} then).
+     * Runs {@code run} to its folder, {@code printer} told of every step and Ctrl-C asking it to stop after the
+     * epoch ({@link #ctrlC}); prints the last lines ({@link #ended}) and, when Ctrl-C stopped it, one line saying
+     * so on {@code err}. Returns the exit code ({@link ExitCodes#INTERRUPTED} then).
+     *
+     * @throws UserException when the run may not write its folder or model ({@link #userError})
      */
-    static int ended(PrintStream o, PrintStream err, String command, io.github.drawnet.run.FinishedRun run,
-            boolean interrupted) {
-        int code = ended(o, err, command, run.result());
+    static int execute(DrawingRun run, RunListener printer, Progress progress, PrintStream o, PrintStream err,
+            String command) throws IOException {
+        FinishedRun done;
+        boolean interrupted;
+        try (StopOnInterrupt interrupt = ctrlC(err, command)) {
+            done = run.listener(printer.and(interrupt)).writeFolder();
+            interrupted = interrupt.requested() && done.result().training().stopReason() == StopReason.STOPPED;
+        } catch (RunFolderException e) {
+            throw userError(e);
+        } finally {
+            progress.finish();
+        }
+        int code = ended(o, err, command, done.result());
         if (!interrupted) {
             return code;
         }
         err.printf(Locale.ROOT, "drawnet %s: stopped by Ctrl-C after epoch %d of %d; the run is written as a stopped"
-                + " run in %s%n", command, run.result().history().size(), run.result().config().epochs(),
-                Names.quoted(run.files().folder()));
+                + " run in %s%n", command, done.result().history().size(), done.result().config().epochs(),
+                Names.quoted(done.files().folder()));
         return ExitCodes.INTERRUPTED;
     }
 }

@@ -31,13 +31,18 @@ final class InterruptTest {
 
     /** Waits until the run has printed its {@code n}th epoch line. */
     static void awaitEpoch(Path dir, Process p, int n) throws Exception {
+        awaitOutput(dir, p, "Epoch " + n + "/");
+    }
+
+    /** Waits until the process has printed {@code text} on standard output. */
+    static void awaitOutput(Path dir, Process p, String text) throws Exception {
         for (int i = 0; i < 1200 && p.isAlive(); i++) {
-            if (Files.exists(dir.resolve("out.txt")) && Files.readString(dir.resolve("out.txt")).contains("Epoch " + n + "/")) {
+            if (Files.exists(dir.resolve("out.txt")) && Files.readString(dir.resolve("out.txt")).contains(text)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no epoch " + n + ": " + Files.readString(dir.resolve("err.txt")));
+        throw new AssertionError("no '" + text + "': " + Files.readString(dir.resolve("err.txt")));
     }
 
     static void interrupt(Process p) throws Exception {
@@ -100,10 +105,7 @@ final class InterruptTest {
         Process p = start(dir, "grade", "class", "--backend", "reference", "--parallel", "1", "--epochs", "2,100000",
                 "--train-size", "100", "--val-size", "20", "--test-size", "50", "--hidden", "2", "--reports",
                 "--formats", "none", "--out", "g");
-        for (int i = 0; i < 1200 && p.isAlive() && !(Files.exists(dir.resolve("out.txt"))
-                && Files.readString(dir.resolve("out.txt")).contains("cell 1/4 a.png on reference: test accuracy")); i++) {
-            Thread.sleep(50);
-        }
+        awaitOutput(dir, p, "cell 1/4 a.png on reference: test accuracy");
         Thread.sleep(500); // cell 2 trains a few epochs
         interrupt(p);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -138,10 +140,7 @@ final class InterruptTest {
         Process p = start(dir, "sweep", "--preset", "halfplane", "--backend", "reference", "--parallel", "1",
                 "--epochs", "2,100000,3", "--train-size", "100", "--val-size", "20", "--test-size", "50", "--hidden",
                 "2", "--formats", "none", "--out", "s");
-        for (int i = 0; i < 1200 && p.isAlive() && !(Files.exists(dir.resolve("out.txt"))
-                && Files.readString(dir.resolve("out.txt")).contains("cell 1/3 ")); i++) {
-            Thread.sleep(50);
-        }
+        awaitOutput(dir, p, "cell 1/3 ");
         Thread.sleep(500); // cell 2 trains a few epochs
         interrupt(p);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
