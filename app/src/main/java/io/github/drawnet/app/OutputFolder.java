@@ -38,9 +38,6 @@ final class OutputFolder {
             return RunFolders.open(dir, force, clock, command, inputs, planned);
         } catch (RunFolderException e) {
             throw new UserException(Names.escape(e.getMessage()), ExitCodes.IO, e);
-        } catch (IOException e) {
-            throw new UserException((Files.isDirectory(dir) ? "cannot write to output folder " : "cannot create output folder ")
-                    + Names.quoted(dir) + ": " + describe(e), ExitCodes.IO, e);
         }
     }
 

@@ -41,9 +41,8 @@ final class JsonForms {
     static ObjectNode machine(ObjectNode node) {
         node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         node.put("arch", System.getProperty("os.arch"));
-        String cpu = cpuModel();
-        if (cpu != null) {
-            node.put("cpu", cpu);
+        if (Cpu.MODEL != null) {
+            node.put("cpu", Cpu.MODEL);
         }
         node.put("cores", Runtime.getRuntime().availableProcessors());
         node.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -54,6 +53,11 @@ final class JsonForms {
             }
         }
         return node;
+    }
+
+    /** The CPU's model name, read once per process (on the first file written), not for every file. */
+    private static final class Cpu {
+        static final String MODEL = cpuModel();
     }
 
     /** Returns the CPU's model name from {@code /proc/cpuinfo}, or null where there is none. */

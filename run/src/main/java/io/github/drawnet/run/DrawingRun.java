@@ -16,7 +16,6 @@ import io.github.drawnet.sampling.ClassReading;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.NotebookVisualizer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -255,16 +254,14 @@ public final class DrawingRun {
         RunWriter writer = new RunWriter(visualizer == null ? new NotebookVisualizer() : visualizer);
         String name = saved != null ? saved.drawing().name() : inputs.drawing().name();
         Path dir = out != null ? out : RunFolders.fresh(base, clock, name, b.id());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new RunFolderException("output folder " + dir + " is a file; give a folder");
-        }
         RunWriter.checkSaveOutside(save, dir);
         List<Path> reads = new ArrayList<>(source != null ? source.inputs() : List.of());
         if (savedFile != null) {
             reads.add(savedFile);
         }
         int classes = saved != null ? saved.spec().classes() : inputs.spec().classes();
-        try (RunFolder folder = open(dir, reads, writer.plannedNames(extraNames, files, classes))) {
+        try (RunFolder folder = RunFolders.open(dir, replace, clock, command, reads,
+                writer.plannedNames(extraNames, files, classes))) {
             Path target = save != null ? save : saveName != null ? folder.finalPath(saveName) : null;
             RunWriter.checkSave(target, folder);
             ExperimentResult result;
@@ -304,17 +301,6 @@ public final class DrawingRun {
     private ExperimentResult train(Experiment experiment) {
         experiment.train(saved != null ? moreEpochs : experiment.config().epochs(), listener::epoch);
         return experiment.finish();
-    }
-
-    private RunFolder open(Path dir, List<Path> reads, List<String> planned) throws RunFolderException {
-        try {
-            return RunFolders.open(dir, replace, clock, command, reads, planned);
-        } catch (RunFolderException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new RunFolderException((Files.isDirectory(dir) ? "cannot write to output folder "
-                    : "cannot create output folder ") + dir + ": " + RunWriter.describe(e));
-        }
     }
 
     private Backend chosenBackend() {

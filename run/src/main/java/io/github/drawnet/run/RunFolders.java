@@ -3,6 +3,7 @@ package io.github.drawnet.run;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.io.RunFolderException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +55,21 @@ public final class RunFolders {
      * @param command the command that writes the run, recorded in its manifest
      * @param inputs the files the run reads, which it must never replace
      * @param planned the names of the files the run will write
-     * @throws io.github.drawnet.io.RunFolderException when the run may not write there, naming the folder and why
-     * @throws IOException when the folder cannot be created or written
+     * @throws RunFolderException when the run may not write there, or the folder cannot be created or written:
+     *     one line naming the folder and why
      */
     public static RunFolder open(Path dir, boolean replace, Clock clock, String command, Collection<Path> inputs,
-            Collection<String> planned) throws IOException {
+            Collection<String> planned) throws RunFolderException {
         Objects.requireNonNull(dir, "dir");
         String id = LocalDateTime.now(clock).format(STAMP) + "-" + ProcessHandle.current().pid();
-        return RunFolder.open(dir, id, command, replace, inputs, planned);
+        try {
+            return RunFolder.open(dir, id, command, replace, inputs, planned);
+        } catch (RunFolderException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RunFolderException((Files.isDirectory(dir) ? "cannot write to output folder "
+                    : "cannot create output folder ") + dir + ": " + RunWriter.describe(e));
+        }
     }
 
     /** Returns the names a run writes into its folder besides its figures and model: the exports and metrics. */
