@@ -109,8 +109,8 @@ final class GradeCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunFolders.fresh(RunFolders.BASE, clock, name == null ? "drawings" : name.toString(), "grades");
         plan.checkOutside(dir); // a rerun would grade its own figures, and replace files it reads
         try (RunFolder run = OutputFolder.open(dir, force, clock, null, null, "grade", List.of(), List.of("grades.csv",
-                "grades.html")); StopOnInterrupt ctrlC = engineId.equals("local") ? StopOnInterrupt.install(() -> stderr.println(
-                        "drawnet grade: stopping: no new cells, running ones after this epoch (Ctrl-C again to quit at once)")) : null) {
+                "grades.html")); StopOnInterrupt ctrlC = engineId.equals("local")
+                        ? RunOutputs.ctrlCCells(stderr, "grade") : null) {
             stdout.println(plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
                     + "]" : master) + ")" : " (up to " + Math.min(threads, plan.cells().size()) + " cells at once)")));
             // the reports are a tree in the run's set: staged, listed in run.json and committed with grades.csv

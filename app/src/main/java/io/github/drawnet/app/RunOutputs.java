@@ -92,6 +92,12 @@ final class RunOutputs {
                 + " what was learned (Ctrl-C again to quit at once)"));
     }
 
+    /** Handles Ctrl-C while {@code command} trains a grid's cells: the first says so and starts no further cell. */
+    static StopOnInterrupt ctrlCCells(PrintStream err, String command) {
+        return StopOnInterrupt.install(() -> err.println("drawnet " + command + ": stopping: no new cells, running ones"
+                + " after this epoch (Ctrl-C again to quit at once)"));
+    }
+
     /** Returns a refusal of the run's folder or model file as the command line words it. */
     static UserException userError(RunFolderException e) {
         return new UserException(e.getMessage().replace("give another name", "give --save another name"),

@@ -130,8 +130,7 @@ final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Sweep.Done> done;
         boolean interrupted;
-        try (StopOnInterrupt ctrlC = StopOnInterrupt.install(() -> stderr.println("drawnet sweep: stopping: no new"
-                + " cells, running ones after this epoch (Ctrl-C again to quit at once)"))) {
+        try (StopOnInterrupt ctrlC = RunOutputs.ctrlCCells(stderr, "sweep")) {
             done = sweep.run(sampled.drawing(), sampled.data(), threads, d -> {
                 finished[0]++;
                 progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
