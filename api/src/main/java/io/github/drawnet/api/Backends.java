@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.spi.NativePlatform;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;

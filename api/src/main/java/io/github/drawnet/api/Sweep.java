@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@
  * experiment's lifecycle ({@link io.github.drawnet.api.Experiment}, and {@link
  * io.github.drawnet.api.Experiments} and {@link io.github.drawnet.api.Sweep} on top of it), the
  * engine-facing interfaces ({@link io.github.drawnet.api.Model}, {@link io.github.drawnet.api.Trainer},
- * the {@link io.github.drawnet.api.Backend} SPI and its {@link io.github.drawnet.api.Backends}
+ * the {@link io.github.drawnet.api.spi.Backend} SPI and its {@link io.github.drawnet.api.Backends}
  * registry), the {@link io.github.drawnet.api.Visualizer}, and the engine-neutral pieces every backend
  * shares so that they all see the very same numbers: input features computed in Java, initial
  * parameters made from the seed, and the per-epoch batch order. Backend authors extend {@code

@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Discovery through the test classpath's {@code META-INF/services/io.github.drawnet.api.Backend},
+ * Discovery through the test classpath's {@code META-INF/services/io.github.drawnet.api.spi.Backend},
  * which lists a working backend, a class that does not exist, and a backend whose constructor
  * throws.
  */

@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.spi.AbstractTrainer;
 import java.util.ArrayList;

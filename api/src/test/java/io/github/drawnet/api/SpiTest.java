@@ -1,5 +1,6 @@
 package io.github.drawnet.api;
 
+import io.github.drawnet.api.spi.Backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package io.github.drawnet.app;
 
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.ReportFiles;

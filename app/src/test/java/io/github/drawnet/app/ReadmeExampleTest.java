@@ -2,7 +2,7 @@ package io.github.drawnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;

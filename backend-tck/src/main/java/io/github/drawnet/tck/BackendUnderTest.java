@@ -1,6 +1,6 @@
 package io.github.drawnet.tck;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 
 /**
  * What a backend's test class supplies to the contract: the backend itself. Every contract

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.drawnet.api.Activation;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.ExperimentResult;

@@ -2,7 +2,7 @@ package io.github.drawnet.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.spi.NativePlatform;
 import io.github.drawnet.backend.reference.ReferenceBackend;
 import org.junit.jupiter.api.Test;

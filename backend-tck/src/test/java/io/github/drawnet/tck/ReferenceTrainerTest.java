@@ -3,7 +3,7 @@ package io.github.drawnet.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.EpochMetrics;

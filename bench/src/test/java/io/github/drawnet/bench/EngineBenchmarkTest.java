@@ -121,8 +121,8 @@ final class EngineBenchmarkTest {
     }
 
     /** An engine-like backend for the fresh-run path (never trained here). */
-    static final class FakeEngine implements io.github.drawnet.api.Backend {
-        private final io.github.drawnet.api.Backend reference = Backends.discover().get("reference");
+    static final class FakeEngine implements io.github.drawnet.api.spi.Backend {
+        private final io.github.drawnet.api.spi.Backend reference = Backends.discover().get("reference");
 
         @Override
         public String id() {

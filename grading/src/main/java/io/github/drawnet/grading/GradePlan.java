@@ -1,6 +1,6 @@
 package io.github.drawnet.grading;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.Sweep;

@@ -1,7 +1,7 @@
 package io.github.drawnet.grading;
 
 import io.github.drawnet.api.Activation;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.EpochListener;

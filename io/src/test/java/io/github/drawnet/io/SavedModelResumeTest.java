@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.EpochMetrics;

@@ -3,7 +3,7 @@ package io.github.drawnet.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;

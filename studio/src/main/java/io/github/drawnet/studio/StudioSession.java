@@ -1,7 +1,7 @@
 package io.github.drawnet.studio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Experiment;

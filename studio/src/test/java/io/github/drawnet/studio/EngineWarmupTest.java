@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.Dataset;

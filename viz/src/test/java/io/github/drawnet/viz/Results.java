@@ -1,6 +1,6 @@
 package io.github.drawnet.viz;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;

@@ -1,6 +1,5 @@
 package io.github.drawnet.api.spi;
 
-import io.github.drawnet.api.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
 import io.github.drawnet.api.Backends;
 import java.util.Locale;
@@ -55,7 +54,7 @@ public final class NativePlatform {
     /**
      * Returns whether an engine that publishes native libraries for {@code published}, in a build that
      * carries the one for {@code packed}, runs on this platform: the answer {@link #require} checks, for
-     * {@link io.github.drawnet.api.Backend#supportsPlatform()}. Never throws.
+     * {@link io.github.drawnet.api.spi.Backend#supportsPlatform()}. Never throws.
      *
      * @param published the platforms the engine publishes native libraries for
      * @param packed the platform whose native library this build carries, or null when unknown

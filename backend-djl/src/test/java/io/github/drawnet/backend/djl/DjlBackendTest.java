@@ -1,6 +1,6 @@
 package io.github.drawnet.backend.djl;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.tck.BackendContract;
 
 /** The DJL backend against the whole backend contract. */

@@ -1,6 +1,6 @@
 package io.github.drawnet.backend.dl4j;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.BackendUnavailableException;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Model;

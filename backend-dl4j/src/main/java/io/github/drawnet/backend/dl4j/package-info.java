@@ -1,5 +1,5 @@
 /**
- * The {@link io.github.drawnet.api.Backend} on Deeplearning4j / ND4J: a {@code MultiLayerNetwork}
+ * The {@link io.github.drawnet.api.spi.Backend} on Deeplearning4j / ND4J: a {@code MultiLayerNetwork}
  * of {@code DenseLayer}s and an {@code OutputLayer} (one sigmoid unit, or a softmax of K) holds the
  * parameters and runs inference; training takes each step as ND4J operations on arrays made once per
  * trainer ({@link io.github.drawnet.backend.dl4j.Dl4jStep}: the layers' products, the logit loss's

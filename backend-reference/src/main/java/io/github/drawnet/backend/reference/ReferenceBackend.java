@@ -2,7 +2,7 @@ package io.github.drawnet.backend.reference;
 
 import io.github.drawnet.api.spi.AbstractModel;
 import io.github.drawnet.api.spi.AbstractTrainer;
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.ForwardPass;

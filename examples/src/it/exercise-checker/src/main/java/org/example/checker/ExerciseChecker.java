@@ -1,6 +1,6 @@
 package org.example.checker;
 
-import io.github.drawnet.api.Backend;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.Experiment;

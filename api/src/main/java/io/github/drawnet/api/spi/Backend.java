@@ -1,10 +1,20 @@
-package io.github.drawnet.api;
+package io.github.drawnet.api.spi;
+
+import io.github.drawnet.api.BackendUnavailableException;
+import io.github.drawnet.api.Backends;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Model;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.Trainer;
+import io.github.drawnet.api.TrainingConfig;
+
 
 /**
  * An engine that can hold and train Drawnet's networks: the service provider interface.
  *
  * <p><b>Discovery.</b> Backends are found with {@link java.util.ServiceLoader}: an engine jar lists
- * its implementation in one line of {@code META-INF/services/io.github.drawnet.api.Backend}. Use
+ * its implementation in one line of {@code META-INF/services/io.github.drawnet.api.spi.Backend}. Use
  * {@link Backends#discover()} to find them and look one up by {@link #id()}; never import an engine
  * class directly.
  *
