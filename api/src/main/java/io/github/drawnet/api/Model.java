@@ -2,7 +2,7 @@ package io.github.drawnet.api;
 
 /**
  * A network living in one engine: its parameters are engine arrays, and its forward pass runs in
- * the engine. Made by {@link Backend#newModel}.
+ * the engine. Made by {@link io.github.drawnet.api.spi.Backend#newModel}.
  *
  * <p>Input features are computed in Java ({@link Feature#matrix}) before the engine sees the points,
  * so that all backends receive the same numbers.

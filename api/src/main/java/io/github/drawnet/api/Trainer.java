@@ -3,7 +3,7 @@ package io.github.drawnet.api;
 /**
  * Trains one {@link Model} on one training set, with the settings of one {@link TrainingConfig},
  * and keeps what training needs between epochs: the optimizer's state and the history. Made by
- * {@link Backend#newTrainer}.
+ * {@link io.github.drawnet.api.spi.Backend#newTrainer}.
  *
  * <p>Training continues where it stopped: calling {@link #train} again adds epochs numbered on from
  * the last (the notebook's "a few more epochs"); starting from scratch means a new model with the
