@@ -65,14 +65,18 @@ public record Grid(Map<Setting, List<String>> axes) {
      * Returns the values of {@code axis} written in {@code text}: separated by {@value #SEPARATOR}, or also
      * by commas where a value holds none (see the class comment), each stripped.
      *
-     * @throws InvalidSettingException naming the setting and the text, when a value is empty
+     * @throws InvalidSettingException naming the setting and the text, when a list holds an empty value
      * @throws IllegalArgumentException for a setting a grid cannot vary
      */
     public static List<String> values(Setting axis, String text) {
         requireAxis(axis);
         boolean commaInValues = axis == Setting.HIDDEN || axis == Setting.FEATURES;
+        String[] parts = text.split(commaInValues ? SEPARATOR : "[;,]", -1);
+        if (parts.length == 1) {
+            return List.of(text.strip()); // one value, empty or not: its setting's parser names what is wrong
+        }
         List<String> values = new ArrayList<>();
-        for (String v : text.split(commaInValues ? SEPARATOR : "[;,]", -1)) {
+        for (String v : parts) {
             if (v.isBlank()) {
                 throw new InvalidSettingException(axis, " '" + text + "': an empty value; separate values with '"
                         + SEPARATOR + "'" + (commaInValues ? ", for example '" + example(axis) + "'" : ""));

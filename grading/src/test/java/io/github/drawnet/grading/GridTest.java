@@ -31,7 +31,8 @@ final class GridTest {
         "BATCH_SIZE    # 10            # 10",
         "EPOCHS        # 2 , 3         # 2|3",
         "WEIGHT_DECAY  # 0;1e-4        # 0|1e-4",
-        "OPTIMIZER     # adam;sgd      # adam|sgd"})
+        "OPTIMIZER     # adam;sgd      # adam|sgd",
+        "FEATURES      # ''            # ''"}) // one value, empty: the setting's own parser says what it allows
     void values_splitAsDocumented(Setting axis, String text, String expected) {
         assertThat(Grid.values(axis, text)).containsExactlyElementsOf(Arrays.asList(expected.split("\\|")));
     }
@@ -42,7 +43,7 @@ final class GridTest {
         "HIDDEN        # 4;      # hidden '4;': an empty value; separate values with ';', for example '4;8,4'",
         "FEATURES      # ;x1     # features ';x1': an empty value; separate values with ';', for example 'x1,x2;x1sq,x2sq'",
         "LEARNING_RATE # 0.1,,1  # learning rate '0.1,,1': an empty value; separate values with ';'",
-        "EPOCHS        # ''      # epochs '': an empty value; separate values with ';'"})
+        "EPOCHS        # 1;      # epochs '1;': an empty value; separate values with ';'"})
     void values_emptyValue_refusedNamingTheText(Setting axis, String text, String message) {
         assertThatThrownBy(() -> Grid.values(axis, text)).isInstanceOf(InvalidSettingException.class)
                 .hasMessage(message);
