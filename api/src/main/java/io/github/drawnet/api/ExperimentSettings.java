@@ -167,7 +167,7 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
             case TEST_SIZE -> Integer.toString(sizes.test());
             case LABELS -> labels.id();
             case NOISE -> decimal(noise);
-            case HIDDEN -> hiddenText(network.hidden(), ",");
+            case HIDDEN -> hiddenText(network.hidden());
             case ACTIVATION -> network.activation().id();
             case FEATURES -> network.inputs().stream().map(Feature::id).collect(Collectors.joining(","));
             case OPTIMIZER -> training.optimizer().id();
@@ -180,25 +180,31 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
     }
 
     /**
-     * Returns hidden layer sizes as text: {@code none} for no hidden layer, else the sizes joined by
-     * {@code separator} ({@code ","}, or {@code "-"} inside a comma-separated list).
+     * Returns hidden layer sizes in their one spelling: {@code none} for no hidden layer, else the sizes
+     * joined by commas, {@code 8,4}.
      */
-    public static String hiddenText(List<Integer> hidden, String separator) {
-        return hidden.isEmpty() ? "none"
-                : hidden.stream().map(String::valueOf).collect(Collectors.joining(separator));
+    public static String hiddenText(List<Integer> hidden) {
+        return hidden.isEmpty() ? "none" : hidden.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String decimal(double v) {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 
-    /** Reads layer sizes; their limits are {@link NetworkSpec}'s to check. */
+    /**
+     * Reads layer sizes; their limits are {@link NetworkSpec}'s to check. The old spelling of a sweep's
+     * network, {@code 8-4}, is refused with the one that replaced it.
+     */
     private static List<Integer> hidden(String text) {
         if (text.equalsIgnoreCase("none") || text.equals("0")) {
             return List.of();
         }
+        if (text.matches("\\d+(\\s*-\\s*\\d+)+")) {
+            throw new InvalidSettingException(Setting.HIDDEN, " " + text + ": write one network's layer sizes with"
+                    + " commas (" + text.replaceAll("\\s*-\\s*", ",") + ") and separate networks with ';' (e.g. '4;8,4')");
+        }
         List<Integer> sizes = new ArrayList<>();
-        for (String part : text.split("[,-]", -1)) {
+        for (String part : text.split(",", -1)) {
             try {
                 sizes.add(Integer.parseInt(part.strip()));
             } catch (NumberFormatException e) {

@@ -23,9 +23,8 @@ public enum Setting {
     /** The share of training labels flipped, in [0, 1). */
     NOISE("noise", "noise", "noise"),
     /**
-     * The hidden layers' sizes, first layer first, separated by {@code ,} (or by {@code -} where
-     * commas separate list items, as in sweeps): {@code 4}, {@code 8,4}, {@code 8-4}; {@code none}
-     * for no hidden layer.
+     * The hidden layers' sizes, first layer first, separated by commas, everywhere (a sweep's list of
+     * networks separates them with {@code ;}): {@code 4}, {@code 8,4}; {@code none} for no hidden layer.
      */
     HIDDEN("hidden", "hidden", "hidden"),
     /** The hidden units' activation ({@link Activation}). */

@@ -6,7 +6,7 @@
  * io.github.drawnet.api.Parameters}), the settings with the notebook's defaults and their one parser
  * ({@link io.github.drawnet.api.ExperimentSettings}, {@link io.github.drawnet.api.Setting}), the
  * experiment's lifecycle ({@link io.github.drawnet.api.Experiment}, and {@link
- * io.github.drawnet.api.Experiments} and {@link io.github.drawnet.api.Sweep} on top of it), the
+ * io.github.drawnet.api.Experiments} on top of it; sweeps are drawnet-grading's), the
  * engine-facing interfaces ({@link io.github.drawnet.api.Model}, {@link io.github.drawnet.api.Trainer},
  * the {@link io.github.drawnet.api.spi.Backend} SPI and its {@link io.github.drawnet.api.Backends}
  * registry), the {@link io.github.drawnet.api.Visualizer}, and the engine-neutral pieces every backend

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,7 +51,7 @@ final class ExperimentSettingsTest {
         return Stream.of(Arguments.of(Setting.SEED, "-7", "-7"), Arguments.of(Setting.TRAIN_SIZE, " 300 ", "300"),
                 Arguments.of(Setting.VALIDATION_SIZE, "20", "20"), Arguments.of(Setting.TEST_SIZE, "1000000", "1000000"),
                 Arguments.of(Setting.LABELS, "SOFT", "soft"), Arguments.of(Setting.NOISE, "0.25", "0.25"),
-                Arguments.of(Setting.HIDDEN, "8,4", "8,4"), Arguments.of(Setting.HIDDEN, "8-4", "8,4"),
+                Arguments.of(Setting.HIDDEN, "8,4", "8,4"),
                 Arguments.of(Setting.HIDDEN, "none", "none"), Arguments.of(Setting.HIDDEN, "0", "none"),
                 Arguments.of(Setting.ACTIVATION, "tanh", "tanh"), Arguments.of(Setting.FEATURES, "x1sq,x2sq", "x1sq,x2sq"),
                 Arguments.of(Setting.OPTIMIZER, "sgd", "sgd"), Arguments.of(Setting.LEARNING_RATE, "1e-3", "0.001"),
@@ -73,7 +74,7 @@ final class ExperimentSettingsTest {
 
     @Test
     void with_values_landInTheRecords() {
-        ExperimentSettings s = ExperimentSettings.notebook().with(Setting.HIDDEN, "8-4").with(Setting.LEARNING_RATE,
+        ExperimentSettings s = ExperimentSettings.notebook().with(Setting.HIDDEN, "8,4").with(Setting.LEARNING_RATE,
                 "0.5").with(Setting.SEED, "9").with(Setting.TRAIN_SIZE, "100").with(Setting.NOISE, "0.1")
                 .with(Setting.SHUFFLE, "false").with(Setting.FEATURES, "x1, x1x2");
         assertThat(s.network().hidden()).containsExactly(8, 4);
@@ -108,7 +109,7 @@ final class ExperimentSettingsTest {
                 Arguments.of(Setting.HIDDEN, "8,", "--hidden must be layer sizes like 4 or 8,4 (or none), got '8,'"),
                 Arguments.of(Setting.HIDDEN, "4,0", "--hidden units per layer must be in [1, 256], got 0"),
                 Arguments.of(Setting.HIDDEN, "257", "--hidden units per layer must be in [1, 256], got 257"),
-                Arguments.of(Setting.HIDDEN, "1-1-1-1-1-1-1-1-1",
+                Arguments.of(Setting.HIDDEN, "1,1,1,1,1,1,1,1,1",
                         "--hidden allows at most 8 layers, got 9"),
                 Arguments.of(Setting.ACTIVATION, "gelu",
                         "--activation: unknown activation 'gelu'; valid: sigmoid, tanh, relu, linear"),
@@ -187,16 +188,30 @@ final class ExperimentSettingsTest {
     }
 
     @Test
-    void hiddenText_separators() {
-        assertThat(ExperimentSettings.hiddenText(List.of(8, 4), "-")).isEqualTo("8-4");
-        assertThat(ExperimentSettings.hiddenText(List.of(8, 4), ",")).isEqualTo("8,4");
-        assertThat(ExperimentSettings.hiddenText(List.of(), "-")).isEqualTo("none");
+    void hiddenText_oneSpelling_commas() {
+        assertThat(ExperimentSettings.hiddenText(List.of(8, 4))).isEqualTo("8,4");
+        assertThat(ExperimentSettings.hiddenText(List.of(16))).isEqualTo("16");
+        assertThat(ExperimentSettings.hiddenText(List.of())).isEqualTo("none");
+    }
+
+    /** The old spelling of one network in a sweep, 8-4, is refused everywhere with the one that replaced it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "8-4|hidden 8-4: write one network's layer sizes with commas (8,4) and separate networks with ';' (e.g. '4;8,4')",
+        "16-8-4|hidden 16-8-4: write one network's layer sizes with commas (16,8,4) and separate networks with ';'"
+                + " (e.g. '4;8,4')",
+        "2 - 3|hidden 2 - 3: write one network's layer sizes with commas (2,3) and separate networks with ';'"
+                + " (e.g. '4;8,4')",
+        "-4|hidden units per layer must be in [1, 256], got -4"})
+    void with_hiddenOldDashSpelling_refusedWithTheNewOne(String text, String message) {
+        assertThatThrownBy(() -> ExperimentSettings.notebook().with(Setting.HIDDEN, text))
+                .isInstanceOf(InvalidSettingException.class).hasMessage(message);
     }
 
     @Test
     void with_hiddenAtTheLimits_accepted() {
         assertThat(ExperimentSettings.notebook().with(Setting.HIDDEN, "1,256").network().hidden()).containsExactly(1, 256);
-        assertThat(ExperimentSettings.notebook().with(Setting.HIDDEN, "1-1-1-1-1-1-1-1").network().hidden()).hasSize(8);
+        assertThat(ExperimentSettings.notebook().with(Setting.HIDDEN, "1,1,1,1,1,1,1,1").network().hidden()).hasSize(8);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The experiment's lifecycle, {@link Experiments} and {@link Sweep#run} on a plain-Java test double
+ * The experiment's lifecycle, {@link Experiments} on a plain-Java test double
  * ({@link LogisticBackend}): what they record, what they refuse, and that they release every model.
  */
 final class ExperimentTest {
@@ -185,43 +185,6 @@ final class ExperimentTest {
     }
 
     @Test
-    void sweepRun_everyCellInOrder_sameAsOneByOne() throws Exception {
-        LogisticBackend backend = new LogisticBackend();
-        DataSplits data = halfPlane(60, 8);
-        ExperimentSettings base = ExperimentSettings.notebook().with(Setting.HIDDEN, "none")
-                .with(Setting.BATCH_SIZE, "10").with(Setting.EPOCHS, "2");
-        Sweep sweep = Sweep.of(List.of(backend), base, Map.of(Setting.LEARNING_RATE, List.of("0.1", "0.5", "1"),
-                Setting.OPTIMIZER, List.of("adam", "sgd")));
-        List<String> told = new ArrayList<>();
-        List<Sweep.Done> parallel = sweep.run(drawing(), data, 4, d -> told.add(d.label()));
-        List<Sweep.Done> serial = sweep.run(drawing(), data, 1, d -> { });
-        assertThat(parallel).hasSize(6);
-        assertThat(told).hasSize(6).containsExactlyInAnyOrderElementsOf(parallel.stream().map(Sweep.Done::label).toList());
-        for (int i = 0; i < 6; i++) {
-            assertThat(parallel.get(i).cell()).isSameAs(sweep.cells().get(i));
-            assertThat(parallel.get(i).label()).isEqualTo(sweep.label(sweep.cells().get(i)));
-            assertThat(parallel.get(i).result().history()).isEqualTo(serial.get(i).result().history());
-            assertThat(parallel.get(i).result().config().learningRate())
-                    .isEqualTo(sweep.cells().get(i).settings().training().learningRate());
-        }
-        assertThat(parallel.get(0).label()).isEqualTo("optimizer=adam lr=0.1");
-        assertThat(backend.made).hasSize(12).allSatisfy(m -> assertThat(m.isClosed()).isTrue());
-    }
-
-    @Test
-    void sweepRun_aFailingCell_isThrownAsIs() {
-        Backend broken = new LogisticBackend() {
-            @Override
-            public Model newModel(NetworkSpec spec, Parameters initial) {
-                throw new BackendUnavailableException("logistic", "no engine today", null);
-            }
-        };
-        Sweep sweep = Sweep.of(List.of(broken), ExperimentSettings.notebook().with(Setting.HIDDEN, "none"), Map.of());
-        assertThatThrownBy(() -> sweep.run(drawing(), halfPlane(30, 9), 2, d -> { }))
-                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("no engine today");
-    }
-
-    @Test
     void trainingTime_isTheTimeSpentInTrain() {
         try (Experiment e = Experiment.start(new LogisticBackend(), drawing(), halfPlane(40, 10), LOGISTIC, CONFIG)) {
             long before = System.nanoTime();
@@ -252,17 +215,5 @@ final class ExperimentTest {
         Experiment.start(scripted, drawing(), halfPlane(20, 12), LOGISTIC, CONFIG).close();
         assertThat(trainers).singleElement().satisfies(t -> assertThat(t.releases).isEqualTo(1));
         assertThat(model.releases).isEqualTo(1);
-    }
-
-    @Test
-    void sweepRun_cellsTrainOnDaemonThreads_soASweepNeverKeepsTheJvmAlive() throws Exception {
-        Sweep sweep = Sweep.of(List.of(new LogisticBackend()), ExperimentSettings.notebook().with(Setting.HIDDEN, "none")
-                .with(Setting.BATCH_SIZE, "10").with(Setting.EPOCHS, "1"), Map.of(Setting.LEARNING_RATE, List.of("0.1", "1")));
-        List<Thread> threads = new ArrayList<>();
-        sweep.run(drawing(), halfPlane(20, 13), 2, d -> threads.add(Thread.currentThread()));
-        assertThat(threads).hasSize(2).allSatisfy(t -> {
-            assertThat(t.isDaemon()).isTrue();
-            assertThat(t.getName()).isEqualTo("drawnet-sweep");
-        });
     }
 }

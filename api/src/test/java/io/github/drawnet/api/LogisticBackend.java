@@ -10,7 +10,7 @@ import java.util.List;
  * A test double built on the SPI's base classes: logistic regression in plain Java (no hidden
  * layer), trained by plain gradient steps whatever the optimizer (the optimizer's state is kept as
  * zero moments and a step count, enough for the lifecycle). It lets this module test {@link
- * Experiment}, {@link Experiments}, {@link Sweep} and the SPI without an engine.
+ * Experiment}, {@link Experiments} and the SPI without an engine.
  */
 class LogisticBackend implements Backend {
 

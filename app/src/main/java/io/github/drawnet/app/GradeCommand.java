@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train every drawing in a folder and write grades.csv and grades.html.",
             "One row per drawing x setting x backend (PNG files; subfolders per student are searched too). "
-                + "A drawing that cannot be read fails its row, not the job. Lists are comma-separated, as in "
-                + "sweep. Examples:",
+                + "A drawing that cannot be read fails its row, not the job. Lists are written as for sweep: "
+                + "'4;8,4' is two networks. Examples:",
             "  drawnet grade class-of-2026 --backend djl,dl4j --epochs 50",
             "  drawnet grade class-of-2026 --engine spark --master spark://host:7077"})
 final class GradeCommand implements Callable<Integer> {
@@ -102,7 +102,7 @@ final class GradeCommand implements Callable<Integer> {
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
         ExperimentSettings base = points.read(ExperimentSettings.notebook());
         List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet grade: " + note));
-        GradePlan plan = GradePlan.of(folder, bs, base, grid.axes());
+        GradePlan plan = GradePlan.of(folder, bs, base, grid.grid());
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
         bs.forEach(Backend::engineVersion);
         Path name = folder.toAbsolutePath().normalize().getFileName();

@@ -2,7 +2,6 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
@@ -10,6 +9,8 @@ import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.Sweep;
+import io.github.drawnet.grading.SweepReport;
 import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.sampling.Preset;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class SparkSweep {
             long start = System.nanoTime();
             List<GradeRow> rows = GradeCommand.runWithProgress(o, engine, plan,
                     new GradeOptions(threads, cmd.master, cmd.sparkUi, null), () -> false);
-            AtomicFiles.write(run.staging().resolve("sweep.csv"), GradeReport.sweepCsv(rows).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(run.staging().resolve("sweep.csv"), SweepReport.csvOfRows(rows).getBytes(StandardCharsets.UTF_8));
             GradeReport.write(run.staging(), plan, rows, engine.id());
             run.commit();
             o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);

@@ -7,11 +7,11 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
-import io.github.drawnet.api.Sweep;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.grading.Sweep;
+import io.github.drawnet.grading.SweepReport;
 import io.github.drawnet.run.StopOnInterrupt;
-import io.github.drawnet.run.SweepReport;
 import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.FigureWriter;
 import java.io.IOException;
@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train a grid of settings on the same points and compare the cells.",
             "One cell per combination of the values given, all with the same points and seed: a "
-                + "table, sweep.csv, each cell's output map, and their curves. Lists are comma-separated; a "
-                + "cell of several hidden layers is written 8-4. Example:",
-            "  drawnet sweep --preset ring --hidden 1,2,4,16 --activation sigmoid,linear"})
+                + "table, sweep.csv, each cell's output map, and their curves. List values are separated by ';' "
+                + "(',' too where a value holds none); one network's layer sizes are 8,4, as for run. Example:",
+            "  drawnet sweep --preset ring --hidden '1;2;4;8,4' --activation sigmoid,linear"})
 final class SweepCommand implements Callable<Integer> {
 
     @Mixin
@@ -191,6 +191,6 @@ final class SweepCommand implements Callable<Integer> {
     /** Builds and checks every cell before anything trains; a bad value is named by its option. */
     Sweep sweep(ExperimentSettings base) {
         List<Backend> bs = backends.choose(backendIds, note -> stderr.println("drawnet sweep: " + note));
-        return Sweep.of(bs, base, grid.axes());
+        return Sweep.of(bs, base, grid.grid());
     }
 }

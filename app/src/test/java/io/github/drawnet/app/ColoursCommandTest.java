@@ -92,7 +92,7 @@ final class ColoursCommandTest {
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.out()).contains("out_features=4");
         CliRunner.Result s = CliRunner.run("sweep", "--preset", "quadrants", "--epochs", "1", "--train-size", "300",
-                "--val-size", "60", "--test-size", "100", "--backend", "reference", "--hidden", "4,8", "--out",
+                "--val-size", "60", "--test-size", "100", "--backend", "reference", "--hidden", "4;8", "--out",
                 dir.resolve("s").toString());
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(s.out()).contains("Swept 2 cells");

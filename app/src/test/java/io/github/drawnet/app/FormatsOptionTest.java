@@ -132,7 +132,7 @@ final class FormatsOptionTest {
     @Test
     void sweep_formatsNone_writesOnlyTheTable(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("sweep");
-        CliRunner.Result r = CliRunner.run("sweep", "--backend", "reference", "--hidden", "2,4", "--epochs", "1",
+        CliRunner.Result r = CliRunner.run("sweep", "--backend", "reference", "--hidden", "2;4", "--epochs", "1",
                 "--train-size", "200", "--val-size", "50", "--test-size", "100", "--formats", "none", "--out",
                 out.toString());
         assertThat(r.err()).isEmpty();
@@ -144,7 +144,7 @@ final class FormatsOptionTest {
     @Test
     void sweep_formatsPng_writesEachFigureAsPngOnly(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("sweep");
-        CliRunner.Result r = CliRunner.run("sweep", "--backend", "reference", "--hidden", "2,4", "--epochs", "1",
+        CliRunner.Result r = CliRunner.run("sweep", "--backend", "reference", "--hidden", "2;4", "--epochs", "1",
                 "--train-size", "200", "--val-size", "50", "--test-size", "100", "--formats", "png", "--out",
                 out.toString());
         assertThat(r.exitCode()).isZero();

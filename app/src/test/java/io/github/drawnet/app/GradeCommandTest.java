@@ -49,10 +49,22 @@ final class GradeCommandTest {
                 .allSatisfy(row -> assertThat(row.split(",")[2]).isEqualTo("reference"));
     }
 
+    /** The grid is read as sweep reads it: the old spelling of one network, 8-4, is refused before anything is written. */
+    @Test
+    void grade_oldHiddenSpelling_refusedNamingTheValueAndTheNewSpelling_nothingWritten() {
+        Path out = dir.resolve("old");
+        CliRunner.Result r = grade("--backend", "reference", "--hidden", "8-4", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("drawnet grade: --hidden 8-4: write one network's layer sizes with commas (8,4)"
+                + " and separate networks with ';' (e.g. '4;8,4')" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void grade_folder_writesARowPerDrawingAndSetting_badPngFailsItsRowWithRunsMessage() throws IOException {
         Path out = dir.resolve("out");
-        CliRunner.Result r = grade("--backend", "reference", "--hidden", "2,5", "--parallel", "2", "--out",
+        CliRunner.Result r = grade("--backend", "reference", "--hidden", "2;5", "--parallel", "2", "--out",
                 out.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();

@@ -100,7 +100,7 @@ final class GradeSparkTest {
     void sweep_sparkAndLocal_sameSweepCsv_exceptSeconds() throws Exception {
         sparkDir();
         String[] grid = {"sweep", "--preset", "ring", "--train-size", "300", "--val-size", "100", "--test-size", "400",
-            "--hidden", "2,6", "--lr", "0.01,0.1", "--epochs", "3", "--backend", "reference,djl", "--parallel", "2"};
+            "--hidden", "2;6", "--lr", "0.01,0.1", "--epochs", "3", "--backend", "reference,djl", "--parallel", "2"};
         CliRunner.Result local = CliRunner.run(GradeDrawings.concat(grid, "--out", dir.resolve("sl").toString()));
         assertThat(local.exitCode()).as(local.err()).isZero();
         CliRunner.Result spark = launch(dir, null, GradeDrawings.concat(grid, "--engine", "spark", "--out",

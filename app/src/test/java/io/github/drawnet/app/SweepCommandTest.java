@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class SweepCommandTest {
 
     static final String[] GRID = {"sweep", "--preset", "xor", "--train-size", "800", "--val-size", "200",
-        "--test-size", "1000", "--hidden", "2,8", "--lr", "0.01,0.1", "--epochs", "6", "--backend", "reference"};
+        "--test-size", "1000", "--hidden", "2;8", "--lr", "0.01,0.1", "--epochs", "6", "--backend", "reference"};
 
     static List<String> rowsWithoutTime(Path csv) throws IOException {
         // drop the last column (seconds): everything else must match
@@ -66,7 +66,7 @@ final class SweepCommandTest {
 
     @Test
     void sweep_tooManyCells_rejected() {
-        CliRunner.Result r = CliRunner.run("sweep", "--hidden", "1,2,3,4,5,6,7,8", "--lr", "0.1,0.2,0.3,0.4,0.5,0.6",
+        CliRunner.Result r = CliRunner.run("sweep", "--hidden", "1;2;3;4;5;6;7;8", "--lr", "0.1,0.2,0.3,0.4,0.5,0.6",
                 "--batch", "8,16,24,32,64,128");
         assertThat(r.err()).isEqualTo("drawnet sweep: the sweep has 288 cells; at most 256 are allowed"
                 + System.lineSeparator());
@@ -77,7 +77,7 @@ final class SweepCommandTest {
     void sweep_smallTrainingSetWithAFittingBatch_accepted_asRunAcceptsIt(@TempDir Path dir) throws IOException {
         String[] small = {"--train-size", "20", "--val-size", "20", "--test-size", "20", "--batch", "10", "--epochs",
             "1", "--backend", "reference"};
-        CliRunner.Result sweep = CliRunner.run(concat(concat(new String[] {"sweep", "--hidden", "2,4"}, small),
+        CliRunner.Result sweep = CliRunner.run(concat(concat(new String[] {"sweep", "--hidden", "2;4"}, small),
                 "--out", dir.resolve("s").toString()));
         assertThat(sweep.err()).isEmpty();
         assertThat(sweep.exitCode()).isZero();
@@ -90,6 +90,25 @@ final class SweepCommandTest {
                 dir.resolve("b").toString());
         assertThat(big.err()).isEqualTo("drawnet sweep: --batch must be in [1, 20], got 30" + System.lineSeparator());
         assertThat(big.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** One network's layer sizes are 8,4, as for run; ';' separates networks; the old 8-4 is refused. */
+    @Test
+    void sweep_oneNetworkWithCommas_networksWithSemicolons_old8Dash4Refused(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run(concat(concat(new String[] {"sweep", "--hidden", "4;8,4", "--epochs", "1",
+            "--backend", "reference", "--formats", "none"}, SMALL), "--out", dir.resolve("s").toString()));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Sweep: 2 cells over hidden").contains("cell 2/2 hidden=8,4:");
+        List<String> csv = Files.readAllLines(dir.resolve("s/sweep.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(2)).startsWith("2,reference,\"8,4\",sigmoid,\"x1,x2\",");
+        assertThat(fields(csv.get(2)).get(2)).isEqualTo("8,4");
+        CliRunner.Result old = CliRunner.run("sweep", "--hidden", "2;8-4", "--out", dir.resolve("o").toString());
+        assertThat(old.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(old.err()).isEqualTo("drawnet sweep: --hidden 8-4: write one network's layer sizes with commas (8,4)"
+                + " and separate networks with ';' (e.g. '4;8,4')" + System.lineSeparator());
+        assertThat(old.out()).isEmpty();
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
@@ -152,7 +171,7 @@ final class SweepCommandTest {
 
     @Test
     void sweep_moreThan256Cells_refusedBeforeAnythingRuns_exit2(@TempDir Path dir) {
-        CliRunner.Result r = CliRunner.run("sweep", "--hidden", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", "--lr",
+        CliRunner.Result r = CliRunner.run("sweep", "--hidden", "1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16", "--lr",
                 "0.01,0.02,0.03,0.04,0.05,0.06,0.07,0.08,0.09,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8", "--out",
                 dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

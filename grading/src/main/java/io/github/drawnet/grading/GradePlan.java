@@ -2,8 +2,6 @@ package io.github.drawnet.grading;
 
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * GradePlan plan = GradePlan.of(Path.of("class-of-2026"), List.of(backends.get("djl")),
- *         ExperimentSettings.notebook().with(Setting.EPOCHS, "50"), Map.of());
+ *         ExperimentSettings.notebook().with(Setting.EPOCHS, "50"), Grid.NONE.with(Setting.HIDDEN, "4;8,4"));
  * }</pre>
  *
  * @param folder the graded folder
@@ -46,17 +44,16 @@ public record GradePlan(Path folder, List<GradeCell> cells, List<String> varying
 
     /**
      * Makes the cells for every PNG under {@code folder}, every backend in {@code backends} and every
-     * combination of {@code axes} (settings of {@link Sweep#AXES} with their values as text) on {@code
-     * base}. A file that cannot be read becomes a cell that fails with the reason.
+     * cell of {@code grid} on {@code base} ({@link Sweep#of}). A file that cannot be read becomes a cell that fails with the reason.
      *
      * @throws IllegalArgumentException when the folder does not exist, is not a folder, or holds no
      *     PNG file; when there is no backend or too many cells
      * @throws io.github.drawnet.api.InvalidSettingException naming the first bad setting
      */
     public static GradePlan of(Path folder, List<Backend> backends, ExperimentSettings base,
-            Map<Setting, List<String>> axes) {
+            Grid grid) {
         List<Path> files = drawings(folder);
-        Sweep sweep = Sweep.of(backends, base, axes);
+        Sweep sweep = Sweep.of(backends, base, grid);
         long count = (long) files.size() * sweep.cells().size();
         if (count > MAX_CELLS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -118,27 +115,6 @@ public record GradePlan(Path folder, List<GradeCell> cells, List<String> varying
                     GradeCell.textOf(c.settings()), labels));
         }
         return new GradePlan(file != null ? file : Path.of(preset), cells, sweep.varying());
-    }
-
-    /**
-     * Returns the axes of a grid from lists of values given in the order of {@link Sweep#AXES} (hidden,
-     * activation, features, optimizer, learning rate, batch size, epochs, weight decay), a null list
-     * leaving its setting out.
-     *
-     * @throws IllegalArgumentException when there are more lists than axes
-     */
-    @SafeVarargs
-    public static Map<Setting, List<String>> axes(List<String>... inAxesOrder) {
-        if (inAxesOrder.length > Sweep.AXES.size()) {
-            throw new IllegalArgumentException(inAxesOrder.length + " lists for " + Sweep.AXES.size() + " axes");
-        }
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
-        for (int i = 0; i < inAxesOrder.length; i++) {
-            if (inAxesOrder[i] != null) {
-                axes.put(Sweep.AXES.get(i), inAxesOrder[i]);
-            }
-        }
-        return axes;
     }
 
     /**

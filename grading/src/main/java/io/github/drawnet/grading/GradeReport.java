@@ -42,22 +42,27 @@ public final class GradeReport {
         return List.of(csv, html);
     }
 
-    /** Returns the text of {@code grades.csv}. */
+    /** Returns the text of {@code grades.csv}, written by {@link Csv}. */
     public static String csv(List<GradeRow> rows) {
-        StringBuilder sb = new StringBuilder("cell,drawing,backend,");
-        sb.append(String.join(",", SETTING_COLUMNS));
-        sb.append(",test_accuracy,balanced_accuracy,test_loss,train_loss,validation_loss,epochs_run,seconds,status,"
-                + "message\n");
+        List<String> header = new ArrayList<>(List.of("cell", "drawing", "backend"));
+        header.addAll(SETTING_COLUMNS);
+        header.addAll(List.of("test_accuracy", "balanced_accuracy", "test_loss", "train_loss", "validation_loss",
+                "epochs_run", "seconds", "status", "message"));
+        List<List<String>> table = new ArrayList<>();
         for (GradeRow r : rows) {
-            sb.append(r.index()).append(',').append(field(r.drawing())).append(',').append(field(r.backend()));
+            List<String> fields = new ArrayList<>(List.of(Integer.toString(r.index()), r.drawing(), r.backend()));
             for (String k : SETTING_COLUMNS) {
-                sb.append(',').append(field(r.labels().getOrDefault(k, "")));
+                fields.add(r.labels().getOrDefault(k, ""));
             }
-            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%d,%.3f,%s,%s%n", r.testAccuracy(),
-                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.validationLoss(), r.epochs(), r.seconds(),
-                    r.status().id(), field(r.message())));
+            for (double v : new double[] {r.testAccuracy(), r.balancedAccuracy(), r.testLoss(), r.trainLoss(),
+                r.validationLoss()}) {
+                fields.add(Double.toString(v));
+            }
+            fields.addAll(List.of(Integer.toString(r.epochs()), String.format(Locale.ROOT, "%.3f", r.seconds()),
+                    r.status().id(), r.message()));
+            table.add(fields);
         }
-        return sb.toString();
+        return Csv.of(header, table);
     }
 
     /**
@@ -76,35 +81,6 @@ public final class GradeReport {
 
     static long count(List<GradeRow> rows, GradeRow.Status status) {
         return rows.stream().filter(r -> r.status() == status).count();
-    }
-
-    /**
-     * Returns a sweep's rows in the columns of the command line's {@code sweep.csv}: cell, backend,
-     * the settings, test accuracy, balanced accuracy, test loss, the last epoch's training and
-     * validation loss and accuracy, epochs run, why training stopped, seconds.
-     */
-    public static String sweepCsv(List<GradeRow> rows) {
-        StringBuilder sb = new StringBuilder("cell,backend,").append(String.join(",", rows.get(0).labels().keySet()))
-                .append(",test_accuracy,balanced_accuracy,test_loss,train_loss,train_accuracy,validation_loss,"
-                        + "validation_accuracy,epochs_run,stop,seconds\n");
-        for (GradeRow r : rows) {
-            sb.append(r.index()).append(',').append(r.backend());
-            for (String v : r.labels().values()) {
-                sb.append(',').append(v.contains(",") ? "\"" + v + "\"" : v);
-            }
-            sb.append(String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%d,%s,%.3f%n", r.testAccuracy(),
-                    r.balancedAccuracy(), r.testLoss(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
-                    r.validationAccuracy(), r.epochs(), r.stop(), r.seconds()));
-        }
-        return sb.toString();
-    }
-
-    /** Returns a CSV field: quoted when it holds a comma, a quote or a line break. */
-    static String field(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     /** Returns the text of {@code grades.html}. */

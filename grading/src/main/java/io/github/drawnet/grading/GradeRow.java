@@ -72,7 +72,7 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
     }
 
     /**
-     * Returns the best of {@code rows}, as {@link io.github.drawnet.api.Sweep#best} chooses a sweep's
+     * Returns the best of {@code rows}, as {@link Sweep#best} chooses a sweep's
      * best cell: the highest test accuracy among the rows that trained to the end (neither failed
      * nor diverged); the first of equals; empty when there is none.
      */

@@ -37,18 +37,18 @@ final class GraderTest {
         return dir;
     }
 
-    static GradePlan plan(Path dir, Map<Setting, List<String>> axes) {
+    static GradePlan plan(Path dir, Grid grid) {
         Backends b = Backends.discover();
-        return GradePlan.of(dir, List.of(b.get("reference")), SMALL, axes);
+        return GradePlan.of(dir, List.of(b.get("reference")), SMALL, grid);
     }
 
     @Test
     void plan_findsPngsInSubfolders_inPathOrder_timesSettings(@TempDir Path dir) throws IOException {
-        GradePlan plan = plan(folder(dir), Map.of(Setting.HIDDEN, List.of("2", "8-4")));
+        GradePlan plan = plan(folder(dir), Grid.NONE.with(Setting.HIDDEN, "2;8,4"));
         assertThat(plan.cells()).extracting(GradeCell::drawing).containsExactly("alice/ring.png", "alice/ring.png",
                 "blob.PNG", "blob.PNG", "bob/xor.png", "bob/xor.png", "carol/broken.png", "carol/broken.png");
         assertThat(plan.cells()).extracting(GradeCell::index).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(plan.cells().get(1).labels()).containsEntry("hidden", "8-4").containsEntry("epochs", "3");
+        assertThat(plan.cells().get(1).labels()).containsEntry("hidden", "8,4").containsEntry("epochs", "3");
         assertThat(plan.cells().get(1).experimentSettings().network().hidden()).containsExactly(8, 4);
         assertThat(plan.cells().get(1).experimentSettings().sizes().train()).isEqualTo(300);
         assertThat(plan.varying()).containsExactly("hidden");
@@ -57,33 +57,33 @@ final class GraderTest {
 
     @Test
     void plan_missingFolder_namesIt(@TempDir Path dir) {
-        assertThatThrownBy(() -> plan(dir.resolve("nope"), Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> plan(dir.resolve("nope"), Grid.NONE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("folder " + dir.resolve("nope") + " does not exist; give a folder of PNG drawings");
     }
 
     @Test
     void plan_folderWithoutPngs_saysSo(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.txt"), "x");
-        assertThatThrownBy(() -> plan(dir, Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> plan(dir, Grid.NONE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holds no drawing").hasMessageContaining(dir.toString());
     }
 
     @Test
     void plan_fileInsteadOfFolder_saysSo(@TempDir Path dir) throws IOException {
         Path f = TestDrawings.write(dir.resolve("one.png"), Preset.RING, 16);
-        assertThatThrownBy(() -> plan(f, Map.of())).hasMessageStartingWith(f + " is not a folder");
+        assertThatThrownBy(() -> plan(f, Grid.NONE)).hasMessageStartingWith(f + " is not a folder");
     }
 
     @Test
     void plan_badSetting_refusedBeforeTraining(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> plan(folder(dir), Map.of(Setting.LEARNING_RATE, List.of("0.1", "-1"))))
+        assertThatThrownBy(() -> plan(folder(dir), Grid.NONE.with(Setting.LEARNING_RATE, "0.1;-1")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("-1");
     }
 
     @Test
     void localEngine_gradesEveryCell_badDrawingFailsItsRowWithRunsMessage(@TempDir Path dir) throws Exception {
         Path folder = folder(dir.resolve("in"));
-        GradePlan plan = plan(folder, Map.of());
+        GradePlan plan = plan(folder, Grid.NONE);
         int[] calls = {0};
         List<GradeRow> rows = new LocalGradeEngine().run(plan, GradeOptions.threads(2), (done, total, row) -> {
             calls[0]++;
@@ -110,7 +110,7 @@ final class GraderTest {
 
     @Test
     void localEngine_oneThreadOrTwo_sameFiguresInEveryColumnButSeconds(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of(Setting.HIDDEN, List.of("2", "6")));
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE.with(Setting.HIDDEN, "2;6"));
         String one = withoutSeconds(GradeReport.csv(new LocalGradeEngine().run(plan, GradeOptions.threads(1),
                 GradeListener.NONE)));
         String two = withoutSeconds(GradeReport.csv(new LocalGradeEngine().run(plan, GradeOptions.threads(2),
@@ -121,7 +121,7 @@ final class GraderTest {
 
     @Test
     void report_writesCsvAndHtml_withMapsAndReasons(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         List<GradeRow> rows = new LocalGradeEngine().run(plan, GradeOptions.threads(2), GradeListener.NONE);
         List<Path> files = GradeReport.write(dir.resolve("out"), plan, rows, "local");
         List<String> csv = Files.readAllLines(files.get(0));
@@ -139,7 +139,7 @@ final class GraderTest {
 
     @Test
     void grader_writesEachCellsReport_whenAsked(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("reports")), GradeListener.NONE);
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/report.html")).isNotEmptyFile();
         assertThat(dir.resolve("reports/alice/ring/cell-1-reference/metrics.json")).isNotEmptyFile();
@@ -148,7 +148,7 @@ final class GraderTest {
 
     @Test
     void grader_reportFiles_eachCellsReportHoldsOnlyTheChosenFiles(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("reports"),
                 new ReportFiles(EnumSet.of(ReportFiles.Format.PNG), false)), GradeListener.NONE);
         try (Stream<Path> files = Files.list(dir.resolve("reports/alice/ring/cell-1-reference"))) {
@@ -174,7 +174,7 @@ final class GraderTest {
         }
         Files.createDirectories(dir.resolve("in"));
         ImageIO.write(img, "png", dir.resolve("in/left.png").toFile());
-        GradePlan plan = plan(dir.resolve("in"), Map.of());
+        GradePlan plan = plan(dir.resolve("in"), Grid.NONE);
         GradeRow row = new Grader(Backends.discover(), new io.github.drawnet.viz.NotebookVisualizer(), null)
                 .grade(plan.cells().get(0));
         BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(row.drawingPng()));
@@ -185,7 +185,7 @@ final class GraderTest {
 
     @Test
     void grader_saveModels_savesEachCellsModelInItsReport_notWithoutAReportsFolder(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         new LocalGradeEngine().run(plan, new GradeOptions(1, null, false, dir.resolve("reports"),
                 new ReportFiles(EnumSet.noneOf(ReportFiles.Format.class), false), true), GradeListener.NONE);
         io.github.drawnet.io.SavedModel saved = io.github.drawnet.io.SavedModel.read(
@@ -200,7 +200,7 @@ final class GraderTest {
     @Test
     void grader_stopRequested_beforeTheCell_notRun_whileItTrains_stoppedAfterTheEpoch(@TempDir Path dir)
             throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         Grader grader = new Grader(Backends.discover(), new io.github.drawnet.viz.NotebookVisualizer(), null);
         GradeRow notRun = grader.grade(plan.cells().get(0), () -> true);
         assertThat(notRun.status()).isEqualTo(GradeRow.Status.NOT_RUN);
@@ -227,7 +227,7 @@ final class GraderTest {
 
     @Test
     void checkOutside_theGradedFolderOrInsideIt_refused_besideIt_fine(@TempDir Path dir) throws Exception {
-        GradePlan plan = plan(folder(dir.resolve("in")), Map.of());
+        GradePlan plan = plan(folder(dir.resolve("in")), Grid.NONE);
         for (Path inside : new Path[] {dir.resolve("in"), dir.resolve("in/out"), dir.resolve("in/alice/../new")}) {
             assertThatThrownBy(() -> plan.checkOutside(inside)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("output folder " + inside + " is inside the graded folder " + dir.resolve("in")
@@ -240,15 +240,6 @@ final class GraderTest {
     }
 
     @Test
-    void axes_listsInTheOrderOfSweepAxes_nullLeftOut() {
-        Map<Setting, List<String>> axes = GradePlan.axes(List.of("2", "4"), null, null, null, List.of("0.1"));
-        assertThat(axes).containsOnlyKeys(Setting.HIDDEN, Setting.LEARNING_RATE);
-        assertThat(axes.get(Setting.LEARNING_RATE)).containsExactly("0.1");
-        assertThatThrownBy(() -> GradePlan.axes(null, null, null, null, null, null, null, null, List.of("x")))
-                .hasMessage("9 lists for 8 axes");
-    }
-
-    @Test
     void everyNth_takesTheMiddleOfEachBlock() {
         float[] grid = new float[8 * 8];
         for (int i = 0; i < grid.length; i++) {
@@ -256,13 +247,6 @@ final class GraderTest {
         }
         // blocks of 4: the middle point of block (row 0, col 1) is row 2, col 6 = 22
         assertThat(Grader.everyNth(grid, 8, 2)).containsExactly(18f, 22f, 50f, 54f);
-    }
-
-    @Test
-    void csvField_quotesCommasAndQuotes() {
-        assertThat(GradeReport.field("a,b")).isEqualTo("\"a,b\"");
-        assertThat(GradeReport.field("say \"x\"")).isEqualTo("\"say \"\"x\"\"\"");
-        assertThat(GradeReport.field("plain")).isEqualTo("plain");
     }
 
     static String withoutSeconds(String csv) {

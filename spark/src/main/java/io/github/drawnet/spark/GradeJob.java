@@ -3,21 +3,20 @@ package io.github.drawnet.spark;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Sweep;
 import io.github.drawnet.grading.GradeListener;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.Grid;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The grading job's main class for {@code spark-submit}, where the cluster's master is given to
@@ -26,11 +25,13 @@ import java.util.Map;
  * <pre>
  * spark-submit --class io.github.drawnet.spark.GradeJob --master spark://HOST:7077 \
  *     --jars "$(ls app/target/lib/*.jar | paste -sd,)" spark/target/drawnet-spark.jar \
- *     DIR --out OUT [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden 2,4,8] ...
+ *     DIR --out OUT [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden '2;4;8,4'] ...
  * </pre>
  *
  * <p>Every setting is named as on the command line ({@code --lr}, {@code --train-size}, ...); a
- * sweep's settings take comma-separated lists (a repeated {@code --features} adds a set). Writes
+ * sweep's settings take lists, read by {@link Grid#values}, the parser {@code drawnet sweep} and {@code
+ * drawnet grade} use: values separated by {@code ;} ({@code --hidden '4;8,4'} is two networks), a
+ * repeated option adding to its list. Writes
  * {@code grades.csv} and {@code grades.html} into {@code OUT} on the driver. The command line's
  * {@code drawnet grade DIR --engine spark} runs the same job.
  */
@@ -49,7 +50,7 @@ public final class GradeJob {
             Args a = Args.parse(args);
             Backends backends = Backends.discover();
             List<Backend> bs = backends.choose(a.backends, note -> err.println("drawnet grade job: " + note));
-            GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.axes);
+            GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.grid);
             GradeOptions options = new GradeOptions(Runtime.getRuntime().availableProcessors(), null, false,
                     a.reports ? a.out.resolve("reports") : null);
             out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(), plan.drawingCount());
@@ -59,6 +60,9 @@ public final class GradeJob {
             out.printf("Graded %d cells, %d failed%n", rows.size(), failed);
             out.println("Grades: " + files.get(0) + ", " + files.get(1));
             return 0;
+        } catch (InvalidSettingException e) { // named by its option, as the command line names it
+            err.println("drawnet grade job: " + e.messageFor(e.setting().option()));
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println("drawnet grade job: " + e.getMessage());
             return 2;
@@ -78,7 +82,7 @@ public final class GradeJob {
         boolean reports;
         List<String> backends = new ArrayList<>();
         ExperimentSettings base = ExperimentSettings.notebook();
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
+        Grid grid = Grid.NONE;
 
         static Args parse(String[] args) {
             Args a = new Args();
@@ -104,9 +108,8 @@ public final class GradeJob {
                     case "--backend" -> a.backends.addAll(Arrays.asList(value.split(",")));
                     default -> {
                         Setting s = Setting.fromName(arg);
-                        if (Sweep.AXES.contains(s)) {
-                            List<String> values = a.axes.computeIfAbsent(s, k -> new ArrayList<>());
-                            values.addAll(s == Setting.FEATURES ? List.of(value) : Arrays.asList(value.split(",")));
+                        if (Grid.AXES.contains(s)) {
+                            a.grid = a.grid.with(s, value);
                         } else {
                             a.base = a.base.with(s, value);
                         }

@@ -13,6 +13,7 @@ import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.Grid;
 import io.github.drawnet.grading.LocalGradeEngine;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -80,7 +80,7 @@ final class SparkGradeEngineTest {
         Path one = dir.resolve("one");
         write(one.resolve("moons.png"), Preset.MOONS, 32);
         Backends backends = Backends.discover();
-        GradePlan plan = GradePlan.of(one, List.of(backends.get("djl")), SMALL, Map.of());
+        GradePlan plan = GradePlan.of(one, List.of(backends.get("djl")), SMALL, Grid.NONE);
         Path reports = dir.resolve("reports");
         GradeEngines.get("spark", backends).run(plan, new GradeOptions(1, null, false, reports,
                 new ReportFiles(EnumSet.of(ReportFiles.Format.SVG), false)), GradeListener.NONE);
@@ -94,7 +94,7 @@ final class SparkGradeEngineTest {
     @Test
     void spark_and_local_sameGradesOnDjlAndDl4j_everyColumnButSeconds() throws Exception {
         Backends backends = Backends.discover();
-        GradePlan plan = GradePlan.of(folder, List.of(backends.get("djl"), backends.get("dl4j")), SMALL, Map.of());
+        GradePlan plan = GradePlan.of(folder, List.of(backends.get("djl"), backends.get("dl4j")), SMALL, Grid.NONE);
         assertThat(plan.cells()).hasSize(12);
 
         List<GradeRow> local = new LocalGradeEngine(backends).run(plan, GradeOptions.threads(2), GradeListener.NONE);
@@ -143,7 +143,7 @@ final class SparkGradeEngineTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = GradeJob.run(new String[] {folder.toString(), "--out", out.toString(), "--backend", "reference",
-            "--train-size", "200", "--val-size", "50", "--test-size", "200", "--epochs", "2", "--hidden", "2,3"},
+            "--train-size", "200", "--val-size", "50", "--test-size", "200", "--epochs", "2", "--hidden", "2;3"},
                 new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
         assertThat(e.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();

@@ -1,5 +1,12 @@
-package io.github.drawnet.api;
+package io.github.drawnet.grading;
 
+import io.github.drawnet.api.DataSplits;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.Experiments;
+import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.spi.Backend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +24,13 @@ import java.util.stream.Collectors;
 /**
  * A grid of experiments over backends and settings, all on the same points with the same seed, so
  * that the setting is the only difference between cells (the notebook's "things to try", and a
- * comparison of engines). Every value is read by the one parser ({@link ExperimentSettings#with})
- * before anything trains. Cells run in parallel when every backend in the grid allows it; each cell
+ * comparison of engines). The settings tried are a {@link Grid}; every value is read by the one parser
+ * ({@link ExperimentSettings#with}) before anything trains. Cells run in parallel when every backend in the grid allows it; each cell
  * is seeded on its own, so the results are those of running them one by one.
  *
  * <pre>{@code
  * Sweep sweep = Sweep.of(List.of(backends.get("djl")), ExperimentSettings.notebook(),
- *         Map.of(Setting.HIDDEN, List.of("1", "2", "4", "8-4"), Setting.ACTIVATION, List.of("sigmoid", "linear")));
+ *         Grid.NONE.with(Setting.HIDDEN, "1;2;4;8,4").with(Setting.ACTIVATION, "sigmoid;linear"));
  * List<Sweep.Done> done = sweep.run(drawing, data, 2, d -> {});
  * }</pre>
  *
@@ -34,10 +41,6 @@ public final class Sweep {
     /** The most cells one sweep may have. */
     public static final int MAX_CELLS = 256;
 
-    /** The settings a sweep may vary, in the order cells are numbered. */
-    public static final List<Setting> AXES = List.of(Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES,
-            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
-
     /**
      * One cell of the grid.
      *
@@ -45,7 +48,7 @@ public final class Sweep {
      * @param backend the backend it trains on
      * @param settings its experiment
      * @param labels its backend and varied settings by name, as the sweep's table shows them (a
-     *     cell of two hidden layers reads {@code 8-4})
+     *     cell of two hidden layers reads {@code 8,4}, as everywhere)
      */
     public record Cell(int index, Backend backend, ExperimentSettings settings, Map<String, String> labels) {
 
@@ -81,31 +84,23 @@ public final class Sweep {
     }
 
     /**
-     * Makes the grid of every backend times every combination of the values of {@code axes} (each a
-     * setting of {@link #AXES} with its values as text), on {@code base}. A setting not in {@code
-     * axes} keeps its value in {@code base}. Each value is read alone first; the limits between
+     * Makes the grid of every backend times every combination of the values of {@code grid}'s axes, on
+     * {@code base}. A setting the grid does not vary keeps its value in {@code base}. Each value is read alone first; the limits between
      * settings ({@link ExperimentSettings#requireConsistent()}) are checked on each cell, once all its
      * settings are known, so a batch given for a small training set is not refused for the base's.
      *
      * @throws InvalidSettingException naming the first bad value
-     * @throws IllegalArgumentException when there are more than {@value #MAX_CELLS} cells, no backend,
-     *     or a setting that a sweep cannot vary
+     * @throws IllegalArgumentException when there are more than {@value #MAX_CELLS} cells or no backend
      */
-    public static Sweep of(List<Backend> backends, ExperimentSettings base, Map<Setting, List<String>> axes) {
+    public static Sweep of(List<Backend> backends, ExperimentSettings base, Grid grid) {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one backend");
         }
-        for (Setting s : axes.keySet()) {
-            if (!AXES.contains(s)) {
-                throw new IllegalArgumentException("a sweep cannot vary " + s.label() + "; it varies "
-                        + AXES.stream().map(Setting::key).collect(Collectors.joining(", ")));
-            }
-        }
         List<List<ExperimentSettings>> values = new ArrayList<>();
         long count = backends.size();
-        for (Setting axis : AXES) {
+        for (Setting axis : Grid.AXES) {
             List<ExperimentSettings> read = new ArrayList<>();
-            for (String text : axes.getOrDefault(axis, List.of(base.text(axis)))) {
+            for (String text : grid.valuesOr(axis, List.of(base.text(axis)))) {
                 read.add(base.with(axis, text));
             }
             values.add(read);
@@ -124,11 +119,11 @@ public final class Sweep {
 
     private static void combine(ExperimentSettings s, List<List<ExperimentSettings>> values, int axis, Backend b,
             List<Cell> cells) {
-        if (axis == AXES.size()) {
+        if (axis == Grid.AXES.size()) {
             ExperimentSettings cell = s.requireConsistent();
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("backend", b.id());
-            labels.put("hidden", ExperimentSettings.hiddenText(cell.network().hidden(), "-"));
+            labels.put("hidden", cell.text(Setting.HIDDEN));
             labels.put("activation", cell.network().activation().id());
             labels.put("features", cell.text(Setting.FEATURES));
             labels.put("optimizer", cell.training().optimizer().id());
@@ -139,7 +134,7 @@ public final class Sweep {
             cells.add(new Cell(cells.size() + 1, b, cell, labels));
             return;
         }
-        Setting setting = AXES.get(axis);
+        Setting setting = Grid.AXES.get(axis);
         for (ExperimentSettings value : values.get(axis)) {
             combine(s.with(setting, value.text(setting)), values, axis + 1, b, cells);
         }

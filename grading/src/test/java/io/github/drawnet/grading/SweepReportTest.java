@@ -1,26 +1,25 @@
-package io.github.drawnet.run;
+package io.github.drawnet.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Sweep;
-import java.util.LinkedHashMap;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A sweep's table and CSV: a row per cell, the axes' values, the figures, divergence said. */
-class SweepReportTest {
+final class SweepReportTest {
 
     @Test
     void tableAndCsv_aRowPerCell_valuesQuotedWhenTheyHoldCommas_divergenceSaid() throws Exception {
-        Map<Setting, List<String>> axes = new LinkedHashMap<>();
-        axes.put(Setting.HIDDEN, List.of("3", "4,2"));
-        axes.put(Setting.LEARNING_RATE, List.of("0.01", "1e300"));
-        Sweep sweep = Sweep.of(List.of(DrawingRunTest.REFERENCE), DrawingRunTest.small(2), axes);
+        ExperimentSettings small = SweepTest.SMALL.with(Setting.HIDDEN, "4");
+        Sweep sweep = Sweep.of(List.of(SweepTest.REFERENCE), small, Grid.NONE.with(Setting.HIDDEN, "3;4,2")
+                .with(Setting.LEARNING_RATE, "0.01;1e300"));
         RunInputs in = RunInputs.prepare(DrawingSource.preset("halfplane"),
-                io.github.drawnet.sampling.ClassReading.DEFAULT, DrawingRunTest.small(2));
+                io.github.drawnet.sampling.ClassReading.DEFAULT, small);
         List<Sweep.Done> done = sweep.run(in.drawing(), in.data(), 1, d -> { });
 
         String[] csv = SweepReport.csv(done).split("\n");
@@ -30,7 +29,7 @@ class SweepReportTest {
         assertThat(csv[1]).startsWith("1,").contains(",completed,");
         assertThat(csv[1]).contains(",\"x1,x2\","); // the features' list, quoted
         assertThat(csv).filteredOn(line -> line.contains(",diverged,")).hasSize(2);
-        assertThat(csv[3]).startsWith("3,reference,4-2,"); // the sweep labels a network's layers 4-2
+        assertThat(csv[3]).startsWith("3,reference,\"4,2\","); // one network's layers, 4,2 as everywhere, quoted
         Sweep.Done first = done.get(0);
         assertThat(csv[1]).contains("," + first.result().test().accuracy() + ",")
                 .contains("," + first.result().history().size() + ",completed,");
