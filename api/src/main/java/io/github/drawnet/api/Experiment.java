@@ -154,10 +154,12 @@ public final class Experiment implements AutoCloseable {
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
         TrainingResult training = new TrainingResult(trainer.history(), last.epochsRun(), last.stopReason(),
                 last.message());
-        return new ExperimentResult(backend.id(), backend.engineVersion(), drawing, data, model.spec(),
-                config.withEpochs(Math.max(1, Math.min(TrainingConfig.MAX_EPOCHS, plannedEpochs))), initial,
-                model.parameters(), training, test, testPredictions, GRID_RESOLUTION, grid,
-                Duration.ofNanos(trainingNanos), trainer.optimizerState());
+        return ExperimentResult.builder().backendId(backend.id()).backendName(backend.engineVersion()).drawing(drawing)
+                .data(data).spec(model.spec())
+                .config(config.withEpochs(Math.max(1, Math.min(TrainingConfig.MAX_EPOCHS, plannedEpochs))))
+                .initialParameters(initial).finalParameters(model.parameters()).training(training).test(test)
+                .testPredictions(testPredictions).gridResolution(GRID_RESOLUTION).grid(grid)
+                .trainingTime(Duration.ofNanos(trainingNanos)).optimizerState(trainer.optimizerState()).build();
     }
 
     /** Returns the backend the experiment runs on. */

@@ -185,9 +185,7 @@ final class FileFormsTest {
         w[1] = Float.NEGATIVE_INFINITY;
         layers.set(0, new LayerParameters(first.inputs(), first.outputs(), w, first.biases()));
         Parameters nan = new Parameters(layers);
-        ExperimentResult diverged = new ExperimentResult(run.backendId(), run.backendName(), run.drawing(), run.data(),
-                run.spec(), run.config(), run.initialParameters(), nan, run.training(), run.test(), run.testPredictions(),
-                run.gridResolution(), run.grid(), run.trainingTime(), run.optimizerState());
+        ExperimentResult diverged = run.toBuilder().finalParameters(nan).build();
         Path file = dir.resolve("metrics.json");
         MetricsFile.write(diverged, file);
         assertThat(Files.readString(file)).contains("\"NaN\"").contains("\"-Infinity\"");
