@@ -11,7 +11,7 @@ final class ExperimentResultTest {
     /** A finished experiment on 20 test points, with the 256 × 256 grid. */
     static ExperimentResult result() {
         return Experiments.run(new LogisticBackend(), ExperimentTest.drawing(), ExperimentTest.halfPlane(20, 3),
-                ExperimentTest.LOGISTIC, ExperimentTest.CONFIG, EpochListener.NONE);
+                ExperimentTest.LOGISTIC, ExperimentTest.CONFIG, TrainingListener.NONE);
     }
 
     /** Returns {@code r} with other test predictions and grid. */

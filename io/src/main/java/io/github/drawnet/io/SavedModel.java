@@ -41,7 +41,7 @@ import javax.imageio.ImageIO;
  * SavedModel.of(result).write(Path.of("model.json"));             // after a run
  * SavedModel saved = SavedModel.read(Path.of("model.json"));
  * try (Experiment more = saved.resume(Backends.discover().get("dl4j"))) {  // any backend
- *     more.train(10, EpochListener.NONE);                           // epochs numbered on
+ *     more.train(10, TrainingListener.NONE);                           // epochs numbered on
  *     ExperimentResult r = more.finish();
  * }
  * }</pre>

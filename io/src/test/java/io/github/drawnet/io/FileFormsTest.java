@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
@@ -46,7 +46,7 @@ final class FileFormsTest {
         run = Experiments.run(Backends.discover().get("reference"), Preset.RING.drawing(), data,
                 NetworkSpec.notebook().withHidden(List.of(3)),
                 TrainingConfig.notebook().withEpochs(3).withBatchSize(20).withSeed(11).withShuffle(false),
-                EpochListener.NONE);
+                TrainingListener.NONE);
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.example.checker;
 
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
@@ -54,11 +54,10 @@ public final class ExerciseChecker {
         FinishedRun run = DrawingRun.of(drawing).settings(settings).backend(backend)
                 .files(new ReportFiles(EnumSet.of(ReportFiles.Format.PNG), true))
                 .out(out).replace(true).save(out.resolve("model.json"))
-                .listener((epoch, last) -> {
+                .listener((epoch, last) -> { // told of every epoch; stopWhen(...) would end training after one
                     if (epoch.epoch() % 10 == 0) {
                         System.out.println(epoch.notebookLine(last));
                     }
-                    return true; // false stops training after this epoch; the run is still written
                 })
                 .writeFolder();
         RunFiles files = run.written().orElseThrow();
@@ -66,7 +65,7 @@ public final class ExerciseChecker {
 
         ExperimentResult continued; // any backend continues any model: epochs number on, optimizer state kept
         try (Experiment more = SavedModel.read(model).resume(backend)) {
-            more.train(ExperimentSettings.MORE_EPOCHS, EpochListener.NONE);
+            more.train(ExperimentSettings.MORE_EPOCHS, TrainingListener.NONE);
             continued = more.finish();
         }
         return new Verdict(run, files, run.testAccuracy() >= target, continued);
