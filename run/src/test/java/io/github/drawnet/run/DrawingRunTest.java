@@ -11,7 +11,7 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.InvalidSettingException;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.MetricsFile;

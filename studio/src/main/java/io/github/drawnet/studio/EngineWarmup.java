@@ -8,7 +8,7 @@ import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.run.DrawingSource;
 import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.sampling.ClassReading;

@@ -11,7 +11,7 @@ import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.TrainingResult;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.util.Locale;
