@@ -4,6 +4,7 @@ import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * One experiment's life on one backend, the only place outside the backends that makes models and
@@ -15,8 +16,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (Experiment e = Experiment.start(backend, drawing, data, spec, config)) {
- *     e.train(config.epochs(), EpochListener.NONE);
- *     e.train(10, EpochListener.NONE);            // the notebook's "a few more epochs"
+ *     e.train(config.epochs(), TrainingListener.NONE);
+ *     e.train(10, TrainingListener.NONE);            // the notebook's "a few more epochs"
  *     ExperimentResult result = e.finish();
  * }
  * }</pre>
@@ -109,22 +110,35 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
-     * Trains up to {@code epochs} more epochs, numbered on from the last, telling {@code listener}
-     * after each. Stops early when the listener returns false, when {@link #requestStop()} was
-     * called, or when a loss becomes NaN or infinite ({@link StopReason#DIVERGED}).
+     * Trains up to {@code epochs} more epochs, numbered on from the last, telling {@code listener} of
+     * each. Stops early, after an epoch, when {@link #requestStop()} was called, or when a loss becomes
+     * NaN or infinite ({@link StopReason#DIVERGED}).
      *
      * @throws IllegalArgumentException when {@code epochs} is not in [1, {@value
      *     TrainingConfig#MAX_EPOCHS}]
      * @throws IllegalStateException when the experiment is closed
      */
-    public TrainingResult train(int epochs, EpochListener listener) {
+    public TrainingResult train(int epochs, TrainingListener listener) {
+        return train(epochs, listener, () -> false);
+    }
+
+    /**
+     * Trains as {@link #train(int, TrainingListener)}, and also stops after an epoch when {@code
+     * stopRequested} says so (read once after each epoch, once the listener has been told of it).
+     *
+     * @throws IllegalArgumentException when {@code epochs} is not in [1, {@value
+     *     TrainingConfig#MAX_EPOCHS}]
+     * @throws IllegalStateException when the experiment is closed
+     */
+    public TrainingResult train(int epochs, TrainingListener listener, BooleanSupplier stopRequested) {
         TrainingConfig.checkEpochs(epochs);
         Objects.requireNonNull(listener, "listener");
-        stopRequested = false;
+        Objects.requireNonNull(stopRequested, "stopRequested");
+        this.stopRequested = false;
         plannedEpochs += epochs;
         long start = System.nanoTime();
         try {
-            last = trainer.train(epochs, (m, lastEpoch) -> listener.onEpoch(m, lastEpoch) && !stopRequested);
+            last = trainer.train(epochs, listener, () -> this.stopRequested || stopRequested.getAsBoolean());
         } finally {
             trainingNanos += System.nanoTime() - start;
         }
@@ -154,10 +168,12 @@ public final class Experiment implements AutoCloseable {
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
         TrainingResult training = new TrainingResult(trainer.history(), last.epochsRun(), last.stopReason(),
                 last.message());
-        return new ExperimentResult(backend.id(), backend.engineVersion(), drawing, data, model.spec(),
-                config.withEpochs(Math.max(1, Math.min(TrainingConfig.MAX_EPOCHS, plannedEpochs))), initial,
-                model.parameters(), training, test, testPredictions, GRID_RESOLUTION, grid,
-                Duration.ofNanos(trainingNanos), trainer.optimizerState());
+        return ExperimentResult.builder().backendId(backend.id()).backendName(backend.engineVersion()).drawing(drawing)
+                .data(data).spec(model.spec())
+                .config(config.withEpochs(Math.max(1, Math.min(TrainingConfig.MAX_EPOCHS, plannedEpochs))))
+                .initialParameters(initial).finalParameters(model.parameters()).training(training).test(test)
+                .testPredictions(testPredictions).gridResolution(GRID_RESOLUTION).grid(grid)
+                .trainingTime(Duration.ofNanos(trainingNanos)).optimizerState(trainer.optimizerState()).build();
     }
 
     /** Returns the backend the experiment runs on. */

@@ -2,6 +2,7 @@ package io.github.drawnet.api;
 
 import io.github.drawnet.api.spi.Backend;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the notebook's experiment on any backend in one call: model from the seed's initial
@@ -26,16 +27,33 @@ public final class Experiments {
      *     the training set)
      */
     public static ExperimentResult run(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec,
-            TrainingConfig config, EpochListener listener) {
+            TrainingConfig config, TrainingListener listener) {
         return run(backend, drawing, data, spec, config, Parameters.initial(spec, config.seed()), listener);
     }
 
-    /** As {@link #run(Backend, Drawing, DataSplits, NetworkSpec, TrainingConfig, EpochListener)}, from given initial parameters. */
+    /**
+     * As {@link #run(Backend, Drawing, DataSplits, NetworkSpec, TrainingConfig, TrainingListener)}, stopping after an
+     * epoch when {@code stopRequested} says so (read once after each epoch; see {@link Experiment#train(int,
+     * TrainingListener, BooleanSupplier)}).
+     */
     public static ExperimentResult run(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec,
-            TrainingConfig config, Parameters initial, EpochListener listener) {
+            TrainingConfig config, TrainingListener listener, BooleanSupplier stopRequested) {
+        return run(backend, drawing, data, spec, config, Parameters.initial(spec, config.seed()), listener,
+                stopRequested);
+    }
+
+    /** As {@link #run(Backend, Drawing, DataSplits, NetworkSpec, TrainingConfig, TrainingListener)}, from given initial parameters. */
+    public static ExperimentResult run(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec,
+            TrainingConfig config, Parameters initial, TrainingListener listener) {
+        return run(backend, drawing, data, spec, config, initial, listener, () -> false);
+    }
+
+    private static ExperimentResult run(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec,
+            TrainingConfig config, Parameters initial, TrainingListener listener, BooleanSupplier stopRequested) {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(stopRequested, "stopRequested");
         try (Experiment experiment = Experiment.start(backend, drawing, data, spec, config, initial)) {
-            experiment.train(config.epochs(), listener);
+            experiment.train(config.epochs(), listener, stopRequested);
             return experiment.finish();
         }
     }

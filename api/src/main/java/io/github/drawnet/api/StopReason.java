@@ -4,7 +4,8 @@ package io.github.drawnet.api;
 public enum StopReason {
     /** Every requested epoch ran. */
     COMPLETED,
-    /** The {@link EpochListener} asked to stop. */
+    /** A stop was requested ({@link Trainer#train(int, TrainingListener, java.util.function.BooleanSupplier)}'s
+     * {@code stopRequested}, or {@link Experiment#requestStop()}). */
     STOPPED,
     /** A loss became NaN or infinite; the epoch where it happened is the last in the history. */
     DIVERGED

@@ -1,5 +1,7 @@
 package io.github.drawnet.api;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Trains one {@link Model} on one training set, with the settings of one {@link TrainingConfig},
  * and keeps what training needs between epochs: the optimizer's state and the history. Made by
@@ -42,18 +44,24 @@ public interface Trainer extends AutoCloseable {
     Evaluation evaluate(Dataset data);
 
     /**
-     * Trains up to {@code epochs} more epochs, telling {@code listener} after each. Stops early when
-     * the listener says so or when a loss becomes NaN or infinite; the history keeps every epoch run,
-     * the last one included.
+     * Trains up to {@code epochs} more epochs, telling {@code listener} of each. Stops early, after an
+     * epoch, when {@code stopRequested} says so (it is read once after each epoch, once the listener has
+     * been told: {@link StopReason#STOPPED}) or when a loss becomes NaN or infinite ({@link
+     * StopReason#DIVERGED}); the history keeps every epoch run, the last one included.
      *
      * @throws IllegalArgumentException when {@code epochs} is not in [1, {@value
      *     TrainingConfig#MAX_EPOCHS}]
      */
-    TrainingResult train(int epochs, EpochListener listener);
+    TrainingResult train(int epochs, TrainingListener listener, BooleanSupplier stopRequested);
+
+    /** Trains up to {@code epochs} more epochs, telling {@code listener} of each, stopping only on divergence. */
+    default TrainingResult train(int epochs, TrainingListener listener) {
+        return train(epochs, listener, () -> false);
+    }
 
     /** Trains {@link TrainingConfig#epochs()} more epochs without a listener. */
     default TrainingResult train() {
-        return train(config().epochs(), EpochListener.NONE);
+        return train(config().epochs(), TrainingListener.NONE);
     }
 
     /** Returns the optimizer's current state, engine-neutral. */

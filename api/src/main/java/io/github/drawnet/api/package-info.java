@@ -9,7 +9,8 @@
  * io.github.drawnet.api.Experiments} on top of it; sweeps are drawnet-grading's), the
  * engine-facing interfaces ({@link io.github.drawnet.api.Model}, {@link io.github.drawnet.api.Trainer},
  * the {@link io.github.drawnet.api.spi.Backend} SPI and its {@link io.github.drawnet.api.Backends}
- * registry), the {@link io.github.drawnet.api.Visualizer}, and the engine-neutral pieces every backend
+ * registry), the listener told of training ({@link io.github.drawnet.api.TrainingListener}), and the
+ * engine-neutral pieces every backend
  * shares so that they all see the very same numbers: input features computed in Java, initial
  * parameters made from the seed, and the per-epoch batch order. Backend authors extend {@code
  * io.github.drawnet.api.spi}; {@code io.github.drawnet.api.internal} is internal. This package depends

@@ -11,14 +11,12 @@ final class ExperimentResultTest {
     /** A finished experiment on 20 test points, with the 256 × 256 grid. */
     static ExperimentResult result() {
         return Experiments.run(new LogisticBackend(), ExperimentTest.drawing(), ExperimentTest.halfPlane(20, 3),
-                ExperimentTest.LOGISTIC, ExperimentTest.CONFIG, EpochListener.NONE);
+                ExperimentTest.LOGISTIC, ExperimentTest.CONFIG, TrainingListener.NONE);
     }
 
     /** Returns {@code r} with other test predictions and grid. */
     static ExperimentResult with(ExperimentResult r, float[] testPredictions, int gridResolution, ForwardPass grid) {
-        return new ExperimentResult(r.backendId(), r.backendName(), r.drawing(), r.data(), r.spec(), r.config(),
-                r.initialParameters(), r.finalParameters(), r.training(), r.test(), testPredictions, gridResolution,
-                grid, r.trainingTime(), r.optimizerState());
+        return r.toBuilder().testPredictions(testPredictions).gridResolution(gridResolution).grid(grid).build();
     }
 
     @Test
@@ -41,5 +39,32 @@ final class ExperimentResultTest {
         ExperimentResult r = result();
         assertThatThrownBy(() -> with(r, new float[19], 256, r.grid()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("19 test predictions for 20 test points");
+    }
+
+    @Test
+    void build_partMissing_refusedNamingIt() {
+        ExperimentResult r = result();
+        assertThatThrownBy(() -> r.toBuilder().optimizerState(null).build()).isInstanceOf(NullPointerException.class)
+                .hasMessage("optimizerState");
+        assertThatThrownBy(() -> ExperimentResult.builder().build()).isInstanceOf(NullPointerException.class)
+                .hasMessage("backendId");
+    }
+
+    @Test
+    void toBuilder_unchanged_equalResultWithEqualHash_predictionsComparedByValue() {
+        ExperimentResult r = result();
+        ExperimentResult copy = r.toBuilder().testPredictions(r.testPredictions().clone()).build();
+        assertThat(copy).isEqualTo(r).hasSameHashCodeAs(r);
+        float[] other = r.testPredictions().clone();
+        other[0] += 0.5f;
+        assertThat(r.toBuilder().testPredictions(other).build()).isNotEqualTo(r);
+        assertThat(r.toBuilder().backendId("other").build()).isNotEqualTo(r);
+    }
+
+    @Test
+    void toString_namesBackendAndEnding_printsNoArrays() {
+        ExperimentResult r = result();
+        assertThat(r.toString()).startsWith("ExperimentResult[" + r.backendId()).contains("COMPLETED")
+                .contains("256 x 256 grid").doesNotContain("[F@").hasSizeLessThan(1000);
     }
 }

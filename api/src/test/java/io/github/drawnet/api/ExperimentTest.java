@@ -62,10 +62,10 @@ final class ExperimentTest {
             assertThat(e.history()).isEqualTo(History.EMPTY);
             assertThat(e.trainingTime()).isZero();
             List<Integer> seen = new ArrayList<>();
-            TrainingResult first = e.train(2, (m, last) -> seen.add(m.epoch() * 100 + last));
+            TrainingResult first = e.train(2, TrainingListener.ofEpochs((m, last) -> seen.add(m.epoch() * 100 + last)));
             assertThat(seen).containsExactly(102, 202);
             assertThat(first.stopReason()).isEqualTo(StopReason.COMPLETED);
-            TrainingResult second = e.train(3, (m, last) -> seen.add(m.epoch() * 100 + last));
+            TrainingResult second = e.train(3, TrainingListener.ofEpochs((m, last) -> seen.add(m.epoch() * 100 + last)));
             assertThat(seen).containsExactly(102, 202, 305, 405, 505);
             assertThat(second.epochsRun()).isEqualTo(3);
             assertThat(e.epochsCompleted()).isEqualTo(5);
@@ -97,12 +97,12 @@ final class ExperimentTest {
         Experiment e = Experiment.start(backend, drawing(), halfPlane(20, 2), LOGISTIC, CONFIG);
         assertThatThrownBy(e::finish).isInstanceOf(IllegalStateException.class)
                 .hasMessage("nothing has been trained yet; call train first");
-        assertThatThrownBy(() -> e.train(0, EpochListener.NONE)).hasMessage("epochs must be in [1, 100000], got 0");
+        assertThatThrownBy(() -> e.train(0, TrainingListener.NONE)).hasMessage("epochs must be in [1, 100000], got 0");
         assertThatThrownBy(() -> e.train(1, null)).isInstanceOf(NullPointerException.class);
         e.close();
         e.close();
         assertThat(e.model().isClosed()).isTrue();
-        assertThatThrownBy(() -> e.train(1, EpochListener.NONE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> e.train(1, TrainingListener.NONE)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -125,7 +125,7 @@ final class ExperimentTest {
         OptimizerState state;
         History history;
         try (Experiment e = Experiment.start(backend, drawing(), data, LOGISTIC, CONFIG)) {
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             after = e.model().parameters();
             state = e.optimizerState();
             history = e.history();
@@ -135,7 +135,7 @@ final class ExperimentTest {
             assertThat(r.model().parameters()).isEqualTo(after);
             assertThat(r.initialParameters()).isEqualTo(after);
             assertThat(r.optimizerState().step()).isEqualTo(12);
-            r.train(1, EpochListener.NONE);
+            r.train(1, TrainingListener.NONE);
             assertThat(r.history().last().epoch()).isEqualTo(3);
             assertThat(r.finish().config().epochs()).isEqualTo(3);
         }
@@ -149,19 +149,18 @@ final class ExperimentTest {
     void requestStop_stopsTheCallInProgress_notTheNext() {
         LogisticBackend backend = new LogisticBackend();
         try (Experiment e = Experiment.start(backend, drawing(), halfPlane(40, 6), LOGISTIC, CONFIG)) {
-            TrainingResult r = e.train(50, (m, last) -> {
+            TrainingResult r = e.train(50, TrainingListener.ofEpochs((m, last) -> {
                 if (m.epoch() == 3) {
                     e.requestStop();
                 }
-                return true;
-            });
+            }));
             assertThat(r.stopReason()).isEqualTo(StopReason.STOPPED);
             assertThat(r.epochsRun()).isEqualTo(3);
             assertThat(r.message()).isEqualTo("training stopped at epoch 3 on request");
-            assertThat(e.train(2, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(e.train(2, TrainingListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(e.epochsCompleted()).isEqualTo(5);
-            // the listener's own stop is kept too
-            assertThat(e.train(4, (m, last) -> false).epochsRun()).isEqualTo(1);
+            // the caller's own stop request is kept too
+            assertThat(e.train(4, TrainingListener.NONE, () -> true).epochsRun()).isEqualTo(1);
             // the config reports the epochs asked for; the history, those run
             assertThat(e.finish().config().epochs()).isEqualTo(50 + 2 + 4);
             assertThat(e.finish().history().size()).isEqualTo(6);
@@ -172,10 +171,10 @@ final class ExperimentTest {
     void experimentsRun_isStartTrainFinish() {
         LogisticBackend backend = new LogisticBackend();
         DataSplits data = halfPlane(50, 7);
-        ExperimentResult a = Experiments.run(backend, drawing(), data, LOGISTIC, CONFIG, EpochListener.NONE);
+        ExperimentResult a = Experiments.run(backend, drawing(), data, LOGISTIC, CONFIG, TrainingListener.NONE);
         ExperimentResult b;
         try (Experiment e = Experiment.start(backend, drawing(), data, LOGISTIC, CONFIG)) {
-            e.train(CONFIG.epochs(), EpochListener.NONE);
+            e.train(CONFIG.epochs(), TrainingListener.NONE);
             b = e.finish();
         }
         assertThat(a.history()).isEqualTo(b.history());
@@ -188,7 +187,7 @@ final class ExperimentTest {
     void trainingTime_isTheTimeSpentInTrain() {
         try (Experiment e = Experiment.start(new LogisticBackend(), drawing(), halfPlane(40, 10), LOGISTIC, CONFIG)) {
             long before = System.nanoTime();
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             long spent = System.nanoTime() - before;
             assertThat(e.trainingTime()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofNanos(spent));
         }

@@ -250,7 +250,7 @@ final class SpiTest {
     void train_trainingLossNaN_divergedAtThatEpoch_namingTheTrainingLoss() {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.75f), train(),
                 new AbstractTrainer.EpochTotals(Double.NaN, 1, 4));
-        TrainingResult r = t.train(5, EpochListener.NONE);
+        TrainingResult r = t.train(5, TrainingListener.NONE);
         assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
         assertThat(r.epochsRun()).isEqualTo(1);
         assertThat(r.history().size()).isEqualTo(1);
@@ -262,17 +262,17 @@ final class SpiTest {
     void train_validationLossNaN_divergedNamingTheValidationLoss() {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(Float.NaN), train(),
                 new AbstractTrainer.EpochTotals(2, 1, 4));
-        TrainingResult r = t.train(5, EpochListener.NONE);
+        TrainingResult r = t.train(5, TrainingListener.NONE);
         assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
         assertThat(r.message()).isEqualTo(
                 "training stopped at epoch 1: the validation loss became NaN; try a learning rate smaller than 0.5");
     }
 
     @Test
-    void train_divergedEvenWhenTheListenerSaysStop_reportsDivergence() {
+    void train_divergedEvenWhenAStopIsRequested_reportsDivergence() {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.75f), train(),
                 new AbstractTrainer.EpochTotals(Double.POSITIVE_INFINITY, 1, 4));
-        assertThat(t.train(5, (m, last) -> false).stopReason()).isEqualTo(StopReason.DIVERGED);
+        assertThat(t.train(5, TrainingListener.NONE, () -> true).stopReason()).isEqualTo(StopReason.DIVERGED);
     }
 
     @Test
@@ -280,21 +280,21 @@ final class SpiTest {
         // every output 0.5: the starting loss is ln 2, the limit 100 ln 2 = 69.31
         ScriptedTrainer over = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
                 new AbstractTrainer.EpochTotals(2, 1, 4, 69.4));
-        TrainingResult r = over.train(5, EpochListener.NONE);
+        TrainingResult r = over.train(5, TrainingListener.NONE);
         assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
         assertThat(r.epochsRun()).isEqualTo(1);
         assertThat(r.message()).isEqualTo("training stopped at epoch 1: a training step's loss reached 69.40, more than"
                 + " 100 times the 0.6931 the network started from; try a learning rate smaller than 0.5");
         ScriptedTrainer under = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
                 new AbstractTrainer.EpochTotals(2, 1, 4, 69.3));
-        assertThat(under.train(5, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(under.train(5, TrainingListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
     }
 
     @Test
     void train_meanLossAboveTheLimit_divergedEvenWithoutAStepLoss() {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
                 new AbstractTrainer.EpochTotals(4 * 70, 1, 4));
-        assertThat(t.train(5, EpochListener.NONE).message()).startsWith(
+        assertThat(t.train(5, TrainingListener.NONE).message()).startsWith(
                 "training stopped at epoch 1: a training step's loss reached 70.00, more than 100 times the 0.6931");
     }
 
@@ -308,10 +308,10 @@ final class SpiTest {
         assertThat(start).isGreaterThan(1.2);
         ScriptedTrainer under = new ScriptedTrainer(new ScriptedModel(p), train,
                 new AbstractTrainer.EpochTotals(2, 1, 4, 99 * start));
-        assertThat(under.train(2, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(under.train(2, TrainingListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
         ScriptedTrainer over = new ScriptedTrainer(new ScriptedModel(p), train,
                 new AbstractTrainer.EpochTotals(2, 1, 4, 101 * start));
-        assertThat(over.train(2, EpochListener.NONE).message()).contains(
+        assertThat(over.train(2, TrainingListener.NONE).message()).contains(
                 String.format(java.util.Locale.ROOT, "more than 100 times the %.4f the network started from", start));
     }
 
@@ -319,7 +319,7 @@ final class SpiTest {
     void train_aStepLossNaN_divergedNamingTheStep() {
         ScriptedTrainer t = new ScriptedTrainer(new ScriptedModel(0.5f), train(),
                 new AbstractTrainer.EpochTotals(2, 1, 4, Double.NaN));
-        assertThat(t.train(5, EpochListener.NONE).message()).isEqualTo("training stopped at epoch 1: a training step's"
+        assertThat(t.train(5, TrainingListener.NONE).message()).isEqualTo("training stopped at epoch 1: a training step's"
                 + " loss became NaN; try a learning rate smaller than 0.5");
     }
 
@@ -329,7 +329,7 @@ final class SpiTest {
         model.parameters = new Parameters(List.of(new LayerParameters(2, 1, new float[] {Float.NaN, 0}, new float[] {0})));
         ScriptedTrainer t = new ScriptedTrainer(model, CONFIG.withWeightDecay(1e30), train(),
                 new AbstractTrainer.EpochTotals(2, 1, 4));
-        TrainingResult r = t.train(5, EpochListener.NONE);
+        TrainingResult r = t.train(5, TrainingListener.NONE);
         assertThat(r.stopReason()).isEqualTo(StopReason.DIVERGED);
         assertThat(r.message()).isEqualTo("training stopped at epoch 1: a weight or bias became NaN or infinite;"
                 + " try a learning rate smaller than 0.5 or a weight decay smaller than 1.0E30");

@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
@@ -62,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Backend b : chosen) {
             out.printf(Locale.ROOT, "Training on %s (%s)...%n", b.id(), b.engineVersion());
             results.add(Experiments.run(b, setup.drawing(), setup.data(), setup.spec(), setup.config(),
-                    EpochListener.NONE));
+                    TrainingListener.NONE));
         }
         out.println();
         out.println(table(results));

@@ -1,6 +1,6 @@
 package io.github.drawnet.app;
 
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import picocli.CommandLine.Option;
 
 /** {@code --formats} and {@code --no-report}, one spelling for run, continue and sweep (ReportFiles parses). */

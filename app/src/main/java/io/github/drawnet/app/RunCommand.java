@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.RunListener;
 import java.io.IOException;

@@ -1,12 +1,13 @@
 package io.github.drawnet.app;
 
 import com.google.inject.Inject;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.StopReason;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.api.TrainingListener;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.DrawingRun;
@@ -40,9 +41,9 @@ final class RunOutputs {
     }
 
     /** Returns a listener that prints the notebook's epoch lines and moves the progress bar. */
-    static EpochListener epochPrinter(Progress progress, int firstEpoch) {
+    static TrainingListener epochPrinter(Progress progress, int firstEpoch) {
         boolean reportStartup = Boolean.getBoolean(EngineBenchmark.REPORT_PROPERTY);
-        return (m, last) -> {
+        return TrainingListener.ofEpochs((m, last) -> {
             if (reportStartup && m.epoch() == firstEpoch) {
                 progress.line(EngineBenchmark.STARTUP_LINE
                         + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
@@ -51,8 +52,7 @@ final class RunOutputs {
             progress.update(m.epoch() - firstEpoch + 1, last - firstEpoch + 1,
                     String.format(Locale.ROOT, "epoch %d · loss %.4f · accuracy %.4f", m.epoch(), m.trainLoss(),
                             m.trainAccuracy()));
-            return true;
-        };
+        });
     }
 
     /**
@@ -61,7 +61,7 @@ final class RunOutputs {
      */
     static RunListener printer(PrintStream o, ReportFiles files, Progress progress, int firstEpoch,
             BiConsumer<RunInputs, String> header) {
-        EpochListener lines = epochPrinter(progress, firstEpoch);
+        TrainingListener lines = epochPrinter(progress, firstEpoch);
         return new RunListener() {
             @Override
             public void started(RunInputs inputs, String engine, Path folder) {
@@ -69,8 +69,8 @@ final class RunOutputs {
             }
 
             @Override
-            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
-                return lines.onEpoch(metrics, lastEpoch);
+            public void epoch(EpochMetrics metrics, int lastEpoch) {
+                lines.epochEnded(metrics, lastEpoch);
             }
 
             @Override
@@ -156,7 +156,7 @@ final class RunOutputs {
         FinishedRun done;
         boolean interrupted;
         try (StopOnInterrupt interrupt = ctrlC(err, command)) {
-            done = run.listener(printer.and(interrupt)).writeFolder();
+            done = run.listener(printer).stopWhen(interrupt).writeFolder();
             interrupted = interrupt.requested() && done.result().training().stopReason() == StopReason.STOPPED;
         } catch (RunFolderException e) {
             throw userError(e);

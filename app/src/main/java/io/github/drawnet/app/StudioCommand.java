@@ -3,7 +3,7 @@ package io.github.drawnet.app;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.studio.StudioServer;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;

@@ -5,7 +5,7 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.io.RunFolder;

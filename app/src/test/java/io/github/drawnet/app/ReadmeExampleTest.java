@@ -12,6 +12,7 @@ import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
 import java.util.ArrayList;
@@ -30,10 +31,8 @@ final class ReadmeExampleTest {
         TrainingConfig config = TrainingConfig.notebook().withSeed(42).withEpochs(50);
         List<String> lines = new ArrayList<>();
 
-        ExperimentResult result = Experiments.run(backend, drawing, data, spec, config, (epoch, last) -> {
-            lines.add(epoch.notebookLine(last));
-            return true;
-        });
+        ExperimentResult result = Experiments.run(backend, drawing, data, spec, config,
+                TrainingListener.ofEpochs((epoch, last) -> lines.add(epoch.notebookLine(last))));
         float[] hiddenUnit0 = result.grid().hidden().get(0).unit(0);
 
         assertThat(lines).hasSize(50).last().asString().startsWith("Epoch 50/50");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.SavedModel;
@@ -63,9 +63,9 @@ final class RunOutputsTest {
     void epochPrinter_continuingFromEpoch4_epochLinesNumberedOn_barCountsThisCallsEpochs() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
-        EpochListener printer = RunOutputs.epochPrinter(progress, 4);
+        TrainingListener printer = RunOutputs.epochPrinter(progress, 4);
 
-        assertThat(printer.onEpoch(new EpochMetrics(4, 0.5, 0.75, 0.625, 0.8), 6)).as("training goes on").isTrue();
+        printer.epochEnded(new EpochMetrics(4, 0.5, 0.75, 0.625, 0.8), 6);
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("Epoch 4/6 - Loss: 0.5000 - Accuracy: 0.7500 - Val_Loss: 0.6250 - Val_Accuracy: 0.8000"
                 + System.lineSeparator());
@@ -74,7 +74,7 @@ final class RunOutputsTest {
                 + " · [0-9.]+ s left");
 
         bytes.reset();
-        assertThat(printer.onEpoch(new EpochMetrics(5, 0.25, 0.875, 0.375, 0.9), 6)).isTrue();
+        printer.epochEnded(new EpochMetrics(5, 0.25, 0.875, 0.375, 0.9), 6);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).matches("(?s).*Epoch 5/6 - Loss: 0\\.2500 .*"
                 + "\\[#{19}\\.{9}\\] 2/3 epochs · epoch 5 · loss 0\\.2500 · accuracy 0\\.8750 · [0-9.]+ s left");
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.NetworkSpec;
@@ -39,7 +39,7 @@ public interface LearningContract extends BackendUnderTest {
         return RUNS.computeIfAbsent(key, k -> {
             DataSplits data = Fixtures.notebookSplits(preset);
             return Experiments.run(backend, preset.drawing(), data, spec, TrainingConfig.notebook().withEpochs(epochs),
-                    EpochListener.NONE);
+                    TrainingListener.NONE);
         });
     }
 

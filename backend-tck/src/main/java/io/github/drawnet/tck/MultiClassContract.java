@@ -1,5 +1,6 @@
 package io.github.drawnet.tck;
 
+import io.github.drawnet.api.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -134,7 +135,7 @@ public interface MultiClassContract extends BackendUnderTest {
         Fixtures.trainReference(reference, train, config, 3);
         try (Model model = backend().newModel(spec, initial);
                 Trainer trainer = backend().newTrainer(model, config, train, validation)) {
-            trainer.train(3, (m, last) -> true);
+            trainer.train(3, TrainingListener.NONE);
             assertThat(model.parameters().maxAbsDifference(reference.parameters()))
                     .isLessThan(TrainingContract.STEP_TOLERANCE);
         }
@@ -163,7 +164,7 @@ public interface MultiClassContract extends BackendUnderTest {
         History history;
         try (Model model = backend().newModel(spec, config.seed());
                 Trainer trainer = backend().newTrainer(model, config, train, validation)) {
-            trainer.train(2, (m, last) -> true);
+            trainer.train(2, TrainingListener.NONE);
             saved = model.parameters();
             state = trainer.optimizerState();
             history = trainer.history();

@@ -1,5 +1,6 @@
 package io.github.drawnet.tck;
 
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.backend.reference.ReferenceBackend;
 import io.github.drawnet.backend.reference.ReferenceNetwork;
 
@@ -94,7 +95,7 @@ public interface TrainingContract extends BackendUnderTest {
         TrainingConfig config = new TrainingConfig(optimizer, lr, 24, 5, decay, 3, true);
         try (Model model = backend().newModel(spec, Parameters.initial(spec, 3));
                 Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
-            TrainingResult r = trainer.train(5, io.github.drawnet.api.EpochListener.NONE);
+            TrainingResult r = trainer.train(5, io.github.drawnet.api.TrainingListener.NONE);
             assertThat(r.stopReason()).as(r.message()).isEqualTo(io.github.drawnet.api.StopReason.DIVERGED);
             assertThat(r.epochsRun()).isEqualTo(1);
             assertThat(r.history().size()).isEqualTo(1);
@@ -112,7 +113,7 @@ public interface TrainingContract extends BackendUnderTest {
         Fixtures.trainReference(reference, data.train(), config, 3);
         try (Model model = backend().newModel(spec, initial);
                 Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
-            TrainingResult result = trainer.train(3, (m, last) -> true);
+            TrainingResult result = trainer.train(3, TrainingListener.NONE);
             assertThat(result.history().size()).isEqualTo(3);
             assertThat(model.parameters().maxAbsDifference(reference.parameters())).isLessThan(STEP_TOLERANCE);
         }
@@ -222,7 +223,7 @@ public interface TrainingContract extends BackendUnderTest {
         History straightHistory;
         try (Model model = backend().newModel(spec, config.seed());
                 Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
-            straightHistory = trainer.train(3, (m, last) -> true).history();
+            straightHistory = trainer.train(3, TrainingListener.NONE).history();
             straight = model.parameters();
         }
         Parameters saved;
@@ -230,7 +231,7 @@ public interface TrainingContract extends BackendUnderTest {
         History history;
         try (Model model = backend().newModel(spec, config.seed());
                 Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
-            trainer.train(2, (m, last) -> true);
+            trainer.train(2, TrainingListener.NONE);
             saved = model.parameters();
             state = trainer.optimizerState();
             history = trainer.history();
@@ -248,19 +249,16 @@ public interface TrainingContract extends BackendUnderTest {
     }
 
     @Test
-    default void train_listenerSaysStop_stopsAfterThatEpoch() {
+    default void train_stopRequested_stopsAfterThatEpoch() {
         DataSplits data = Fixtures.smallSplits(Preset.BLOB, 300, 1);
         TrainingConfig config = TrainingConfig.notebook().withEpochs(10);
         try (Model model = backend().newModel(NetworkSpec.notebook(), 0);
                 Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
-            TrainingResult r = trainer.train(10, (m, last) -> m.epoch() < 3);
+            TrainingResult r = trainer.train(10, TrainingListener.NONE, () -> trainer.epochsCompleted() >= 3);
             assertThat(r.epochsRun()).isEqualTo(3);
             assertThat(r.history().size()).isEqualTo(3);
             assertThat(r.stopReason()).isEqualTo(io.github.drawnet.api.StopReason.STOPPED);
-            TrainingResult more = trainer.train(2, (m, last) -> {
-                assertThat(last).isEqualTo(5);
-                return true;
-            });
+            TrainingResult more = trainer.train(2, TrainingListener.ofEpochs((m, last) -> assertThat(last).isEqualTo(5)));
             assertThat(more.history().epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3, 4, 5);
         }
     }

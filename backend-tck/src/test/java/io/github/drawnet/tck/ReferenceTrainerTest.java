@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Dataset;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
@@ -66,7 +66,7 @@ final class ReferenceTrainerTest {
         TrainingConfig config = TrainingConfig.notebook().withEpochs(2);
         try (Model model = backend.newModel(spec, 1)) {
             try (Trainer first = backend.newTrainer(model, config, data, data)) {
-                first.train(2, EpochListener.NONE);
+                first.train(2, TrainingListener.NONE);
                 assertThat(first.optimizerState().step()).isEqualTo(4);
             }
             Parameters trained = model.parameters();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.Dataset;
@@ -165,7 +165,7 @@ public final class EngineBenchmark {
         Drawing drawing = Preset.BLOB.drawing();
         // warm up: load the engine, compile the hot paths
         try (Experiment e = Experiment.start(b, drawing, data, spec, config)) {
-            e.train(Math.min(3, config.epochs()), EpochListener.NONE);
+            e.train(Math.min(3, config.epochs()), TrainingListener.NONE);
         }
         double best = Double.MAX_VALUE;
         double accuracy = 0;
@@ -174,7 +174,7 @@ public final class EngineBenchmark {
         for (int r = 0; r < options.repeat(); r++) {
             try (Experiment e = Experiment.start(b, drawing, data, spec, config)) {
                 long start = System.nanoTime();
-                e.train(config.epochs(), EpochListener.NONE);
+                e.train(config.epochs(), TrainingListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Model m = e.model();
                 if (seconds < best) {
@@ -352,7 +352,7 @@ public final class EngineBenchmark {
                 TrainingConfig c = configs.get(i);
                 futures.add(pool.submit(() -> {
                     try (Experiment e = Experiment.start(b, Preset.BLOB.drawing(), data, spec, c)) {
-                        e.train(c.epochs(), EpochListener.NONE);
+                        e.train(c.epochs(), TrainingListener.NONE);
                         return e.history();
                     }
                 }));

@@ -4,7 +4,7 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.ForwardPass;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.SampleSizes;
@@ -58,7 +58,7 @@ public class InnerLoopBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object epochOf209Steps() {
-        return experiment.train(1, EpochListener.NONE);
+        return experiment.train(1, TrainingListener.NONE);
     }
 
     /** The output and every hidden unit over a 256 x 256 grid, in one forward pass. */

@@ -1,6 +1,6 @@
 package io.github.drawnet.grading;
 
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import java.nio.file.Path;
 import java.util.Objects;
 

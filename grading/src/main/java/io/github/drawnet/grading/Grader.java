@@ -4,12 +4,12 @@ import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.StopReason;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.run.DrawingSource;
@@ -159,9 +159,8 @@ public final class Grader {
 
     /** Returns the trained result, or null when a stop was requested while the cell waited its turn. */
     private static ExperimentResult train(Backend backend, RunInputs in, BooleanSupplier stop, long[] waited) {
-        EpochListener epochs = (metrics, lastEpoch) -> !stop.getAsBoolean();
         if (backend.supportsConcurrentTraining()) {
-            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), epochs);
+            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), TrainingListener.NONE, stop);
         }
         long before = System.nanoTime();
         synchronized (ONE_AT_A_TIME.computeIfAbsent(backend.id(), k -> new Object())) {
@@ -169,7 +168,7 @@ public final class Grader {
             if (stop.getAsBoolean()) {
                 return null;
             }
-            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), epochs);
+            return Experiments.run(backend, in.drawing(), in.data(), in.spec(), in.config(), TrainingListener.NONE, stop);
         }
     }
 

@@ -216,7 +216,7 @@ public final class Sweep {
                         return null; // not started
                     }
                     ExperimentResult r = Experiments.run(c.backend(), drawing, data, data.fit(c.settings().network()),
-                            c.settings().training(), (m, last) -> !stopRequested.getAsBoolean());
+                            c.settings().training(), TrainingListener.NONE, stopRequested);
                     Done d = new Done(c, label(c), r);
                     synchronized (this) {
                         onDone.accept(d);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.InvalidSettingException;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.sampling.DrawingReader;
 import io.github.drawnet.sampling.Preset;

@@ -41,7 +41,7 @@ import javax.imageio.ImageIO;
  * SavedModel.of(result).write(Path.of("model.json"));             // after a run
  * SavedModel saved = SavedModel.read(Path.of("model.json"));
  * try (Experiment more = saved.resume(Backends.discover().get("dl4j"))) {  // any backend
- *     more.train(10, EpochListener.NONE);                           // epochs numbered on
+ *     more.train(10, TrainingListener.NONE);                           // epochs numbered on
  *     ExperimentResult r = more.finish();
  * }
  * }</pre>
@@ -61,9 +61,14 @@ import javax.imageio.ImageIO;
  * @param history every epoch trained so far
  * @param provenance the drawing, seed, sizes and labelling that made the points
  * @param drawing the drawing itself, whose SHA-256 is the provenance's
+ * @param engine the backend's name and engine version ({@code backend.name} in the file, as in {@code
+ *     metrics.json}); {@value #UNKNOWN_ENGINE} for a file written before it was recorded
  */
 public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig config, Parameters parameters,
-        OptimizerState optimizer, History history, Provenance provenance, Drawing drawing) {
+        OptimizerState optimizer, History history, Provenance provenance, Drawing drawing, String engine) {
+
+    /** The engine of a model whose file does not name it. */
+    public static final String UNKNOWN_ENGINE = "unknown";
 
     /** The format's name, in every file. */
     public static final String FORMAT = "drawnet-model";
@@ -85,6 +90,7 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(drawing, "drawing");
+        Objects.requireNonNull(engine, "engine");
         parameters.requireFits(spec);
         if (optimizer.optimizer() != config.optimizer()) {
             throw new IllegalArgumentException("optimizer state of " + optimizer.optimizer().id()
@@ -98,19 +104,27 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         }
     }
 
+    /** A model whose engine is not known ({@value #UNKNOWN_ENGINE}); the constructor before the engine was recorded. */
+    public SavedModel(String backendId, NetworkSpec spec, TrainingConfig config, Parameters parameters,
+            OptimizerState optimizer, History history, Provenance provenance, Drawing drawing) {
+        this(backendId, spec, config, parameters, optimizer, history, provenance, drawing, UNKNOWN_ENGINE);
+    }
+
     /**
      * Returns what a finished experiment leaves to continue from: its learned parameters, optimizer
      * state, history, settings (with {@code epochs} set to the epochs trained) and data.
      */
     public static SavedModel of(ExperimentResult r) {
         return new SavedModel(r.backendId(), r.spec(), r.config().withEpochs(Math.max(1, r.history().size())),
-                r.finalParameters(), r.optimizerState(), r.history(), r.data().provenance(), r.drawing());
+                r.finalParameters(), r.optimizerState(), r.history(), r.data().provenance(), r.drawing(),
+                Objects.requireNonNullElse(r.backendName(), UNKNOWN_ENGINE));
     }
 
     /** Returns the state of an experiment as it is now, between two calls of {@link Experiment#train}. */
     public static SavedModel of(Experiment e) {
         return new SavedModel(e.backend().id(), e.spec(), e.config().withEpochs(Math.max(1, e.epochsCompleted())),
-                e.model().parameters(), e.optimizerState(), e.history(), e.data().provenance(), e.drawing());
+                e.model().parameters(), e.optimizerState(), e.history(), e.data().provenance(), e.drawing(),
+                e.backend().engineVersion());
     }
 
     /**
@@ -143,7 +157,11 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
         root.put("format", FORMAT);
         root.put("formatVersion", VERSION);
         root.put("drawnetVersion", DrawnetVersion.get());
-        root.putObject("backend").put("id", backendId);
+        ObjectNode backend = root.putObject("backend");
+        backend.put("id", backendId);
+        if (!engine.equals(UNKNOWN_ENGINE)) {
+            backend.put("name", engine);
+        }
         JsonForms.machine(root.putObject("machine"));
         ObjectNode d = JsonForms.drawing(root.putObject("drawing"), provenance);
         d.put("coveragePng", Base64.getEncoder().encodeToString(coveragePng(drawing)));
@@ -262,7 +280,8 @@ public record SavedModel(String backendId, NetworkSpec spec, TrainingConfig conf
             History history = r.history(r.array(root, "history"));
             String backendId = version == 1 ? root.path("savedFrom").asText("unknown")
                     : root.path("backend").path("id").asText("unknown");
-            return new SavedModel(backendId, spec, config, parameters, state, history, provenance, drawing);
+            String engine = root.path("backend").path("name").asText(UNKNOWN_ENGINE);
+            return new SavedModel(backendId, spec, config, parameters, state, history, provenance, drawing, engine);
         } catch (InvalidFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
@@ -46,7 +46,7 @@ final class FileFormsTest {
         run = Experiments.run(Backends.discover().get("reference"), Preset.RING.drawing(), data,
                 NetworkSpec.notebook().withHidden(List.of(3)),
                 TrainingConfig.notebook().withEpochs(3).withBatchSize(20).withSeed(11).withShuffle(false),
-                EpochListener.NONE);
+                TrainingListener.NONE);
     }
 
     @Test
@@ -185,9 +185,7 @@ final class FileFormsTest {
         w[1] = Float.NEGATIVE_INFINITY;
         layers.set(0, new LayerParameters(first.inputs(), first.outputs(), w, first.biases()));
         Parameters nan = new Parameters(layers);
-        ExperimentResult diverged = new ExperimentResult(run.backendId(), run.backendName(), run.drawing(), run.data(),
-                run.spec(), run.config(), run.initialParameters(), nan, run.training(), run.test(), run.testPredictions(),
-                run.gridResolution(), run.grid(), run.trainingTime(), run.optimizerState());
+        ExperimentResult diverged = run.toBuilder().finalParameters(nan).build();
         Path file = dir.resolve("metrics.json");
         MetricsFile.write(diverged, file);
         assertThat(Files.readString(file)).contains("\"NaN\"").contains("\"-Infinity\"");

@@ -47,7 +47,7 @@ class MachineProvenanceTest {
         var result = io.github.drawnet.api.Experiments.run(io.github.drawnet.api.Backends.discover().get("reference"),
                 drawing, io.github.drawnet.sampling.Sampler.sample(drawing, new io.github.drawnet.api.SampleSizes(100,
                         20, 20), 1), io.github.drawnet.api.NetworkSpec.notebook(),
-                io.github.drawnet.api.TrainingConfig.notebook().withEpochs(1), io.github.drawnet.api.EpochListener.NONE);
+                io.github.drawnet.api.TrainingConfig.notebook().withEpochs(1), io.github.drawnet.api.TrainingListener.NONE);
         JsonNode metrics = MetricsFile.toJson(result);
         assertThat(metrics.path("machine")).isEqualTo(JsonForms.machine(JsonForms.MAPPER.createObjectNode()));
         assertThat(MetricsFile.read(writeTo(metrics)).testAccuracy()).isEqualTo(result.test().accuracy());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
@@ -39,7 +39,7 @@ final class MultiClassFilesTest {
         NetworkSpec spec = data.fit(NetworkSpec.notebook().withHidden(List.of(6)));
         try (Experiment e = Experiment.start(new ReferenceBackend(), Preset.THREE_BLOBS.drawing(), data, spec,
                 TrainingConfig.notebook().withEpochs(epochs).withSeed(2))) {
-            e.train(epochs, EpochListener.NONE);
+            e.train(epochs, TrainingListener.NONE);
             return e.finish();
         }
     }
@@ -58,7 +58,7 @@ final class MultiClassFilesTest {
         assertThat(back.sample().train()).isEqualTo(two.data().train());
         ExperimentResult continued;
         try (Experiment e = back.resume(new ReferenceBackend())) {
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             continued = e.finish();
         }
         assertThat(continued.history().epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3, 4);
@@ -129,7 +129,7 @@ final class MultiClassFilesTest {
         DataSplits data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(200, 50, 100), 1);
         try (Experiment e = Experiment.start(new ReferenceBackend(), Preset.BLOB.drawing(), data, NetworkSpec.notebook(),
                 TrainingConfig.notebook().withEpochs(1))) {
-            e.train(1, EpochListener.NONE);
+            e.train(1, TrainingListener.NONE);
             JsonNode m = MetricsFile.toJson(e.finish());
             assertThat(m.path("network").path("classes").asInt()).isEqualTo(2);
             assertThat(m.path("network").path("output").asText()).isEqualTo("sigmoid");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
@@ -39,14 +39,14 @@ final class ReadmeLibraryTest {
 
         try (Experiment experiment = Experiment.start(backends.get("djl"), drawing, data,
                 settings.network(), settings.training())) {
-            experiment.train(settings.training().epochs(), EpochListener.NONE);
+            experiment.train(settings.training().epochs(), TrainingListener.NONE);
             SavedModel.of(experiment).write(modelJson);
         }
 
         SavedModel saved = SavedModel.read(modelJson);
         ExperimentResult result;
         try (Experiment more = saved.resume(backends.get("reference"))) {
-            more.train(10, EpochListener.NONE);
+            more.train(10, TrainingListener.NONE);
             result = more.finish();
         }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
@@ -73,7 +73,7 @@ final class SavedModelResumeTest {
         MetricsFile five = MetricsFile.read(fixture("metrics-v1-epoch5.json"));
         ExperimentResult result;
         try (Experiment more = saved.resume(BACKENDS.get("djl"))) {
-            more.train(2, EpochListener.NONE);
+            more.train(2, TrainingListener.NONE);
             result = more.finish();
         }
         History h = result.history();
@@ -126,9 +126,9 @@ final class SavedModelResumeTest {
         Path file = dir.resolve("m.json");
         ExperimentResult straight;
         try (Experiment e = Experiment.start(djl, Preset.HALF_PLANE.drawing(), data, spec, config)) {
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             SavedModel.of(e).write(file);
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             straight = e.finish();
         }
         SavedModel saved = SavedModel.read(file);
@@ -136,7 +136,7 @@ final class SavedModelResumeTest {
         assertThat(saved.config().epochs()).isEqualTo(2);
         ExperimentResult resumed;
         try (Experiment e = saved.resume(reference)) {
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             resumed = e.finish();
         }
         assertThat(resumed.backendId()).isEqualTo("reference");
@@ -156,7 +156,7 @@ final class SavedModelResumeTest {
         TrainingConfig config = TrainingConfig.notebook().withEpochs(3).withSeed(5);
         ExperimentResult first;
         try (Experiment e = Experiment.start(djl, Preset.RING.drawing(), data, spec, config)) {
-            e.train(3, EpochListener.NONE);
+            e.train(3, TrainingListener.NONE);
             first = e.finish();
         }
         Path file = dir.resolve("m.json");
@@ -164,7 +164,7 @@ final class SavedModelResumeTest {
         try (Experiment again = SavedModel.read(file).restart(djl)) {
             assertThat(again.epochsCompleted()).isZero();
             assertThat(again.model().parameters()).isEqualTo(Parameters.initial(spec, 5));
-            again.train(2, EpochListener.NONE);
+            again.train(2, TrainingListener.NONE);
             assertThat(again.history().epochs()).isEqualTo(first.history().epochs().subList(0, 2));
         }
     }
@@ -195,7 +195,7 @@ final class SavedModelResumeTest {
         var data = Sampler.sample(Preset.BLOB.drawing(), new SampleSizes(100, 50, 50), 1);
         try (Experiment e = Experiment.start(reference, Preset.BLOB.drawing(), data, NetworkSpec.notebook(),
                 TrainingConfig.notebook().withEpochs(5).withBatchSize(10))) {
-            e.train(5, (m, last) -> m.epoch() < 2);
+            e.train(5, TrainingListener.NONE, () -> e.epochsCompleted() >= 2);
             ExperimentResult r = e.finish();
             assertThat(r.training().stopReason()).isEqualTo(StopReason.STOPPED);
             assertThat(r.history().size()).isEqualTo(2);

@@ -2,13 +2,14 @@ package io.github.drawnet.run;
 
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
+import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.io.SavedModel;
@@ -21,13 +22,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 
 /**
  * One run, from a drawing to a finished run folder: read the drawing into its classes, sample and label
- * the points, fit the network to the classes, train (telling a {@link RunListener} of every epoch, which
- * may stop it), evaluate, and write {@code metrics.json}, the exports, the figures, the report and the
+ * the points, fit the network to the classes, train (telling a {@link RunListener} of every epoch, and
+ * stopping after an epoch when {@link #stopWhen} says so), evaluate, and write {@code metrics.json}, the exports, the figures, the report and the
  * model into one run folder, committed whole. Or the result alone, without files.
  *
  * <pre>{@code
@@ -43,7 +46,7 @@ import java.util.function.Supplier;
  * <p>Every input is checked before anything trains or is written: the settings, the drawing, the folder
  * (another run writing there, another run's results without {@link #replace}, a planned file that is an
  * input), and where the model goes. The engine loads meanwhile. A run that diverges is written whole (its
- * model is not saved); a run its listener stops is written as a stopped run.
+ * model is not saved); a run stopped on request is written as a stopped run.
  */
 public final class DrawingRun {
 
@@ -59,6 +62,7 @@ public final class DrawingRun {
     private ExperimentSettings settings = ExperimentSettings.notebook();
     private Backend backend;
     private RunListener listener = RunListener.NONE;
+    private BooleanSupplier stopRequested = () -> false;
     private Visualizer visualizer;
     private ReportFiles files = ReportFiles.all();
     private Path out;
@@ -131,15 +135,25 @@ public final class DrawingRun {
         return this;
     }
 
-    /** Sets what is told of the run's steps, and may stop it after an epoch (default: nothing). */
+    /** Sets what is told of the run's steps (default: nothing). */
     public DrawingRun listener(RunListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
-    /** Tells {@code epochs} of every epoch; it may stop the run. */
-    public DrawingRun listener(EpochListener epochs) {
+    /** Tells {@code epochs} of every epoch: its figures and the number the run's last epoch will have. */
+    public DrawingRun listener(ObjIntConsumer<EpochMetrics> epochs) {
         return listener(RunListener.ofEpochs(epochs));
+    }
+
+    /**
+     * Sets what asks the run to stop (default: never): read after each epoch, once the listener has been
+     * told of it; when it says so, training stops after that epoch and the run ends as a stopped run, its
+     * epochs kept and its files written. {@link StopOnInterrupt} is one, for Ctrl-C.
+     */
+    public DrawingRun stopWhen(BooleanSupplier stopRequested) {
+        this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+        return this;
     }
 
     /** Sets what draws the figures and the report (default: {@link NotebookVisualizer}). */
@@ -299,7 +313,8 @@ public final class DrawingRun {
     }
 
     private ExperimentResult train(Experiment experiment) {
-        experiment.train(saved != null ? moreEpochs : experiment.config().epochs(), listener::epoch);
+        experiment.train(saved != null ? moreEpochs : experiment.config().epochs(),
+                TrainingListener.ofEpochs(listener::epoch), stopRequested);
         return experiment.finish();
     }
 

@@ -1,19 +1,20 @@
 package io.github.drawnet.run;
 
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.ObjIntConsumer;
 
 /**
- * Told what a {@link DrawingRun} does, step by step: for progress lines, live figures and stop requests.
- * Every method has a default that does nothing (and goes on), so a listener overrides what it needs;
- * {@link #and} composes two.
+ * Told what a {@link DrawingRun} does, step by step: for progress lines and live figures. Every method has
+ * a default that does nothing, so a listener overrides what it needs; {@link #and} composes two. A listener
+ * only watches: a run is stopped through {@link DrawingRun#stopWhen}.
  */
 public interface RunListener {
 
-    /** A listener that does nothing and never stops a run. */
+    /** A listener that does nothing. */
     RunListener NONE = new RunListener() { };
 
     /**
@@ -32,11 +33,8 @@ public interface RunListener {
      *
      * @param metrics the epoch's figures
      * @param lastEpoch the number the run's last epoch will have if it is not stopped
-     * @return {@code true} to go on, {@code false} to stop after this epoch: the run then ends as a
-     *     stopped run, its epochs kept and its files written
      */
-    default boolean epoch(EpochMetrics metrics, int lastEpoch) {
-        return true;
+    default void epoch(EpochMetrics metrics, int lastEpoch) {
     }
 
     /** Called when training has ended (completed, stopped or diverged), before any file is written. */
@@ -47,10 +45,7 @@ public interface RunListener {
     default void written(RunFiles files) {
     }
 
-    /**
-     * Returns a listener that tells this one, then {@code other}; a run goes on after an epoch only if
-     * both say so (both are told of every epoch either way).
-     */
+    /** Returns a listener that tells this one, then {@code other}, of every step. */
     default RunListener and(RunListener other) {
         Objects.requireNonNull(other, "other");
         RunListener first = this;
@@ -62,10 +57,9 @@ public interface RunListener {
             }
 
             @Override
-            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
-                boolean a = first.epoch(metrics, lastEpoch);
-                boolean b = other.epoch(metrics, lastEpoch);
-                return a && b;
+            public void epoch(EpochMetrics metrics, int lastEpoch) {
+                first.epoch(metrics, lastEpoch);
+                other.epoch(metrics, lastEpoch);
             }
 
             @Override
@@ -82,13 +76,13 @@ public interface RunListener {
         };
     }
 
-    /** Returns a listener that tells {@code epochs} of every epoch and nothing else. */
-    static RunListener ofEpochs(EpochListener epochs) {
+    /** Returns a listener that tells {@code epochs} of every epoch (its figures and the last epoch's number) and nothing else. */
+    static RunListener ofEpochs(ObjIntConsumer<EpochMetrics> epochs) {
         Objects.requireNonNull(epochs, "epochs");
         return new RunListener() {
             @Override
-            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
-                return epochs.onEpoch(metrics, lastEpoch);
+            public void epoch(EpochMetrics metrics, int lastEpoch) {
+                epochs.accept(metrics, lastEpoch);
             }
         };
     }

@@ -1,8 +1,8 @@
 package io.github.drawnet.run;
 
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.ReportFiles;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.MetricsFile;
 import io.github.drawnet.io.RunFolder;

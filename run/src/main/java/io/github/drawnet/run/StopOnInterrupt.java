@@ -1,6 +1,6 @@
 package io.github.drawnet.run;
 
-import io.github.drawnet.api.EpochMetrics;
+import java.util.function.BooleanSupplier;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Objects;
@@ -8,20 +8,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ctrl-C while a network trains, for a program run from a terminal: while installed, the first SIGINT asks
- * the run to stop at the end of the current epoch (as a {@link RunListener}, it then says stop, and the run
- * is written as a stopped run, every epoch kept); a second one halts the JVM at once with status 130.
+ * the run to stop at the end of the current epoch (as the {@link DrawingRun#stopWhen} of a run, which is then
+ * written as a stopped run, every epoch kept; as a {@code BooleanSupplier}, it says {@code true} from then on); a second one halts the JVM at once with status 130.
  * Closing it gives SIGINT back to what handled it before (the JVM's own handling: exit 130, nothing kept).
  * It uses the JDK's {@code sun.misc.Signal} (module {@code jdk.unsupported}, in every JDK since 9), found at
  * run time; on a runtime without it nothing is installed and Ctrl-C keeps the JVM's handling.
  *
  * <pre>{@code
  * try (StopOnInterrupt ctrlC = StopOnInterrupt.install(() -> System.err.println("stopping after this epoch"))) {
- *     FinishedRun run = DrawingRun.of(source).listener(progress.and(ctrlC)).writeFolder();
+ *     FinishedRun run = DrawingRun.of(source).listener(progress).stopWhen(ctrlC).writeFolder();
  *     if (ctrlC.requested()) { ... }
  * }
  * }</pre>
  */
-public final class StopOnInterrupt implements AutoCloseable, RunListener {
+public final class StopOnInterrupt implements AutoCloseable, BooleanSupplier {
 
     /** The exit status of a process that Ctrl-C ended, as shells report it (128 + SIGINT's 2). */
     public static final int EXIT_STATUS = 130;
@@ -81,10 +81,10 @@ public final class StopOnInterrupt implements AutoCloseable, RunListener {
         return requested.get();
     }
 
-    /** Says stop once Ctrl-C was pressed. */
+    /** Returns {@link #requested()}: stop once Ctrl-C was pressed. */
     @Override
-    public boolean epoch(EpochMetrics metrics, int lastEpoch) {
-        return !requested.get();
+    public boolean getAsBoolean() {
+        return requested.get();
     }
 
     /** Gives SIGINT back to its previous handler. */

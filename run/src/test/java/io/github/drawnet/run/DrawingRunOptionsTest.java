@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.io.SavedModel;
@@ -138,9 +138,8 @@ class DrawingRunOptionsTest {
             }
 
             @Override
-            public boolean epoch(EpochMetrics metrics, int lastEpoch) {
+            public void epoch(EpochMetrics metrics, int lastEpoch) {
                 told.add(name + " epoch");
-                return true;
             }
 
             @Override
@@ -228,11 +227,11 @@ class DrawingRunOptionsTest {
         CountDownLatch told = new CountDownLatch(1);
         try (StopOnInterrupt ctrlC = StopOnInterrupt.install(told::countDown)) {
             assertThat(ctrlC.requested()).isFalse();
-            assertThat(ctrlC.epoch(null, 10)).isTrue();
+            assertThat(ctrlC.getAsBoolean()).isFalse();
             sun.misc.Signal.raise(new sun.misc.Signal("INT")); // once only: a second would halt this JVM
             assertThat(told.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(ctrlC.requested()).isTrue();
-            assertThat(ctrlC.epoch(null, 10)).isFalse();
+            assertThat(ctrlC.getAsBoolean()).isTrue();
         }
         assertThat(StopOnInterrupt.EXIT_STATUS).isEqualTo(130);
     }

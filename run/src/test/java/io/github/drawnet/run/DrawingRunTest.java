@@ -1,5 +1,6 @@
 package io.github.drawnet.run;
 
+import io.github.drawnet.api.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.InvalidSettingException;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.MetricsFile;
@@ -92,7 +93,7 @@ class DrawingRunTest {
 
         RunInputs in = RunInputs.prepare(DrawingSource.preset(Preset.HALF_PLANE), ClassReading.DEFAULT, small(4));
         ExperimentResult direct = Experiments.run(REFERENCE, in.drawing(), in.data(), in.spec(), in.config(),
-                (m, last) -> true);
+                TrainingListener.NONE);
         assertThat(alone.result().finalParameters()).isEqualTo(direct.finalParameters());
         assertThat(alone.result().history()).isEqualTo(direct.history());
         assertThat(in.drawingSource()).isEqualTo("built-in preset");
@@ -112,9 +113,8 @@ class DrawingRunTest {
             }
 
             @Override
-            public boolean epoch(EpochMetrics m, int last) {
+            public void epoch(EpochMetrics m, int last) {
                 events.add("epoch " + m.epoch() + "/" + last);
-                return m.epoch() < 2; // stop after the second
             }
 
             @Override
@@ -127,7 +127,9 @@ class DrawingRunTest {
                 events.add("written " + Files.exists(files.metrics()));
             }
         };
-        FinishedRun run = halfPlane(10).out(tmp.resolve("stopped")).listener(recorder).writeFolder();
+        FinishedRun run = halfPlane(10).out(tmp.resolve("stopped")).listener(recorder)
+                .stopWhen(() -> events.contains("epoch 2/10")) // stop after the second
+                .writeFolder();
         assertThat(events).containsExactly("started 300 stopped", "epoch 1/10", "epoch 2/10", "trained STOPPED",
                 "written true");
         assertThat(run.result().training().stopReason()).isEqualTo(StopReason.STOPPED);
@@ -135,17 +137,16 @@ class DrawingRunTest {
     }
 
     @Test
-    void and_tellsBoth_andGoesOnOnlyWhenBothSaySo() {
+    void and_tellsBothOfEveryEpoch_stopWhenEndsTheRunAfterTheEpochItSaysSo() {
         List<String> told = new ArrayList<>();
-        RunListener goOn = RunListener.ofEpochs((m, last) -> told.add("a" + m.epoch()));
-        RunListener stopAt3 = RunListener.ofEpochs((m, last) -> {
-            told.add("b" + m.epoch());
-            return m.epoch() < 3;
-        });
-        FinishedRun run = halfPlane(10).listener(goOn.and(stopAt3)).resultOnly();
+        RunListener a = RunListener.ofEpochs((m, last) -> told.add("a" + m.epoch()));
+        RunListener b = RunListener.ofEpochs((m, last) -> told.add("b" + m.epoch()));
+        FinishedRun run = halfPlane(10).listener(a.and(b)).stopWhen(() -> told.contains("b3")).resultOnly();
         assertThat(told).containsExactly("a1", "b1", "a2", "b2", "a3", "b3");
         assertThat(run.result().history().epochs()).hasSize(3);
-        assertThat(halfPlane(4).listener(stopAt3.and(goOn)).resultOnly().result().history().epochs()).hasSize(3);
+        assertThat(run.result().training().stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(halfPlane(4).listener((m, last) -> { }).resultOnly().result().training().stopReason())
+                .isEqualTo(StopReason.COMPLETED);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.ReportFiles;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.viz.NotebookVisualizer;

@@ -1,7 +1,7 @@
 package io.github.drawnet.spark;
 
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.grading.GradeCell;
 import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.grading.Grader;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngines;

@@ -4,10 +4,11 @@ import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Experiment;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.SampleSizes;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.run.DrawingSource;
 import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.sampling.ClassReading;
@@ -130,7 +131,7 @@ final class EngineWarmup implements AutoCloseable {
                 if (!w.startCame && !closed) {
                     SessionEvents events = new SessionEvents(visualizer);
                     events.newRun(data, drawing);
-                    x.train(EPOCHS, (m, last) -> !closed && !w.startCame);
+                    x.train(EPOCHS, TrainingListener.NONE, () -> closed || w.startCame);
                     if (!w.startCame && !closed) {
                         events.maps(x.model(), 1);
                     }

@@ -1,7 +1,7 @@
 package io.github.drawnet.studio;
 
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.io.Exports;
 import io.github.drawnet.io.SavedModel;
 import java.io.IOException;

@@ -18,7 +18,7 @@ import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.Parameters;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.viz.HiddenProjection;
 import io.github.drawnet.viz.Palette;
 import io.javalin.http.sse.SseClient;

@@ -14,7 +14,7 @@ import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.io.DrawnetVersion;
 import io.github.drawnet.io.InvalidFileException;

@@ -9,8 +9,9 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.History;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.TrainingResult;
-import io.github.drawnet.api.Visualizer;
+import io.github.drawnet.viz.Visualizer;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.util.Locale;
@@ -289,17 +290,17 @@ final class StudioSession implements AutoCloseable {
         long[] lastMaps = {0};
         try {
             int first = e.epochsCompleted() + 1;
-            TrainingResult training = e.train(epochs, (m, last) -> {
+            boolean[] stop = {false}; // the listener waits out a pause, then says whether a stop came
+            TrainingResult training = e.train(epochs, TrainingListener.ofEpochs((m, last) -> {
                 events.broadcast("epoch", SessionEvents.epoch(m, last, (System.nanoTime() - start) / 1e9));
-                boolean goOn = mayGoOn();
+                stop[0] = !mayGoOn();
                 long now = System.nanoTime();
-                if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || !goOn) {
+                if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || stop[0]) {
                     lastMaps[0] = now;
                     events.broadcast("maps", events.maps(e.model(), m.epoch()));
                     releaseRetired();
                 }
-                return goOn;
-            });
+            }), () -> stop[0]);
             LOG.debug("session {} trained epochs {} to {}", id, first, training.history().size());
             ExperimentResult r = e.finish();
             synchronized (this) {

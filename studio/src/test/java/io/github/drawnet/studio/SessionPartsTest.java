@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
@@ -45,7 +45,7 @@ final class SessionPartsTest {
         experiment = Experiment.start(Backends.discover().get("reference"), Preset.BLOB.drawing(), data,
                 NetworkSpec.notebook().withHidden(List.of(2, 3)).withActivation(Activation.TANH),
                 TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(2));
-        experiment.train(2, EpochListener.NONE);
+        experiment.train(2, TrainingListener.NONE);
         result = experiment.finish();
     }
 
@@ -61,7 +61,7 @@ final class SessionPartsTest {
         colouredExperiment = Experiment.start(Backends.discover().get("reference"), drawing, data,
                 StudioSession.spec(settings, data).withHidden(List.of(6)),
                 TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(5));
-        colouredExperiment.train(2, EpochListener.NONE);
+        colouredExperiment.train(2, TrainingListener.NONE);
         coloured = colouredExperiment.finish();
     }
 

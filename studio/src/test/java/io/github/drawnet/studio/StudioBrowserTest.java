@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.SampleSizes;
@@ -542,7 +542,7 @@ final class StudioBrowserTest {
         try (Experiment e = Experiment.start(Backends.discover().get("reference"), Preset.BLOB.drawing(), data,
                 NetworkSpec.notebook().withHidden(List.of(3)).withActivation(Activation.TANH),
                 TrainingConfig.notebook().withEpochs(4).withBatchSize(20).withSeed(3))) {
-            e.train(4, EpochListener.NONE);
+            e.train(4, TrainingListener.NONE);
             SavedModel.of(e.finish()).write(file);
         }
         openDesktop();

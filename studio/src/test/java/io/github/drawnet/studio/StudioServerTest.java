@@ -480,7 +480,7 @@ final class StudioServerTest {
         try (io.github.drawnet.api.Experiment e = io.github.drawnet.api.Experiment.start(Backends.discover().get("reference"),
                 Preset.BLOB.drawing(), data, io.github.drawnet.api.NetworkSpec.notebook().withHidden(List.of(5, 2)),
                 io.github.drawnet.api.TrainingConfig.notebook().withEpochs(2).withBatchSize(20).withSeed(4))) {
-            e.train(2, io.github.drawnet.api.EpochListener.NONE);
+            e.train(2, io.github.drawnet.api.TrainingListener.NONE);
             model = io.github.drawnet.io.SavedModel.of(e.finish()).toBytes();
         }
         String text = JSON.writeValueAsString(new String(model, java.nio.charset.StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package io.github.drawnet.viz;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.internal.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;

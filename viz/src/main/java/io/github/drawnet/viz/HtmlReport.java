@@ -9,7 +9,6 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Feature;
 import io.github.drawnet.api.LayerParameters;
 import io.github.drawnet.api.Provenance;
-import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,8 +9,6 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.LayerActivations;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Parameters;
-import io.github.drawnet.api.ReportFiles;
-import io.github.drawnet.api.Visualizer;
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;

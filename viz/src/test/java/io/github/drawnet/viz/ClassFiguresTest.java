@@ -576,7 +576,7 @@ final class ClassFiguresTest {
     @MethodSource("results")
     void reportFileNames_ofKClasses_areExactlyTheFilesReportWrites(ExperimentResult r, double[][] centres,
             int[] flipped, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        io.github.drawnet.api.ReportFiles files = io.github.drawnet.api.ReportFiles.all();
+        io.github.drawnet.viz.ReportFiles files = io.github.drawnet.viz.ReportFiles.all();
         NotebookVisualizer v = new NotebookVisualizer();
         v.report(r, dir, files);
         try (Stream<java.nio.file.Path> written = java.nio.file.Files.list(dir)) {

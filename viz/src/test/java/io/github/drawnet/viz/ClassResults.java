@@ -179,9 +179,11 @@ final class ClassResults {
         History history = Results.history(3);
         DataSplits data = new DataSplits(train, validation, test, new Provenance(drawing.name(), drawing.sha256(),
                 drawing.width(), drawing.height(), 0, new SampleSizes(points, points, points), LabelMode.BINARY, 0));
-        return new ExperimentResult("reference", "reference (plain Java)", drawing, data, spec(k), config, p, p,
-                new TrainingResult(history, 3, StopReason.COMPLETED, "3 epochs completed"),
-                Evaluation.of(testPass, test), testPass.output(), grid, gridPass, Duration.ofMillis(1250),
-                OptimizerState.fresh(config.optimizer(), p));
+        return ExperimentResult.builder().backendId("reference").backendName("reference (plain Java)")
+                .drawing(drawing).data(data).spec(spec(k)).config(config).initialParameters(p).finalParameters(p)
+                .training(new TrainingResult(history, 3, StopReason.COMPLETED, "3 epochs completed"))
+                .test(Evaluation.of(testPass, test)).testPredictions(testPass.output()).gridResolution(grid)
+                .grid(gridPass).trainingTime(Duration.ofMillis(1250))
+                .optimizerState(OptimizerState.fresh(config.optimizer(), p)).build();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.DataSplits;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.NetworkSpec;
@@ -45,7 +45,7 @@ final class NotebookVisualizerTest {
     static void train() {
         DataSplits data = Sampler.sample(Preset.HALF_PLANE.drawing(), SampleSizes.notebook(), 0);
         halfPlane = Experiments.run(Backends.discover().get("reference"), Preset.HALF_PLANE.drawing(), data, NetworkSpec.notebook(),
-                TrainingConfig.notebook().withEpochs(30), EpochListener.NONE);
+                TrainingConfig.notebook().withEpochs(30), TrainingListener.NONE);
     }
 
     static double luminanceAt(Figure f, BufferedImage image, String panel, double x1, double x2) {
@@ -113,7 +113,7 @@ final class NotebookVisualizerTest {
         NetworkSpec deep = NetworkSpec.notebook().withHidden(List.of(3, 2)).withActivation(Activation.RELU);
         DataSplits data = Sampler.sample(Preset.RING.drawing(), new SampleSizes(500, 100, 300), 1);
         ExperimentResult r = Experiments.run(Backends.discover().get("reference"), Preset.RING.drawing(), data, deep,
-                TrainingConfig.notebook().withEpochs(2), EpochListener.NONE);
+                TrainingConfig.notebook().withEpochs(2), TrainingListener.NONE);
         Figure f = NotebookVisualizer.unitMaps(r);
         assertThat(f.panels().keySet()).containsExactlyInAnyOrder("hidden-1-1", "hidden-1-2", "hidden-1-3",
                 "hidden-2-1", "hidden-2-2", "output");

@@ -172,10 +172,12 @@ final class Results {
                 p = predictions == null ? m.predict(test) : predictions;
                 grid = m.forward(Dataset.grid(gridResolution));
             }
-            return new ExperimentResult(REFERENCE.id(), backendName, drawing, data, spec, config, parameters,
-                    parameters, new TrainingResult(history, history.size(), stopReason, message), Evaluation.of(p, test),
-                    p, gridResolution, grid, Duration.ofMillis(1250), OptimizerState.fresh(config.optimizer(),
-                            parameters));
+            return ExperimentResult.builder().backendId(REFERENCE.id()).backendName(backendName).drawing(drawing)
+                    .data(data).spec(spec).config(config).initialParameters(parameters).finalParameters(parameters)
+                    .training(new TrainingResult(history, history.size(), stopReason, message))
+                    .test(Evaluation.of(p, test)).testPredictions(p).gridResolution(gridResolution).grid(grid)
+                    .trainingTime(Duration.ofMillis(1250))
+                    .optimizerState(OptimizerState.fresh(config.optimizer(), parameters)).build();
         }
     }
 }

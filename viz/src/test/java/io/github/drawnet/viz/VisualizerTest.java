@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.drawnet.api.Activation;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.Visualizer;
 import java.awt.Color;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -129,20 +128,20 @@ final class VisualizerTest {
         assertThat(VISUALIZER.reportFileNames()).hasSize(15).contains("drawing.png", "decision-boundary.svg", "report.html");
     }
 
-    static Stream<io.github.drawnet.api.ReportFiles> choices() {
-        java.util.EnumSet<io.github.drawnet.api.ReportFiles.Format> png =
-                java.util.EnumSet.of(io.github.drawnet.api.ReportFiles.Format.PNG);
-        java.util.EnumSet<io.github.drawnet.api.ReportFiles.Format> svg =
-                java.util.EnumSet.of(io.github.drawnet.api.ReportFiles.Format.SVG);
-        return Stream.of(new io.github.drawnet.api.ReportFiles(png, true), new io.github.drawnet.api.ReportFiles(png, false),
-                new io.github.drawnet.api.ReportFiles(svg, false), new io.github.drawnet.api.ReportFiles(svg, true),
-                new io.github.drawnet.api.ReportFiles(java.util.Set.of(), true),
-                new io.github.drawnet.api.ReportFiles(java.util.Set.of(), false));
+    static Stream<io.github.drawnet.viz.ReportFiles> choices() {
+        java.util.EnumSet<io.github.drawnet.viz.ReportFiles.Format> png =
+                java.util.EnumSet.of(io.github.drawnet.viz.ReportFiles.Format.PNG);
+        java.util.EnumSet<io.github.drawnet.viz.ReportFiles.Format> svg =
+                java.util.EnumSet.of(io.github.drawnet.viz.ReportFiles.Format.SVG);
+        return Stream.of(new io.github.drawnet.viz.ReportFiles(png, true), new io.github.drawnet.viz.ReportFiles(png, false),
+                new io.github.drawnet.viz.ReportFiles(svg, false), new io.github.drawnet.viz.ReportFiles(svg, true),
+                new io.github.drawnet.viz.ReportFiles(java.util.Set.of(), true),
+                new io.github.drawnet.viz.ReportFiles(java.util.Set.of(), false));
     }
 
     @ParameterizedTest
     @MethodSource("choices")
-    void reportFileNames_ofAChoice_areExactlyTheFilesReportWrites(io.github.drawnet.api.ReportFiles files,
+    void reportFileNames_ofAChoice_areExactlyTheFilesReportWrites(io.github.drawnet.viz.ReportFiles files,
             @TempDir Path dir) throws IOException {
         Visualizer.Report report = VISUALIZER.report(Results.builder().gridResolution(8).build(), dir, files);
         try (java.util.stream.Stream<Path> written = Files.list(dir)) {

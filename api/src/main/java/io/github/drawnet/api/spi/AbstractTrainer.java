@@ -2,7 +2,6 @@ package io.github.drawnet.api.spi;
 
 import io.github.drawnet.api.BatchOrder;
 import io.github.drawnet.api.Dataset;
-import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Evaluation;
 import io.github.drawnet.api.History;
@@ -12,11 +11,13 @@ import io.github.drawnet.api.Parameters;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.Trainer;
 import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.TrainingResult;
 import io.github.drawnet.api.internal.Checks;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The engine-neutral half of a {@link Trainer}, for backend implementors: the epoch loop, batch
@@ -115,16 +116,25 @@ public abstract class AbstractTrainer implements Trainer {
      * loss of a network that says 0.5 everywhere). The epochs so far are kept.
      */
     @Override
-    public final TrainingResult train(int epochs, EpochListener listener) {
+    public final TrainingResult train(int epochs, TrainingListener listener, BooleanSupplier stopRequested) {
         TrainingConfig.checkEpochs(epochs);
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(stopRequested, "stopRequested");
         if (Double.isNaN(startingLoss)) {
             startingLoss = evaluate(train).loss();
         }
         int last = history.size() + epochs;
+        listener.trainingStarted(history.size() + 1, last);
+        TrainingResult result = trainEpochs(epochs, last, listener, stopRequested);
+        listener.trainingEnded(result);
+        return result;
+    }
+
+    private TrainingResult trainEpochs(int epochs, int last, TrainingListener listener, BooleanSupplier stopRequested) {
         for (int i = 1; i <= epochs; i++) {
             EpochMetrics m = trainEpoch();
-            boolean goOn = listener.onEpoch(m, last);
+            listener.epochEnded(m, last);
+            boolean stop = stopRequested.getAsBoolean();
             String diverged = divergence(m, lastTotals);
             if (diverged != null) {
                 String advice = config.weightDecay() > 0
@@ -134,7 +144,7 @@ public abstract class AbstractTrainer implements Trainer {
                 return new TrainingResult(history, i, StopReason.DIVERGED, String.format(Locale.ROOT,
                         "training stopped at epoch %d: %s%s", m.epoch(), diverged, advice));
             }
-            if (!goOn) {
+            if (stop) {
                 return new TrainingResult(history, i, StopReason.STOPPED,
                         String.format(Locale.ROOT, "training stopped at epoch %d on request", m.epoch()));
             }

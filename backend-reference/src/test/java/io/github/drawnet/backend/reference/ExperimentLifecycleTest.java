@@ -8,7 +8,7 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.DataSplits;
 import io.github.drawnet.api.Dataset;
 import io.github.drawnet.api.Drawing;
-import io.github.drawnet.api.EpochListener;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
@@ -76,12 +76,12 @@ final class ExperimentLifecycleTest {
     void trainTwice_numbersOn_sameAsOneCall() {
         DataSplits data = halfPlane(200, 1);
         ExperimentResult once = Experiments.run(REFERENCE, drawing(), data, NetworkSpec.notebook(), CONFIG,
-                EpochListener.NONE);
+                TrainingListener.NONE);
         try (Experiment e = Experiment.start(REFERENCE, drawing(), data, NetworkSpec.notebook(), CONFIG)) {
             assertThat(e.epochsCompleted()).isZero();
             assertThat(e.model().parameters()).isEqualTo(Parameters.initial(NetworkSpec.notebook(), 3));
-            e.train(1, EpochListener.NONE);
-            e.train(3, EpochListener.NONE);
+            e.train(1, TrainingListener.NONE);
+            e.train(3, TrainingListener.NONE);
             ExperimentResult twice = e.finish();
             assertThat(twice.history()).isEqualTo(once.history());
             assertThat(twice.finalParameters()).isEqualTo(once.finalParameters());
@@ -91,7 +91,7 @@ final class ExperimentLifecycleTest {
             assertThat(twice.initialParameters()).isEqualTo(Parameters.initial(NetworkSpec.notebook(), 3));
             assertThat(twice.test().count()).isEqualTo(100);
             assertThat(twice.grid().count()).isEqualTo(256 * 256);
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             assertThat(e.finish().config().epochs()).isEqualTo(6);
             assertThat(e.finish().history().last().epoch()).isEqualTo(6);
         }
@@ -103,7 +103,7 @@ final class ExperimentLifecycleTest {
                 CONFIG.withBatchSize(10))) {
             assertThatThrownBy(e::finish).isInstanceOf(IllegalStateException.class)
                     .hasMessage("nothing has been trained yet; call train first");
-            assertThatThrownBy(() -> e.train(0, EpochListener.NONE)).hasMessage("epochs must be in [1, 100000], got 0");
+            assertThatThrownBy(() -> e.train(0, TrainingListener.NONE)).hasMessage("epochs must be in [1, 100000], got 0");
         }
     }
 
@@ -123,7 +123,7 @@ final class ExperimentLifecycleTest {
                 }
             });
             stopper.start();
-            var result = e.train(1000, (m, last) -> {
+            var result = e.train(1000, TrainingListener.ofEpochs((m, last) -> {
                 if (m.epoch() == 2) {
                     second.countDown();
                     try {
@@ -132,14 +132,13 @@ final class ExperimentLifecycleTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return true;
-            });
+            }));
             stopper.join();
             assertThat(result.stopReason()).isEqualTo(StopReason.STOPPED);
             assertThat(result.history().size()).isEqualTo(2);
             assertThat(result.message()).isEqualTo("training stopped at epoch 2 on request");
             // a stop asked for before a call does not stop the next call
-            assertThat(e.train(1, EpochListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(e.train(1, TrainingListener.NONE).stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(e.epochsCompleted()).isEqualTo(3);
         }
     }
@@ -152,18 +151,18 @@ final class ExperimentLifecycleTest {
         OptimizerState stateAfterTwo;
         io.github.drawnet.api.History historyAfterTwo;
         try (Experiment e = Experiment.start(REFERENCE, drawing(), data, NetworkSpec.notebook(), CONFIG)) {
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             afterTwo = e.model().parameters();
             stateAfterTwo = e.optimizerState();
             historyAfterTwo = e.history();
-            e.train(2, EpochListener.NONE);
+            e.train(2, TrainingListener.NONE);
             straight = e.history().epochs();
         }
         try (Experiment r = Experiment.restore(REFERENCE, drawing(), data, NetworkSpec.notebook(), CONFIG, afterTwo,
                 historyAfterTwo, stateAfterTwo)) {
             assertThat(r.epochsCompleted()).isEqualTo(2);
             assertThat(r.initialParameters()).isEqualTo(afterTwo);
-            r.train(2, EpochListener.NONE);
+            r.train(2, TrainingListener.NONE);
             // the reference network keeps doubles; restored from float32 parameters, it stays within float rounding
             for (int i = 0; i < 4; i++) {
                 assertThat(r.history().epochs().get(i).epoch()).isEqualTo(i + 1);
@@ -198,7 +197,7 @@ final class ExperimentLifecycleTest {
         e.close();
         e.close();
         assertThat(e.model().isClosed()).isTrue();
-        assertThatThrownBy(() -> e.train(1, EpochListener.NONE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> e.train(1, TrainingListener.NONE)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

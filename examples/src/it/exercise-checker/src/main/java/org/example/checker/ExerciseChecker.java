@@ -2,12 +2,11 @@ package org.example.checker;
 
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochListener;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.grading.GradeEngines;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
@@ -18,6 +17,7 @@ import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.DrawingSource;
 import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.RunFiles;
+import io.github.drawnet.viz.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +54,10 @@ public final class ExerciseChecker {
         FinishedRun run = DrawingRun.of(drawing).settings(settings).backend(backend)
                 .files(new ReportFiles(EnumSet.of(ReportFiles.Format.PNG), true))
                 .out(out).replace(true).save(out.resolve("model.json"))
-                .listener((epoch, last) -> {
+                .listener((epoch, last) -> { // told of every epoch; stopWhen(...) would end training after one
                     if (epoch.epoch() % 10 == 0) {
                         System.out.println(epoch.notebookLine(last));
                     }
-                    return true; // false stops training after this epoch; the run is still written
                 })
                 .writeFolder();
         RunFiles files = run.written().orElseThrow();
@@ -66,7 +65,7 @@ public final class ExerciseChecker {
 
         ExperimentResult continued; // any backend continues any model: epochs number on, optimizer state kept
         try (Experiment more = SavedModel.read(model).resume(backend)) {
-            more.train(ExperimentSettings.MORE_EPOCHS, EpochListener.NONE);
+            more.train(ExperimentSettings.MORE_EPOCHS, TrainingListener.NONE);
             continued = more.finish();
         }
         return new Verdict(run, files, run.testAccuracy() >= target, continued);

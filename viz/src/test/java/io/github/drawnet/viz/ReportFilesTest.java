@@ -1,9 +1,13 @@
-package io.github.drawnet.api;
+package io.github.drawnet.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.drawnet.api.ReportFiles.Format;
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
+import io.github.drawnet.viz.ReportFiles.Format;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

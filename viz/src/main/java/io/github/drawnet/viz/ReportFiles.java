@@ -1,4 +1,4 @@
-package io.github.drawnet.api;
+package io.github.drawnet.viz;
 
 import java.util.ArrayList;
 import java.util.Collections;

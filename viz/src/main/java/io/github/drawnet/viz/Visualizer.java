@@ -1,5 +1,13 @@
-package io.github.drawnet.api;
+package io.github.drawnet.viz;
 
+import io.github.drawnet.api.Activation;
+import io.github.drawnet.api.Dataset;
+import io.github.drawnet.api.Drawing;
+import io.github.drawnet.api.DrawingClass;
+import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ForwardPass;
+import io.github.drawnet.api.NetworkSpec;
+import io.github.drawnet.api.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
