@@ -7,6 +7,7 @@ import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Experiments;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.StopReason;
+import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.spi.Backend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
