@@ -5,8 +5,11 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ReportFiles;
+import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.run.DrawingRun;
+import io.github.drawnet.run.ProgressBar;
 import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.RunPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,12 +59,12 @@ final class RunCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Clock clock;
-    private final RunOutputs outputs;
+    private final Visualizer visualizer;
 
     @Inject
     RunCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock,
-            RunOutputs outputs) {
-        this.outputs = outputs;
+            Visualizer visualizer) {
+        this.visualizer = visualizer;
         this.stderr = stderr;
         this.backends = backends;
         this.stdout = stdout;
@@ -74,13 +77,13 @@ final class RunCommand implements Callable<Integer> {
         Backend backend = backends.choose(backendId, note -> stderr.println("drawnet run: " + note));
         ReportFiles files = report.files();
         PrintStream o = stdout;
-        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        RunListener printer = RunOutputs.printer(o, files, progress, 1, (inputs, engine) -> {
-            NotebookPrinter.printSetup(o, inputs);
+        ProgressBar progress = new ProgressBar(o, ProgressBar.onTerminal(), "epochs");
+        RunListener printer = new RunPrinter(o, files, progress, 1, (inputs, engine) -> {
+            RunPrinter.setup(o, inputs);
             o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
         });
         DrawingRun run = DrawingRun.of(options.data.source()).settings(options.settings())
-                .classes(options.data.classReading()).backend(backend).visualizer(outputs.visualizer()).files(files)
+                .classes(options.data.classReading()).backend(backend).visualizer(visualizer).files(files)
                 .clock(clock).out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save);
         return RunOutputs.execute(run, printer, progress, o, stderr, "run");
     }
