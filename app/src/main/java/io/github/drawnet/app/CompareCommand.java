@@ -5,6 +5,7 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.StopReason;
 import io.github.drawnet.run.Comparison;
 import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.RunInputs;
@@ -57,13 +58,9 @@ final class CompareCommand implements Callable<Integer> {
                 "Training on %s (%s)...%n", b.id(), b.engineVersion())).stream().map(FinishedRun::result).toList();
         out.println();
         out.println(Comparison.table(results));
-        int code = ExitCodes.OK;
-        for (ExperimentResult r : results) {
-            if (r.training().stopReason() == io.github.drawnet.api.StopReason.DIVERGED) {
-                err.println("drawnet compare: " + r.backendId() + " diverged: " + r.training().message());
-                code = ExitCodes.DIVERGED;
-            }
-        }
-        return code;
+        List<ExperimentResult> diverged = results.stream().filter(r -> r.training().stopReason() == StopReason.DIVERGED)
+                .toList();
+        diverged.forEach(r -> err.println("drawnet compare: " + r.backendId() + " diverged: " + r.training().message()));
+        return diverged.isEmpty() ? ExitCodes.OK : ExitCodes.DIVERGED;
     }
 }

@@ -9,9 +9,7 @@ import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.ProgressBar;
 import io.github.drawnet.run.RunFolders;
-import io.github.drawnet.run.RunListener;
 import io.github.drawnet.run.RunPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,28 +90,18 @@ final class ContinueCommand implements Callable<Integer> {
         Backend backend = backendId != null ? backends.get(backendId) : backends.find(saved.backendId())
                 .orElseGet(() -> backends.preferred(note -> stderr.println("drawnet continue: " + note)));
         backend.engineVersion(); // loads the engine: a failure is reported before anything else
-        int before = saved.history().size();
-        PrintStream o = stdout;
-        ProgressBar progress = new ProgressBar(o, ProgressBar.onTerminal(), "epochs");
-        RunListener printer = new RunPrinter(o, files, progress, fromScratch ? 1 : before + 1, (inputs, engine) -> {
-            o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
-                    saved.backendId(), before, before == 0 ? "untrained" : String.format(Locale.ROOT,
-                            "validation accuracy %.4f", saved.history().last().validationAccuracy()));
-            RunFolders.unfinishedFolderOf(modelFile).ifPresent(folder -> stderr.println("drawnet continue: warning: "
-                    + Names.quoted(folder) + " is an unfinished run folder (its files disagree with its run.json, or a"
-                    + " run was interrupted while replacing it)"));
-            RunPrinter.setup(o, inputs);
-            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-            o.println(fromScratch
-                    ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh"
-                            + " optimizer, epochs 1 to %d", saved.config().seed(), epochs)
-                    : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
-                            before + 1, before + epochs));
-        });
         DrawingRun run = (fromScratch ? DrawingRun.restart(saved, modelFile, epochs) : DrawingRun.resume(saved, modelFile,
                 epochs)).backend(backend).visualizer(visualizer).files(files).clock(clock)
                 .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force)
                 .save(save).saveInFolder(DEFAULT_MODEL).command("continue").savedHistoryFigure(HISTORY_FIGURE);
-        return RunOutputs.execute(run, printer, progress, o, stderr, "continue");
+        return RunOutputs.execute(run, files, fromScratch ? 1 : saved.history().size() + 1, (inputs, engine) -> {
+            RunPrinter.savedModel(stdout, modelFile, saved);
+            RunFolders.unfinishedFolderOf(modelFile).ifPresent(folder -> stderr.println("drawnet continue: warning: "
+                    + Names.quoted(folder) + " is an unfinished run folder (its files disagree with its run.json, or a"
+                    + " run was interrupted while replacing it)"));
+            RunPrinter.setup(stdout, inputs);
+            stdout.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+            RunPrinter.continuing(stdout, saved, fromScratch, epochs);
+        }, stdout, stderr, "continue");
     }
 }

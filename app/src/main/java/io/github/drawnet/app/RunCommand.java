@@ -7,8 +7,6 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.Visualizer;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.ProgressBar;
-import io.github.drawnet.run.RunListener;
 import io.github.drawnet.run.RunPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,15 +74,12 @@ final class RunCommand implements Callable<Integer> {
         // every input is checked before anything is trained or written; the engine loads meanwhile
         Backend backend = backends.choose(backendId, note -> stderr.println("drawnet run: " + note));
         ReportFiles files = report.files();
-        PrintStream o = stdout;
-        ProgressBar progress = new ProgressBar(o, ProgressBar.onTerminal(), "epochs");
-        RunListener printer = new RunPrinter(o, files, progress, 1, (inputs, engine) -> {
-            RunPrinter.setup(o, inputs);
-            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-        });
         DrawingRun run = DrawingRun.of(options.data.source()).settings(options.settings())
                 .classes(options.data.classReading()).backend(backend).visualizer(visualizer).files(files)
                 .clock(clock).out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save);
-        return RunOutputs.execute(run, printer, progress, o, stderr, "run");
+        return RunOutputs.execute(run, files, 1, (inputs, engine) -> {
+            RunPrinter.setup(stdout, inputs);
+            stdout.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+        }, stdout, stderr, "run");
     }
 }

@@ -1,17 +1,20 @@
 package io.github.drawnet.app;
 
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.FinishedRun;
 import io.github.drawnet.run.ProgressBar;
+import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.run.RunListener;
 import io.github.drawnet.run.RunPrinter;
 import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * How {@code run} and {@code continue} end around the library run ({@link DrawingRun}, printed by {@link
@@ -34,15 +37,18 @@ final class RunOutputs {
     }
 
     /**
-     * Runs {@code run} to its folder, {@code printer} told of every step and Ctrl-C asking it to stop after the
+     * Runs {@code run} to its folder, printed by a {@link RunPrinter} ({@code header} once it starts, epochs from
+     * {@code firstEpoch}, {@code files} named) with a progress bar, told of every step and Ctrl-C asking it to stop after the
      * epoch ({@link #ctrlC}); prints the last lines ({@link RunPrinter#ended}), a divergence on {@code err} and,
      * when Ctrl-C stopped it, one line saying so there. Returns the exit code ({@link ExitCodes#DIVERGED}, {@link
      * ExitCodes#INTERRUPTED}).
      *
      * @throws UserException when the run may not write its folder or model
      */
-    static int execute(DrawingRun run, RunListener printer, ProgressBar progress, PrintStream o, PrintStream err,
-            String command) throws IOException {
+    static int execute(DrawingRun run, ReportFiles files, int firstEpoch, BiConsumer<RunInputs, String> header,
+            PrintStream o, PrintStream err, String command) throws IOException {
+        ProgressBar progress = new ProgressBar(o, ProgressBar.onTerminal(), "epochs");
+        RunListener printer = new RunPrinter(o, files, progress, firstEpoch, header);
         FinishedRun done;
         boolean interrupted;
         try (StopOnInterrupt interrupt = ctrlC(err, command)) {

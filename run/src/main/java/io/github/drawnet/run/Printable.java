@@ -41,4 +41,13 @@ public final class Printable {
     public static String path(Path path) {
         return escape(String.valueOf(path));
     }
+
+    /** Returns the message of a failure's innermost cause, or its class's simple name when it has none. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
 }

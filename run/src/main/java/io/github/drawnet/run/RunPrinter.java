@@ -8,6 +8,7 @@ import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.Provenance;
 import io.github.drawnet.api.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
+import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.viz.NotebookText;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,6 +152,30 @@ public final class RunPrinter implements RunListener {
         o.printf(Locale.ROOT, "Training: %s, learning rate %s, batch size %d, %d epochs, weight decay %s, %s%n",
                 c.optimizer().id(), c.learningRate(), c.batchSize(), c.epochs(), c.weightDecay(),
                 c.shuffle() ? "shuffled each epoch" : "fixed order");
+    }
+
+    /**
+     * Prints which saved model a run continues: {@code Model: FILE, saved from BACKEND after N epochs (validation
+     * accuracy A)}, or {@code (untrained)} for a model saved before its first epoch.
+     */
+    public static void savedModel(PrintStream o, Path file, SavedModel saved) {
+        int before = saved.history().size();
+        o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Printable.path(file), saved.backendId(),
+                before, before == 0 ? "untrained" : String.format(Locale.ROOT, "validation accuracy %.4f",
+                        saved.history().last().validationAccuracy()));
+    }
+
+    /**
+     * Prints how a run of a saved model trains its {@code epochs} epochs: from scratch (the initial weights of its
+     * seed, a fresh optimizer, epochs 1 to {@code epochs}) or continuing (numbered on after the saved ones).
+     */
+    public static void continuing(PrintStream o, SavedModel saved, boolean fromScratch, int epochs) {
+        int before = saved.history().size();
+        o.println(fromScratch
+                ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh"
+                        + " optimizer, epochs 1 to %d", saved.config().seed(), epochs)
+                : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
+                        before + 1, before + epochs));
     }
 
     /**
