@@ -9,13 +9,9 @@ import io.github.drawnet.bench.WholeProcessBenchmark;
 import io.github.drawnet.studio.FirstMapBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         new EngineBenchmark(backends, new EngineBenchmark.Options(epochs, repeat, noSubprocess ? List.of()
-                : freshRunCommand(), anchor, python), out).run(ids, sweep, json);
+                : EngineBenchmark.freshRunCommand(Main.class.getName()), anchor, python), out).run(ids, sweep, json);
         return ExitCodes.OK;
     }
 
@@ -130,22 +126,12 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The command that starts this program in a fresh JVM with this JVM's memory settings, as ./drawnet would. */
-    private static List<String> freshRunCommand() {
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> (a.startsWith("-Xm") || a.startsWith("-XX:")) && !a.contains("Archive")).forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        return cmd;
-    }
-
     /**
      * Runs JMH in a JVM of its own whose class path adds the JMH jars the build copies beside the
      * application's jar ({@code target/jmh-lib}): JMH is not on the command line's own path.
      */
     private int runJmh() throws IOException, InterruptedException {
-        Path location = Paths.get(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        Path jmhLib = location.getParent().resolve("jmh-lib");
+        Path jmhLib = InnerLoopBenchmark.jmhLibBeside(BenchCommand.class);
         if (!Files.isDirectory(jmhLib)) {
             throw new UserException("the JMH jars are not built (" + jmhLib + " is missing); run"
                     + " 'mvn -B package -DskipTests' first", ExitCodes.USAGE);

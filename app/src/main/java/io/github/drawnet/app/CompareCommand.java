@@ -4,17 +4,15 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.TrainingListener;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.ExperimentResult;
-import io.github.drawnet.api.Experiments;
-import io.github.drawnet.api.Parameters;
+import io.github.drawnet.api.StopReason;
+import io.github.drawnet.run.Comparison;
+import io.github.drawnet.run.FinishedRun;
+import io.github.drawnet.run.RunInputs;
+import io.github.drawnet.run.RunPrinter;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,66 +50,17 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.github.drawnet.run.RunInputs setup = options.setup();
-        List<Backend> chosen = choose();
-        for (Backend b : chosen) {
-            b.engineVersion(); // loads every engine first: a failure is reported before anything else
-        }
-        NotebookPrinter.printSetup(out, setup);
-        List<ExperimentResult> results = new ArrayList<>();
-        for (Backend b : chosen) {
-            out.printf(Locale.ROOT, "Training on %s (%s)...%n", b.id(), b.engineVersion());
-            results.add(Experiments.run(b, setup.drawing(), setup.data(), setup.spec(), setup.config(),
-                    TrainingListener.NONE));
-        }
+        RunInputs setup = options.setup();
+        List<Backend> chosen = Comparison.backends(backends, backendIds, note -> err.println("drawnet compare: " + note));
+        chosen.forEach(Backend::engineVersion); // loads every engine first: a failure is reported before anything else
+        RunPrinter.setup(out, setup);
+        List<ExperimentResult> results = Comparison.run(setup, chosen, b -> out.printf(Locale.ROOT,
+                "Training on %s (%s)...%n", b.id(), b.engineVersion())).stream().map(FinishedRun::result).toList();
         out.println();
-        out.println(table(results));
-        int code = ExitCodes.OK;
-        for (ExperimentResult r : results) {
-            if (r.training().stopReason() == io.github.drawnet.api.StopReason.DIVERGED) {
-                err.println("drawnet compare: " + r.backendId() + " diverged: " + r.training().message());
-                code = ExitCodes.DIVERGED;
-            }
-        }
-        return code;
-    }
-
-    private List<Backend> choose() {
-        if (backendIds == null || backendIds.isEmpty()) {
-            return backends.allThatRunHere(note -> err.println("drawnet compare: " + note));
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : backendIds) {
-            ids.add(id.strip().toLowerCase(Locale.ROOT));
-        }
-        List<Backend> list = new ArrayList<>();
-        for (String id : ids) {
-            list.add(backends.get(id));
-        }
-        return list;
-    }
-
-    /** Returns the comparison table; parameter differences are measured against the first backend. */
-    static String table(List<ExperimentResult> results) {
-        StringBuilder sb = new StringBuilder();
-        String first = results.get(0).backendId();
-        sb.append(String.format(Locale.ROOT, "%-10s %10s %9s %9s %9s %9s %9s %10s  %s%n", "backend", "train loss",
-                "train acc", "val loss", "val acc", "test acc", "epochs", "time", "max |param - " + first + "|"));
-        Parameters base = results.get(0).finalParameters();
-        double maxDiff = 0;
-        for (ExperimentResult r : results) {
-            EpochMetrics last = r.history().last();
-            double diff = r.finalParameters().maxAbsDifference(base);
-            maxDiff = Math.max(maxDiff, diff);
-            sb.append(String.format(Locale.ROOT, "%-10s %10.4f %9.4f %9.4f %9.4f %9.4f %9d %8.2f s  %s%n", r.backendId(),
-                    last.trainLoss(), last.trainAccuracy(), last.validationLoss(), last.validationAccuracy(),
-                    r.test().accuracy(), r.history().size(), r.trainingTime().toNanos() / 1e9,
-                    r == results.get(0) ? "-" : String.format(Locale.ROOT, "%.3g", diff)));
-        }
-        double spread = results.stream().mapToDouble(r -> r.test().accuracy()).max().orElse(0)
-                - results.stream().mapToDouble(r -> r.test().accuracy()).min().orElse(0);
-        sb.append(String.format(Locale.ROOT, "Largest difference in test accuracy: %.4f; in learned parameters: %.3g",
-                spread, maxDiff));
-        return sb.toString();
+        out.println(Comparison.table(results));
+        List<ExperimentResult> diverged = results.stream().filter(r -> r.training().stopReason() == StopReason.DIVERGED)
+                .toList();
+        diverged.forEach(r -> err.println("drawnet compare: " + r.backendId() + " diverged: " + r.training().message()));
+        return diverged.isEmpty() ? ExitCodes.OK : ExitCodes.DIVERGED;
     }
 }

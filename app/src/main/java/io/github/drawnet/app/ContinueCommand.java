@@ -4,27 +4,22 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.viz.ReportFiles;
-import io.github.drawnet.api.History;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.api.TrainingConfig;
-import io.github.drawnet.viz.ComparisonFigures;
-import io.github.drawnet.viz.Figure;
-import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.RunFolders;
+import io.github.drawnet.run.RunPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
 
 /**
  * {@code drawnet continue MODEL.json}: the notebook's last question. Trains a saved model a few more
@@ -75,12 +70,12 @@ final class ContinueCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Clock clock;
-    private final RunOutputs outputs;
+    private final Visualizer visualizer;
 
     @Inject
     ContinueCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock,
-            RunOutputs outputs) {
-        this.outputs = outputs;
+            Visualizer visualizer) {
+        this.visualizer = visualizer;
         this.stderr = stderr;
         this.backends = backends;
         this.stdout = stdout;
@@ -95,55 +90,18 @@ final class ContinueCommand implements Callable<Integer> {
         Backend backend = backendId != null ? backends.get(backendId) : backends.find(saved.backendId())
                 .orElseGet(() -> backends.preferred(note -> stderr.println("drawnet continue: " + note)));
         backend.engineVersion(); // loads the engine: a failure is reported before anything else
-        int before = saved.history().size();
-        PrintStream o = stdout;
-        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        RunListener printer = RunOutputs.printer(o, files, progress, fromScratch ? 1 : before + 1, (inputs, engine) -> {
-            o.printf(Locale.ROOT, "Model: %s, saved from %s after %d epochs (%s)%n", Names.quoted(modelFile),
-                    saved.backendId(), before, before == 0 ? "untrained" : String.format(Locale.ROOT,
-                            "validation accuracy %.4f", saved.history().last().validationAccuracy()));
-            warnIfUnfinished(modelFile);
-            NotebookPrinter.printSetup(o, inputs);
-            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-            o.println(fromScratch
-                    ? String.format(Locale.ROOT, "Starting from scratch: the initial weights of seed %d, a fresh"
-                            + " optimizer, epochs 1 to %d", saved.config().seed(), epochs)
-                    : String.format(Locale.ROOT, "Continuing: the saved weights and optimizer state, epochs %d to %d",
-                            before + 1, before + epochs));
-        });
         DrawingRun run = (fromScratch ? DrawingRun.restart(saved, modelFile, epochs) : DrawingRun.resume(saved, modelFile,
-                epochs)).backend(backend).visualizer(outputs.visualizer()).files(files).clock(clock)
+                epochs)).backend(backend).visualizer(visualizer).files(files).clock(clock)
                 .out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force)
-                .save(save).saveInFolder(DEFAULT_MODEL).command("continue")
-                .extraFigures(List.of(HISTORY_FIGURE), r -> List.of(historyFigure(saved.history(), r.history(),
-                        before)));
-        return RunOutputs.execute(run, printer, progress, o, stderr, "continue");
-    }
-
-    /** Says so on standard error when the model lies in a run folder that an interrupted run left unfinished. */
-    private void warnIfUnfinished(Path model) {
-        Path folder = model.toAbsolutePath().getParent();
-        try {
-            if (folder != null && RunFolder.status(folder) == RunFolder.Status.UNFINISHED) {
-                stderr.println("drawnet continue: warning: " + Names.quoted(folder) + " is an unfinished run folder"
-                        + " (its files disagree with its run.json, or a run was interrupted while replacing it)");
-            }
-        } catch (IOException e) {
-            // an unreadable folder: the model itself was read; nothing to say
-        }
-    }
-
-    private Figure historyFigure(History saved, History now, int before) {
-        if (fromScratch) {
-            return ComparisonFigures.histories(HISTORY_FIGURE,
-                    "The saved model's epochs beside training again from scratch",
-                    List.of(ComparisonFigures.Named.of("saved model, epochs 1-" + before, saved),
-                            ComparisonFigures.Named.of("from scratch, epochs 1-" + now.size(), now)));
-        }
-        List<EpochMetrics> added = now.epochs().subList(before, now.size());
-        return ComparisonFigures.histories(HISTORY_FIGURE,
-                "Continuing the saved model: its epochs, then the new ones numbered on",
-                List.of(ComparisonFigures.Named.of("saved, epochs 1-" + before, saved),
-                        new ComparisonFigures.Named("continued, epochs " + (before + 1) + "-" + now.size(), added)));
+                .save(save).saveInFolder(DEFAULT_MODEL).command("continue").savedHistoryFigure(HISTORY_FIGURE);
+        return RunOutputs.execute(run, files, fromScratch ? 1 : saved.history().size() + 1, (inputs, engine) -> {
+            RunPrinter.savedModel(stdout, modelFile, saved);
+            RunFolders.unfinishedFolderOf(modelFile).ifPresent(folder -> stderr.println("drawnet continue: warning: "
+                    + Names.quoted(folder) + " is an unfinished run folder (its files disagree with its run.json, or a"
+                    + " run was interrupted while replacing it)"));
+            RunPrinter.setup(stdout, inputs);
+            stdout.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+            RunPrinter.continuing(stdout, saved, fromScratch, epochs);
+        }, stdout, stderr, "continue");
     }
 }

@@ -2,8 +2,8 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.run.RunInputs;
-import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -80,14 +80,12 @@ final class ExperimentOptions {
     }
 
     /**
-     * Checks a command's own whole-number option (not an experiment setting).
+     * Checks a command's own whole-number option (not an experiment setting) with the library's one message;
+     * Main turns its refusal into exit code 2.
      *
-     * @throws UserException naming the option, the value and the range
+     * @throws IllegalArgumentException naming the option, the value and the range
      */
     static void check(String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new UserException(String.format(Locale.ROOT, "%s must be in [%d, %d], got %d", option, min, max, value),
-                    ExitCodes.USAGE);
-        }
+        Checks.inRange(option, value, min, max);
     }
 }

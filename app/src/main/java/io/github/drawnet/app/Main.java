@@ -91,8 +91,8 @@ public final class Main {
             log.debug("failed: {}", message, ex);
         }
         // one line: an internal error's first line; a user's error whole, control characters escaped
-        err.println(prefix + (code == ExitCodes.INTERNAL || message == null ? Names.escape(firstLine(message))
-                : Names.escape(message)));
+        err.println(prefix + Names.escape(message == null ? "(no message)"
+                : code == ExitCodes.INTERNAL ? message.lines().findFirst().orElse(message) : message));
         if (verbose) {
             ex.printStackTrace(err);
         }
@@ -114,13 +114,6 @@ public final class Main {
             }
         }
         return option;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        return message.lines().findFirst().orElse(message);
     }
 
     /** Makes picocli's commands through Guice, so they get constructor injection. */

@@ -1,43 +1,18 @@
 package io.github.drawnet.app;
 
+import io.github.drawnet.run.Printable;
 import java.nio.file.Path;
 
-/**
- * Makes names safe to print: a file name or a drawing's name may hold control characters (a
- * newline, an escape sequence that would recolour or clear the terminal), which are shown escaped,
- * as Java writes them in a string ({@code \n}, {@code \t}, {@code \u001b}).
- */
+/** Names made safe to print, control characters escaped: the library's {@link Printable}, by its short names. */
 final class Names {
 
     private Names() {}
 
-    /** Returns {@code text} with every control character escaped; null becomes {@code "null"}. */
     static String escape(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = switch (c) {
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e'
-                        ? String.format("\\u%04x", (int) c) : null;
-            };
-            if (replacement != null && sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (sb != null) {
-                sb.append(replacement != null ? replacement : String.valueOf(c));
-            }
-        }
-        return sb == null ? text : sb.toString();
+        return Printable.escape(text);
     }
 
-    /** Returns the path as text with every control character escaped. */
     static String quoted(Path path) {
-        return escape(String.valueOf(path));
+        return Printable.path(path);
     }
 }

@@ -5,8 +5,9 @@ import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.viz.ReportFiles;
+import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.run.DrawingRun;
-import io.github.drawnet.run.RunListener;
+import io.github.drawnet.run.RunPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,12 +57,12 @@ final class RunCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Clock clock;
-    private final RunOutputs outputs;
+    private final Visualizer visualizer;
 
     @Inject
     RunCommand(Backends backends, @Named("out") PrintStream stdout, @Named("err") PrintStream stderr, Clock clock,
-            RunOutputs outputs) {
-        this.outputs = outputs;
+            Visualizer visualizer) {
+        this.visualizer = visualizer;
         this.stderr = stderr;
         this.backends = backends;
         this.stdout = stdout;
@@ -73,15 +74,12 @@ final class RunCommand implements Callable<Integer> {
         // every input is checked before anything is trained or written; the engine loads meanwhile
         Backend backend = backends.choose(backendId, note -> stderr.println("drawnet run: " + note));
         ReportFiles files = report.files();
-        PrintStream o = stdout;
-        Progress progress = new Progress(o, Progress.onTerminal(), "epochs");
-        RunListener printer = RunOutputs.printer(o, files, progress, 1, (inputs, engine) -> {
-            NotebookPrinter.printSetup(o, inputs);
-            o.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
-        });
         DrawingRun run = DrawingRun.of(options.data.source()).settings(options.settings())
-                .classes(options.data.classReading()).backend(backend).visualizer(outputs.visualizer()).files(files)
+                .classes(options.data.classReading()).backend(backend).visualizer(visualizer).files(files)
                 .clock(clock).out(out == null ? null : OutputFolder.checkRequested(out, force)).replace(force).save(save);
-        return RunOutputs.execute(run, printer, progress, o, stderr, "run");
+        return RunOutputs.execute(run, files, 1, (inputs, engine) -> {
+            RunPrinter.setup(stdout, inputs);
+            stdout.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);
+        }, stdout, stderr, "run");
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.viz.Visualizer;
+import io.github.drawnet.run.Printable;
 import io.github.drawnet.studio.StudioServer;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -66,7 +67,7 @@ final class StudioCommand implements Callable<Integer> {
         try {
             actual = server.start();
         } catch (RuntimeException e) {
-            throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
+            throw new UserException("cannot listen on " + host + ":" + port + " (" + Printable.rootMessage(e)
                     + "); choose another --port", ExitCodes.IO, e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -85,13 +86,5 @@ final class StudioCommand implements Callable<Integer> {
         out.println("Open it in a browser; Ctrl-C stops the studio.");
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

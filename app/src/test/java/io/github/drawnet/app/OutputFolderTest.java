@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -69,25 +67,5 @@ final class OutputFolderTest {
         assertThatThrownBy(() -> OutputFolder.prepare(Path.of(""), "--export")).isInstanceOf(UserException.class)
                 .hasMessage("--export is empty; give the folder to write into");
         assertThat(OutputFolder.prepare(tmp.resolve("x/y"), "--export")).isDirectory();
-    }
-
-    @Test
-    void names_controlCharactersEscaped() {
-        assertThat(Names.escape("a\u001b[31mred\n\tb\u0007")).isEqualTo("a\\u001b[31mred\\n\\tb\\u0007");
-        assertThat(Names.escape("plain é")).isEqualTo("plain é");
-        assertThat(Names.escape(null)).isEqualTo("null");
-        assertThat(Names.quoted(Path.of("x\ry"))).isEqualTo("x\\ry");
-    }
-
-    @Test
-    void describe_theCommonFailures_inPlainWords() {
-        assertThat(OutputFolder.describe(new AccessDeniedException("/out"))).isEqualTo("permission denied");
-        assertThat(OutputFolder.describe(new FileAlreadyExistsException("/out")))
-                .isEqualTo("a file of that name is in the way");
-        assertThat(OutputFolder.describe(new IOException("No space left on device")))
-                .isEqualTo("IOException No space left on device");
-        assertThat(OutputFolder.describe(new java.nio.file.NotDirectoryException("/out/x")))
-                .isEqualTo("NotDirectoryException /out/x");
-        assertThat(OutputFolder.describe(new IOException())).isEqualTo("IOException");
     }
 }

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.drawnet.api.TrainingListener;
-import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.bench.EngineBenchmark;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.sampling.Preset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,26 +52,6 @@ final class RunOutputsTest {
         assertHistoryCsvHoldsTheEpochLines(out, lines);
         assertPrintedWeightsAreTheParameters(lines, metrics);
         assertEndsByNamingWhatItWrote(lines, out, model, metrics);
-    }
-
-    @Test
-    void epochPrinter_continuingFromEpoch4_epochLinesNumberedOn_barCountsThisCallsEpochs() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
-        TrainingListener printer = RunOutputs.epochPrinter(progress, 4);
-
-        printer.epochEnded(new EpochMetrics(4, 0.5, 0.75, 0.625, 0.8), 6);
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Epoch 4/6 - Loss: 0.5000 - Accuracy: 0.7500 - Val_Loss: 0.6250 - Val_Accuracy: 0.8000"
-                + System.lineSeparator());
-        // epochs 4 to 6 are this call's three: the first of them is done
-        assertThat(text).matches("(?s).*\\[#{9}\\.{19}\\] 1/3 epochs · epoch 4 · loss 0\\.5000 · accuracy 0\\.7500"
-                + " · [0-9.]+ s left");
-
-        bytes.reset();
-        printer.epochEnded(new EpochMetrics(5, 0.25, 0.875, 0.375, 0.9), 6);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).matches("(?s).*Epoch 5/6 - Loss: 0\\.2500 .*"
-                + "\\[#{19}\\.{9}\\] 2/3 epochs · epoch 5 · loss 0\\.2500 · accuracy 0\\.8750 · [0-9.]+ s left");
     }
 
     @Test

@@ -13,11 +13,14 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.History;
 import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
-import io.github.drawnet.api.SampleSizes;
+import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.api.internal.Checks;
 import io.github.drawnet.sampling.Preset;
-import io.github.drawnet.sampling.Sampler;
+import io.github.drawnet.run.DrawingSource;
+import io.github.drawnet.run.RunInputs;
+import io.github.drawnet.run.RunPrinter;
+import io.github.drawnet.sampling.ClassReading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,12 +51,12 @@ import javax.imageio.ImageIO;
  */
 public final class EngineBenchmark {
 
-    /** The system property that makes a run report its start-up time and peak memory (for the benchmark). */
-    public static final String REPORT_PROPERTY = "drawnet.report.resources";
+    /** The system property that makes a run report its start-up time and peak memory ({@link RunPrinter}). */
+    public static final String REPORT_PROPERTY = RunPrinter.REPORT_PROPERTY;
     /** The line a run prints for its start-up time when {@link #REPORT_PROPERTY} is set. */
-    public static final String STARTUP_LINE = "Startup to first epoch: ";
+    public static final String STARTUP_LINE = RunPrinter.STARTUP_LINE;
     /** The line a run prints for its peak memory when {@link #REPORT_PROPERTY} is set. */
-    public static final String PEAK_LINE = "Peak resident memory: ";
+    public static final String PEAK_LINE = RunPrinter.PEAK_LINE;
 
     /**
      * What to measure and how.
@@ -88,13 +91,29 @@ public final class EngineBenchmark {
 
     /** Returns this process's peak resident memory in MiB (Linux: VmHWM), or -1 where unknown. */
     public static long peakResidentMiB() {
-        long kib = WholeProcessBenchmark.highWaterKib(Path.of("/proc/self/status"));
-        return kib < 0 ? -1 : kib / 1024;
+        return RunPrinter.peakResidentMiB();
     }
 
-    /** The notebook's data on the blob, as every measurement uses it. */
+    /**
+     * Returns the command that starts {@code mainClass} in a fresh JVM with this JVM's memory settings and class
+     * path, as the launcher would ({@link Options#freshRun}); its class-data archive options are left out.
+     */
+    public static List<String> freshRunCommand(String mainClass) {
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> (a.startsWith("-Xm") || a.startsWith("-XX:")) && !a.contains("Archive")).forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return cmd;
+    }
+
+    /** The notebook's inputs on the blob, read and sampled by the library run ({@link RunInputs#prepare}). */
+    public static RunInputs notebookInputs() {
+        return RunInputs.prepare(DrawingSource.preset(Preset.BLOB), ClassReading.DEFAULT, ExperimentSettings.notebook());
+    }
+
+    /** The notebook's data on the blob, as every measurement uses it ({@link #notebookInputs}). */
     public static DataSplits notebookData() {
-        return Sampler.sample(Preset.BLOB.drawing(), SampleSizes.notebook(), 0);
+        return notebookInputs().data();
     }
 
     /**

@@ -69,6 +69,16 @@ public class InnerLoopBenchmark {
     }
 
     /**
+     * Returns the folder of JMH's jars that the build copies beside the jar (or classes folder) {@code type} was
+     * loaded from: {@code target/jmh-lib}. It may not exist.
+     */
+    public static java.nio.file.Path jmhLibBeside(Class<?> type) {
+        java.nio.file.Path location = java.nio.file.Paths.get(type.getProtectionDomain().getCodeSource().getLocation()
+                .getPath());
+        return location.getParent().resolve("jmh-lib");
+    }
+
+    /**
      * Runs these benchmarks under JMH in a JVM of its own, whose class path adds the JMH jars in
      * {@code jmhLib} (JMH is not on the command line's own path), for the given backends; returns
      * JMH's exit code.

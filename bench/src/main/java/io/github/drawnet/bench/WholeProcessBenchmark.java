@@ -236,16 +236,7 @@ public final class WholeProcessBenchmark {
 
     /** Returns VmHWM in KiB from a {@code /proc/PID/status} file, or -1 when it cannot be read. */
     static long highWaterKib(Path status) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone, or not Linux
-        }
-        return -1;
+        return io.github.drawnet.run.RunPrinter.highWaterKib(status);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -171,4 +171,31 @@ final class EngineBenchmarkTest {
         long mib = EngineBenchmark.peakResidentMiB();
         assertThat(mib).isGreaterThan(10).isLessThan(64 * 1024);
     }
+
+    /** The benchmark's data come from the library run, and are the notebook's: the same points sampled alone. */
+    @Test
+    void notebookInputs_theLibraryRunsReadingOfTheBlob_theNotebooksPointsAndNetwork() {
+        io.github.drawnet.run.RunInputs inputs = EngineBenchmark.notebookInputs();
+        DataSplits alone = io.github.drawnet.sampling.Sampler.sample(io.github.drawnet.sampling.Preset.BLOB.drawing(),
+                io.github.drawnet.api.SampleSizes.notebook(), 0);
+        assertThat(inputs.drawingSource()).isEqualTo("built-in preset");
+        assertThat(inputs.drawing().name()).isEqualTo("blob");
+        assertThat(inputs.data().provenance()).isEqualTo(alone.provenance());
+        assertThat(inputs.data().train().size()).isEqualTo(5000);
+        for (int i = 0; i < 5000; i += 997) {
+            assertThat(inputs.data().train().x1(i)).isEqualTo(alone.train().x1(i));
+            assertThat(inputs.data().train().label(i)).isEqualTo(alone.train().label(i));
+        }
+        assertThat(inputs.spec()).isEqualTo(io.github.drawnet.api.NetworkSpec.notebook());
+        assertThat(EngineBenchmark.notebookData().provenance()).isEqualTo(alone.provenance());
+    }
+
+    @Test
+    void freshRunCommand_thisJavaItsClassPath_thenTheMainClass() {
+        List<String> cmd = EngineBenchmark.freshRunCommand("x.Main");
+        assertThat(cmd.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        assertThat(cmd.subList(cmd.size() - 3, cmd.size())).containsExactly("-cp",
+                System.getProperty("java.class.path"), "x.Main");
+        assertThat(cmd).noneMatch(a -> a.contains("Archive"));
+    }
 }

@@ -7,6 +7,7 @@ import io.github.drawnet.api.EpochMetrics;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.History;
 import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.viz.Visualizer;
@@ -14,6 +15,7 @@ import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.sampling.ClassReading;
+import io.github.drawnet.viz.ComparisonFigures;
 import io.github.drawnet.viz.Figure;
 import io.github.drawnet.viz.NotebookVisualizer;
 import java.io.IOException;
@@ -51,6 +53,7 @@ import java.util.function.Supplier;
 public final class DrawingRun {
 
     private final DrawingSource source;
+    private final RunInputs given;
     private final SavedModel saved;
     private final Path savedFile;
     private final boolean fromScratch;
@@ -72,8 +75,10 @@ public final class DrawingRun {
     private Clock clock = Clock.systemDefaultZone();
     private String command = "run";
 
-    private DrawingRun(DrawingSource source, SavedModel saved, Path savedFile, boolean fromScratch, int moreEpochs) {
+    private DrawingRun(DrawingSource source, RunInputs given, SavedModel saved, Path savedFile, boolean fromScratch,
+            int moreEpochs) {
         this.source = source;
+        this.given = given;
         this.saved = saved;
         this.savedFile = savedFile;
         this.fromScratch = fromScratch;
@@ -82,7 +87,16 @@ public final class DrawingRun {
 
     /** Returns a run of the notebook's settings on {@code source}, on the preferred backend. */
     public static DrawingRun of(DrawingSource source) {
-        return new DrawingRun(Objects.requireNonNull(source, "source"), null, null, false, 0);
+        return new DrawingRun(Objects.requireNonNull(source, "source"), null, null, null, false, 0);
+    }
+
+    /**
+     * Returns a run of inputs already read and sampled ({@link RunInputs#prepare}): several runs of the same
+     * inputs (one per backend, as a comparison makes them) train on the very same points. {@link #settings} and
+     * {@link #classes} do not apply; the inputs' drawing file, if any, is not known, so not guarded as an input.
+     */
+    public static DrawingRun of(RunInputs inputs) {
+        return new DrawingRun(null, Objects.requireNonNull(inputs, "inputs"), null, null, false, 0);
     }
 
     /**
@@ -94,7 +108,7 @@ public final class DrawingRun {
      * @throws IllegalArgumentException when {@code epochs} is outside [1, {@value TrainingConfig#MAX_EPOCHS}]
      */
     public static DrawingRun resume(SavedModel saved, Path file, int epochs) {
-        return new DrawingRun(null, Objects.requireNonNull(saved, "saved"), file, false, checkEpochs(epochs));
+        return new DrawingRun(null, null, Objects.requireNonNull(saved, "saved"), file, false, checkEpochs(epochs));
     }
 
     /**
@@ -106,7 +120,7 @@ public final class DrawingRun {
      * @throws IllegalArgumentException when {@code epochs} is outside [1, {@value TrainingConfig#MAX_EPOCHS}]
      */
     public static DrawingRun restart(SavedModel saved, Path file, int epochs) {
-        return new DrawingRun(null, Objects.requireNonNull(saved, "saved"), file, true, checkEpochs(epochs));
+        return new DrawingRun(null, null, Objects.requireNonNull(saved, "saved"), file, true, checkEpochs(epochs));
     }
 
     private static int checkEpochs(int epochs) {
@@ -216,6 +230,35 @@ public final class DrawingRun {
         return this;
     }
 
+    /**
+     * Writes, beside the notebook's figures, a figure named {@code name} of the saved model's history beside this
+     * run's: continuing, the new epochs numbered on after the saved ones; from scratch, both from epoch 1.
+     *
+     * @throws IllegalStateException when this is not a run of a saved model ({@link #resume}, {@link #restart})
+     */
+    public DrawingRun savedHistoryFigure(String name) {
+        Objects.requireNonNull(name, "name");
+        if (saved == null) {
+            throw new IllegalStateException("only a run of a saved model has a saved history to show");
+        }
+        History before = saved.history();
+        return extraFigures(List.of(name), r -> List.of(historyFigure(name, before, r.history(), fromScratch)));
+    }
+
+    /** Returns the figure of {@code savedModel}'s history beside {@code now}'s ({@link #savedHistoryFigure}). */
+    static Figure historyFigure(String name, History savedModel, History now, boolean fromScratch) {
+        int before = savedModel.size();
+        if (fromScratch) {
+            return ComparisonFigures.histories(name, "The saved model's epochs beside training again from scratch",
+                    List.of(ComparisonFigures.Named.of("saved model, epochs 1-" + before, savedModel),
+                            ComparisonFigures.Named.of("from scratch, epochs 1-" + now.size(), now)));
+        }
+        List<EpochMetrics> added = now.epochs().subList(before, now.size());
+        return ComparisonFigures.histories(name, "Continuing the saved model: its epochs, then the new ones numbered on",
+                List.of(ComparisonFigures.Named.of("saved, epochs 1-" + before, savedModel),
+                        new ComparisonFigures.Named("continued, epochs " + (before + 1) + "-" + now.size(), added)));
+    }
+
     /** Sets the clock default folder names and run ids are read from (default: the system's). */
     public DrawingRun clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -297,6 +340,9 @@ public final class DrawingRun {
 
     /** Returns the inputs of a run on a drawing, read and checked; null for a run of a saved model. */
     private RunInputs prepare() {
+        if (given != null) {
+            return given;
+        }
         return saved != null ? null : RunInputs.prepare(source, classes, settings.requireConsistent());
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Names and opens the folders runs write into: {@code drawnet-out/<time>-<drawing>-<backend>} when none is
@@ -70,6 +71,87 @@ public final class RunFolders {
             throw new RunFolderException((Files.isDirectory(dir) ? "cannot write to output folder "
                     : "cannot create output folder ") + dir + ": " + RunWriter.describe(e));
         }
+    }
+
+    /**
+     * Checks a folder a person named for a run, before any work: not empty, not the working folder unless
+     * {@code replace}, not a file.
+     *
+     * @param option how the person named the folder (for example {@code --out}), for messages
+     * @param replaceOption how the person allows writing into the working folder (for example {@code --force})
+     * @return {@code dir}
+     * @throws RunFolderException naming the folder and the reason
+     */
+    public static Path checkGiven(Path dir, boolean replace, String option, String replaceOption)
+            throws RunFolderException {
+        if (dir.toString().isBlank()) {
+            throw new RunFolderException(option + " is empty; give the folder to write into");
+        }
+        if (!replace && isWorkingFolder(dir)) {
+            throw new RunFolderException("output folder " + dir + " is the working folder; add " + replaceOption
+                    + " to write the run's files into it, or give a folder of its own");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunFolderException("output folder " + Printable.path(dir) + " is a file; give a folder with "
+                    + option);
+        }
+        return dir;
+    }
+
+    private static boolean isWorkingFolder(Path p) {
+        Path cwd = Paths.get("").toAbsolutePath().normalize();
+        try {
+            if (Files.exists(p)) {
+                return Files.isSameFile(p, cwd);
+            }
+        } catch (IOException e) {
+            // fall through to the names
+        }
+        return p.toAbsolutePath().normalize().equals(cwd);
+    }
+
+    /**
+     * Returns {@code dir}, created and checked to be writable before any work starts: a plain folder, not a
+     * run's (for example the presets' export).
+     *
+     * @param option how the person named the folder (for example {@code --export}), for messages
+     * @throws RunFolderException when the folder is empty, a file, or cannot be created or written
+     */
+    public static Path prepare(Path dir, String option) throws RunFolderException {
+        if (dir.toString().isBlank()) {
+            throw new RunFolderException(option + " is empty; give the folder to write into");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunFolderException("output folder " + Printable.path(dir) + " is a file; give a folder with "
+                    + option);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot create output folder " + Printable.path(dir) + ": "
+                    + RunWriter.describe(e));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new RunFolderException("cannot write to output folder " + Printable.path(dir)
+                    + ": permission denied");
+        }
+        return dir;
+    }
+
+    /**
+     * Returns the folder {@code file} lies in when it is a run folder that an interrupted run left unfinished (its
+     * files disagree with its manifest, or a replacement was cut short); empty otherwise, or when it cannot be read.
+     */
+    public static Optional<Path> unfinishedFolderOf(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            if (folder != null && RunFolder.status(folder) == RunFolder.Status.UNFINISHED) {
+                return Optional.of(folder);
+            }
+        } catch (IOException e) {
+            // an unreadable folder: nothing to say about it
+        }
+        return Optional.empty();
     }
 
     /** Returns the names a run writes into its folder besides its figures and model: the exports and metrics. */

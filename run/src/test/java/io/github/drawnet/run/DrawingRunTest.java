@@ -278,4 +278,44 @@ class DrawingRunTest {
         assertThatThrownBy(() -> DrawingRun.resume(saved, model, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("epochs must be in [1, 100000], got 0");
     }
+
+    @Test
+    void ofInputs_trainsThoseVeryInputs_andWritesTheirFolder(@TempDir Path tmp) throws IOException {
+        RunInputs inputs = RunInputs.prepare(DrawingSource.preset("halfplane"), ClassReading.DEFAULT, small(2));
+        List<RunInputs> told = new ArrayList<>();
+        FinishedRun run = DrawingRun.of(inputs).settings(small(9)).backend(REFERENCE)
+                .files(new ReportFiles(java.util.Set.of(), false)).listener(new RunListener() {
+                    @Override
+                    public void started(RunInputs given, String engine, Path folder) {
+                        told.add(given);
+                    }
+                }).out(tmp.resolve("given")).writeFolder();
+        assertThat(told).singleElement().isSameAs(inputs);
+        assertThat(run.result().history().epochs()).as("the inputs' settings, not settings()").hasSize(2);
+        assertThat(run.result().finalParameters()).isEqualTo(halfPlane(2).resultOnly().result().finalParameters());
+        assertThat(RunFolder.status(tmp.resolve("given"))).isEqualTo(RunFolder.Status.FINISHED);
+    }
+
+    @Test
+    void savedHistoryFigure_continuingOrFromScratch_writtenBesideTheNotebooks_onlyForASavedModel(@TempDir Path tmp)
+            throws IOException {
+        Path model = tmp.resolve("two/model.json");
+        halfPlane(2).out(tmp.resolve("two")).save(model).writeFolder();
+        SavedModel saved = SavedModel.read(model);
+        ReportFiles svg = new ReportFiles(ReportFiles.parseFormats("svg"), false);
+        FinishedRun more = DrawingRun.resume(saved, model, 1).backend(REFERENCE).files(svg).out(tmp.resolve("more"))
+                .savedHistoryFigure("history-beside").writeFolder();
+        assertThat(more.files().extraFigures()).containsExactly(tmp.resolve("more").toAbsolutePath().normalize()
+                .resolve("history-beside.svg"));
+        assertThat(Files.readString(tmp.resolve("more/history-beside.svg")))
+                .contains("Continuing the saved model: its epochs, then the new ones numbered on");
+
+        io.github.drawnet.viz.Figure again = DrawingRun.historyFigure("h", saved.history(),
+                more.result().history(), true);
+        assertThat(again.title()).isEqualTo("The saved model's epochs beside training again from scratch");
+        assertThat(DrawingRun.historyFigure("h", saved.history(), more.result().history(), false).title())
+                .isEqualTo("Continuing the saved model: its epochs, then the new ones numbered on");
+        assertThatThrownBy(() -> halfPlane(1).savedHistoryFigure("h")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("only a run of a saved model has a saved history to show");
+    }
 }

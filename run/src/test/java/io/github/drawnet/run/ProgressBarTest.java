@@ -1,4 +1,4 @@
-package io.github.drawnet.app;
+package io.github.drawnet.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-final class ProgressTest {
+/** The bar redrawn in place on a terminal, plain lines elsewhere, and the time it says is left. */
+final class ProgressBarTest {
 
     @Test
     void terminal_barRedrawnInPlace_linesPrintedAboveIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
+        ProgressBar p = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
         p.update(1, 4, "loss 0.5000");
         p.line("Epoch 2/4 - Loss: 0.4000");
         p.update(2, 4, "loss 0.4000");
@@ -30,7 +31,7 @@ final class ProgressTest {
     @Test
     void notTerminal_plainLinesOnly() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "epochs");
+        ProgressBar p = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "epochs");
         p.update(1, 4, "loss 0.5");
         p.line("Epoch 2/4");
         p.finish();
@@ -40,7 +41,7 @@ final class ProgressTest {
     @Test
     void terminal_lineBetweenUpdates_barRedrawnBelowIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "cells");
+        ProgressBar p = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "cells");
         p.update(1, 2, "");
         p.line("cell 1/2 done");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).matches("(?s).*\r\u001b\\[Kcell 1/2 done\\R"
@@ -50,7 +51,7 @@ final class ProgressTest {
     @Test
     void terminal_afterFinish_linesPrintPlainWithoutABar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
+        ProgressBar p = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, "epochs");
         p.update(0, 0, "");
         assertThat(bytes.size()).isZero();
         p.update(1, 3, "");
@@ -66,7 +67,7 @@ final class ProgressTest {
     void terminal_bufferedStream_barReachesTheTerminalAtOnce() {
         // the bar ends without a newline: it must be flushed, or a buffered terminal shows nothing
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress p = new Progress(new PrintStream(new BufferedOutputStream(bytes, 8192), false, StandardCharsets.UTF_8),
+        ProgressBar p = new ProgressBar(new PrintStream(new BufferedOutputStream(bytes, 8192), false, StandardCharsets.UTF_8),
                 true, "epochs");
         p.update(2, 4, "");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("] 2/4 epochs");
@@ -75,7 +76,7 @@ final class ProgressTest {
     @Test
     void bar_timeLeft_elapsedPerUnitTimesUnitsRemaining() throws InterruptedException {
         long before = System.nanoTime();
-        Progress p = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true,
+        ProgressBar p = new ProgressBar(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true,
                 "epochs");
         p.update(2, 6, "");
         Thread.sleep(300);
@@ -91,6 +92,6 @@ final class ProgressTest {
     @CsvSource({"0.04, 0.0 s", "12.34, 12.3 s", "59.9, 59.9 s", "60, 1 min 00 s", "61.5, 1 min 01 s",
         "3725.9, 62 min 05 s"})
     void duration_secondsUnderAMinute_orMinutesAndSeconds(double seconds, String text) {
-        assertThat(Progress.duration(seconds)).isEqualTo(text);
+        assertThat(ProgressBar.duration(seconds)).isEqualTo(text);
     }
 }
