@@ -90,7 +90,7 @@ public final class Sweep {
      * settings ({@link ExperimentSettings#requireConsistent()}) are checked on each cell, once all its
      * settings are known, so a batch given for a small training set is not refused for the base's.
      *
-     * @throws InvalidSettingException naming the first bad value
+     * @throws io.github.drawnet.api.InvalidSettingException naming the first bad value
      * @throws IllegalArgumentException when there are more than {@value #MAX_CELLS} cells or no backend
      */
     public static Sweep of(List<Backend> backends, ExperimentSettings base, Grid grid) {
