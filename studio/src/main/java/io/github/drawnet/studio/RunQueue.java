@@ -247,6 +247,11 @@ final class RunQueue implements AutoCloseable {
         }
     }
 
+    /** Returns the number of trainers. */
+    int trainerCount() {
+        return trainers.size();
+    }
+
     /** Returns the runs waiting for a trainer. */
     synchronized int waiting() {
         return waiting.size();
