@@ -100,8 +100,9 @@ public final class StudioServer implements AutoCloseable {
         public static final int MIN_DEFAULT_SESSIONS = 8;
         /**
          * What one session may cost on the heap, in bytes, at its largest: a finished run of the default
-         * experiment with its model, points, live maps, result and listening page (about 2.6 MiB measured
-         * by {@code SessionCostTest}; doubled for the larger drawings and runs a page may ask for).
+         * experiment with its model, points, live maps, result and listening page (3.4 MiB measured by
+         * {@code StudioLoadBenchmark}, BENCHMARKS.md; nearly doubled for the larger drawings and runs a page
+         * may ask for).
          */
         public static final long SESSION_BYTES = 6L * 1024 * 1024;
         /** The share of the maximum heap that sessions may take by default; the rest is the server's. */
