@@ -34,9 +34,9 @@ final class StudioCommand implements Callable<Integer> {
                     + "192.168.1.20). The studio then prints a link with its access key for each.")
     java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
-            description = "Browser tabs served at once (default: ${DEFAULT-VALUE}).")
-    int maxSessions;
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "Browser tabs served at once (default: as many as the memory serves, 85 with 1 GiB).")
+    Integer maxSessions;
 
     private final Backends backends;
     private final Visualizer visualizer;
@@ -52,13 +52,12 @@ final class StudioCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ExperimentOptions.check("--port", port, 0, 65535);
-        ExperimentOptions.check("--max-sessions", maxSessions, 1, StudioServer.Options.MAX_SESSIONS);
-        StudioServer.Options local = StudioServer.Options.local(port);
+        if (maxSessions != null) {
+            ExperimentOptions.check("--max-sessions", maxSessions, 1, StudioServer.Options.MAX_SESSIONS);
+        }
         StudioServer.Options options;
         try {
-            options = new StudioServer.Options(host, port, maxSessions, local.trainers(), local.serverThreads(),
-                    allowHosts, Math.min(StudioServer.Options.DEFAULT_MAX_RUNS, maxSessions),
-                    StudioServer.Options.DEFAULT_IDLE_MILLIS);
+            options = StudioServer.Options.command(host, port, maxSessions, allowHosts);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage().replace("allowed host", "--allow-host"), ExitCodes.USAGE, e);
         }

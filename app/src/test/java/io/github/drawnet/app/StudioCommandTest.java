@@ -18,8 +18,8 @@ final class StudioCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--port         | -1    | drawnet studio: --port must be in [0, 65535], got -1",
         "--port         | 65536 | drawnet studio: --port must be in [0, 65535], got 65536",
-        "--max-sessions | 0     | drawnet studio: --max-sessions must be in [1, 64], got 0",
-        "--max-sessions | 65    | drawnet studio: --max-sessions must be in [1, 64], got 65",
+        "--max-sessions | 0     | drawnet studio: --max-sessions must be in [1, 1000], got 0",
+        "--max-sessions | 1001  | drawnet studio: --max-sessions must be in [1, 1000], got 1001",
         "--host         | 0.0.0.0 | drawnet studio: serving on 0.0.0.0 reaches beyond this machine: name the host names pages may use to reach it (--allow-host, like 192.168.1.20)",
         "--allow-host   | evil.example:80 | drawnet studio: --allow-host must be a host name or address without port (like 192.168.1.20 or classroom.local), got 'evil.example:80'"})
     void studio_badOption_refused_exit2(String option, String value, String message) {

@@ -78,7 +78,7 @@ public final class StudioServer implements AutoCloseable {
      *
      * @param host the address to listen on ({@code 127.0.0.1}: this machine only)
      * @param port the port; 0 picks a free one
-     * @param maxSessions the browser tabs served at once
+     * @param maxSessions the browser tabs served at once; {@link #memorySessions} by default
      * @param trainers the runs trained at once; more wait in a queue
      * @param serverThreads the web server's threads
      * @param allowedHosts the host names, besides this machine's loopback names, that pages may reach the
@@ -87,14 +87,28 @@ public final class StudioServer implements AutoCloseable {
      * @param idleMillis how long a page's session lives without a request before it is reclaimed
      * @param warmUp whether engines are warmed up in the background before a page's first Start needs
      *     them: the preferred one when the studio starts, another when a page chooses it
+     * @param maxPerClient the sessions one remote address may hold when it is not this machine (a class
+     *     on a network: one loop in one browser cannot take every session); pages on this machine are
+     *     not counted, being the one person at it
      */
     public record Options(String host, int port, int maxSessions, int trainers, int serverThreads,
-            List<String> allowedHosts, int maxRuns, long idleMillis, boolean warmUp) {
+            List<String> allowedHosts, int maxRuns, long idleMillis, boolean warmUp, int maxPerClient) {
 
         /** The most tabs a studio may serve. */
-        public static final int MAX_SESSIONS = 64;
-        /** The runs going on at once by default. */
-        public static final int DEFAULT_MAX_RUNS = 4;
+        public static final int MAX_SESSIONS = 1000;
+        /** The fewest tabs the memory-derived default offers. */
+        public static final int MIN_DEFAULT_SESSIONS = 8;
+        /**
+         * What one session may cost on the heap, in bytes, at its largest: a finished run of the default
+         * experiment with its model, points, live maps, result and listening page (3.4 MiB measured by
+         * {@code StudioLoadBenchmark}, BENCHMARKS.md; nearly doubled for the larger drawings and runs a page
+         * may ask for).
+         */
+        public static final long SESSION_BYTES = 6L * 1024 * 1024;
+        /** The share of the maximum heap that sessions may take by default; the rest is the server's. */
+        public static final double SESSION_HEAP_SHARE = 0.5;
+        /** The sessions one remote address (not this machine) may hold by default. */
+        public static final int DEFAULT_PER_CLIENT = 4;
         /** How long an idle session lives by default: ten minutes. */
         public static final long DEFAULT_IDLE_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
@@ -111,6 +125,7 @@ public final class StudioServer implements AutoCloseable {
             Checks.inRange("trainers", trainers, 1, 64);
             Checks.inRange("server threads", serverThreads, 4, 256);
             Checks.inRange("runs", maxRuns, 1, MAX_SESSIONS);
+            Checks.inRange("sessions per client", maxPerClient, 1, MAX_SESSIONS);
             if (idleMillis < 1) {
                 throw new IllegalArgumentException("idle time must be > 0 ms, got " + idleMillis);
             }
@@ -127,36 +142,81 @@ public final class StudioServer implements AutoCloseable {
             }
         }
 
+        /** The settings before the per-client cap: its default. */
+        public Options(String host, int port, int maxSessions, int trainers, int serverThreads,
+                List<String> allowedHosts, int maxRuns, long idleMillis, boolean warmUp) {
+            this(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, warmUp,
+                    DEFAULT_PER_CLIENT);
+        }
+
         /** The settings before engines were warmed up: warmed up. */
         public Options(String host, int port, int maxSessions, int trainers, int serverThreads,
                 List<String> allowedHosts, int maxRuns, long idleMillis) {
             this(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, true);
         }
 
-        /** The settings before allowed hosts, run limits and idle time: loopback only, with their defaults. */
+        /**
+         * The settings before allowed hosts, run limits and idle time: loopback only, with their defaults
+         * (every page may have a run going on; the runs beyond the trainers wait in the queue).
+         */
         public Options(String host, int port, int maxSessions, int trainers, int serverThreads) {
-            this(host, port, maxSessions, trainers, serverThreads, List.of(), Math.min(DEFAULT_MAX_RUNS, maxSessions),
+            this(host, port, maxSessions, trainers, serverThreads, List.of(), maxSessions, DEFAULT_IDLE_MILLIS);
+        }
+
+        /**
+         * Returns the defaults on {@code port} of this machine: as many tabs as {@link #memorySessions}
+         * of this JVM's maximum heap, one trainer per core, 32 threads.
+         */
+        public static Options local(int port) {
+            return new Options("127.0.0.1", port, memorySessions(Runtime.getRuntime().maxMemory()),
+                    Math.max(1, Runtime.getRuntime().availableProcessors()), 32);
+        }
+
+        /**
+         * Returns the options {@code drawnet studio} serves with: its flags, and the defaults for the rest.
+         *
+         * @param maxSessions the tabs to serve, or null for {@link #memorySessions} of this JVM's heap
+         * @throws IllegalArgumentException as the constructor
+         */
+        public static Options command(String host, int port, Integer maxSessions, List<String> allowedHosts) {
+            Options local = local(port);
+            int sessions = maxSessions == null ? local.maxSessions() : maxSessions;
+            return new Options(host, port, sessions, local.trainers(), local.serverThreads(), allowedHosts, sessions,
                     DEFAULT_IDLE_MILLIS);
         }
 
-        /** Returns the defaults on {@code port} of this machine: 8 tabs, one trainer per core, 32 threads. */
-        public static Options local(int port) {
-            return new Options("127.0.0.1", port, 8, Math.max(1, Runtime.getRuntime().availableProcessors()), 32);
+        /**
+         * Returns the tabs a heap of {@code maxHeapBytes} serves: {@link #SESSION_HEAP_SHARE} of it over
+         * {@link #SESSION_BYTES}, at least {@link #MIN_DEFAULT_SESSIONS} and at most {@link #MAX_SESSIONS}
+         * (the launcher's 1 GiB heap: 85 tabs).
+         */
+        public static int memorySessions(long maxHeapBytes) {
+            long n = (long) (Math.max(0, maxHeapBytes) * SESSION_HEAP_SHARE) / SESSION_BYTES;
+            return (int) Math.max(MIN_DEFAULT_SESSIONS, Math.min(MAX_SESSIONS, n));
         }
 
         /** Returns these options with {@code names} as the allowed host names. */
         public Options withAllowedHosts(List<String> names) {
-            return new Options(host, port, maxSessions, trainers, serverThreads, names, maxRuns, idleMillis, warmUp);
+            return new Options(host, port, maxSessions, trainers, serverThreads, names, maxRuns, idleMillis, warmUp,
+                    maxPerClient);
         }
 
         /** Returns these options with another run limit and idle time. */
         public Options withLimits(int runs, long idle) {
-            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, runs, idle, warmUp);
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, runs, idle, warmUp,
+                    maxPerClient);
         }
 
         /** Returns these options with engines warmed up in the background, or not. */
         public Options withWarmUp(boolean warm) {
-            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, warm);
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, warm,
+                    maxPerClient);
+        }
+
+        /** Returns these options with another cap on the sessions of one remote address. */
+        public Options withPerClient(int sessions) {
+            return new Options(host, port, maxSessions, trainers, serverThreads, allowedHosts, maxRuns, idleMillis, warmUp,
+                    sessions);
         }
 
         /** Returns whether {@code host} is an address of this machine only. */
@@ -173,7 +233,11 @@ public final class StudioServer implements AutoCloseable {
     /** Needed to make a session when serving beyond loopback; null on loopback. */
     private final String accessKey;
     private final Map<String, StudioSession> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
+    /** The remote address each session was made from, for the per-client cap. */
+    private final Map<String, String> clients = new ConcurrentHashMap<>();
+    private final RunQueue queue;
+    /** Releases closed sessions' models: never on a trainer, so a page's leaving waits for no run. */
+    private final ExecutorService releaser;
     private final ScheduledExecutorService housekeeping;
     private final EngineWarmup warmup;
     private final Javalin app;
@@ -185,8 +249,9 @@ public final class StudioServer implements AutoCloseable {
         this.options = options;
         this.guard = new StudioGuard(options.allowedHosts(), MAX_BODY);
         this.accessKey = Options.isLoopback(options.host()) ? null : StudioGuard.token();
-        this.workers = Executors.newFixedThreadPool(options.trainers(), r -> {
-            Thread t = new Thread(r, "drawnet-studio-trainer");
+        this.queue = new RunQueue(options.trainers());
+        this.releaser = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "drawnet-studio-release");
             t.setDaemon(true);
             return t;
         });
@@ -227,13 +292,22 @@ public final class StudioServer implements AutoCloseable {
             }
             String id;
             String token = StudioGuard.token();
+            String client = ctx.ip();
             synchronized (sessions) {
                 if (sessions.size() >= options.maxSessions()) {
                     throw new StudioException(503, "all " + options.maxSessions() + " sessions of this studio are "
                             + "taken; close another studio tab, or wait, then reload this page");
                 }
+                if (!Options.isLoopback(client)) {
+                    long mine = clients.values().stream().filter(client::equals).count();
+                    if (mine >= options.maxPerClient()) {
+                        throw new StudioException(429, "this computer already has " + mine + " studio tabs open, "
+                                + "the most one computer may have; close one, then reload this page");
+                    }
+                }
                 id = UUID.randomUUID().toString();
-                sessions.put(id, new StudioSession(id, token, workers, visualizer));
+                sessions.put(id, new StudioSession(id, token, queue, visualizer));
+                clients.put(id, client);
             }
             ObjectNode n = JSON.createObjectNode();
             n.put("id", id);
@@ -250,7 +324,11 @@ public final class StudioServer implements AutoCloseable {
             client.keepAlive();
             client.onClose(() -> {
                 s.removeClient(client);
-                // the page went away: stop its run and free its model, unless it comes back at once
+                // the page went away: its run stops now (or leaves the queue); its model and session go
+                // unless it comes back at once
+                if (s.clientCount() == 0) {
+                    s.stop();
+                }
                 if (s.clientCount() == 0 && !housekeeping.isShutdown()) {
                     try {
                         housekeeping.schedule(() -> {
@@ -576,11 +654,26 @@ public final class StudioServer implements AutoCloseable {
         return n;
     }
 
+    /** Ends a session now (its run leaves the queue or stops after its epoch) and releases it in the background. */
     private void closeSession(String id) {
-        StudioSession s = sessions.remove(id);
-        if (s != null) {
-            workers.execute(s::close);
+        StudioSession s;
+        synchronized (sessions) {
+            s = sessions.remove(id);
+            clients.remove(id);
         }
+        if (s != null) {
+            s.end();
+            try {
+                releaser.execute(s::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                s.close(); // the server is stopping
+            }
+        }
+    }
+
+    /** Returns the runs' queue; for tests. */
+    RunQueue queue() {
+        return queue;
     }
 
     /** Returns the address the server listens on. */
@@ -625,6 +718,9 @@ public final class StudioServer implements AutoCloseable {
         long now = System.nanoTime();
         long idle = TimeUnit.MILLISECONDS.toNanos(options.idleMillis());
         boolean beat = (now / 1_000_000_000L) % 5 == 0;
+        if (beat) {
+            queue.announce(); // the waits shorten as runs train
+        }
         for (StudioSession s : sessions.values()) {
             if (beat) {
                 s.heartbeat();
@@ -651,12 +747,16 @@ public final class StudioServer implements AutoCloseable {
         warmup.close();
         app.stop();
         housekeeping.shutdownNow();
+        List<StudioSession> ending = new java.util.ArrayList<>();
         for (String id : sessions.keySet()) {
             StudioSession s = sessions.remove(id);
             if (s != null) {
-                s.close();
+                s.end();
+                ending.add(s);
             }
         }
-        workers.shutdownNow();
+        queue.close();
+        ending.forEach(StudioSession::close);
+        releaser.shutdown();
     }
 }

@@ -16,8 +16,6 @@ import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -43,17 +41,17 @@ final class StudioSession implements AutoCloseable {
 
     final String id;
     private final String token;
-    private final ExecutorService workers;
+    private final RunQueue queue;
     private final SessionEvents events;
     private final SessionDownloads downloads;
     private volatile long lastSeen = System.nanoTime();
 
-    private State state = State.IDLE;
+    private volatile State state = State.IDLE;
     private boolean stopRequested;
     private boolean pauseRequested;
     /** Epochs a paused run may train before it pauses again (the Step button). */
     private int stepsAllowed;
-    private Future<?> run;
+    private RunQueue.Ticket run;
 
     private Experiment experiment;
     /**
@@ -63,11 +61,13 @@ final class StudioSession implements AutoCloseable {
     private Experiment retired;
     private byte[] drawingPng;
     private ExperimentResult result;
+    /** Whether {@link #close()} has been called: it releases once. */
+    private boolean closing;
 
-    StudioSession(String id, String token, ExecutorService workers, Visualizer visualizer) {
+    StudioSession(String id, String token, RunQueue queue, Visualizer visualizer) {
         this.id = id;
         this.token = token;
-        this.workers = workers;
+        this.queue = queue;
         this.events = new SessionEvents(visualizer);
         this.downloads = new SessionDownloads(id, visualizer);
     }
@@ -229,7 +229,46 @@ final class StudioSession implements AutoCloseable {
         state = State.QUEUED;
         events.broadcast("status", status("queued: waiting for a free trainer"));
         Experiment e = experiment;
-        run = workers.submit(() -> train(e, epochs));
+        RunQueue.Ticket[] mine = new RunQueue.Ticket[1];
+        // the trainer reads its ticket under the session's lock, which this thread holds until it is set
+        mine[0] = queue.submit(id, epochs, () -> train(e, epochs, mine), (place, wait) -> queued(mine[0], place, wait));
+        run = mine[0];
+    }
+
+    /** Tells the pages the run's place in the queue, unless it has left the queue since. */
+    private synchronized void queued(RunQueue.Ticket t, int place, double waitSeconds) {
+        if (state != State.QUEUED || run != t) {
+            return;
+        }
+        ObjectNode n = status(queuedMessage(place, waitSeconds));
+        n.put("position", place);
+        if (!Double.isNaN(waitSeconds)) {
+            n.put("waitSeconds", Math.round(waitSeconds));
+        }
+        events.broadcast("status", n);
+    }
+
+    /** Returns what a queued page reads: its place, and the wait when the queue can tell. */
+    static String queuedMessage(int place, double waitSeconds) {
+        String where = place == 1 ? "next in the queue" : "number " + place + " in the queue";
+        if (Double.isNaN(waitSeconds)) {
+            return "queued: " + where + ", waiting for a free trainer";
+        }
+        long s = Math.round(waitSeconds);
+        String wait = s < 5 ? "a few seconds" : s < 90 ? "about " + s + " s" : "about " + Math.round(s / 60.0) + " min";
+        return "queued: " + where + ", " + wait;
+    }
+
+    /**
+     * Takes a queued run out of the queue: the Stop of a run that never reached a trainer. Call under
+     * the session's lock; returns whether it was still queued.
+     */
+    private boolean leaveQueue() {
+        if (state != State.QUEUED || run == null || !queue.cancel(run)) {
+            return false;
+        }
+        state = experiment != null && experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE;
+        return true;
     }
 
     synchronized void pause() {
@@ -245,6 +284,28 @@ final class StudioSession implements AutoCloseable {
     }
 
     synchronized void stop() {
+        stopRequested = true;
+        pauseRequested = false;
+        if (experiment != null) {
+            experiment.requestStop();
+        }
+        notifyAll();
+        if (leaveQueue()) {
+            events.broadcast("status", status("stopped before it reached a trainer"));
+        }
+    }
+
+    /**
+     * Ends the session's run now, without waiting for it: a queued run leaves the queue, a training
+     * one stops after its epoch, and every later request is refused as ended. {@link #close()} then
+     * releases the model, which may wait for that epoch.
+     */
+    synchronized void end() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        leaveQueue();
+        state = State.CLOSED;
         stopRequested = true;
         pauseRequested = false;
         if (experiment != null) {
@@ -278,20 +339,24 @@ final class StudioSession implements AutoCloseable {
         return !stopRequested && state != State.CLOSED && !Thread.currentThread().isInterrupted();
     }
 
-    private void train(Experiment e, int epochs) {
+    private void train(Experiment e, int epochs, RunQueue.Ticket[] mine) {
+        RunQueue.Ticket ticket;
         synchronized (this) {
-            if (state != State.QUEUED) {
+            ticket = mine[0];
+            if (state != State.QUEUED || run != ticket) {
                 return;
             }
             state = State.TRAINING;
+            // under the lock: a queued place told just before cannot arrive after this
+            events.broadcast("status", status(null));
         }
-        events.broadcast("status", status(null));
         long start = System.nanoTime();
         long[] lastMaps = {0};
         try {
             int first = e.epochsCompleted() + 1;
             boolean[] stop = {false}; // the listener waits out a pause, then says whether a stop came
             TrainingResult training = e.train(epochs, TrainingListener.ofEpochs((m, last) -> {
+                ticket.progress(m.epoch() - first + 1);
                 events.broadcast("epoch", SessionEvents.epoch(m, last, (System.nanoTime() - start) / 1e9));
                 stop[0] = !mayGoOn();
                 long now = System.nanoTime();
@@ -302,6 +367,9 @@ final class StudioSession implements AutoCloseable {
                 }
             }), () -> stop[0]);
             LOG.debug("session {} trained epochs {} to {}", id, first, training.history().size());
+            if (state == State.CLOSED) {
+                return; // the page went away: nobody waits for the test figures
+            }
             ExperimentResult r = e.finish();
             synchronized (this) {
                 result = r;
@@ -384,31 +452,26 @@ final class StudioSession implements AutoCloseable {
         }
     }
 
-    /** Ends the session: stops its run, releases the engine's memory, removes its files. */
+    /** Ends the session: stops its run, releases the engine's memory, removes its files; waits for the run's epoch. */
     @Override
     public void close() {
-        Future<?> running;
+        RunQueue.Ticket running;
         synchronized (this) {
-            if (state == State.CLOSED) {
+            if (closing) {
                 return;
             }
-            state = State.CLOSED;
-            stopRequested = true;
-            if (experiment != null) {
-                experiment.requestStop();
-            }
-            notifyAll();
+            closing = true;
+            end();
             running = run;
         }
         if (running != null) {
             try {
                 // let the run notice the stop at its next epoch before its model is closed
-                running.get(30, TimeUnit.SECONDS);
+                running.finished().get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("session {} did not stop cleanly", id, e);
-                running.cancel(true);
+                LOG.warn("session {} did not stop within 30 s; its model is released anyway", id, e);
             }
         }
         synchronized (this) {

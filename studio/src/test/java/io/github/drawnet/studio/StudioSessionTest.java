@@ -13,8 +13,6 @@ import io.github.drawnet.sampling.Preset;
 import io.github.drawnet.sampling.Sampler;
 import io.github.drawnet.viz.NotebookVisualizer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,19 +28,19 @@ final class StudioSessionTest {
     static final Backend REFERENCE = Backends.discover().get("reference");
     static final DataSplits DATA = Sampler.sample(Preset.HALF_PLANE.drawing(), new SampleSizes(2000, 50, 50), 1);
 
-    ExecutorService workers;
+    RunQueue workers;
     StudioSession session;
 
     @BeforeEach
     void open() {
-        workers = Executors.newFixedThreadPool(2);
+        workers = new RunQueue(2);
         session = new StudioSession("0123456789abcdef", "tok", workers, new NotebookVisualizer());
     }
 
     @AfterEach
     void close() {
         session.close();
-        workers.shutdownNow();
+        workers.close();
     }
 
     static StudioSettings settings(String epochs) throws Exception {
@@ -105,14 +103,20 @@ final class StudioSessionTest {
 
     @Test
     void secondStart_setsThePreviousModelAsideUntilItsFirstMap_closeReleasesBoth() throws Exception {
-        ExecutorService one = Executors.newSingleThreadExecutor();
+        RunQueue one = new RunQueue(1);
         StudioSession s = new StudioSession("aaaabbbbccccdddd", "tok3", one, new NotebookVisualizer());
         try {
             s.start(REFERENCE, settings("1"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
             await(() -> s.state() == StudioSession.State.DONE, "the first run");
             assertThat(s.hasRetired()).isFalse();
             java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-            one.submit(() -> gate.await(30, java.util.concurrent.TimeUnit.SECONDS));   // the trainer is busy
+            one.submit("busy", 1, () -> {   // the trainer is busy
+                try {
+                    gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, null);
 
             s.start(REFERENCE, settings("2"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
             // the Start did not close the first run's model: that waits for the new run's first map
@@ -122,16 +126,19 @@ final class StudioSessionTest {
             await(() -> s.state() == StudioSession.State.DONE && s.history().size() == 2, "the second run");
             assertThat(s.hasRetired()).isFalse();
 
-            one.submit(() -> {
-                Thread.sleep(200);
-                return null;
-            });
+            one.submit("busy", 1, () -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, null);
             s.start(REFERENCE, settings("2"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
             s.close();   // while the third run waits: both its model and the one set aside are released
             assertThat(s.released()).isTrue();
         } finally {
             s.close();
-            one.shutdownNow();
+            one.close();
         }
     }
 

@@ -1007,6 +1007,7 @@ function endSession(message) {
   setButtons(state);
   $('state').textContent = 'ended';
 }
+let queuePlace = 0;
 function listen() {
   events = new EventSource(sessionPath('events') + '?token=' + encodeURIComponent(token));
   events.addEventListener('status', (e) => {
@@ -1016,6 +1017,10 @@ function listen() {
     if (s.message && s.state !== 'training') $('figures').textContent = s.message;
     setButtons(s.state);
     if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.state + (s.message ? ': ' + s.message : ''));
+    // the place in the queue: shown beside the state, read out when it changes (near the front, or every fifth)
+    else if (s.state === 'queued' && s.position && s.position !== queuePlace
+        && (s.position <= 3 || s.position % 5 === 0)) announce(s.message);
+    queuePlace = s.state === 'queued' ? s.position : 0;
   });
   events.addEventListener('epoch', (e) => { onEpoch(JSON.parse(e.data)); curvesSoon(); });
   events.addEventListener('history', (e) => {
@@ -1081,7 +1086,7 @@ async function init() {
     sessionId = s.id;
     token = s.token;
   } catch (e) {
-    if (e.status === 503 || e.status === 403) {
+    if (e.status === 503 || e.status === 403 || e.status === 429) {
       ended = true;
       setButtons('idle');
       $('state').textContent = 'no session';
