@@ -1016,7 +1016,7 @@ function listen() {
     $('state').textContent = s.state;
     if (s.message && s.state !== 'training') $('figures').textContent = s.message;
     setButtons(s.state);
-    if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.state + (s.message ? ': ' + s.message : ''));
+    if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.message && s.message.startsWith(s.state) ? s.message : s.state + (s.message ? ': ' + s.message : ''));
     // the place in the queue: shown beside the state, read out when it changes (near the front, or every fifth)
     else if (s.state === 'queued' && s.position && s.position !== queuePlace
         && (s.position <= 3 || s.position % 5 === 0)) announce(s.message);
