@@ -10,6 +10,7 @@ import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.grading.GradeRun;
 import io.github.drawnet.grading.GradedRun;
 import io.github.drawnet.grading.Sweep;
+import io.github.drawnet.run.Printable;
 import io.github.drawnet.run.RunFolders;
 import io.github.drawnet.sampling.Preset;
 import java.io.IOException;
@@ -41,15 +42,15 @@ final class SparkSweep {
         GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
         String heading = String.format(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed"
                 + " %d; engine %s (%s)", plan.cells().size(), sweep.varying().isEmpty() ? "one setting"
-                        : String.join(", ", sweep.varying()), Names.escape(drawing.name()), base.sizes().train(),
+                        : String.join(", ", sweep.varying()), Printable.escape(drawing.name()), base.sizes().train(),
                 base.seed(), engine.id(), cmd.master == null ? "local[" + threads + "]" : cmd.master);
         Path out = cmd.out != null ? cmd.out : RunFolders.fresh(RunFolders.BASE, clock, drawing.name(), "sweep");
         GradedRun done = GradeCommand.write(GradeRun.of(plan).asSweep().engine(engine).out(out).replace(cmd.force)
                 .clock(clock).engineOptions(threads, cmd.master, cmd.sparkUi), heading, o);
         List<GradeRow> rows = done.rows();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), done.seconds());
-        o.println("Table: " + Names.quoted(done.sweepTable()));
-        o.println("Overview: " + Names.quoted(done.overview()));
+        o.println("Table: " + Printable.path(done.sweepTable()));
+        o.println("Overview: " + Printable.path(done.overview()));
         GradeRow.best(rows).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set:"
                 + " %.4f%n", best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
         return ExitCodes.OK;
