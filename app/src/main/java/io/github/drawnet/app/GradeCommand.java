@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code drawnet grade DIR}: every drawing in a folder x setting x backend, as {@code grades.csv} and
- * {@code grades.html}. The grading is the library's ({@link GradePlan}, {@link GradeEngine}, {@link
- * GradeReport}); this reads the options and shows progress. {@code --engine spark}: as a Spark job.
+ * {@code grades.html}. The grading and its run folder are the library's ({@link GradePlan}, {@link GradeRun});
+ * this reads the options and prints. {@code --engine spark}: as a Spark job.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train every drawing in a folder and write grades.csv and grades.html.",
