@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
+import io.github.drawnet.run.Printable;
 import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.viz.Visualizer;
 import io.github.drawnet.api.TrainingConfig;
@@ -97,7 +98,7 @@ final class ContinueCommand implements Callable<Integer> {
         return RunOutputs.execute(run, files, fromScratch ? 1 : saved.history().size() + 1, (inputs, engine) -> {
             RunPrinter.savedModel(stdout, modelFile, saved);
             RunFolders.unfinishedFolderOf(modelFile).ifPresent(folder -> stderr.println("drawnet continue: warning: "
-                    + Names.quoted(folder) + " is an unfinished run folder (its files disagree with its run.json, or a"
+                    + Printable.path(folder) + " is an unfinished run folder (its files disagree with its run.json, or a"
                     + " run was interrupted while replacing it)"));
             RunPrinter.setup(stdout, inputs);
             stdout.printf(Locale.ROOT, "Backend: %s (%s)%n", backend.id(), engine);

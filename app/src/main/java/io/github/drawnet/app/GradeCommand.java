@@ -8,13 +8,16 @@ import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
-import io.github.drawnet.grading.GradeListener;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
+import io.github.drawnet.grading.GradeProgress;
 import io.github.drawnet.grading.GradeReport;
+import io.github.drawnet.grading.GradeRun;
+import io.github.drawnet.grading.GradedRun;
 import io.github.drawnet.grading.GradeRow;
-import io.github.drawnet.io.RunFolder;
-import io.github.drawnet.run.RunFolders;
+import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.run.ProgressBar;
+import io.github.drawnet.run.Printable;
 import io.github.drawnet.run.StopOnInterrupt;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code drawnet grade DIR}: every drawing in a folder x setting x backend, as {@code grades.csv} and
- * {@code grades.html}. The grading is the library's ({@link GradePlan}, {@link GradeEngine}, {@link
- * GradeReport}); this reads the options and shows progress. {@code --engine spark}: as a Spark job.
+ * {@code grades.html}. The grading and its run folder are the library's ({@link GradePlan}, {@link GradeRun});
+ * this reads the options and prints. {@code --engine spark}: as a Spark job.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SettingDefaults.class,
         description = {"Train every drawing in a folder and write grades.csv and grades.html.",
@@ -105,31 +107,25 @@ final class GradeCommand implements Callable<Integer> {
         GradePlan plan = GradePlan.of(folder, bs, base, grid.grid());
         // engines load first, here too for Spark (in local mode its executor is this JVM): a failure is one line
         bs.forEach(Backend::engineVersion);
-        Path name = folder.toAbsolutePath().normalize().getFileName();
-        Path dir = out != null ? out : RunFolders.fresh(RunFolders.BASE, clock, name == null ? "drawings" : name.toString(), "grades");
-        plan.checkOutside(dir); // a rerun would grade its own figures, and replace files it reads
-        try (RunFolder run = OutputFolder.open(dir, force, clock, null, null, "grade", List.of(), List.of("grades.csv",
-                "grades.html")); StopOnInterrupt ctrlC = engineId.equals("local")
-                        ? RunOutputs.ctrlCCells(stderr, "grade") : null) {
-            stdout.println(plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
-                    + "]" : master) + ")" : " (up to " + Math.min(threads, plan.cells().size()) + " cells at once)")));
-            // the reports are a tree in the run's set: staged, listed in run.json and committed with grades.csv
-            long start = System.nanoTime();
-            List<GradeRow> rows = runWithProgress(stdout, gradeEngine, plan, new GradeOptions(threads, master, sparkUi,
-                    reports || saveModels ? run.staging().resolve("reports") : null, reportFiles, saveModels),
-                    ctrlC == null ? () -> false : ctrlC::requested);
-            GradeReport.write(run.staging(), plan, rows, engineId);
-            run.commit();
-            stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,
+        int atOnce = Math.min(threads, plan.cells().size());
+        String heading = plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
+                + "]" : master) + ")" : " (up to " + atOnce + " cells at once)"));
+        GradeRun grading = GradeRun.of(plan).engine(gradeEngine).engineOptions(threads, master, sparkUi)
+                .reports(reports || saveModels ? reportFiles : null).saveModels(saveModels)
+                .out(out).replace(force).clock(clock);
+        try (StopOnInterrupt ctrlC = engineId.equals("local") ? RunOutputs.ctrlCCells(stderr, "grade") : null) {
+            GradedRun done = write(grading.stopWhen(ctrlC == null ? () -> false : ctrlC::requested), heading, stdout);
+            List<GradeRow> rows = done.rows();
+            stdout.printf(Locale.ROOT, "Graded %d cells in %.1f s: %s%n", rows.size(), done.seconds(),
                     GradeReport.summary(rows));
-            stdout.println("Grades: " + Names.quoted(run.finalPath("grades.csv")));
-            stdout.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
-            if (reports || saveModels) {
-                stdout.println("Reports: " + Names.quoted(run.finalPath("reports")));
+            stdout.println("Grades: " + Printable.path(done.grades()));
+            stdout.println("Overview: " + Printable.path(done.overview()));
+            if (done.hasReports()) {
+                stdout.println("Reports: " + Printable.path(done.reports()));
             }
             if (ctrlC != null && ctrlC.requested()) {
                 stderr.println("drawnet grade: stopped by Ctrl-C; " + GradeReport.summary(rows) + "; the cells done are"
-                        + " written, the rest marked not run, in " + run.given());
+                        + " written, the rest marked not run, in " + done.folder());
                 return ExitCodes.INTERRUPTED;
             }
             return ExitCodes.OK;
@@ -137,29 +133,25 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code plan} on {@code engine} with a progress bar, printing each row's line as it ends
-     * (or, from an engine that reports rows only at the end, after the job).
+     * Writes {@code grading}'s folder with a progress bar, {@code heading} printed once the folder is open,
+     * each row's line as it ends (or, from an engine that reports rows only at the end, after the job).
+     *
+     * @throws UserException when the folder may not be written, exit code {@link ExitCodes#IO}
      */
-    static List<GradeRow> runWithProgress(PrintStream o, GradeEngine engine, GradePlan plan, GradeOptions options,
-            BooleanSupplier stop) throws InterruptedException {
-        Progress progress = new Progress(o, Progress.onTerminal(), "cells");
-        progress.update(0, plan.cells().size(), "");
-        boolean[] live = {false};
-        List<GradeRow> rows;
+    static GradedRun write(GradeRun grading, String heading, PrintStream o) throws IOException, InterruptedException {
+        GradeProgress progress = new GradeProgress(o, ProgressBar.onTerminal());
+        GradedRun done;
         try {
-            rows = engine.run(plan, options, GradeListener.stoppedBy(stop, (done, all, row) -> {
-                if (row != null) {
-                    live[0] = true;
-                    progress.line(row.describe(all));
-                }
-                progress.update(done, all, "");
-            }));
+            done = grading.listener(progress).onStart(folder -> {
+                o.println(heading);
+                progress.begin(grading.plan().cells().size());
+            }).write();
+        } catch (RunFolderException e) {
+            throw new UserException(e.getMessage(), ExitCodes.IO, e);
         } finally {
             progress.finish();
         }
-        if (!live[0]) {
-            rows.forEach(r -> o.println(r.describe(rows.size())));
-        }
-        return rows;
+        progress.rowsEnded(done.rows());
+        return done;
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.drawnet.api.BackendUnavailableException;
 import io.github.drawnet.api.InvalidSettingException;
+import io.github.drawnet.run.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -91,7 +92,7 @@ public final class Main {
             log.debug("failed: {}", message, ex);
         }
         // one line: an internal error's first line; a user's error whole, control characters escaped
-        err.println(prefix + Names.escape(message == null ? "(no message)"
+        err.println(prefix + Printable.escape(message == null ? "(no message)"
                 : code == ExitCodes.INTERNAL ? message.lines().findFirst().orElse(message) : message));
         if (verbose) {
             ex.printStackTrace(err);

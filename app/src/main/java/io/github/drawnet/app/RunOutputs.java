@@ -1,6 +1,7 @@
 package io.github.drawnet.app;
 
 import io.github.drawnet.api.ExperimentResult;
+import io.github.drawnet.run.Printable;
 import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.io.RunFolderException;
@@ -71,7 +72,7 @@ final class RunOutputs {
         }
         err.printf(Locale.ROOT, "drawnet %s: stopped by Ctrl-C after epoch %d of %d; the run is written as a stopped"
                 + " run in %s%n", command, done.result().history().size(), done.result().config().epochs(),
-                Names.quoted(done.files().folder()));
+                Printable.path(done.files().folder()));
         return ExitCodes.INTERRUPTED;
     }
 }

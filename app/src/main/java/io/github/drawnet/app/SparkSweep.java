@@ -2,28 +2,29 @@ package io.github.drawnet.app;
 
 import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.api.internal.AtomicFiles;
 import io.github.drawnet.grading.GradeEngine;
 import io.github.drawnet.grading.GradeEngines;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
-import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.GradeRun;
+import io.github.drawnet.grading.GradedRun;
 import io.github.drawnet.grading.Sweep;
-import io.github.drawnet.grading.SweepReport;
-import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.run.Printable;
+import io.github.drawnet.run.RunFolders;
 import io.github.drawnet.sampling.Preset;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code drawnet sweep --engine spark}: the sweep's cells as the {@code spark} grading engine's job,
- * written as {@code sweep.csv} (the local sweep's columns) and {@code grades.html} with each cell's
- * map; not sweep-maps and sweep-curves, which need every cell's whole result on the driver.
+ * {@code drawnet sweep --engine spark}: the sweep's cells as the {@code spark} grading engine's job, a grading
+ * of one drawing written by the library's {@link GradeRun#asSweep}: {@code sweep.csv} (the local sweep's columns)
+ * and {@code grades.html} with each cell's map; not sweep-maps and sweep-curves, which need every cell's whole
+ * result on the driver.
  */
 final class SparkSweep {
 
@@ -39,25 +40,19 @@ final class SparkSweep {
         GradePlan plan = GradePlan.ofSweep(sweep, cmd.data.drawingFile,
                 cmd.data.drawingFile != null ? null : cmd.data.preset == null ? Preset.DEFAULT.id() : cmd.data.preset);
         GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
-        try (RunFolder run = OutputFolder.open(cmd.out, cmd.force, clock, drawing.name(), "sweep", "sweep",
-                cmd.data.drawingFile == null ? List.of() : List.of(cmd.data.drawingFile),
-                List.of("sweep.csv", "grades.csv", "grades.html"))) {
-            o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; engine %s (%s)%n",
-                    plan.cells().size(), sweep.varying().isEmpty() ? "one setting" : String.join(", ", sweep.varying()),
-                    Names.escape(drawing.name()), base.sizes().train(), base.seed(), engine.id(),
-                    cmd.master == null ? "local[" + threads + "]" : cmd.master);
-            long start = System.nanoTime();
-            List<GradeRow> rows = GradeCommand.runWithProgress(o, engine, plan,
-                    new GradeOptions(threads, cmd.master, cmd.sparkUi, null), () -> false);
-            AtomicFiles.write(run.staging().resolve("sweep.csv"), SweepReport.csvOfRows(rows).getBytes(StandardCharsets.UTF_8));
-            GradeReport.write(run.staging(), plan, rows, engine.id());
-            run.commit();
-            o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
-            o.println("Table: " + Names.quoted(run.finalPath("sweep.csv")));
-            o.println("Overview: " + Names.quoted(run.finalPath("grades.html")));
-            GradeRow.best(rows).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set:"
-                    + " %.4f%n", best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
-            return ExitCodes.OK;
-        }
+        String heading = String.format(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed"
+                + " %d; engine %s (%s)", plan.cells().size(), sweep.varying().isEmpty() ? "one setting"
+                        : String.join(", ", sweep.varying()), Printable.escape(drawing.name()), base.sizes().train(),
+                base.seed(), engine.id(), cmd.master == null ? "local[" + threads + "]" : cmd.master);
+        Path out = cmd.out != null ? cmd.out : RunFolders.fresh(RunFolders.BASE, clock, drawing.name(), "sweep");
+        GradedRun done = GradeCommand.write(GradeRun.of(plan).asSweep().engine(engine).out(out).replace(cmd.force)
+                .clock(clock).engineOptions(threads, cmd.master, cmd.sparkUi), heading, o);
+        List<GradeRow> rows = done.rows();
+        o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), done.seconds());
+        o.println("Table: " + Printable.path(done.sweepTable()));
+        o.println("Overview: " + Printable.path(done.overview()));
+        GradeRow.best(rows).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set:"
+                + " %.4f%n", best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
+        return ExitCodes.OK;
     }
 }

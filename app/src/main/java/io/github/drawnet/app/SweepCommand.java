@@ -2,29 +2,28 @@ package io.github.drawnet.app;
 
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
-import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
-import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.StopReason;
-import io.github.drawnet.api.internal.AtomicFiles;
-import io.github.drawnet.io.RunFolder;
+import io.github.drawnet.api.spi.Backend;
 import io.github.drawnet.grading.Sweep;
 import io.github.drawnet.grading.SweepReport;
+import io.github.drawnet.grading.SweepRun;
+import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.run.Printable;
+import io.github.drawnet.run.ProgressBar;
+import io.github.drawnet.run.RunInputs;
 import io.github.drawnet.run.StopOnInterrupt;
-import io.github.drawnet.viz.ComparisonFigures;
-import io.github.drawnet.viz.FigureWriter;
+import io.github.drawnet.viz.ReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,82 +97,61 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
         }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
-        java.util.Set<ReportFiles.Format> chosen = formats.files().formats();
+        Set<ReportFiles.Format> chosen = formats.files().formats();
         Sweep sweep = sweep(base);
         sweep.cells().stream().map(Sweep.Cell::backend).distinct().forEach(Backend::engineVersion); // engines load first
-        io.github.drawnet.run.RunInputs sampled = data.sample(base);
+        RunInputs sampled = data.sample(base);
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, 64);
         int atOnce = sweep.concurrency(threads);
         int count = sweep.cells().size();
-        List<Path> inputs = data.drawingFile == null ? List.of() : List.of(data.drawingFile);
-        try (RunFolder folder = OutputFolder.open(out, force, clock, sampled.drawing().name(), "sweep", "sweep", inputs,
-                Stream.concat(Stream.of("sweep.csv"), new ReportFiles(chosen, false).figureFileNames("sweep-maps",
-                        "sweep-curves").stream()).toList())) {
-            return run(sweep, sampled, threads, atOnce, base, folder, chosen);
-        }
-    }
-
-    private int run(Sweep sweep, io.github.drawnet.run.RunInputs sampled, int threads, int atOnce, ExperimentSettings base,
-            RunFolder folder, java.util.Set<ReportFiles.Format> chosen) throws IOException, InterruptedException {
-        int count = sweep.cells().size();
-        PrintStream o = stdout;
         List<String> varying = sweep.varying();
-        o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; %s%n", count,
-                varying.isEmpty() ? "one setting" : String.join(", ", varying), Names.escape(sampled.drawing().name()),
-                base.sizes().train(), base.seed(), atOnce > 1 ? "up to " + atOnce + " cells at once"
-                        : "one cell at a time" + (threads > 1 && count > 1
-                                ? " (a backend in the grid trains one model at a time)" : ""));
-        Progress progress = new Progress(o, Progress.onTerminal(), "cells");
-        progress.update(0, count, "");
+        PrintStream o = stdout;
+        ProgressBar progress = new ProgressBar(o, ProgressBar.onTerminal(), "cells");
         int[] finished = {0};
-        long start = System.nanoTime();
-        List<Sweep.Done> done;
+        SweepRun.Swept swept;
         boolean interrupted;
         try (StopOnInterrupt ctrlC = RunOutputs.ctrlCCells(stderr, "sweep")) {
-            done = sweep.run(sampled.drawing(), sampled.data(), threads, d -> {
-                finished[0]++;
-                progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
-                        d.cell().index(), count, d.label(), d.result().test().accuracy(),
-                        d.result().trainingTime().toNanos() / 1e9,
-                        d.result().training().stopReason() == StopReason.DIVERGED ? ", diverged" : ""));
-                progress.update(finished[0], count, "");
-            }, ctrlC::requested);
+            swept = SweepRun.of(sweep, sampled).threads(threads).figures(chosen).drawingFile(data.drawingFile).out(out)
+                    .replace(force).clock(clock).stopWhen(ctrlC::requested).onStart(folder -> {
+                        o.printf(Locale.ROOT, "Sweep: %d cells over %s on drawing %s; %d training points, seed %d; %s%n",
+                                count, varying.isEmpty() ? "one setting" : String.join(", ", varying),
+                                Printable.escape(sampled.drawing().name()), base.sizes().train(), base.seed(),
+                                atOnce > 1 ? "up to " + atOnce + " cells at once" : "one cell at a time" + (threads > 1
+                                        && count > 1 ? " (a backend in the grid trains one model at a time)" : ""));
+                        progress.update(0, count, "");
+                    }).listener(d -> {
+                        finished[0]++;
+                        progress.line(String.format(Locale.ROOT, "cell %d/%d %s: test accuracy %.4f (%.1f s)%s",
+                                d.cell().index(), count, d.label(), d.result().test().accuracy(),
+                                d.result().trainingTime().toNanos() / 1e9,
+                                d.result().training().stopReason() == StopReason.DIVERGED ? ", diverged" : ""));
+                        progress.update(finished[0], count, "");
+                    }).write();
             interrupted = ctrlC.requested();
+        } catch (RunFolderException e) {
+            throw new UserException(e.getMessage(), ExitCodes.IO, e);
         } finally {
             progress.finish();
         }
+        List<Sweep.Done> done = swept.done();
         if (done.isEmpty()) { // Ctrl-C before the first cell started
             stderr.println("drawnet sweep: stopped by Ctrl-C before any cell trained; nothing written");
             return ExitCodes.INTERRUPTED;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-
         o.println();
         o.print(SweepReport.table(done, varying));
-        Path staging = folder.staging();
-        AtomicFiles.write(staging.resolve("sweep.csv"), SweepReport.csv(done).getBytes(StandardCharsets.UTF_8));
-        List<ComparisonFigures.Run> runs = done.stream().map(d -> new ComparisonFigures.Run(d.label(), d.result()))
-                .collect(Collectors.toList());
-        List<Path> figures = new ArrayList<>(); // each figure's first file: its PNG, or its SVG when only SVG
-        for (var f : chosen.isEmpty() ? List.<io.github.drawnet.viz.Figure>of() : List.of(ComparisonFigures.maps(
-                "sweep-maps", "Each cell's output map, with its test accuracy", runs), ComparisonFigures.histories(
-                "sweep-curves", "Each cell's validation accuracy and training loss against epoch", done.stream()
-                        .map(d -> ComparisonFigures.Named.of(d.label(), d.result().history())).toList()))) {
-            figures.add(FigureWriter.write(f, staging, chosen).get(0));
-        }
-        folder.commit();
-        o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), seconds);
-        o.println("Table: " + Names.quoted(folder.finalPath("sweep.csv")));
-        if (!figures.isEmpty()) {
-            o.println("Figures: " + figures.stream().map(f -> Names.quoted(folder.finalPath(f.getFileName().toString())))
-                    .collect(Collectors.joining(", ")));
+        o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", done.size(), swept.seconds());
+        o.println("Table: " + Printable.path(swept.table()));
+        if (!swept.figures().isEmpty()) {
+            o.println("Figures: " + swept.figures().stream().map(Printable::path).collect(Collectors.joining(", ")));
         }
         Sweep.best(done).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set: %.4f%n",
                 best.cell().index(), best.label(), best.result().test().accuracy()));
         if (interrupted) {
             stderr.printf(Locale.ROOT, "drawnet sweep: stopped by Ctrl-C after %d of %d cells (the last stopped after"
-                    + " their epoch); the cells done are written in %s%n", done.size(), count, Names.quoted(folder.given()));
+                    + " their epoch); the cells done are written in %s%n", done.size(), count,
+                    Printable.path(swept.folder()));
             return ExitCodes.INTERRUPTED;
         }
         List<Sweep.Done> diverged = done.stream()

@@ -22,6 +22,10 @@ public final class GradeReport {
     /** The settings' columns, in the order of {@code grades.csv}. */
     public static final List<String> SETTING_COLUMNS = List.of("hidden", "activation", "features", "optimizer", "lr",
             "batch", "epochs", "weight_decay");
+    /** The name of the table of grades. */
+    public static final String CSV = "grades.csv";
+    /** The name of the page of grades. */
+    public static final String HTML = "grades.html";
 
     private GradeReport() {}
 
@@ -35,9 +39,9 @@ public final class GradeReport {
         Files.createDirectories(dir);
         List<GradeRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(GradeRow::index));
-        Path csv = dir.resolve("grades.csv");
+        Path csv = dir.resolve(CSV);
         AtomicFiles.write(csv, csv(sorted).getBytes(StandardCharsets.UTF_8));
-        Path html = dir.resolve("grades.html");
+        Path html = dir.resolve(HTML);
         AtomicFiles.write(html, html(plan, sorted, engine).getBytes(StandardCharsets.UTF_8));
         return List.of(csv, html);
     }

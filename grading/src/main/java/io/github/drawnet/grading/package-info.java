@@ -11,7 +11,11 @@
  * engine here, on threads; {@code spark} in drawnet-spark, found through {@link
  * io.github.drawnet.grading.GradeEngines}); and {@link io.github.drawnet.grading.GradeReport} writes
  * {@code grades.csv} and the sortable {@code grades.html}; {@link io.github.drawnet.grading.Csv} writes
- * both tables' CSV. Cells carry the drawing's bytes and their
+ * both tables' CSV. {@link io.github.drawnet.grading.GradeRun} takes a plan to one finished run folder (grades,
+ * reports, saved models, a sweep's {@code sweep.csv}, committed whole), the one way every front end writes a
+ * grading, and {@link io.github.drawnet.grading.GradeProgress} prints its progress; {@link
+ * io.github.drawnet.grading.SweepRun} does the same for a local sweep and its figures. Cells carry the drawing's
+ * bytes and their
  * settings as text, so they can be shipped to another machine and read there by the library's one
  * parser.
  */

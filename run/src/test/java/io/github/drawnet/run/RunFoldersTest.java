@@ -3,17 +3,51 @@ package io.github.drawnet.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.drawnet.io.RunFolder;
 import io.github.drawnet.io.RunFolderException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The checks of a folder a person names, before any work, and what a model's folder says of its run. */
 final class RunFoldersTest {
+
+    static final Clock LEAP_DAY = Clock.fixed(Instant.parse("2024-02-29T23:59:58Z"), ZoneOffset.UTC);
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"blob, 20240229-235958-blob-djl", "my drawing.png, 20240229-235958-my_drawing-djl",
+        "ring (v2).PNG, 20240229-235958-ring_v2_-djl", ".png, 20240229-235958-drawing-djl",
+        "'', 20240229-235958-drawing-djl",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.png,"
+            + " 20240229-235958-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-djl",
+        "'a\u001b[2Jb\nc.png', 20240229-235958-a_2Jb_c-djl"})
+    void fresh_timeDrawingBackend_shortened_aSecondRunInTheSameSecondGetsItsOwn(String drawing, String folder,
+            @TempDir Path base) throws IOException {
+        try (RunFolder f = RunFolders.open(RunFolders.fresh(base, LEAP_DAY, drawing, "djl"), false, LEAP_DAY, "run",
+                List.of(), List.of())) {
+            assertThat(f.given()).isEqualTo(base.resolve(folder));
+            assertThat(f.dir()).isDirectory();
+            assertThat(RunFolders.fresh(base, LEAP_DAY, drawing, "djl")).isEqualTo(base.resolve(folder + "-2"));
+        }
+    }
+
+    @Test
+    void open_folderGiven_usedAsIs_createdWithItsParents(@TempDir Path tmp) throws IOException {
+        try (RunFolder f = RunFolders.open(tmp.resolve("a/b/c"), false, LEAP_DAY, "run", List.of(), List.of())) {
+            assertThat(f.given()).isEqualTo(tmp.resolve("a/b/c"));
+            assertThat(tmp.resolve("a/b/c")).isDirectory();
+        }
+    }
 
     @Test
     void checkGiven_emptyTheWorkingFolderOrAFile_refusedNamingTheOptions(@TempDir Path tmp) throws IOException {

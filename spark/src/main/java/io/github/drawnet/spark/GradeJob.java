@@ -5,12 +5,13 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
-import io.github.drawnet.grading.GradeListener;
-import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
-import io.github.drawnet.grading.GradeReport;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.GradeRun;
+import io.github.drawnet.grading.GradedRun;
 import io.github.drawnet.grading.Grid;
+import io.github.drawnet.io.RunFolderException;
+import io.github.drawnet.viz.ReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,15 +26,17 @@ import java.util.List;
  * <pre>
  * spark-submit --class io.github.drawnet.spark.GradeJob --master spark://HOST:7077 \
  *     --jars "$(ls app/target/lib/*.jar | paste -sd,)" spark/target/drawnet-spark.jar \
- *     DIR --out OUT [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden '2;4;8,4'] ...
+ *     DIR --out OUT [--force] [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden '2;4;8,4'] ...
  * </pre>
  *
  * <p>Every setting is named as on the command line ({@code --lr}, {@code --train-size}, ...); a
  * sweep's settings take lists, read by {@link Grid#values}, the parser {@code drawnet sweep} and {@code
  * drawnet grade} use: values separated by {@code ;} ({@code --hidden '4;8,4'} is two networks), a
- * repeated option adding to its list. Writes
- * {@code grades.csv} and {@code grades.html} into {@code OUT} on the driver. The command line's
- * {@code drawnet grade DIR --engine spark} runs the same job.
+ * repeated option adding to its list. Writes {@code OUT} on the driver as a run folder ({@link GradeRun}, as
+ * {@code drawnet grade} writes it): {@code grades.csv}, {@code grades.html} and the reports, listed in its
+ * {@code run.json} and committed whole; an earlier run's results there are replaced only with {@code --force},
+ * and an {@code OUT} inside {@code DIR} is refused. The command line's {@code drawnet grade DIR --engine spark}
+ * runs the same job.
  */
 public final class GradeJob {
 
@@ -51,19 +54,23 @@ public final class GradeJob {
             Backends backends = Backends.discover();
             List<Backend> bs = backends.choose(a.backends, note -> err.println("drawnet grade job: " + note));
             GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.grid);
-            GradeOptions options = new GradeOptions(Runtime.getRuntime().availableProcessors(), null, false,
-                    a.reports ? a.out.resolve("reports") : null);
-            out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(), plan.drawingCount());
-            List<GradeRow> rows = new SparkGradeEngine().run(plan, options, GradeListener.NONE);
-            List<Path> files = GradeReport.write(a.out, plan, rows, SparkGradeEngine.ID);
+            GradedRun done = GradeRun.of(plan).engine(new SparkGradeEngine()).out(a.out).replace(a.force)
+                    .reports(a.reports ? ReportFiles.all() : null)
+                    .onStart(folder -> out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(),
+                            plan.drawingCount()))
+                    .write();
+            List<GradeRow> rows = done.rows();
             long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
             out.printf("Graded %d cells, %d failed%n", rows.size(), failed);
-            out.println("Grades: " + files.get(0) + ", " + files.get(1));
+            out.println("Grades: " + done.grades() + ", " + done.overview());
             return 0;
         } catch (InvalidSettingException e) { // named by its option, as the command line names it
             err.println("drawnet grade job: " + e.messageFor(e.setting().option()));
             return 2;
         } catch (IllegalArgumentException e) {
+            err.println("drawnet grade job: " + e.getMessage());
+            return 2;
+        } catch (RunFolderException e) { // refused before anything ran, as the command line refuses it
             err.println("drawnet grade job: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -80,6 +87,7 @@ public final class GradeJob {
         Path folder;
         Path out;
         boolean reports;
+        boolean force;
         List<String> backends = new ArrayList<>();
         ExperimentSettings base = ExperimentSettings.notebook();
         Grid grid = Grid.NONE;
@@ -95,8 +103,9 @@ public final class GradeJob {
                     a.folder = Path.of(arg);
                     continue;
                 }
-                if (arg.equals("--reports")) {
-                    a.reports = true;
+                if (arg.equals("--reports") || arg.equals("--force")) {
+                    a.reports |= arg.equals("--reports");
+                    a.force |= arg.equals("--force");
                     continue;
                 }
                 if (i + 1 >= args.length) {

@@ -55,4 +55,53 @@ final class GradeJobTest {
         assertThat(dir.resolve("out")).doesNotExist();
         assertThat(List.of(dir.resolve("in").toFile().list())).containsExactly("a.png");
     }
+
+    static int run(ByteArrayOutputStream o, ByteArrayOutputStream e, String... args) throws Exception {
+        return GradeJob.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_outInsideTheGradedFolder_refusedAsTheCommandLineRefusesIt_code2_nothingWritten(@TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.write(dir.resolve("in/a.png"), new byte[] {1});
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        Path out = dir.resolve("in/grades");
+        assertThat(run(o, e, dir.resolve("in").toString(), "--out", out.toString(), "--backend", "reference"))
+                .isEqualTo(2);
+        assertThat(e.toString(StandardCharsets.UTF_8)).isEqualTo("drawnet grade job: output folder " + out
+                + " is inside the graded folder " + dir.resolve("in") + ": its figures would be graded as drawings;"
+                + " choose an output folder outside it" + System.lineSeparator());
+        assertThat(o.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void run_outHoldsAnotherRunsResults_refusedWithoutForce_code2_oldRunKept(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.write(dir.resolve("in/a.png"), new byte[] {1});
+        Path out = dir.resolve("out");
+        try (io.github.drawnet.io.RunFolder earlier = io.github.drawnet.io.RunFolder.open(out, "20260101-000000-1",
+                "grade", false, List.of(), List.of())) {
+            java.nio.file.Files.writeString(earlier.staging().resolve("grades.csv"), "cell\n");
+            earlier.commit();
+        }
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        assertThat(run(o, e, dir.resolve("in").toString(), "--out", out.toString(), "--backend", "reference"))
+                .isEqualTo(2);
+        assertThat(e.toString(StandardCharsets.UTF_8)).startsWith("drawnet grade job: output folder " + out
+                + " holds the results of grade 20260101-000000-1 of ").endsWith("; add --force to replace them, or"
+                + " choose another folder" + System.lineSeparator());
+        assertThat(o.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(java.nio.file.Files.readString(out.resolve("grades.csv"))).isEqualTo("cell\n");
+    }
+
+    @Test
+    void parse_force_allowsReplacing() {
+        assertThat(GradeJob.Args.parse(new String[] {"d", "--out", "o"}).force).isFalse();
+        assertThat(GradeJob.Args.parse(new String[] {"d", "--force", "--out", "o"}).force).isTrue();
+    }
 }

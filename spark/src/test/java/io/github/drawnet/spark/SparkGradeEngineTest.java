@@ -152,6 +152,12 @@ final class SparkGradeEngineTest {
         assertThat(csv).hasSize(13);
         assertThat(csv.get(1)).startsWith("1,ann/blob.png,reference,2,sigmoid,\"x1,x2\",adam,0.01,24,2,");
         assertThat(csv.get(2)).startsWith("2,ann/blob.png,reference,3,");
+        // a run folder, as drawnet grade writes it: every file in run.json, committed whole
+        assertThat(o.toString(StandardCharsets.UTF_8)).contains("Grades: " + out.resolve("grades.csv") + ", "
+                + out.resolve("grades.html"));
+        assertThat(io.github.drawnet.io.RunFolder.status(out)).isEqualTo(io.github.drawnet.io.RunFolder.Status.FINISHED);
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"grades.csv\"", "\"grades.html\"",
+                "\"command\" : \"grade\"");
     }
 
     @Test
