@@ -7,11 +7,11 @@ import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.api.TrainingListener;
-import io.github.drawnet.grading.GradeEngines;
-import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeReport;
-import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.GradeRun;
+import io.github.drawnet.grading.GradedRun;
+import io.github.drawnet.grading.Grid;
 import io.github.drawnet.io.SavedModel;
 import io.github.drawnet.run.DrawingRun;
 import io.github.drawnet.run.DrawingSource;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Checks drawing exercises, as a course tool built on Drawnet would: one drawing to a run folder
@@ -71,14 +70,16 @@ public final class ExerciseChecker {
         return new Verdict(run, files, run.testAccuracy() >= target, continued);
     }
 
-    /** Grades every PNG under {@code folder} (a subfolder per student allowed) into {@code out}. */
-    public List<GradeRow> grade(Path folder, String backendId, ExperimentSettings settings, Path out)
+    /**
+     * Grades every PNG under {@code folder} (a subfolder per student allowed) into the run folder {@code out}:
+     * {@code grades.csv}, {@code grades.html} and, with {@code saveModels}, each cell's report and trained model.
+     */
+    public GradedRun grade(Path folder, String backendId, ExperimentSettings settings, Path out, boolean saveModels)
             throws IOException, InterruptedException {
-        GradePlan plan = GradePlan.of(folder, List.of(backends.get(backendId)), settings, Map.of());
-        List<GradeRow> rows = GradeEngines.get("local", backends).run(plan, GradeOptions.threads(2),
-                (done, total, row) -> System.out.println(row.describe(total)));
-        GradeReport.write(out, plan, rows, "local"); // grades.csv and grades.html
-        return rows;
+        GradePlan plan = GradePlan.of(folder, List.of(backends.get(backendId)), settings, Grid.NONE);
+        return GradeRun.of(plan).engineOptions(2, null, false).saveModels(saveModels)
+                .listener((done, total, row) -> System.out.println(row.describe(total)))
+                .out(out).write();
     }
 
     /** {@code ExerciseChecker DRAWING.png|FOLDER OUT [BACKEND]}: checks one drawing, or grades a folder. */
@@ -88,7 +89,8 @@ public final class ExerciseChecker {
         String backend = args.length > 2 ? args[2] : "reference";
         ExerciseChecker checker = new ExerciseChecker();
         if (Files.isDirectory(in)) {
-            System.out.println(GradeReport.summary(checker.grade(in, backend, quick(), out)));
+            GradedRun graded = checker.grade(in, backend, quick(), out, true);
+            System.out.println(GradeReport.summary(graded.rows()) + " -> " + graded.grades());
             return;
         }
         Verdict v = checker.check(DrawingSource.file(in), backend, quick(), 0.9, out);

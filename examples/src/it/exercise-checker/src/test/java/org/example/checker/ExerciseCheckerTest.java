@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.drawnet.api.Backends;
 import io.github.drawnet.grading.GradeRow;
+import io.github.drawnet.grading.GradedRun;
 import io.github.drawnet.run.DrawingSource;
 import io.github.drawnet.sampling.Preset;
 import java.nio.file.Files;
@@ -63,8 +64,9 @@ class ExerciseCheckerTest {
         ImageIO.write(Preset.HALF_PLANE.image(), "png", students.resolve("bob/half.png").toFile());
         Files.writeString(students.resolve("bob/notes.png"), "not a picture");
 
-        List<GradeRow> rows = new ExerciseChecker().grade(students, "reference", ExerciseChecker.quick(),
-                tmp.resolve("grades"));
+        GradedRun graded = new ExerciseChecker().grade(students, "reference", ExerciseChecker.quick(),
+                tmp.resolve("grades"), true);
+        List<GradeRow> rows = graded.rows();
 
         assertEquals(List.of("ann/blob.png", "bob/half.png", "bob/notes.png"), rows.stream().map(GradeRow::drawing).toList());
         assertEquals(List.of(GradeRow.Status.OK, GradeRow.Status.OK, GradeRow.Status.FAILED),
@@ -72,6 +74,11 @@ class ExerciseCheckerTest {
         assertTrue(rows.get(0).testAccuracy() > 0.9, "ann: " + rows.get(0).testAccuracy());
         assertEquals(4, Files.readAllLines(tmp.resolve("grades/grades.csv")).size()); // a header and three rows
         assertTrue(Files.readString(tmp.resolve("grades/grades.html")).contains("bob/notes.png"));
+        // each cell's model saved when asked, as a file of the run folder's manifest
+        Path annModel = Files.walk(graded.reports()).filter(p -> p.getFileName().toString().equals("model.json")
+                && p.toString().contains("ann")).findFirst().orElseThrow();
+        assertTrue(Files.readString(tmp.resolve("grades/run.json")).contains(
+                tmp.resolve("grades").relativize(annModel).toString()), "model.json listed in run.json");
     }
 
     @Test
