@@ -3,12 +3,14 @@ package io.github.drawnet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.studio.StudioServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,7 +79,7 @@ final class HelpTest {
         "continue | --epochs       | (default: 10)",
         "studio   | --port         | (default: 8080)",
         "studio   | --host         | (default: 127.0.0.1, this machine only)",
-        "studio   | --max-sessions | (default: 8)",
+        "studio   | --max-sessions | (default: as many as the memory serves, 85 with 1 GiB)",
         "bench    | --backends     | (default: djl,dl4j,reference)",
         "bench    | --epochs       | (default: 100)",
         "bench    | --repeat       | (default: 2)",
@@ -89,5 +91,12 @@ final class HelpTest {
         "sweep    | --parallel     | (default: the number of cores)"})
     void help_commandsOwnOptions_showTheirDefaults(String command, String option, String shown) {
         assertThat(options(help(command)).get(option)).contains(shown);
+    }
+
+    @Test
+    void studioHelp_maxSessions_namesWhatTheStudioServesWithTheLaunchersHeap() {
+        // the launcher runs with -Xmx1g; the help's figure is the studio's own rule, not a copy of it
+        assertThat(options(help("studio")).get("--max-sessions"))
+                .contains(StudioServer.Options.memorySessions(1L << 30) + " with 1 GiB");
     }
 }
