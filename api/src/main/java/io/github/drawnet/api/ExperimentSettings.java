@@ -118,13 +118,9 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
                 yield new ExperimentSettings(sizes, labels, noise, network, c.withBatchSize(v));
             }
             case EPOCHS -> new ExperimentSettings(sizes, labels, noise, network, c.withEpochs(integer(setting, t)));
-            case WEIGHT_DECAY -> {
-                double v = number(setting, t);
-                if (!Double.isFinite(v) || v < 0) {
-                    throw new InvalidSettingException(setting, " must be a finite number >= 0, got " + v);
-                }
-                yield new ExperimentSettings(sizes, labels, noise, network, c.withWeightDecay(v));
-            }
+            case WEIGHT_DECAY -> new ExperimentSettings(sizes, labels, noise, network,
+                    c.withWeightDecay(nonNegative(setting, t)));
+            case L1 -> new ExperimentSettings(sizes, labels, noise, network, c.withL1(nonNegative(setting, t)));
             case SHUFFLE -> new ExperimentSettings(sizes, labels, noise, network, c.withShuffle(bool(setting, t)));
         };
     }
@@ -175,6 +171,7 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
             case BATCH_SIZE -> Integer.toString(training.batchSize());
             case EPOCHS -> Integer.toString(training.epochs());
             case WEIGHT_DECAY -> decimal(training.weightDecay());
+            case L1 -> decimal(training.l1());
             case SHUFFLE -> Boolean.toString(training.shuffle());
         };
     }
@@ -185,6 +182,15 @@ public record ExperimentSettings(SampleSizes sizes, LabelMode labels, double noi
      */
     public static String hiddenText(List<Integer> hidden) {
         return hidden.isEmpty() ? "none" : hidden.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** Reads a coefficient that is finite and &gt;= 0 (weight decay, L1). */
+    private static double nonNegative(Setting setting, String text) {
+        double v = number(setting, text);
+        if (!Double.isFinite(v) || v < 0) {
+            throw new InvalidSettingException(setting, " must be a finite number >= 0, got " + v);
+        }
+        return v;
     }
 
     private static String decimal(double v) {

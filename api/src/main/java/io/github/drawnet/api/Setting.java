@@ -41,6 +41,8 @@ public enum Setting {
     EPOCHS("epochs", "epochs", "epochs"),
     /** The L2 weight decay, finite and &gt;= 0. */
     WEIGHT_DECAY("weight-decay", "weightDecay", "weight decay"),
+    /** The L1 penalty's coefficient, finite and &gt;= 0 (see {@link TrainingConfig#l1()}). */
+    L1("l1", "l1", "l1 penalty"),
     /** Whether the training order is reshuffled every epoch: {@code true} or {@code false}. */
     SHUFFLE("shuffle", "shuffle", "shuffle");
 

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param epochs the number of passes over the training set, in [1, {@value #MAX_EPOCHS}]
  * @param weightDecay the L2 coefficient λ, finite and &gt;= 0: {@code λ·param} is added to every
  *     gradient, weights and biases alike, as PyTorch's {@code weight_decay} does (0 turns it off)
+ * @param l1 the L1 coefficient, finite and &gt;= 0: the penalty {@code l1·Σ|param|} over every
+ *     parameter, weights and biases alike as with {@code weightDecay}, enters the gradient as {@code
+ *     l1·sign(param)} (0 at a parameter of exactly 0), beside the weight decay and before the
+ *     optimizer's moments; the losses reported stay the data's cross-entropy, as with weight decay (0
+ *     turns it off)
  * @param seed the seed of every random choice made after sampling: initial parameters and batch
  *     order
  * @param shuffle whether the training order is reshuffled each epoch (the notebook does)
@@ -31,6 +36,7 @@ public record TrainingConfig(
         int batchSize,
         int epochs,
         double weightDecay,
+        double l1,
         long seed,
         boolean shuffle) {
 
@@ -53,6 +59,13 @@ public record TrainingConfig(
         checkBatchSize(batchSize, MAX_BATCH_SIZE);
         checkEpochs(epochs);
         Checks.nonNegativeFinite("weight decay", weightDecay);
+        Checks.nonNegativeFinite("l1 penalty", l1);
+    }
+
+    /** Returns a configuration without L1 ({@code l1} 0): the settings as they were before L1 existed. */
+    public TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, int epochs, double weightDecay,
+            long seed, boolean shuffle) {
+        this(optimizer, learningRate, batchSize, epochs, weightDecay, 0.0, seed, shuffle);
     }
 
     /**
@@ -87,44 +100,49 @@ public record TrainingConfig(
 
     /**
      * Returns the notebook's settings: Adam, learning rate 0.01, batch size 24, 100 epochs, no
-     * weight decay, seed 0, shuffled.
+     * weight decay, no L1, seed 0, shuffled.
      */
     public static TrainingConfig notebook() {
-        return new TrainingConfig(Optimizer.ADAM, 0.01, 24, 100, 0.0, 0L, true);
+        return new TrainingConfig(Optimizer.ADAM, 0.01, 24, 100, 0.0, 0.0, 0L, true);
     }
 
     /** Returns a copy with another optimizer. */
     public TrainingConfig withOptimizer(Optimizer value) {
-        return new TrainingConfig(value, learningRate, batchSize, epochs, weightDecay, seed, shuffle);
+        return new TrainingConfig(value, learningRate, batchSize, epochs, weightDecay, l1, seed, shuffle);
     }
 
     /** Returns a copy with another learning rate. */
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(optimizer, value, batchSize, epochs, weightDecay, seed, shuffle);
+        return new TrainingConfig(optimizer, value, batchSize, epochs, weightDecay, l1, seed, shuffle);
     }
 
     /** Returns a copy with another batch size. */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(optimizer, learningRate, value, epochs, weightDecay, seed, shuffle);
+        return new TrainingConfig(optimizer, learningRate, value, epochs, weightDecay, l1, seed, shuffle);
     }
 
     /** Returns a copy with another number of epochs. */
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, value, weightDecay, seed, shuffle);
+        return new TrainingConfig(optimizer, learningRate, batchSize, value, weightDecay, l1, seed, shuffle);
     }
 
     /** Returns a copy with another weight decay. */
     public TrainingConfig withWeightDecay(double value) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, value, seed, shuffle);
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, value, l1, seed, shuffle);
+    }
+
+    /** Returns a copy with another L1 coefficient. */
+    public TrainingConfig withL1(double value) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, value, seed, shuffle);
     }
 
     /** Returns a copy with another seed. */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, value, shuffle);
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, l1, value, shuffle);
     }
 
     /** Returns a copy with shuffling on or off. */
     public TrainingConfig withShuffle(boolean value) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, seed, value);
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, weightDecay, l1, seed, value);
     }
 }

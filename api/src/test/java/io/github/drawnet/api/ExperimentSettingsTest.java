@@ -36,7 +36,7 @@ final class ExperimentSettingsTest {
                 Arguments.of(Setting.FEATURES, "x1,x2"), Arguments.of(Setting.OPTIMIZER, "adam"),
                 Arguments.of(Setting.LEARNING_RATE, "0.01"), Arguments.of(Setting.BATCH_SIZE, "24"),
                 Arguments.of(Setting.EPOCHS, "100"), Arguments.of(Setting.WEIGHT_DECAY, "0"),
-                Arguments.of(Setting.SHUFFLE, "true"));
+                Arguments.of(Setting.L1, "0"), Arguments.of(Setting.SHUFFLE, "true"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -56,7 +56,8 @@ final class ExperimentSettingsTest {
                 Arguments.of(Setting.ACTIVATION, "tanh", "tanh"), Arguments.of(Setting.FEATURES, "x1sq,x2sq", "x1sq,x2sq"),
                 Arguments.of(Setting.OPTIMIZER, "sgd", "sgd"), Arguments.of(Setting.LEARNING_RATE, "1e-3", "0.001"),
                 Arguments.of(Setting.BATCH_SIZE, "5000", "5000"), Arguments.of(Setting.EPOCHS, "100000", "100000"),
-                Arguments.of(Setting.WEIGHT_DECAY, "0.0001", "0.0001"), Arguments.of(Setting.SHUFFLE, "false", "false"));
+                Arguments.of(Setting.WEIGHT_DECAY, "0.0001", "0.0001"), Arguments.of(Setting.L1, "1e-3", "0.001"),
+                Arguments.of(Setting.SHUFFLE, "false", "false"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -101,6 +102,9 @@ final class ExperimentSettingsTest {
                 Arguments.of(Setting.LEARNING_RATE, "fast", "--lr must be a number, got 'fast'"),
                 Arguments.of(Setting.WEIGHT_DECAY, "-0.5", "--weight-decay must be a finite number >= 0, got -0.5"),
                 Arguments.of(Setting.WEIGHT_DECAY, "Infinity", "--weight-decay must be a finite number >= 0, got Infinity"),
+                Arguments.of(Setting.L1, "-0.5", "--l1 must be a finite number >= 0, got -0.5"),
+                Arguments.of(Setting.L1, "NaN", "--l1 must be a finite number >= 0, got NaN"),
+                Arguments.of(Setting.L1, "lots", "--l1 must be a number, got 'lots'"),
                 Arguments.of(Setting.NOISE, "1", "--noise must be in [0, 1), got 1.0"),
                 Arguments.of(Setting.NOISE, "-0.1", "--noise must be in [0, 1), got -0.1"),
                 Arguments.of(Setting.BATCH_SIZE, "0", "--batch must be in [1, 5000], got 0"),

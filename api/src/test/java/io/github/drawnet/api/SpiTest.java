@@ -336,6 +336,16 @@ final class SpiTest {
     }
 
     @Test
+    void train_parametersNaNWithL1Set_diverged_adviceNamesTheL1Penalty() {
+        ScriptedModel model = new ScriptedModel(0.5f);
+        model.parameters = new Parameters(List.of(new LayerParameters(2, 1, new float[] {Float.NaN, 0}, new float[] {0})));
+        ScriptedTrainer t = new ScriptedTrainer(model, CONFIG.withL1(1e30), train(),
+                new AbstractTrainer.EpochTotals(2, 1, 4));
+        assertThat(t.train(5, TrainingListener.NONE).message()).isEqualTo("training stopped at epoch 1: a weight or bias"
+                + " became NaN or infinite; try a learning rate smaller than 0.5 or an l1 penalty smaller than 1.0E30");
+    }
+
+    @Test
     void largestBatchMean_meansOfConsecutiveBatchesLastSmaller_nanWins() {
         float[] losses = {1, 3, 10, 20, 7};
         assertThat(AbstractTrainer.EpochTotals.largestBatchMean(losses, 2)).isEqualTo(15.0);

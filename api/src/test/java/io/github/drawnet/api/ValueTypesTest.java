@@ -25,6 +25,8 @@ final class ValueTypesTest {
                 Arguments.of((Runnable) () -> nb.withBatchSize(0), "batch size must be in [1, 1000000], got 0"),
                 Arguments.of((Runnable) () -> nb.withEpochs(0), "epochs must be in [1, 100000], got 0"),
                 Arguments.of((Runnable) () -> nb.withWeightDecay(-1), "weight decay must be a finite number >= 0, got -1"),
+                Arguments.of((Runnable) () -> nb.withL1(-1), "l1 penalty must be a finite number >= 0, got -1"),
+                Arguments.of((Runnable) () -> nb.withL1(Double.NaN), "l1 penalty must be a finite number >= 0, got NaN"),
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withHidden(List.of(0)),
                         "hidden units per layer must be in [1, 256], got 0"),
                 Arguments.of((Runnable) () -> NetworkSpec.notebook().withHidden(List.of(100000)),
@@ -53,7 +55,7 @@ final class ValueTypesTest {
     void trainingConfig_toString_printsEveryHyperparameter() {
         assertThat(TrainingConfig.notebook().toString())
                 .isEqualTo("TrainingConfig[optimizer=adam, learningRate=0.01, batchSize=24, epochs=100, weightDecay=0.0,"
-                        + " seed=0, shuffle=true]");
+                        + " l1=0.0, seed=0, shuffle=true]");
     }
 
     @Test

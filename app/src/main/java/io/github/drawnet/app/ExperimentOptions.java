@@ -45,6 +45,9 @@ final class ExperimentOptions {
     @Option(names = "--weight-decay", paramLabel = "L2",
             description = "L2 weight decay, added to every gradient as in PyTorch (default: ${DEFAULT-VALUE}).")
     String weightDecay;
+    @Option(names = "--l1", paramLabel = "L1", description = "L1 penalty l1·Σ|param|: l1·sign(param) added to every gradient"
+            + " beside the weight decay, weights and biases alike (default: ${DEFAULT-VALUE}).")
+    String l1;
 
     @Option(names = "--no-shuffle", description = "Keep the training order fixed instead of reshuffling every epoch.")
     boolean noShuffle;
@@ -74,7 +77,7 @@ final class ExperimentOptions {
                 .with(Setting.LEARNING_RATE, learningRate)
                 .with(Setting.BATCH_SIZE, batchSize)
                 .with(Setting.EPOCHS, epochs)
-                .with(Setting.WEIGHT_DECAY, weightDecay)
+                .with(Setting.WEIGHT_DECAY, weightDecay).with(Setting.L1, l1)
                 .with(Setting.SHUFFLE, noShuffle ? "false" : "true")
                 .requireConsistent();
     }

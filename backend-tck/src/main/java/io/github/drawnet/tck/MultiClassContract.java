@@ -91,10 +91,29 @@ public interface MultiClassContract extends BackendUnderTest {
     @MethodSource("io.github.drawnet.tck.MultiClassContract#stepCases")
     default void trainEpoch_oneBatchOfKClasses_matchesReferenceUpdate(int classes, Optimizer optimizer, double lr,
             double weightDecay, List<Integer> hidden, Activation activation) {
+        oneBatchOfKClasses(classes, new TrainingConfig(optimizer, lr, 24, 1, weightDecay, 0, false), hidden,
+                activation);
+    }
+
+    /** One step of each optimizer with the L1 penalty, on K classes: the softmax output shares the update. */
+    static Stream<Arguments> l1StepCases() {
+        return Stream.of(
+                Arguments.of(4, Optimizer.ADAM, 0.05, 0.0, 0.05, List.of(5), Activation.TANH),
+                Arguments.of(3, Optimizer.SGD, 0.5, 0.01, 0.02, List.of(4, 3), Activation.SIGMOID));
+    }
+
+    @ParameterizedTest(name = "K={0} {1} lr={2} wd={3} l1={4} hidden={5} {6}")
+    @MethodSource("io.github.drawnet.tck.MultiClassContract#l1StepCases")
+    default void trainEpoch_oneBatchOfKClassesWithL1_matchesReferenceUpdate(int classes, Optimizer optimizer,
+            double lr, double weightDecay, double l1, List<Integer> hidden, Activation activation) {
+        oneBatchOfKClasses(classes, TrainingContract.stepConfig(optimizer, lr, weightDecay, l1), hidden, activation);
+    }
+
+    private void oneBatchOfKClasses(int classes, TrainingConfig config, List<Integer> hidden, Activation activation) {
+        Optimizer optimizer = config.optimizer();
         NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, hidden, activation, classes);
         Parameters initial = Fixtures.randomParameters(spec, 22, 1.0);
         Dataset batch = Fixtures.randomClassPoints(24, classes, 9);
-        TrainingConfig config = new TrainingConfig(optimizer, lr, 24, 1, weightDecay, 0, false);
         ReferenceNetwork reference = new ReferenceNetwork(spec, initial);
         ReferenceNetwork.StepResult expected = reference.step(batch.features(spec.inputs()), batch.labelsAsFloats(),
                 config);

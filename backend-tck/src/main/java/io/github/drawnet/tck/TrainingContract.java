@@ -35,24 +35,40 @@ public interface TrainingContract extends BackendUnderTest {
     /** The largest absolute difference allowed between updated parameters and the reference's. */
     double STEP_TOLERANCE = 1e-4;
 
-    /** One step with each optimizer, with and without weight decay, on shallow and deep networks. */
+    /**
+     * One step with each optimizer, with and without weight decay, with and without the L1 penalty (alone
+     * and beside weight decay), on shallow and deep networks. The L1 rows are chosen so that a backend
+     * whose L1 term is missing, doubled or of the wrong sign misses the reference by far more than
+     * {@link #STEP_TOLERANCE} (checked in the suite's own tests, {@code L1StepCasesTest}): Adam's first
+     * step is {@code lr · sign(g)}, so there the coefficient must turn some gradients and twice it some
+     * more.
+     */
     static Stream<Arguments> stepCases() {
         return Stream.of(
-                Arguments.of(Optimizer.ADAM, 0.01, 0.0, List.of(4), Activation.SIGMOID),
-                Arguments.of(Optimizer.SGD, 0.5, 0.0, List.of(4), Activation.SIGMOID),
-                Arguments.of(Optimizer.ADAM, 0.05, 0.01, List.of(5, 3), Activation.TANH),
-                Arguments.of(Optimizer.SGD, 0.1, 0.01, List.of(5, 3), Activation.RELU),
-                Arguments.of(Optimizer.ADAM, 0.01, 0.0, List.of(), Activation.LINEAR));
+                Arguments.of(Optimizer.ADAM, 0.01, 0.0, 0.0, List.of(4), Activation.SIGMOID),
+                Arguments.of(Optimizer.SGD, 0.5, 0.0, 0.0, List.of(4), Activation.SIGMOID),
+                Arguments.of(Optimizer.ADAM, 0.05, 0.01, 0.0, List.of(5, 3), Activation.TANH),
+                Arguments.of(Optimizer.SGD, 0.1, 0.01, 0.0, List.of(5, 3), Activation.RELU),
+                Arguments.of(Optimizer.ADAM, 0.01, 0.0, 0.0, List.of(), Activation.LINEAR),
+                Arguments.of(Optimizer.ADAM, 0.05, 0.0, 0.05, List.of(5, 3), Activation.TANH),
+                Arguments.of(Optimizer.SGD, 0.5, 0.0, 0.01, List.of(4), Activation.SIGMOID),
+                Arguments.of(Optimizer.ADAM, 0.01, 0.01, 0.012, List.of(4), Activation.RELU),
+                Arguments.of(Optimizer.SGD, 0.1, 0.01, 0.05, List.of(), Activation.LINEAR));
     }
 
-    @ParameterizedTest(name = "{0} lr={1} wd={2} hidden={3} {4}")
+    /** Returns the configuration of one of {@link #stepCases()}: one batch of 24, one epoch, not shuffled. */
+    static TrainingConfig stepConfig(Optimizer optimizer, double lr, double weightDecay, double l1) {
+        return new TrainingConfig(optimizer, lr, 24, 1, weightDecay, l1, 0, false);
+    }
+
+    @ParameterizedTest(name = "{0} lr={1} wd={2} l1={3} hidden={4} {5}")
     @MethodSource("io.github.drawnet.tck.TrainingContract#stepCases")
     default void trainEpoch_oneBatch_matchesReferenceUpdate(Optimizer optimizer, double lr, double weightDecay,
-            List<Integer> hidden, Activation activation) {
+            double l1, List<Integer> hidden, Activation activation) {
         NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, hidden, activation);
         Parameters initial = Fixtures.randomParameters(spec, 21, 1.0);
         Dataset batch = Fixtures.randomPoints(24, 8);
-        TrainingConfig config = new TrainingConfig(optimizer, lr, 24, 1, weightDecay, 0, false);
+        TrainingConfig config = stepConfig(optimizer, lr, weightDecay, l1);
 
         ReferenceNetwork reference = new ReferenceNetwork(spec, initial);
         ReferenceNetwork.StepResult expected = reference.step(batch.features(spec.inputs()), batch.labelsAsFloats(),
@@ -101,6 +117,35 @@ public interface TrainingContract extends BackendUnderTest {
             assertThat(r.history().size()).isEqualTo(1);
             assertThat(r.message()).startsWith("training stopped at epoch 1: ");
         }
+    }
+
+    /**
+     * A large L1 penalty pulls every parameter, weights and biases alike, to within about one step
+     * ({@code lr · l1}) of zero, where the data's gradient alone keeps them far from it: SGD at 0.1 with
+     * l1 = 1 for 5 epochs of 10 batches, from parameters of magnitude up to 2.
+     */
+    @Test
+    default void train_largeL1_drivesEveryParameterTowardZero() {
+        NetworkSpec spec = NetworkSpec.notebook();
+        DataSplits data = Fixtures.smallSplits(Preset.BLOB, 240, 6);
+        Parameters initial = Fixtures.randomParameters(spec, 23, 2.0);
+        TrainingConfig plain = new TrainingConfig(Optimizer.SGD, 0.1, 24, 5, 0.0, 6, true);
+        double[] largest = new double[2];
+        double[] total = new double[2];
+        for (int run = 0; run < 2; run++) {
+            TrainingConfig config = run == 0 ? plain : plain.withL1(1.0);
+            try (Model model = backend().newModel(spec, initial);
+                    Trainer trainer = backend().newTrainer(model, config, data.train(), data.validation())) {
+                trainer.train(5, TrainingListener.NONE);
+                for (float v : model.parameters().toFlat()) {
+                    largest[run] = Math.max(largest[run], Math.abs(v));
+                    total[run] += Math.abs(v);
+                }
+            }
+        }
+        assertThat(largest[0]).as("without L1").isGreaterThan(0.5);
+        assertThat(largest[1]).as("largest |parameter| with l1 = 1").isLessThan(0.25);
+        assertThat(total[1]).as("sum of |parameter| with l1 = 1").isLessThan(total[0] / 4);
     }
 
     @Test

@@ -113,13 +113,19 @@ final class JsonForms {
         return out;
     }
 
-    /** Writes every training setting into {@code node}. */
+    /**
+     * Writes every training setting into {@code node}; the L1 penalty only when it is on, so that a run
+     * without it writes what it wrote before L1 existed (and a file without it reads as 0).
+     */
     static ObjectNode training(ObjectNode node, TrainingConfig c) {
         node.put("optimizer", c.optimizer().id());
         node.put("learningRate", c.learningRate());
         node.put("batchSize", c.batchSize());
         node.put("epochs", c.epochs());
         node.put("weightDecay", c.weightDecay());
+        if (c.l1() > 0) {
+            node.put("l1", c.l1());
+        }
         node.put("seed", c.seed());
         node.put("shuffle", c.shuffle());
         return node;

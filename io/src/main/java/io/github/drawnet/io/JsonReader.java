@@ -222,11 +222,11 @@ final class JsonReader {
         return new NetworkSpec(inputs, hidden, Activation.fromId(text(net, "activation")), classes);
     }
 
-    /** Reads {@link JsonForms#training}. */
+    /** Reads {@link JsonForms#training}; a file without {@code l1} (older, or L1 off) reads as 0. */
     TrainingConfig training(JsonNode t) {
         return new TrainingConfig(Optimizer.fromId(text(t, "optimizer")), number(t, "learningRate"),
-                integer(t, "batchSize"), integer(t, "epochs"), number(t, "weightDecay"), longValue(t, "seed"),
-                bool(t, "shuffle"));
+                integer(t, "batchSize"), integer(t, "epochs"), number(t, "weightDecay"),
+                t.has("l1") ? number(t, "l1") : 0.0, longValue(t, "seed"), bool(t, "shuffle"));
     }
 
     /** Reads {@link JsonForms#drawing} and {@link JsonForms#data} (from their two objects) into a provenance. */

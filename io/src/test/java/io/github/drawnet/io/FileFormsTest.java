@@ -84,6 +84,22 @@ final class FileFormsTest {
     }
 
     @Test
+    void metrics_runWithL1_writesAndReadsItBack_runWithoutHasNoField(@TempDir Path dir) throws IOException {
+        DataSplits data = Sampler.sample(Preset.RING.drawing(), new SampleSizes(40, 20, 20), 12);
+        TrainingConfig config = TrainingConfig.notebook().withEpochs(1).withBatchSize(20).withL1(1e-3);
+        ExperimentResult withL1 = Experiments.run(Backends.discover().get("reference"), Preset.RING.drawing(), data,
+                NetworkSpec.notebook(), config, TrainingListener.NONE);
+        Path file = dir.resolve("metrics.json");
+        MetricsFile.write(withL1, file);
+        assertThat(MetricsFile.read(file).config()).isEqualTo(config);
+        assertThat(new ObjectMapper().readTree(file.toFile()).at("/training/l1").doubleValue()).isEqualTo(1e-3);
+
+        MetricsFile.write(run, file);
+        assertThat(new ObjectMapper().readTree(file.toFile()).at("/training").has("l1")).isFalse();
+        assertThat(MetricsFile.read(file).config().l1()).isZero();
+    }
+
+    @Test
     void metricsAndModel_shareTheDrawingAndDataForm(@TempDir Path dir) throws IOException {
         MetricsFile.write(run, dir.resolve("metrics.json"));
         SavedModel.of(run).write(dir.resolve("model.json"));

@@ -67,6 +67,21 @@ final class SavedModelTest {
         assertThat(back.config()).isEqualTo(sample(p).config());
     }
 
+    @Test
+    void writeThenRead_l1_roundTrips_fileWithoutItReadsAsZero(@TempDir Path dir) throws IOException {
+        SavedModel base = sample(awkward());
+        Path file = dir.resolve("m.json");
+        new SavedModel(base.backendId(), base.spec(), base.config().withL1(2.5e-4), base.parameters(), base.optimizer(),
+                base.history(), base.provenance(), base.drawing()).write(file);
+        assertThat(json(file).at("/training/l1").doubleValue()).isEqualTo(2.5e-4);
+        assertThat(SavedModel.read(file).config()).isEqualTo(base.config().withL1(2.5e-4));
+
+        // L1 off: no field, as files were written before L1 existed; such a file reads as 0
+        base.write(file);
+        assertThat(json(file).at("/training").has("l1")).isFalse();
+        assertThat(SavedModel.read(file).config().l1()).isZero();
+    }
+
     static ObjectNode json(Path file) throws IOException {
         return (ObjectNode) new ObjectMapper().readTree(file.toFile());
     }
@@ -88,6 +103,10 @@ final class SavedModelTest {
                         (Consumer<ObjectNode>) j -> ((ArrayNode) j.withArray("parameters").get(0).get("weight").get(0))
                                 .set(0, "x"),
                         "has parameters layer 0 weight row 0[0] that is not a number: \"x\""),
+                Arguments.of("negative l1", (Consumer<ObjectNode>) j -> j.with("training").put("l1", -1.0),
+                        "holds an invalid value: l1 penalty must be a finite number >= 0, got -1"),
+                Arguments.of("l1 that is text", (Consumer<ObjectNode>) j -> j.with("training").put("l1", "x"),
+                        "has \"l1\" that is not a number: \"x\""),
                 Arguments.of("drawing tampered", (Consumer<ObjectNode>) j -> j.with("drawing").put("sha256", "00"),
                         "holds a drawing whose SHA-256 does not match the one recorded (corrupt?)"),
                 Arguments.of("optimizer state of another shape",

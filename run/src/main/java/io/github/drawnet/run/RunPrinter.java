@@ -148,9 +148,9 @@ public final class RunPrinter implements RunListener {
                     100 * data.test().positiveShare());
         }
         o.println(spec.describe());
-        o.printf(Locale.ROOT, "Training: %s, learning rate %s, batch size %d, %d epochs, weight decay %s, %s%n",
+        o.printf(Locale.ROOT, "Training: %s, learning rate %s, batch size %d, %d epochs, weight decay %s%s, %s%n",
                 c.optimizer().id(), c.learningRate(), c.batchSize(), c.epochs(), c.weightDecay(),
-                c.shuffle() ? "shuffled each epoch" : "fixed order");
+                c.l1() > 0 ? ", l1 penalty " + c.l1() : "", c.shuffle() ? "shuffled each epoch" : "fixed order");
     }
 
     /**

@@ -68,6 +68,15 @@ final class RunPrinterTest {
     }
 
     @Test
+    void setup_l1On_namedAfterTheWeightDecay() {
+        ExperimentSettings settings = DrawingRunTest.small(5).with(Setting.L1, "0.001");
+        RunPrinter.setup(out, RunInputs.prepare(DrawingSource.preset("halfplane"), ClassReading.DEFAULT, settings));
+        List<String> lines = printed().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Training: adam, learning rate 0.01, batch size 24,"
+                + " 5 epochs, weight decay 0.0, l1 penalty 0.001, shuffled each epoch");
+    }
+
+    @Test
     void setup_threeClassesOfASavedModel_countsPerClass_noClassesLine() {
         RunInputs read = RunInputs.prepare(DrawingSource.preset("three-blobs"), ClassReading.DEFAULT,
                 DrawingRunTest.small(1));

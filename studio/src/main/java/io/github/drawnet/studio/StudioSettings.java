@@ -21,7 +21,7 @@ record StudioSettings(String backend, ExperimentSettings settings) {
     /** The settings a page may send; the others (labels, shuffle) stay at the notebook's. */
     static final List<Setting> ON_THE_PAGE = List.of(Setting.TRAIN_SIZE, Setting.VALIDATION_SIZE, Setting.TEST_SIZE,
             Setting.NOISE, Setting.SEED, Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES, Setting.OPTIMIZER,
-            Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
+            Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY, Setting.L1);
 
     /**
      * Reads and checks the settings.

@@ -83,15 +83,15 @@ final class SessionPartsTest {
     void settings_everyKeyReadByTheOneParser() throws Exception {
         StudioSettings s = StudioSettings.from(json("{\"backend\":\"reference\",\"hidden\":\"8,4\",\"activation\":\"relu\","
                 + "\"features\":[\"x1sq\",\"x2sq\"],\"optimizer\":\"sgd\",\"learningRate\":\"0.5\",\"batchSize\":\"32\","
-                + "\"epochs\":\"7\",\"weightDecay\":\"0.001\",\"trainSize\":\"300\",\"validationSize\":\"60\","
+                + "\"epochs\":\"7\",\"weightDecay\":\"0.001\",\"l1\":\"0.002\",\"trainSize\":\"300\",\"validationSize\":\"60\","
                 + "\"testSize\":\"90\",\"noise\":\"0.1\",\"seed\":\"5\"}"), "djl");
         ExperimentSettings e = s.settings();
         assertThat(s.backend()).isEqualTo("reference");
         assertThat(e.network().hidden()).containsExactly(8, 4);
         assertThat(e.network().activation()).isEqualTo(Activation.RELU);
         assertThat(e.text(io.github.drawnet.api.Setting.FEATURES)).isEqualTo("x1sq,x2sq");
-        assertThat(e.training()).isEqualTo(new TrainingConfig(io.github.drawnet.api.Optimizer.SGD, 0.5, 32, 7, 0.001, 5,
-                true));
+        assertThat(e.training()).isEqualTo(new TrainingConfig(io.github.drawnet.api.Optimizer.SGD, 0.5, 32, 7, 0.001,
+                0.002, 5, true));
         assertThat(e.sizes()).isEqualTo(new SampleSizes(300, 60, 90));
         assertThat(e.noise()).isEqualTo(0.1);
         // numbers may come as JSON numbers too

@@ -148,7 +148,7 @@ public final class HtmlReport {
                 + " classes)" : " (output: sigmoid)"));
         row(h, "weights and biases", Integer.toString(r.spec().parameterCount()));
         row(h, "optimizer", c.optimizer().id() + ", learning rate " + c.learningRate() + ", weight decay "
-                + c.weightDecay());
+                + c.weightDecay() + (c.l1() > 0 ? ", l1 penalty " + c.l1() : ""));
         row(h, "batches", "size " + c.batchSize() + ", " + (c.shuffle() ? "shuffled each epoch" : "fixed order"));
         row(h, "epochs", r.history().size() + " of " + c.epochs() + " (" + r.training().stopReason().name().toLowerCase(
                 Locale.ROOT) + ")");

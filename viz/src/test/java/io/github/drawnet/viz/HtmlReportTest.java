@@ -47,7 +47,7 @@ final class HtmlReportTest {
                     new double[] {0.4, 0.6, 1}, new double[] {0.5, 0.3, 0}, new double[] {0.6, 0.2, 0},
                     new double[] {0.7, 0.1, 0}, new double[] {0.8, 0.0, 0}))
             .predictions(0.9f, 0.8f, 0.3f, 0.5f, 0.7f, 0.1f, 0.2f, 0.4f)
-            .config(new TrainingConfig(Optimizer.SGD, 0.05, 16, 5, 0.001, 42, false))
+            .config(new TrainingConfig(Optimizer.SGD, 0.05, 16, 5, 0.001, 0.002, 42, false))
             .training(Results.history(3), StopReason.STOPPED, "stopped after 3 epochs")
             .sampling(7, LabelMode.SOFT, 0.1)
             .backendName("Java 17 reference")
@@ -90,7 +90,7 @@ final class HtmlReportTest {
         "hidden layers | [3, 2]",
         "activation | tanh (output: sigmoid)",
         "weights and biases | 23",
-        "optimizer | sgd, learning rate 0.05, weight decay 0.001",
+        "optimizer | sgd, learning rate 0.05, weight decay 0.001, l1 penalty 0.002",
         "batches | size 16, fixed order",
         "epochs | 3 of 5 (stopped)"
     })

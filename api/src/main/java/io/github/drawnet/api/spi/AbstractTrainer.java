@@ -137,10 +137,11 @@ public abstract class AbstractTrainer implements Trainer {
             boolean stop = stopRequested.getAsBoolean();
             String diverged = divergence(m, lastTotals);
             if (diverged != null) {
-                String advice = config.weightDecay() > 0
-                        ? String.format(Locale.ROOT, "; try a learning rate smaller than %s or a weight decay smaller than %s",
-                                config.learningRate(), config.weightDecay())
-                        : String.format(Locale.ROOT, "; try a learning rate smaller than %s", config.learningRate());
+                String advice = String.format(Locale.ROOT, "; try a learning rate smaller than %s", config.learningRate())
+                        + (config.weightDecay() > 0 ? String.format(Locale.ROOT, " or a weight decay smaller than %s",
+                                config.weightDecay()) : "")
+                        + (config.l1() > 0 ? String.format(Locale.ROOT, " or an l1 penalty smaller than %s", config.l1())
+                                : "");
                 return new TrainingResult(history, i, StopReason.DIVERGED, String.format(Locale.ROOT,
                         "training stopped at epoch %d: %s%s", m.epoch(), diverged, advice));
             }

@@ -161,6 +161,13 @@ final class DjlTrainer extends AbstractTrainer {
         }
         PtNDArray p = (PtNDArray) model.flat();
         try (PtNDArray g = (PtNDArray) NDArrays.concat(gradientVectors, 0)) {
+            if (c.l1() > 0) {
+                // the L1 penalty l1·Σ|θ|'s gradient, l1·sign(θ) (0 at θ = 0), on weights and biases alike as the
+                // weight decay the fused update adds next; before the moments, as the decay
+                try (NDArray signs = p.sign()) {
+                    g.addi(signs.muli((float) c.l1()));
+                }
+            }
             switch (c.optimizer()) {
                 case ADAM -> JniUtils.adamUpdate(p, g, (PtNDArray) firstMoment, (PtNDArray) secondMoment, lr, stepSize,
                         wd, 1f, -1f, (float) Optimizer.ADAM_BETA1, (float) Optimizer.ADAM_BETA2, epsilon, false);

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -34,7 +35,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>With {@code B} rows, hidden layers {@code a_l = act(z_l)}, {@code z_l = a_{l-1} W_l + b_l} and the
  * output's logits {@code z_L}: {@code d_L = p - y} ({@code p} the sigmoid or softmax of {@code z_L}),
  * {@code dW_l = a_{l-1}^T d_l / B}, {@code db_l = 1^T d_l / B}, {@code d_{l-1} = act'(z_{l-1}) * (d_l
- * W_l^T)}; then {@code g += λ θ} and the optimizer's update, as PyTorch's {@code weight_decay} and Adam
+ * W_l^T)}; then {@code g += λ θ}, {@code g += l1 · sign(θ)} (the L1 penalty's gradient, on weights and
+ * biases alike as the decay, when {@code l1 > 0}) and the optimizer's update, as PyTorch's {@code weight_decay} and Adam
  * (epsilon scaled by {@code sqrt(1 - β2^t)} each step, so that the fused op's update is PyTorch's:
  * {@code lr m̂ / (sqrt(v̂) + eps)}) or SGD.
  *
@@ -53,6 +55,9 @@ final class Dl4jStep implements AutoCloseable {
     private final INDArray[] biasGradients;
     private final INDArray firstMoment;
     private final INDArray secondMoment;
+    /** {@code sign(θ)} each step, into {@link #signs}; null without L1. */
+    private final Sign sign;
+    private final INDArray signs;
     private long step;
     private final Call adam;
     private Rows full;
@@ -84,6 +89,8 @@ final class Dl4jStep implements AutoCloseable {
             biasGradients[l] = bias.reshape(1, bias.length());
             offset += n;
         }
+        this.signs = config.l1() > 0 ? Nd4j.create(DataType.FLOAT, params.shape()) : null;
+        this.sign = signs == null ? null : new Sign(params, signs);
         boolean usesAdam = switch (config.optimizer()) {
             case ADAM -> true;
             case SGD -> false;
@@ -155,12 +162,16 @@ final class Dl4jStep implements AutoCloseable {
         update();
     }
 
-    /** Weight decay into the gradient, then the optimizer's step on the parameters. */
+    /** Weight decay and the L1 penalty into the gradient, then the optimizer's step on the parameters. */
     private void update() {
         long count = params.length();
         double decay = config.weightDecay();
         if (decay > 0) {
             Nd4j.getBlasWrapper().level1().axpy(count, decay, params, gradient);
+        }
+        if (sign != null) {
+            Nd4j.getExecutioner().exec(sign);
+            Nd4j.getBlasWrapper().level1().axpy(count, config.l1(), signs, gradient);
         }
         switch (config.optimizer()) {
             case ADAM -> {
@@ -203,6 +214,9 @@ final class Dl4jStep implements AutoCloseable {
             last.close();
         }
         gradient.close();
+        if (signs != null) {
+            signs.close();
+        }
         if (firstMoment != null) {
             firstMoment.close();
             secondMoment.close();

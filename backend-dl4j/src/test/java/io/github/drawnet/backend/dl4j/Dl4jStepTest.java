@@ -31,13 +31,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * The hand-written step ({@link Dl4jStep}) against DL4J's own: the same network trained by
- * {@code MultiLayerNetwork.fit} per batch, with DL4J's Adam or SGD and its L2 on weights and biases
- * (as this backend trained before), on batches of two sizes (the last one smaller) over two epochs.
+ * {@code MultiLayerNetwork.fit} per batch, with DL4J's Adam or SGD and its L2 and L1 on weights and
+ * biases (as this backend trained before; L1 is DL4J's {@code L1Regularization}, {@code l1·sign(θ)}), on batches of two sizes (the last one smaller) over two epochs.
  */
 final class Dl4jStepTest {
 
@@ -52,23 +53,25 @@ final class Dl4jStepTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of(Optimizer.ADAM, 0.01, 0.0, List.of(4), Activation.SIGMOID, 2),
-                Arguments.of(Optimizer.SGD, 0.5, 0.01, List.of(5, 3), Activation.TANH, 2),
-                Arguments.of(Optimizer.ADAM, 0.05, 0.01, List.of(6), Activation.RELU, 3),
-                Arguments.of(Optimizer.SGD, 0.2, 0.0, List.of(), Activation.SIGMOID, 4),
-                Arguments.of(Optimizer.ADAM, 0.02, 0.001, List.of(4, 4), Activation.LINEAR, 2),
-                Arguments.of(Optimizer.ADAM, 0.02, 0.0, List.of(7, 5), Activation.TANH, 5));
+                Arguments.of(Optimizer.ADAM, 0.01, 0.0, 0.0, List.of(4), Activation.SIGMOID, 2),
+                Arguments.of(Optimizer.SGD, 0.5, 0.01, 0.0, List.of(5, 3), Activation.TANH, 2),
+                Arguments.of(Optimizer.ADAM, 0.05, 0.01, 0.0, List.of(6), Activation.RELU, 3),
+                Arguments.of(Optimizer.SGD, 0.2, 0.0, 0.0, List.of(), Activation.SIGMOID, 4),
+                Arguments.of(Optimizer.ADAM, 0.02, 0.001, 0.0, List.of(4, 4), Activation.LINEAR, 2),
+                Arguments.of(Optimizer.ADAM, 0.02, 0.0, 0.0, List.of(7, 5), Activation.TANH, 5),
+                Arguments.of(Optimizer.SGD, 0.5, 0.01, 0.005, List.of(5, 3), Activation.TANH, 2),
+                Arguments.of(Optimizer.ADAM, 0.05, 0.0, 0.01, List.of(6), Activation.RELU, 3));
     }
 
-    @ParameterizedTest(name = "{0} lr={1} wd={2} hidden={3} {4} classes={5}")
+    @ParameterizedTest(name = "{0} lr={1} wd={2} l1={3} hidden={4} {5} classes={6}")
     @MethodSource("cases")
-    void trainEpoch_twoEpochsOfUnevenBatches_matchesDl4jFit(Optimizer optimizer, double lr, double decay,
+    void trainEpoch_twoEpochsOfUnevenBatches_matchesDl4jFit(Optimizer optimizer, double lr, double decay, double l1,
             List<Integer> hidden, Activation activation, int classes) {
         NetworkSpec spec = new NetworkSpec(Feature.NOTEBOOK, hidden, activation, classes);
         Parameters initial = Fixtures.randomParameters(spec, 5, 1.0);
         Dataset data = Fixtures.randomClassPoints(30, classes, 7);
         // batches of 12, 12 and 6, in the sampled order (no shuffle)
-        TrainingConfig config = new TrainingConfig(optimizer, lr, 12, 2, decay, 0, false);
+        TrainingConfig config = new TrainingConfig(optimizer, lr, 12, 2, decay, l1, 0, false);
         Dl4jBackend backend = new Dl4jBackend();
         try (Dl4jModel model = (Dl4jModel) backend.newModel(spec, initial);
                 Dl4jTrainer trainer = (Dl4jTrainer) backend.newTrainer(model, config, data, data)) {
@@ -99,8 +102,13 @@ final class Dl4jStepTest {
                     Optimizer.ADAM_EPSILON);
             case SGD -> new Sgd(config.learningRate());
         };
-        List<Regularization> l2 = config.weightDecay() > 0 ? List.of(new L2Regularization(config.weightDecay()))
-                : List.of();
+        List<Regularization> l2 = new java.util.ArrayList<>();
+        if (config.weightDecay() > 0) {
+            l2.add(new L2Regularization(config.weightDecay()));
+        }
+        if (config.l1() > 0) {
+            l2.add(new L1Regularization(config.l1()));
+        }
         for (int l = 0; l < conf.getConfs().size(); l++) {
             BaseLayer layer = (BaseLayer) conf.getConf(l).getLayer();
             layer.setIUpdater(updater);

@@ -19,7 +19,8 @@ import java.util.List;
  * to {@code z} is {@code (sigmoid(z) - y) / B}. With {@code K > 2} classes the output is the softmax of
  * {@code K} logits and the loss the mean cross-entropy {@code logsumexp(z) - z_y} (PyTorch's
  * {@code CrossEntropyLoss}), whose gradient is {@code (softmax(z) - onehot(y)) / B}. Backward by the chain rule. Updates with PyTorch's
- * semantics: {@code g += λ w} (weight decay, all parameters), then SGD {@code w -= lr g}, or Adam
+ * semantics: {@code g += λ w} (weight decay, all parameters) and {@code g += l1 · sign(w)} (the L1
+ * penalty {@code l1 Σ|w|}'s gradient, all parameters, 0 at w = 0), then SGD {@code w -= lr g}, or Adam
  * {@code m = β1 m + (1-β1) g}, {@code v = β2 v + (1-β2) g²}, {@code w -= lr/(1-β1^t) · m /
  * (sqrt(v)/sqrt(1-β2^t) + ε)}.
  *
@@ -284,18 +285,29 @@ public final class ReferenceNetwork {
         step++;
         double lr = c.learningRate();
         double wd = c.weightDecay();
+        double l1 = c.l1();
         double bc1 = 1 - StrictMath.pow(Optimizer.ADAM_BETA1, step);
         double bc2 = 1 - StrictMath.pow(Optimizer.ADAM_BETA2, step);
         for (int l = 0; l < w.length; l++) {
             for (int o = 0; o < w[l].length; o++) {
                 for (int i = 0; i < w[l][o].length; i++) {
-                    double g = gw[l][o][i] + wd * w[l][o][i];
+                    double g = penalised(gw[l][o][i], w[l][o][i], wd, l1);
                     w[l][o][i] = update(c.optimizer(), w[l][o][i], g, mw[l][o], vw[l][o], i, lr, bc1, bc2);
                 }
-                double g = gb[l][o] + wd * b[l][o];
+                double g = penalised(gb[l][o], b[l][o], wd, l1);
                 b[l][o] = update(c.optimizer(), b[l][o], g, mb[l], vb[l], o, lr, bc1, bc2);
             }
         }
+    }
+
+    /**
+     * Returns a parameter's gradient with the weight decay's {@code wd·θ} and the L1 penalty's {@code
+     * l1·sign(θ)} (0 at θ = 0) added, on weights and biases alike; the L1 term only when {@code l1 > 0},
+     * so that a run without L1 is the same to the last bit as before L1 existed.
+     */
+    private static double penalised(double grad, double value, double wd, double l1) {
+        double g = grad + wd * value;
+        return l1 > 0 ? g + l1 * Math.signum(value) : g;
     }
 
     private static double update(Optimizer opt, double value, double g, double[] m, double[] v, int k, double lr,

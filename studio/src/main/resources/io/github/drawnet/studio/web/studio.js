@@ -358,7 +358,7 @@ function sessionPath(action) {
   return '/api/sessions/' + sessionId + '/' + action;
 }
 // the settings the page sends, by the server's keys; their defaults come from the server (/api/info)
-const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'weightDecay', 'batchSize', 'epochs',
+const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'weightDecay', 'l1', 'batchSize', 'epochs',
   'trainSize', 'validationSize', 'testSize', 'noise', 'seed'];
 function settings() {
   const s = { backend: $('backend').value };
