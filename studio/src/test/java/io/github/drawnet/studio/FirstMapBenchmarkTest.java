@@ -30,9 +30,11 @@ final class FirstMapBenchmarkTest {
             assertThat(s.mapEpoch()).isEqualTo(1);
             assertThat(s.mapHasOutput()).isTrue();
             assertThat(s.mapBytes()).isGreaterThan(SessionEvents.LIVE_GRID * SessionEvents.LIVE_GRID);
-            // events in the order the server sends them: the answer to Start, the epoch, then its map
+            // the answer to Start and the epoch travel on two connections: a free trainer can finish a
+            // reference epoch before the 202 is written, so their order is not the studio's to promise (it
+            // failed a full verify by 0.2 ms under load); on the one event stream the epoch precedes its map
             assertThat(s.acceptedMillis()).isPositive();
-            assertThat(s.firstEpochMillis()).isGreaterThanOrEqualTo(s.acceptedMillis() - 1);
+            assertThat(s.firstEpochMillis()).isPositive();
             assertThat(s.firstMapMillis()).isGreaterThanOrEqualTo(s.firstEpochMillis());
         }
     }
