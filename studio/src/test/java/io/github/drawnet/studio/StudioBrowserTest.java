@@ -342,6 +342,9 @@ final class StudioBrowserTest {
         assertInsideViewport("canvas", 390, 844);
         assertInsideViewport("output-map", 390, 844);
         assertThat(box("output-map").get(0).doubleValue()).isGreaterThanOrEqualTo(box("canvas").get(2).doubleValue());
+        // and the network below them the screen's whole width
+        assertThat(box("network-column").get(2).doubleValue() - box("network-column").get(0).doubleValue())
+                .isGreaterThan(340);
         js("document.getElementById('network-column').scrollIntoView();");
         screenshot("studio-phone-390x844-network.png");
         js("document.getElementById('curves').scrollIntoView();");
