@@ -397,7 +397,7 @@ public final class StudioServer implements AutoCloseable {
             if (e.status() == 413) {
                 ctx.header("Connection", "close");
             }
-            error(ctx, e.status(), e.getMessage());
+            error(ctx, e.status(), e.getMessage(), e.setting());
         });
         app.exception(InvalidDrawingException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(InvalidFileException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -421,9 +421,17 @@ public final class StudioServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String message) {
+        error(ctx, status, message, null);
+    }
+
+    /** Answers a refusal: {"error": its message, "setting": the refused setting's key, when one is at fault}. */
+    private static void error(Context ctx, int status, String message, String setting) {
         StudioGuard.headers(ctx);
         ObjectNode n = JSON.createObjectNode();
         n.put("error", message == null ? "error" : message.lines().findFirst().orElse(message));
+        if (setting != null) {
+            n.put("setting", setting);
+        }
         ctx.status(status).contentType("application/json").result(n.toString());
     }
 
@@ -648,6 +656,8 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxRuns", options.maxRuns());
         limits.put("maxShareBytes", MAX_SHARE_BYTES);
         limits.put("maxClasses", io.github.drawnet.api.NetworkSpec.MAX_CLASSES);
+        limits.put("maxHiddenLayers", io.github.drawnet.api.NetworkSpec.MAX_HIDDEN_LAYERS);
+        limits.put("maxUnits", io.github.drawnet.api.NetworkSpec.MAX_UNITS);
         n.put("needsKey", accessKey != null);
         ArrayNode warm = n.putArray("warmBackends");
         warmup.warm().forEach(warm::add);

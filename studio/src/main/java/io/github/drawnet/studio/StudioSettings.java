@@ -3,6 +3,7 @@ package io.github.drawnet.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.drawnet.api.ExperimentSettings;
+import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ record StudioSettings(String backend, ExperimentSettings settings) {
     /**
      * Reads and checks the settings.
      *
-     * @throws StudioException (400) naming the first bad value
+     * @throws StudioException (400) naming the first bad value, with its setting's key when one setting is at fault
      */
     static StudioSettings from(JsonNode json, String defaultBackend) {
         if (json != null && !json.isNull() && !json.isMissingNode() && !json.isObject()) {
@@ -47,6 +48,8 @@ record StudioSettings(String backend, ExperimentSettings settings) {
                 }
             }
             return new StudioSettings(backend, s.requireConsistent());
+        } catch (InvalidSettingException e) {
+            throw new StudioException(400, e.getMessage(), e.setting().key());
         } catch (IllegalArgumentException e) {
             throw new StudioException(400, e.getMessage());
         }

@@ -336,10 +336,18 @@ final class StudioBrowserTest {
         driver.findElement(By.id("start")).click();
         waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4);
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        js("window.scrollTo(0, 0);");
         screenshot("studio-phone-390x844-top.png");
+        // while training, the drawing and the output map are side by side on one screen
+        assertInsideViewport("canvas", 390, 844);
+        assertInsideViewport("output-map", 390, 844);
+        assertThat(box("output-map").get(0).doubleValue()).isGreaterThanOrEqualTo(box("canvas").get(2).doubleValue());
+        // and the network below them the screen's whole width
+        assertThat(box("network-column").get(2).doubleValue() - box("network-column").get(0).doubleValue())
+                .isGreaterThan(340);
         js("document.getElementById('network-column').scrollIntoView();");
         screenshot("studio-phone-390x844-network.png");
-        js("document.getElementById('output-column').scrollIntoView();");
+        js("document.getElementById('curves').scrollIntoView();");
         screenshot("studio-phone-390x844-output.png");
         driver.findElement(By.id("stop")).click();
         waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done"));
@@ -417,20 +425,84 @@ final class StudioBrowserTest {
         assertThat(text("state")).isEqualToIgnoringCase("done");
         assertThat(driver.findElement(By.id("boundary")).getAttribute("src")).isEqualTo(boundary);
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).hasSize(4);
-        assertThat(driver.findElement(By.id("continue")).isEnabled()).isTrue();
+        // the refused field is marked, and Continue does not train on while the form shows what was refused
+        assertThat(driver.findElement(By.id("epochs")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("epochs")).getAttribute("aria-describedby")).isEqualTo("error");
+        assertThat(js("return getComputedStyle(document.getElementById('epochs')).borderTopColor;")).isEqualTo("rgb(179, 0, 0)");
+        assertThat(driver.findElement(By.id("continue")).isEnabled()).isFalse();
         screenshot("studio-refused-start-1400x900.png");
         // the open settings stay inside their column
         List<Number> column = box("data-column");
         for (String id : List.of("backend", "hidden", "optimizer", "weightDecay", "seed")) {
             assertThat(box(id).get(2).doubleValue()).as(id).isLessThanOrEqualTo(column.get(2).doubleValue());
         }
+        // another setting changed: Continue waits for a Start with it; changed back, Continue trains on
+        set("epochs", "3");
+        assertThat(driver.findElement(By.id("epochs")).getAttribute("aria-invalid")).isNull();
+        driver.findElement(By.cssSelector("button[aria-label='raise learning rate']")).click();
+        assertThat(driver.findElement(By.id("continue")).isEnabled()).isFalse();
+        driver.findElement(By.cssSelector("button[aria-label='lower learning rate']")).click();
+        assertThat(driver.findElement(By.id("continue")).isEnabled()).isTrue();
         driver.findElement(By.id("continue")).click();
         waitUpTo(60).until(d -> text("epoch-counter").equals("Epoch 13/13"));
     }
 
     @Test
+    void reload_keepsTheDrawing_andTheAddressCarriesTheSettings_andPlusMinusChangeTheLayers() throws Exception {
+        openDesktop();
+        openStudio();
+        drawFilledShape();
+        double ink = canvasInkShare();
+        assertThat(ink).isGreaterThan(0.1);
+        // +/- for layers and units: the Settings' field, the diagram and the address follow
+        assertThat(driver.findElements(By.cssSelector("#network-diagram g.unit"))).hasSize(5);
+        driver.findElement(By.id("layers-add")).click();
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("4,4");
+        driver.findElement(By.id("units-add-2")).click();
+        driver.findElement(By.id("units-add-2")).sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("4,6");
+        assertThat(text("announce")).isEqualTo("layer 2: 6 units");
+        driver.findElement(By.id("units-remove-1")).click();
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("3,6");
+        assertThat(driver.findElements(By.cssSelector("#network-diagram g.unit"))).hasSize(3 + 6 + 1);
+        // steppers: the learning rate through Playground's values, the batch size from the keyboard
+        js("document.getElementById('settings-box').open = true;");
+        driver.findElement(By.cssSelector("button[aria-label='raise learning rate']")).click();
+        assertThat(driver.findElement(By.id("learningRate")).getAttribute("value")).isEqualTo("0.03");
+        driver.findElement(By.id("batchSize")).sendKeys(Keys.ARROW_UP);
+        assertThat(driver.findElement(By.id("batchSize")).getAttribute("value")).isEqualTo("32");
+        String address = (String) js("return location.href;");
+        assertThat(address).contains("hidden=3,6").contains("learningRate=0.03").contains("batchSize=32")
+                .doesNotContain("epochs=");
+        screenshot("studio-steppers-1400x900.png");
+        // a reload keeps the drawing (the browser's storage) and the settings (the address)
+        driver.navigate().refresh();
+        waitUpTo(30).until(d -> d.findElement(By.id("state")).getText().equalsIgnoreCase("idle"));
+        waitUpTo(10).until(d -> canvasInkShare() > 0);
+        assertThat(canvasInkShare()).isCloseTo(ink, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(text("read-as")).isEqualTo("(your drawing, kept by this browser)");
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("3,6");
+        assertThat(driver.findElement(By.id("learningRate")).getAttribute("value")).isEqualTo("0.03");
+        assertThat(driver.findElement(By.id("batchSize")).getAttribute("value")).isEqualTo("32");
+        assertThat(driver.findElements(By.cssSelector("#layer-controls .count"))).extracting(WebElement::getText)
+                .containsExactly("2", "3", "6");
+        // an address with settings, typed or sent, fills the form
+        openStudio(url + "?noise=0.1&features=x1,x2,x1x2&epochs=7");
+        assertThat(driver.findElement(By.id("noise")).getAttribute("value")).isEqualTo("0.1");
+        assertThat(driver.findElement(By.id("epochs")).getAttribute("value")).isEqualTo("7");
+        assertThat(driver.findElement(By.id("hidden")).getAttribute("value")).isEqualTo("4");
+        assertThat(driver.findElements(By.cssSelector("#features input:checked"))).extracting(e -> e.getAttribute("value"))
+                .containsExactly("x1", "x2", "x1x2");
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     void allSessionsTaken_saysSo_andStartDisabled() throws Exception {
         List<String[]> taken = new ArrayList<>();
+        // a studio of its own: no other test's tab (whose pagehide beacon may land late) frees a session meanwhile
+        StudioServer own = new StudioServer(Backends.discover(), new NotebookVisualizer(),
+                new StudioServer.Options("127.0.0.1", 0, 8, 1, 16));
+        String url = "http://127.0.0.1:" + own.start() + "/";
         try {
             // the previous test's tab closes its session from its pagehide beacon, which can land after the slots
             // are counted full (this test failed so once under load): fill, wait, fill again
@@ -458,13 +530,35 @@ final class StudioBrowserTest {
             assertThat(driver.findElement(By.id("start")).isEnabled()).isFalse();
             assertThat(driver.findElement(By.id("step")).isEnabled()).isFalse();
             assertThat(error.getText()).doesNotContain("cannot reach");
+            assertThat(text("retry")).matches("The page tries again by itself in \\d+ s; your drawing and settings are kept\\. Try now");
+            assertThat(text("announce")).contains("The page tries again by itself in ");
             screenshot("studio-sessions-taken-1400x900.png");
+            // the page stays usable: drawing, and loading a preset, keep the notice while it applies
+            drawFilledShape();
+            double ink = canvasInkShare();
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("preset"))).selectByIndex(0);
+            driver.findElement(By.id("load-preset")).click();
+            waitUpTo(10).until(d -> canvasInkShare() != ink);
+            assertThat(driver.findElement(By.id("error")).isDisplayed()).isTrue();
+            assertThat(text("error")).startsWith("all 8 sessions of this studio are taken");
+            double preset = canvasInkShare();
+            // a session frees: the page takes it by itself, the notice goes, the drawing stays
+            String[] freed = taken.remove(taken.size() - 1);
+            HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/sessions/" + freed[0] + "/close"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                    .header(StudioGuard.TOKEN_HEADER, freed[1]).build(), HttpResponse.BodyHandlers.ofString());
+            waitUpTo(40).until(d -> text("state").equalsIgnoreCase("idle"));
+            assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("retry")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("start")).isEnabled()).isTrue();
+            assertThat(canvasInkShare()).isEqualTo(preset);
         } finally {
             for (String[] s : taken) {
                 HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/sessions/" + s[0] + "/close"))
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
                         .header(StudioGuard.TOKEN_HEADER, s[1]).build(), HttpResponse.BodyHandlers.ofString());
             }
+            own.close();
         }
     }
 
@@ -684,11 +778,16 @@ final class StudioBrowserTest {
         driver.findElement(By.id("start")).click();
         // the server reads three classes: the background and the two colours, largest first
         waitUpTo(30).until(d -> text("read-as").startsWith("(the server found 3 classes"));
-        assertThat(text("read-as")).contains("#e69f00").contains("#56b4e9").contains("background");
+        // named by the palette's names, not hex codes; the code is in the swatch's tooltip
+        assertThat(text("read-as")).contains("orange").contains("sky blue").contains("background")
+                .doesNotContain("#e69f00").doesNotContain("#56b4e9");
         // three output units, each showing its class's probability
         waitUpTo(60).until(d -> d.findElements(By.cssSelector("#network-diagram image.output-node[href]")).size() == 3
                 && text("epoch-counter").startsWith("Epoch "));
-        assertThat(text("output-legend")).contains("background (0)").contains("(1)").contains("(2)");
+        assertThat(text("output-legend")).contains("background (0)").contains("(1)").contains("(2)")
+                .contains("orange (").contains("sky blue (").doesNotContain("#");
+        assertThat(driver.findElements(By.cssSelector("#output-legend span[title]")))
+                .extracting(e -> e.getAttribute("title")).contains("#e69f00", "#56b4e9");
         screenshot("studio-colours-training-1400x900.png");
         for (String id : List.of("canvas", "palette", "network-diagram", "output-map", "curves")) {
             assertInsideViewport(id, 1400, 900);
@@ -722,7 +821,7 @@ final class StudioBrowserTest {
         new Actions(driver).moveToElement(output).perform();
         waitUpTo(5).until(d -> d.findElement(By.id("zoom")).isDisplayed());
         assertThat(text("zoom-caption")).isEqualTo("the probability of class 2 (" + text("read-as").replaceAll(
-                ".*background [0-9.]+%, #[0-9a-f]{6} [0-9.]+%, (#[0-9a-f]{6}).*", "$1") + ") [0, 1]");
+                ".*background [0-9.]+%, [a-z ]+ [0-9.]+%, ([a-z ]+) [0-9.]+%.*", "$1") + ") [0, 1]");
         screenshot("studio-colours-output-unit-1400x900.png");
         new Actions(driver).moveToElement(driver.findElement(By.id("curves"))).perform();
         assertThat(seriousAccessibilityViolations()).isEmpty();
@@ -763,7 +862,7 @@ final class StudioBrowserTest {
         waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.output-node[href]")).size() == 3);
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
         screenshot("studio-colours-phone-390x844-top.png");
-        js("document.getElementById('output-column').scrollIntoView();");
+        js("document.getElementById('curves').scrollIntoView();");
         screenshot("studio-colours-phone-390x844-output.png");
         driver.findElement(By.id("stop")).click();
         waitUpTo(30).until(d -> text("state").equalsIgnoreCase("done"));

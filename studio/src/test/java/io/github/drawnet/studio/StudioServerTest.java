@@ -24,6 +24,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The studio's endpoints, driven over HTTP: bounded, validated, and cleaning up after pages. */
 final class StudioServerTest {
@@ -167,6 +169,29 @@ final class StudioServerTest {
             assertThat(r.body()).as(sneaky).doesNotContain("root:").doesNotContain("<configuration>");
         }
         assertThat(get("/api/presets/circle.png").statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"epochs\":\"0\"}                              | epochs",
+        "{\"learningRate\":\"-1\"}                       | learningRate",
+        "{\"hidden\":\"4,x\"}                            | hidden",
+        "{\"trainSize\":\"100\",\"batchSize\":\"101\"} | batchSize",
+        "{\"trainSize\":\"100001\"}                      | trainSize",
+        "{\"noise\":\"1\"}                               | noise"})
+    void start_badSetting_namesItsKey_soThePageMarksTheField(String settings, String key) throws Exception {
+        String id = newSession();
+        HttpResponse<String> r = post("/api/sessions/" + id + "/start", startBody(pngDataUrl(Preset.BLOB.image()), settings));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).path("setting").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void start_badDrawing_namesNoSetting() throws Exception {
+        String id = newSession();
+        HttpResponse<String> r = post("/api/sessions/" + id + "/start", startBody("data:image/png;base64,aGVsbG8=", "{}"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).has("setting")).isFalse();
     }
 
     @Test

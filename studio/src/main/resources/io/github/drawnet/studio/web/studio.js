@@ -11,18 +11,6 @@ const ctx = canvas.getContext('2d', { willReadFrequently: true });
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const POS = [8, 119, 189];     // positive class, as in TensorFlow Playground
 const NEG = [245, 147, 34];    // negative class
-// The ink colours to draw classes with: Okabe and Ito's palette (without its yellow, faint on white), whose
-// colours stay apart under the common colour-vision deficiencies. The first is the notebook's black ink: a
-// drawing in one colour is the notebook's two-class drawing, drawn and read as before.
-const PALETTE = [
-  { name: 'black', hex: '#000000' },
-  { name: 'orange', hex: '#e69f00' },
-  { name: 'sky blue', hex: '#56b4e9' },
-  { name: 'bluish green', hex: '#009e73' },
-  { name: 'vermillion', hex: '#d55e00' },
-  { name: 'blue', hex: '#0072b2' },
-  { name: 'reddish purple', hex: '#cc79a7' },
-];
 let ink = 0;                // the palette colour the brush and the fill paint with
 // the colours a canvas pixel may be told to be: the palette's, then those of drawings the server read
 const knownColours = PALETTE.map((c) => rgbOf(c.hex));
@@ -146,6 +134,8 @@ function swatch(rgb, label) {
     s.setAttribute('role', 'img');
     s.setAttribute('aria-label', label);
   }
+  // the colour's code for those who want it, in a tooltip: the name is what the page says
+  s.title = (label ? label + ': ' : '') + hexOf(rgb.map(Number));
   return s;
 }
 function drawingChanged(readAs) {
@@ -170,6 +160,7 @@ function drawingChanged(readAs) {
     });
   }
   if (readAs !== undefined) $('read-as').textContent = readAs;
+  storeDrawing();
 }
 function colourName(k) {
   return k < PALETTE.length ? PALETTE[k].name : hexOf(knownColours[k]);
@@ -284,8 +275,48 @@ async function loadPng(dataUrl, name) {
 }
 /** Returns what the server found in a drawing in colours: how many classes, each one's share (and why). */
 function classSummary(m) {
-  return m.reading || m.classCount + ' classes: ' + m.classes.map((c) => c.name + ' ' + (100 * c.share).toFixed(1)
-    + '%').join(', ');
+  return named(m.reading || m.classCount + ' classes: ' + m.classes.map((c) => c.name + ' ' + (100 * c.share).toFixed(1)
+    + '%').join(', '));
+}
+
+// ---- the drawing kept by the browser: a refusal, a reload or a closed tab never loses it -------
+const STORE = 'drawnet.drawing';
+let storeReady = false;     // set once the kept drawing is back, so that a loading page's blank canvas overwrites nothing
+let storeTimer = 0;
+let linkedDrawing = null;   // the drawing a share link opened, while the address still holds that link
+function storeDrawing(now) {
+  if (!storeReady) return;
+  clearTimeout(storeTimer);
+  const write = () => {
+    storeTimer = 0;
+    const png = canvas.toDataURL('image/png');
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ png, colours: knownColours.slice(PALETTE.length).map(hexOf) }));
+    } catch (ignored) { /* storage full or turned off: the drawing stays in the page */ }
+    // a share link in the address whose drawing was changed since would bring the old drawing back on reload
+    if (linkedDrawing !== null && png !== linkedDrawing) {
+      linkedDrawing = null;
+      window.history.replaceState(null, '', location.pathname + location.search);
+    }
+  };
+  if (now) write(); else storeTimer = setTimeout(write, 150);
+}
+/** Puts the drawing this browser kept back on the canvas. */
+async function restoreDrawing() {
+  try {
+    let kept = null;
+    try { kept = JSON.parse(localStorage.getItem(STORE) || 'null'); } catch (ignored) { kept = null; }
+    if (kept && typeof kept.png === 'string' && kept.png.startsWith('data:image/png;base64,')) {
+      (Array.isArray(kept.colours) ? kept.colours : []).filter((c) => /^#[0-9a-f]{6}$/i.test(c)).forEach(remember);
+      await putMask(kept.png);
+      undoStack.length = 0;
+      drawingChanged('(your drawing, kept by this browser)');
+    }
+  } catch (ignored) {
+    // an unreadable kept drawing: start blank
+  } finally {
+    storeReady = true;
+  }
 }
 function readAsDataUrl(blob) {
   return new Promise((resolve, reject) => {
@@ -323,8 +354,9 @@ $('upload').addEventListener('change', async (e) => {
 // ---- server -------------------------------------------------------------------------------
 function showError(message) {
   const box = $('error');
-  box.textContent = message;
-  box.hidden = !message;
+  const text = message || refusal;   // a standing refusal shows again once another message is cleared
+  box.textContent = text;
+  box.hidden = !text;
 }
 function showNotice(message) {
   const box = $('notice');
@@ -333,6 +365,77 @@ function showNotice(message) {
 }
 function announce(text) {
   $('announce').textContent = text;
+}
+
+// ---- refusals: the notice stays while it applies, and the page tries again by itself ---------
+let refusal = '';           // the standing refusal: no session yet, or a Start the studio could not take yet
+let retryTimer = 0;
+let retryTick = 0;
+let retryAt = 0;
+let retryAction = null;
+const START_ATTEMPTS = 6;   // a refused Start is tried this often by itself; a refused session, until it gets one
+/** Shows a refusal until it no longer applies, and calls action(attempt + 1) after the attempt's wait. */
+function refuse(message, attempt, action) {
+  cancelRetry();
+  refusal = message;
+  showError(message);
+  const wait = retryDelay(attempt + 1);
+  retryAt = Date.now() + wait * 1000;
+  retryAction = () => action(attempt + 1);
+  retryTimer = setTimeout(runRetry, wait * 1000);
+  retryTick = setInterval(showRetry, 1000);
+  showRetry();
+  announce(message + ' The page tries again by itself in ' + wait + ' seconds.');
+}
+function showRetry() {
+  const left = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
+  $('retry-text').textContent = 'The page tries again by itself in ' + left + ' s; your drawing and settings are kept.';
+  $('retry').hidden = false;
+}
+function runRetry() {
+  const action = retryAction;
+  cancelRetry();
+  if (action) Promise.resolve().then(action).catch((e) => showError(e.message));
+}
+function cancelRetry() {
+  clearTimeout(retryTimer);
+  clearInterval(retryTick);
+  retryAction = null;
+  $('retry').hidden = true;
+}
+/** The refusal no longer applies: its notice goes. */
+function refusalEnded() {
+  cancelRetry();
+  if (refusal) {
+    refusal = '';
+    showError('');
+  }
+}
+$('retry-now').addEventListener('click', runRetry);
+
+// ---- a refused setting: its field marked until it is changed -----------------------------------
+function fieldOf(key) {
+  return key === 'features' ? $('features-box') : document.getElementById(key);
+}
+function unmark(f) {
+  f.removeAttribute('aria-invalid');
+  f.removeAttribute('aria-describedby');
+  const l = f.closest('label');
+  if (l) l.classList.remove('invalid');
+}
+function clearInvalid() {
+  document.querySelectorAll('[aria-invalid="true"]').forEach(unmark);
+}
+function markInvalid(key) {
+  clearInvalid();
+  const f = fieldOf(key);
+  if (!f) return;
+  f.setAttribute('aria-invalid', 'true');
+  f.setAttribute('aria-describedby', 'error');
+  const l = f.closest('label');
+  if (l) l.classList.add('invalid');
+  if (f.closest('#settings-box')) $('settings-box').open = true;
+  if (f.focus) f.focus();
 }
 function option(select, value, label) {
   const o = document.createElement('option');
@@ -347,9 +450,15 @@ async function api(path, body) {
   const r = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body === undefined ? {} : body) });
   if (!r.ok) {
     let message = 'the server said ' + r.status;
-    try { message = (await r.json()).error || message; } catch (ignored) { /* not JSON */ }
+    let setting = null;
+    try {
+      const answer = await r.json();
+      message = answer.error || message;
+      setting = answer.setting || null;
+    } catch (ignored) { /* not JSON */ }
     const e = new Error(message);
     e.status = r.status;
+    e.setting = setting;
     throw e;
   }
   return r.status === 204 ? {} : r.json();
@@ -373,6 +482,25 @@ function applySettings(s) {
     document.querySelectorAll('#features input').forEach((c) => { c.checked = s.features.includes(c.value); });
   }
   drawNetwork();
+  drawLayerControls();
+  updateAddress();
+}
+// the settings of the run shown, without its epochs (Continue and Step do not use them), to compare with the form's
+let runSettings = null;
+/** Returns whether Continue would train with the settings the form shows: none changed, none refused. */
+function formMatchesRun() {
+  return runSettings !== null && comparable(settings()) === runSettings
+    && !document.querySelector('#settings [aria-invalid="true"], #features-box[aria-invalid="true"]');
+}
+function settingsChanged(e) {
+  const t = e && e.target;
+  if (t && t.closest) {
+    const f = t.closest('#features-box') || t;
+    if (f.getAttribute && f.getAttribute('aria-invalid')) unmark(f);
+  }
+  if (t && t.id === 'hidden') drawLayerControls();
+  updateAddress();
+  setButtons(state);
 }
 function setButtons(st) {
   state = st;
@@ -383,8 +511,13 @@ function setButtons(st) {
   $('resume').disabled = off || st !== 'paused';
   $('step').disabled = off || running;
   $('stop').disabled = off || !(running || st === 'paused');
-  $('continue').disabled = off || st !== 'done';
+  const same = formMatchesRun();
+  $('continue').disabled = off || st !== 'done' || !same;
+  $('continue').title = st === 'done' && !same ? 'The settings shown are not this run\'s: Start trains with them'
+    : 'Train the finished model ' + continueEpochs + ' more epochs';
   $('share').disabled = false;
+  // on a phone, once a run has started, the drawing and the output map sit side by side
+  if (running || st === 'paused' || st === 'done') document.body.classList.add('has-run');
 }
 function clearResults() {
   history = [];
@@ -400,16 +533,31 @@ function clearResults() {
 }
 
 /** Starts a run; results of the previous one stay until the server has accepted the new one. */
-async function start(overrides) {
+async function start(overrides, attempt) {
+  attempt = attempt || 1;
   showError('');
   try {
     const s = Object.assign(settings(), overrides || {});
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
+    refusalEnded();
+    clearInvalid();
+    runSettings = comparable(s);
+    setButtons(state);
     // the previous results were cleared by the new run's first event ('points'), only once it was accepted
     drawingChanged(r.classCount > 2 ? '(the server ' + classSummary(r) + ')'
       : '(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
-  } catch (e) { showError(e.message); }
+  } catch (e) {
+    if ((e.status === 503 || e.status === 429) && attempt < START_ATTEMPTS) {
+      refuse(e.message, attempt, (n) => start(overrides, n));
+      return;
+    }
+    refusalEnded();
+    if (e.setting) markInvalid(e.setting);
+    showError(e.status === 503 || e.status === 429 ? e.message + ' (the page stopped trying by itself; press Start to '
+      + 'try again)' : e.message);
+    setButtons(state);
+  }
 }
 $('start').addEventListener('click', () => start());
 // the server warms the chosen engine up while the person draws, so that the first Start finds it loaded
@@ -437,6 +585,9 @@ async function loadModel(text, name) {
   (r.classes || []).forEach((c, k) => { if (k > 0) remember(c.colour); });
   await putMask(r.drawing);
   applySettings(r.settings);
+  clearInvalid();
+  runSettings = comparable(settings());
+  setButtons(state);
   drawingChanged('(the drawing saved in ' + name + ')');
   announce(name + ' loaded: ' + r.epochs + ' epochs trained');
 }
@@ -537,8 +688,130 @@ async function openShared() {
       }
     }
     ctx.putImageData(img, 0, 0);
+    linkedDrawing = canvas.toDataURL('image/png');
     drawingChanged('(from the link)');
   }
+}
+
+function labelText(input) {
+  const l = input.closest('label');
+  return l ? l.firstChild.textContent.trim().toLowerCase() : input.id;
+}
+function step(input, ladder, dir) {
+  input.value = stepValue(input.value, ladder, dir);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  announce(labelText(input) + ' ' + input.value);
+}
+/** Gives each numeric setting a stepper: − and + beside it, and the arrow keys in it. */
+function makeSteppers() {
+  Object.entries(LADDERS).forEach(([key, full]) => {
+    const input = $(key);
+    if (!input || input.parentElement.classList.contains('stepper')) return;
+    const most = key === 'epochs' ? info.limits.maxEpochs : SIZES === full ? info.limits.maxPoints : Infinity;
+    const ladder = full && full.filter((v) => v <= most);
+    const box = document.createElement('span');
+    box.className = 'stepper';
+    input.parentElement.insertBefore(box, input);
+    box.appendChild(input);   // the input first: the label names it, not a button
+    const name = labelText(input);
+    [[-1, '\u2212', 'lower '], [1, '+', 'raise ']].forEach(([dir, sign, verb]) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = sign;
+      b.setAttribute('aria-label', verb + name);
+      b.title = verb + name;
+      b.addEventListener('click', () => step(input, ladder, dir));
+      box.appendChild(b);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        step(input, ladder, e.key === 'ArrowUp' ? 1 : -1);
+      }
+    });
+  });
+}
+function setHidden(sizes, message) {
+  $('hidden').value = hiddenText(sizes);
+  $('hidden').dispatchEvent(new Event('input', { bubbles: true }));
+  announce(message);
+}
+function plusMinus(parent, id, sign, label, disabled, action) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.id = id;
+  b.textContent = sign;
+  b.setAttribute('aria-label', label);
+  b.title = label + ' (the next Start trains it)';
+  b.disabled = disabled;
+  b.addEventListener('click', action);
+  parent.appendChild(b);
+}
+/** Shows the hidden layers as the Settings' field has them, with − and + for the layers and each layer's units. */
+function drawLayerControls() {
+  const box = $('layer-controls');
+  if (!info) return;
+  const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+  box.textContent = '';
+  const sizes = parseHidden($('hidden').value);
+  if (!sizes) {
+    box.appendChild(document.createTextNode('Hidden layers: "' + $('hidden').value + '" is not layer sizes like 4 or 8,4'));
+    return;
+  }
+  const maxLayers = info.limits.maxHiddenLayers || 8;
+  const maxUnits = info.limits.maxUnits || 256;
+  const layers = document.createElement('span');
+  layers.className = 'layer';
+  plusMinus(layers, 'layers-remove', '\u2212', 'remove the last hidden layer', sizes.length === 0,
+    () => setHidden(sizes.slice(0, -1), (sizes.length - 1) + ' hidden layers'));
+  const n = document.createElement('span');
+  n.className = 'count';
+  n.textContent = String(sizes.length);
+  layers.appendChild(n);
+  plusMinus(layers, 'layers-add', '+', 'add a hidden layer', sizes.length >= maxLayers,
+    () => setHidden(sizes.concat([sizes.length ? sizes[sizes.length - 1] : 4]), (sizes.length + 1) + ' hidden layers'));
+  layers.appendChild(document.createTextNode(sizes.length === 1 ? ' hidden layer' : ' hidden layers'));
+  box.appendChild(layers);
+  sizes.forEach((units, i) => {
+    const g = document.createElement('span');
+    g.className = 'layer';
+    g.setAttribute('role', 'group');
+    g.setAttribute('aria-label', 'layer ' + (i + 1) + ': ' + units + ' units');
+    g.appendChild(document.createTextNode('layer ' + (i + 1) + ':'));
+    const change = (d) => () => {
+      const next = sizes.slice();
+      next[i] = units + d;
+      setHidden(next, 'layer ' + (i + 1) + ': ' + next[i] + ' units');
+    };
+    plusMinus(g, 'units-remove-' + (i + 1), '\u2212', 'one unit fewer in layer ' + (i + 1), units <= 1, change(-1));
+    const c = document.createElement('span');
+    c.className = 'count';
+    c.textContent = String(units);
+    g.appendChild(c);
+    plusMinus(g, 'units-add-' + (i + 1), '+', 'one unit more in layer ' + (i + 1), units >= maxUnits, change(1));
+    box.appendChild(g);
+  });
+  if (focused && $(focused)) $(focused).focus();
+}
+// ---- Playground's moves: steppers, +/- for layers and units, the settings in the address -----
+// the settings the address carries, as the server names them
+const ADDRESS_KEYS = ['backend', 'features'].concat(SETTING_KEYS);
+/** Puts the settings in the address as they change (the share link's fragment stays for the drawing). */
+function updateAddress() {
+  if (!info) return;
+  const q = new URLSearchParams(location.search);
+  ADDRESS_KEYS.forEach((k) => q.delete(k));
+  Object.entries(addressSettings(settings(), info.defaults, info.defaultBackend, SETTING_KEYS)).forEach(([k, v]) => q.set(k, v));
+  const query = q.toString().replace(/%2C/gi, ',');
+  window.history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+}
+/** Fills the form from the address's settings; they are newer than a share link's, which they follow. */
+function applyAddress() {
+  const q = new URLSearchParams(location.search);
+  const s = {};
+  ['backend'].concat(SETTING_KEYS).forEach((k) => { if (q.has(k)) s[k] = q.get(k); });
+  if (q.has('features')) s.features = q.get('features').split(',').filter(Boolean);
+  if (Object.keys(s).length) applySettings(s);
 }
 
 // ---- the network diagram ------------------------------------------------------------------
@@ -910,12 +1183,15 @@ function setClasses(count, classes) {
     BINARY_LEGEND.forEach((n) => legend.appendChild(n.cloneNode(true)));
     return;
   }
-  classNames = classes.map((c) => c.name);
+  classNames = classes.map((c) => named(c.name));
   classColours = classes.map((c) => rgbOf(c.shown));   // as the report shows them: the background grey
   classes.forEach((c, k) => {
     legend.appendChild(swatch(classColours[k]));
-    legend.appendChild(document.createTextNode(' ' + (k === 0 ? 'background (0)' : c.name + ' (' + k + ')')
-      + (k < classes.length - 1 ? ' ' : '')));
+    const label = document.createElement('span');
+    label.textContent = ' ' + (k === 0 ? 'background (0)' : classNames[k] + ' (' + k + ')');
+    if (k > 0) label.title = c.colour;
+    legend.appendChild(label);
+    if (k < classes.length - 1) legend.appendChild(document.createTextNode(' '));
   });
   legend.appendChild(document.createTextNode('; each place is coloured by its most likely class, paler where the '
     + 'network is less sure (white: no class above chance). Dots: training points (white ring), test points '
@@ -1078,15 +1354,32 @@ async function init() {
   drawHiddenView(null);
   drawNetwork();
   drawingChanged('');
+  makeSteppers();
+  $('settings').addEventListener('input', settingsChanged);
+  $('settings').addEventListener('change', settingsChanged);
+  $('features').addEventListener('change', settingsChanged);
+  await restoreDrawing();
   try {
     await openShared();
   } catch (e) { showError(e.message); }
+  applyAddress();
+  drawLayerControls();
+  await openSession(1);
+}
+/** Opens this page's session; refused for want of room (503, 429), it says so and tries again by itself. */
+async function openSession(attempt) {
   try {
     const s = await api('/api/sessions');
     sessionId = s.id;
     token = s.token;
   } catch (e) {
-    if (e.status === 503 || e.status === 403 || e.status === 429) {
+    if (e.status === 503 || e.status === 429) {
+      setButtons('idle');
+      $('state').textContent = 'no session';
+      refuse(e.message, attempt, openSession);
+      return;
+    }
+    if (e.status === 403) {
       ended = true;
       setButtons('idle');
       $('state').textContent = 'no session';
@@ -1095,11 +1388,15 @@ async function init() {
     }
     throw e;
   }
+  const wasRefused = refusal !== '';
+  refusalEnded();
   listen();
   setButtons('idle');
   warmUp();
+  if (wasRefused) announce('a studio session is free now: you can train');
 }
 window.addEventListener('pagehide', () => {
+  if (storeTimer) storeDrawing(true);
   if (sessionId && !ended) {
     fetch(sessionPath('close'), { method: 'POST', keepalive: true,
       headers: { 'Content-Type': 'application/json', 'X-Drawnet-Token': token }, body: '{}' }).catch(() => {});
