@@ -160,4 +160,42 @@ final class StudioPauseTest {
         a.continueTraining(3);
         await(() -> a.state() == StudioSession.State.DONE && a.history().size() == paused + 3, "the continuation");
     }
+
+    @Test
+    void resume_overHttp_thePagesSeeTheirPlaceBehindTheQueue_thenTheRunTrainsOnAndFinishes() throws Exception {
+        try (StudioServer server = new StudioServer(io.github.drawnet.api.Backends.discover(), new NotebookVisualizer(),
+                new StudioServer.Options("127.0.0.1", 0, 4, 1, 8).withWarmUp(false))) {
+            String base = "http://127.0.0.1:" + server.start();
+            String drawing = Classroom.blob();
+            Classroom.Student a = new Classroom.Student(base);
+            Classroom.Student b = new Classroom.Student(base);
+            Classroom.Student c = new Classroom.Student(base);
+            for (Classroom.Student s : List.of(a, b, c)) {
+                s.listen();
+            }
+            String small = ",\"backend\":\"reference\",\"trainSize\":\"200\",\"validationSize\":\"50\","
+                    + "\"testSize\":\"50\",\"batchSize\":\"20\"}";
+            assertThat(a.start(drawing, "{\"epochs\":\"1500\"" + small)).isEqualTo(202);
+            assertThat(a.training.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(b.start(drawing, "{\"epochs\":\"5000\"" + small)).isEqualTo(202);
+            assertThat(a.command("pause")).isEqualTo(202);
+            assertThat(b.training.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("b gets a's trainer").isTrue();
+            assertThat(c.start(drawing, "{\"epochs\":\"5000\"" + small)).isEqualTo(202);
+            assertThat(a.command("resume")).isEqualTo(202);
+            StudioServerTest.await(() -> a.queued.stream().anyMatch(n -> n.get("position").asInt() == 2), 30,
+                    "a's page to read its place behind c");
+            assertThat(c.command("stop")).isEqualTo(202);
+            StudioServerTest.await(() -> a.queued.stream().anyMatch(n -> n.get("position").asInt() == 1), 30,
+                    "a's page to read it is next");
+            assertThat(b.command("stop")).isEqualTo(202);
+            assertThat(a.done.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("a's run finishes").isTrue();
+            StudioSession session = server.sessions().get(a.id);
+            StudioServerTest.await(() -> session.state() == StudioSession.State.DONE, 30, "a's state");
+            assertThat(session.history().size()).isEqualTo(1500);
+            int paused = a.states.indexOf("paused");
+            assertThat(paused).isNotNegative();
+            assertThat(a.states.subList(paused, a.states.size())).containsSubsequence("paused", "queued", "training",
+                    "done");
+        }
+    }
 }
