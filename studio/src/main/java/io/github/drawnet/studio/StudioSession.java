@@ -331,40 +331,48 @@ final class StudioSession implements AutoCloseable {
         }
     }
 
-    synchronized void stop() {
-        stopRequested = true;
-        pauseRequested = false;
-        if (experiment != null) {
-            experiment.requestStop();
+    void stop() {
+        ExperimentResult stopped;
+        synchronized (this) {
+            stopRequested = true;
+            pauseRequested = false;
+            if (experiment != null) {
+                experiment.requestStop();
+            }
+            if (leaveQueue()) {
+                events.broadcast("status", status("stopped before it reached a trainer"));
+            }
+            stopped = state == State.PAUSED ? stopPaused() : null;
         }
-        if (leaveQueue()) {
-            events.broadcast("status", status("stopped before it reached a trainer"));
-        } else if (state == State.PAUSED) {
-            stopPaused();
+        if (stopped != null) {
+            // the figures are drawn outside the lock, as a trained run's are
+            events.broadcast("done", events.done(stopped));
+            events.broadcast("status", status("stopped"));
         }
     }
 
     /**
      * Ends a paused run here, on the caller's thread: no trainer holds it. A run paused before its
-     * first epoch ends as a queued one does; one paused after an epoch is measured as a stopped run is.
+     * first epoch ends as a queued one does; one paused after an epoch is measured as a stopped run is,
+     * and its result returned for the caller to announce. Call under the session's lock.
      */
-    private void stopPaused() {
+    private ExperimentResult stopPaused() {
         if (!begun) {
             state = experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE;
             events.broadcast("status", status("stopped before it reached a trainer"));
-            return;
+            return null;
         }
         try {
             ExperimentResult r = experiment.finish();
             result = r;
             state = State.DONE;
-            events.broadcast("done", events.done(r));
-            events.broadcast("status", status("stopped"));
+            return r;
         } catch (RuntimeException ex) {
             state = State.FAILED;
             LOG.warn("session {} failed", id, ex);
             events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             events.broadcast("status", status("failed"));
+            return null;
         }
     }
 
