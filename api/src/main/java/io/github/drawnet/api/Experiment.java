@@ -40,6 +40,10 @@ public final class Experiment implements AutoCloseable {
     private int plannedEpochs;
     private long trainingNanos;
     private TrainingResult last;
+    /** The epochs run by the last {@link #train} call and the {@link #trainRest} calls that picked it up. */
+    private int callEpochs;
+    /** The epochs the last call was asked for but did not run, having been stopped on request. */
+    private int epochsLeft;
     private volatile boolean stopRequested;
 
     private Experiment(Backend backend, Drawing drawing, DataSplits data, NetworkSpec spec, TrainingConfig config,
@@ -134,14 +138,44 @@ public final class Experiment implements AutoCloseable {
         TrainingConfig.checkEpochs(epochs);
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(stopRequested, "stopRequested");
-        this.stopRequested = false;
         plannedEpochs += epochs;
+        callEpochs = 0;
+        return run(epochs, listener, stopRequested);
+    }
+
+    /**
+     * Trains the epochs the last {@link #train} call was asked for but did not run because it was
+     * stopped on request: a pause that gave its thread back, say. The epochs stay numbered on, no new
+     * epochs are planned, and {@link #finish} counts the epochs of the call and of its rest as one run.
+     *
+     * @throws IllegalStateException when no stopped call has epochs left, or the experiment is closed
+     */
+    public TrainingResult trainRest(TrainingListener listener, BooleanSupplier stopRequested) {
+        Checks.state(epochsLeft > 0, "no training call has epochs left; call train");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(stopRequested, "stopRequested");
+        return run(epochsLeft, listener, stopRequested);
+    }
+
+    /**
+     * Returns the epochs the last training call was asked for but did not run, having been stopped on
+     * request; 0 when it ran them all, or diverged.
+     */
+    public int epochsLeft() {
+        return epochsLeft;
+    }
+
+    private TrainingResult run(int epochs, TrainingListener listener, BooleanSupplier stopRequested) {
+        this.stopRequested = false;
+        epochsLeft = 0;
         long start = System.nanoTime();
         try {
             last = trainer.train(epochs, listener, () -> this.stopRequested || stopRequested.getAsBoolean());
         } finally {
             trainingNanos += System.nanoTime() - start;
         }
+        callEpochs += last.epochsRun();
+        epochsLeft = last.stopReason() == StopReason.STOPPED ? epochs - last.epochsRun() : 0;
         return last;
     }
 
@@ -166,8 +200,10 @@ public final class Experiment implements AutoCloseable {
         float[] testPredictions = testPass.output();
         Evaluation test = Evaluation.of(testPass, data.test());
         ForwardPass grid = model.forward(Dataset.grid(GRID_RESOLUTION));
-        TrainingResult training = new TrainingResult(trainer.history(), last.epochsRun(), last.stopReason(),
-                last.message());
+        // a call picked up after a stop counts as one with its rest: its epochs, and "trained N epochs" for them all
+        TrainingResult training = new TrainingResult(trainer.history(), callEpochs, last.stopReason(),
+                callEpochs == last.epochsRun() || last.stopReason() != StopReason.COMPLETED ? last.message()
+                        : String.format(java.util.Locale.ROOT, "trained %d epochs", callEpochs));
         return ExperimentResult.builder().backendId(backend.id()).backendName(backend.engineVersion()).drawing(drawing)
                 .data(data).spec(model.spec())
                 .config(config.withEpochs(Math.max(1, Math.min(TrainingConfig.MAX_EPOCHS, plannedEpochs))))

@@ -168,6 +168,37 @@ final class ExperimentTest {
     }
 
     @Test
+    void trainRest_trainsAStoppedCallsRemainingEpochs_plansNoMore_finishCountsThemAsOneRun() {
+        LogisticBackend backend = new LogisticBackend();
+        try (Experiment e = Experiment.start(backend, drawing(), halfPlane(40, 6), LOGISTIC, CONFIG)) {
+            assertThatThrownBy(() -> e.trainRest(TrainingListener.NONE, () -> false))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("no training call has epochs left; call train");
+            List<Integer> lasts = new ArrayList<>();
+            // a pause: the caller stops the call after epoch 3 of 10, and picks it up later
+            e.train(10, TrainingListener.ofEpochs((m, last) -> lasts.add(last)), () -> e.epochsCompleted() == 3);
+            assertThat(e.epochsLeft()).isEqualTo(7);
+            TrainingResult second = e.trainRest(TrainingListener.ofEpochs((m, last) -> lasts.add(last)),
+                    () -> e.epochsCompleted() == 5);
+            assertThat(second.epochsRun()).isEqualTo(2);
+            assertThat(e.epochsLeft()).isEqualTo(5);
+            TrainingResult rest = e.trainRest(TrainingListener.ofEpochs((m, last) -> lasts.add(last)), () -> false);
+            assertThat(rest.stopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(e.epochsLeft()).isZero();
+            assertThat(lasts).as("every epoch told the same last epoch").hasSize(10).containsOnly(10);
+            ExperimentResult r = e.finish();
+            assertThat(r.history().size()).isEqualTo(10);
+            assertThat(r.config().epochs()).as("the epochs asked for once").isEqualTo(10);
+            assertThat(r.training().epochsRun()).isEqualTo(10);
+            assertThat(r.training().message()).isEqualTo("trained 10 epochs");
+            // a new call starts its own count
+            e.train(2, TrainingListener.NONE);
+            assertThat(e.finish().training().epochsRun()).isEqualTo(2);
+            assertThat(e.finish().training().message()).isEqualTo("trained 2 epochs");
+            assertThat(e.finish().config().epochs()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void experimentsRun_isStartTrainFinish() {
         LogisticBackend backend = new LogisticBackend();
         DataSplits data = halfPlane(50, 7);

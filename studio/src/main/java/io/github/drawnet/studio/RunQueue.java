@@ -30,7 +30,10 @@ final class RunQueue implements AutoCloseable {
         void queued(int position, double waitSeconds);
     }
 
-    /** One run: queued, then training on a trainer, then finished (or cancelled while queued). */
+    /**
+     * One turn of a run: queued, then training on a trainer, then finished (or cancelled while queued).
+     * A run that pauses ends its turn; its Resume or Step takes a new ticket, at the back of the queue.
+     */
     static final class Ticket {
         final String owner;
         final int epochs;

@@ -296,13 +296,13 @@ public final class StudioServer implements AutoCloseable {
             synchronized (sessions) {
                 if (sessions.size() >= options.maxSessions()) {
                     throw new StudioException(503, "all " + options.maxSessions() + " sessions of this studio are "
-                            + "taken; close another studio tab, or wait, then reload this page");
+                            + "taken; close another studio tab, or wait");
                 }
                 if (!Options.isLoopback(client)) {
                     long mine = clients.values().stream().filter(client::equals).count();
                     if (mine >= options.maxPerClient()) {
                         throw new StudioException(429, "this computer already has " + mine + " studio tabs open, "
-                                + "the most one computer may have; close one, then reload this page");
+                                + "the most one computer may have; close one");
                     }
                 }
                 id = UUID.randomUUID().toString();

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * thread, with pause, resume, stop and continue), the pages listening to it ({@link SessionEvents}),
  * and its downloads ({@link SessionDownloads}).
  *
+ * <p>A paused run holds no trainer: it stops after its epoch (or leaves the queue, if it was waiting)
+ * and keeps its experiment, optimizer state and epochs; Resume and Step put it back at the back of the
+ * {@link RunQueue}, behind every run already waiting, as any new run would be (first come, first
+ * served: a resumed run is not put first, or pausing would become a way to jump the queue), and it
+ * trains on from its epoch when its turn comes.
+ *
  * <p>Thread-safe: requests arrive on server threads, the run happens on a worker thread; state
  * changes are synchronised on the session.
  */
@@ -49,9 +55,13 @@ final class StudioSession implements AutoCloseable {
     private volatile State state = State.IDLE;
     private boolean stopRequested;
     private boolean pauseRequested;
-    /** Epochs a paused run may train before it pauses again (the Step button). */
+    /** Epochs a paused run may train before it pauses again (the Step button), the one starting included. */
     private int stepsAllowed;
     private RunQueue.Ticket run;
+    /** The epochs the run was asked for (Start, Continue, a Step of a finished run). */
+    private int epochsAsked;
+    /** Whether the run's training call has begun: its rest is then trained with {@link Experiment#trainRest}. */
+    private boolean begun;
 
     private Experiment experiment;
     /**
@@ -137,7 +147,7 @@ final class StudioSession implements AutoCloseable {
         this.result = null;
         this.experiment = next;
         events.newRun(points, drawing);
-        submit(s.settings().training().epochs());
+        start(s.settings().training().epochs());
     }
 
     /**
@@ -186,9 +196,14 @@ final class StudioSession implements AutoCloseable {
      * @throws StudioException 409 when there is no run, or it is training
      */
     synchronized void step() {
-        if (state == State.PAUSED || (state == State.TRAINING && pauseRequested)) {
+        if (state == State.PAUSED) {
+            pauseRequested = true;
+            stepsAllowed = 1;
+            requeue("queued for one epoch: waiting for a free trainer");
+            return;
+        }
+        if ((state == State.TRAINING || state == State.QUEUED) && pauseRequested) {
             stepsAllowed++;
-            notifyAll();
             return;
         }
         if (state == State.QUEUED || state == State.TRAINING) {
@@ -197,7 +212,7 @@ final class StudioSession implements AutoCloseable {
         if (experiment == null || state != State.DONE) {
             throw new StudioException(409, "there is no run to step; start one first");
         }
-        submit(1);
+        start(1);
     }
 
     /**
@@ -210,7 +225,7 @@ final class StudioSession implements AutoCloseable {
         if (experiment == null || state != State.DONE) {
             throw new StudioException(409, "there is no finished run to continue; start one first");
         }
-        submit(epochs);
+        start(epochs);
     }
 
     private void requireNotRunning() {
@@ -222,16 +237,30 @@ final class StudioSession implements AutoCloseable {
         }
     }
 
-    private void submit(int epochs) {
+    /** Queues a new training call of {@code epochs}; call under the session's lock. */
+    private void start(int epochs) {
         stopRequested = false;
         pauseRequested = false;
         stepsAllowed = 0;
+        epochsAsked = epochs;
+        begun = false;
+        requeue("queued: waiting for a free trainer");
+    }
+
+    /**
+     * Puts the run at the back of the queue: a new run, or a paused one (its call's rest, or all of it
+     * when it was paused before reaching a trainer). Call under the session's lock.
+     */
+    private void requeue(String message) {
         state = State.QUEUED;
-        events.broadcast("status", status("queued: waiting for a free trainer"));
+        events.broadcast("status", status(message));
         Experiment e = experiment;
+        int left = begun ? e.epochsLeft() : epochsAsked;
+        // the queue's estimate: a step trains its epochs, then gives the trainer back
+        int expected = pauseRequested ? Math.max(1, Math.min(stepsAllowed, left)) : left;
         RunQueue.Ticket[] mine = new RunQueue.Ticket[1];
         // the trainer reads its ticket under the session's lock, which this thread holds until it is set
-        mine[0] = queue.submit(id, epochs, () -> train(e, epochs, mine), (place, wait) -> queued(mine[0], place, wait));
+        mine[0] = queue.submit(id, expected, () -> train(e, mine), (place, wait) -> queued(mine[0], place, wait));
         run = mine[0];
     }
 
@@ -271,27 +300,79 @@ final class StudioSession implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Pauses the run: a training one after its epoch, when it gives its trainer back; a queued one at
+     * once, leaving the queue (Resume puts it at the back again).
+     */
     synchronized void pause() {
-        if (state == State.TRAINING || state == State.QUEUED) {
+        if (state == State.TRAINING) {
             pauseRequested = true;
+            stepsAllowed = 0;
+        } else if (state == State.QUEUED) {
+            pauseRequested = true;
+            stepsAllowed = 0;
+            // a run a trainer has just taken pauses there, before its first epoch
+            if (run != null && queue.cancel(run)) {
+                state = State.PAUSED;
+                events.broadcast("status", status("paused"));
+            }
         }
     }
 
+    /** Resumes a paused run: it goes to the back of the queue, and trains on from its epoch. */
     synchronized void resume() {
-        pauseRequested = false;
-        stepsAllowed = 0;
-        notifyAll();
+        if (state == State.PAUSED) {
+            pauseRequested = false;
+            stepsAllowed = 0;
+            requeue("queued: waiting for a free trainer");
+        } else if (state == State.TRAINING || state == State.QUEUED) {
+            pauseRequested = false;
+            stepsAllowed = 0;
+        }
     }
 
-    synchronized void stop() {
-        stopRequested = true;
-        pauseRequested = false;
-        if (experiment != null) {
-            experiment.requestStop();
+    void stop() {
+        ExperimentResult stopped;
+        synchronized (this) {
+            stopRequested = true;
+            pauseRequested = false;
+            if (experiment != null) {
+                experiment.requestStop();
+            }
+            if (leaveQueue()) {
+                events.broadcast("status", status("stopped before it reached a trainer"));
+            }
+            stopped = state == State.PAUSED ? stopPaused() : null;
         }
-        notifyAll();
-        if (leaveQueue()) {
+        if (stopped != null) {
+            // the figures are drawn outside the lock, as a trained run's are
+            events.broadcast("done", events.done(stopped));
+            events.broadcast("status", status("stopped"));
+        }
+    }
+
+    /**
+     * Ends a paused run here, on the caller's thread: no trainer holds it. A run paused before its
+     * first epoch ends as a queued one does; one paused after an epoch is measured as a stopped run is,
+     * and its result returned for the caller to announce. Call under the session's lock.
+     */
+    private ExperimentResult stopPaused() {
+        if (!begun) {
+            state = experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE;
             events.broadcast("status", status("stopped before it reached a trainer"));
+            return null;
+        }
+        try {
+            ExperimentResult r = experiment.finish();
+            result = r;
+            state = State.DONE;
+            return r;
+        } catch (RuntimeException ex) {
+            state = State.FAILED;
+            LOG.warn("session {} failed", id, ex);
+            events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            events.broadcast("status", status("failed"));
+            return null;
         }
     }
 
@@ -311,42 +392,48 @@ final class StudioSession implements AutoCloseable {
         if (experiment != null) {
             experiment.requestStop();
         }
-        notifyAll();
     }
 
-    /** Called by the trainer between epochs: waits while paused; returns false to stop. */
-    private synchronized boolean mayGoOn() {
-        while (pauseRequested && stepsAllowed == 0 && !stopRequested && state != State.CLOSED) {
-            if (state != State.PAUSED) {
-                state = State.PAUSED;
-                events.broadcast("status", status("paused"));
-            }
-            try {
-                wait(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    /** What the trainer does after an epoch. */
+    private enum Next { GO, PAUSE, STOP }
+
+    /** Called by the trainer after each epoch; {@code last} says it was the call's last (nothing to pause). */
+    private synchronized Next next(boolean last) {
+        if (stopRequested || state == State.CLOSED || Thread.currentThread().isInterrupted()) {
+            return Next.STOP;
         }
-        if (pauseRequested && stepsAllowed > 0) {
+        if (!pauseRequested || last) {
+            return Next.GO;
+        }
+        if (stepsAllowed > 0) {
             stepsAllowed--;
-            return !stopRequested && state != State.CLOSED;
+            return Next.GO;
         }
-        if (state == State.PAUSED) {
-            state = State.TRAINING;
-            events.broadcast("status", status(null));
-        }
-        return !stopRequested && state != State.CLOSED && !Thread.currentThread().isInterrupted();
+        return Next.PAUSE;
     }
 
-    private void train(Experiment e, int epochs, RunQueue.Ticket[] mine) {
+    private void train(Experiment e, RunQueue.Ticket[] mine) {
         RunQueue.Ticket ticket;
+        boolean rest;
+        int epochs;
         synchronized (this) {
             ticket = mine[0];
             if (state != State.QUEUED || run != ticket) {
                 return;
             }
+            if (pauseRequested && stepsAllowed == 0) {
+                // paused as the trainer took it from the queue: the trainer goes straight back
+                state = State.PAUSED;
+                events.broadcast("status", status("paused"));
+                return;
+            }
             state = State.TRAINING;
+            rest = begun;
+            epochs = epochsAsked;
+            begun = true;
+            if (pauseRequested && stepsAllowed > 0) {
+                stepsAllowed--; // the epoch starting now is one of the steps
+            }
             // under the lock: a queued place told just before cannot arrive after this
             events.broadcast("status", status(null));
         }
@@ -354,21 +441,35 @@ final class StudioSession implements AutoCloseable {
         long[] lastMaps = {0};
         try {
             int first = e.epochsCompleted() + 1;
-            boolean[] stop = {false}; // the listener waits out a pause, then says whether a stop came
-            TrainingResult training = e.train(epochs, TrainingListener.ofEpochs((m, last) -> {
+            Next[] next = {Next.GO};
+            TrainingListener listener = TrainingListener.ofEpochs((m, last) -> {
                 ticket.progress(m.epoch() - first + 1);
                 events.broadcast("epoch", SessionEvents.epoch(m, last, (System.nanoTime() - start) / 1e9));
-                stop[0] = !mayGoOn();
+                next[0] = next(m.epoch() == last);
                 long now = System.nanoTime();
-                if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || stop[0]) {
+                if (now - lastMaps[0] >= MAP_INTERVAL_NANOS || m.epoch() == last || next[0] != Next.GO) {
                     lastMaps[0] = now;
                     events.broadcast("maps", events.maps(e.model(), m.epoch()));
                     releaseRetired();
                 }
-            }), () -> stop[0]);
+            });
+            TrainingResult training = rest ? e.trainRest(listener, () -> next[0] != Next.GO)
+                    : e.train(epochs, listener, () -> next[0] != Next.GO);
             LOG.debug("session {} trained epochs {} to {}", id, first, training.history().size());
-            if (state == State.CLOSED) {
-                return; // the page went away: nobody waits for the test figures
+            synchronized (this) {
+                if (state == State.CLOSED) {
+                    return; // the page went away: nobody waits for the test figures
+                }
+                if (next[0] == Next.PAUSE && !stopRequested && e.epochsLeft() > 0) {
+                    // the trainer goes back to the queue; a Resume or Step that came during the epoch queues the rest
+                    if (!pauseRequested || stepsAllowed > 0) {
+                        requeue("queued: waiting for a free trainer");
+                    } else {
+                        state = State.PAUSED;
+                        events.broadcast("status", status("paused"));
+                    }
+                    return;
+                }
             }
             ExperimentResult r = e.finish();
             synchronized (this) {

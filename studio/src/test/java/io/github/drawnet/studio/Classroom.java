@@ -124,6 +124,11 @@ final class Classroom {
             return post("/api/sessions/" + id + "/close", "{}").statusCode();
         }
 
+        /** Sends a run's command (pause, resume, step, stop); returns the answer's status. */
+        int command(String name) throws Exception {
+            return post("/api/sessions/" + id + "/" + name, "{}").statusCode();
+        }
+
         /** Returns the seconds from Start to the run's reaching a trainer. */
         double waitSeconds() {
             return (trainingAt - startSent) / 1e9;

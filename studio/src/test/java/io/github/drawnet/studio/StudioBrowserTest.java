@@ -526,7 +526,7 @@ final class StudioBrowserTest {
                 return e.isDisplayed() ? e : null;
             });
             assertThat(error.getText()).isEqualTo("all 8 sessions of this studio are taken; close another studio tab, "
-                    + "or wait, then reload this page");
+                    + "or wait");
             assertThat(driver.findElement(By.id("start")).isEnabled()).isFalse();
             assertThat(driver.findElement(By.id("step")).isEnabled()).isFalse();
             assertThat(error.getText()).doesNotContain("cannot reach");

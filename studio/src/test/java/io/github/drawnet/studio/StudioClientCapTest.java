@@ -71,7 +71,7 @@ final class StudioClientCapTest {
             assertThat(mine).hasSize(3);
             assertThat(r.statusCode()).isEqualTo(429);
             assertThat(StudioServerTest.JSON.readTree(r.body()).get("error").asText()).isEqualTo("this computer "
-                    + "already has 3 studio tabs open, the most one computer may have; close one, then reload this page");
+                    + "already has 3 studio tabs open, the most one computer may have; close one");
             // the person at the studio's own machine is not counted
             assertThat(post("http://127.0.0.1:" + port + "/api/sessions", key, null).statusCode()).isEqualTo(201);
 

@@ -359,8 +359,7 @@ final class StudioServerTest {
             JsonNode info = JSON.readTree(get("/api/info").body());
             assertThat(info.at("/limits/maxSessions").asInt()).isEqualTo(4);
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(error(r)).isEqualTo("all 4 sessions of this studio are taken; close another studio tab, or wait,"
-                    + " then reload this page");
+            assertThat(error(r)).isEqualTo("all 4 sessions of this studio are taken; close another studio tab, or wait");
         } finally {
             for (String id : ids) {
                 post("/api/sessions/" + id + "/close", "");
