@@ -100,11 +100,11 @@ final class GradeCommand implements Callable<Integer> {
         // every input is checked before anything trains: the engine, the folder, every setting
         String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
         ReportFiles reportFiles = output.files(); // a bad --formats is refused even without --reports
+        Duration timeout = masterTimeout(master, masterTimeout); // a bad master is refused before anything loads
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
         if (master != null && !engineId.equals("spark")) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
         }
-        Duration timeout = masterTimeout(master, masterTimeout); // a bad master is refused before anything loads
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
         ExperimentSettings base = points.read(ExperimentSettings.notebook());

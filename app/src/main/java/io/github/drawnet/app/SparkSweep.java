@@ -32,8 +32,8 @@ final class SparkSweep {
 
     static int run(SweepCommand cmd, PrintStream o, PrintStream err, Clock clock, io.github.drawnet.api.Backends backends)
             throws IOException, InterruptedException {
-        GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
         java.time.Duration timeout = GradeCommand.masterTimeout(cmd.master, cmd.masterTimeout); // before anything loads
+        GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
         ExperimentSettings base = cmd.data.read(ExperimentSettings.notebook());
         Sweep sweep = cmd.sweep(base);
         Drawing drawing = cmd.data.drawing(); // a bad file or preset is refused here, before Spark starts
