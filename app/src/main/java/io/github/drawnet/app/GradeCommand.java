@@ -133,7 +133,7 @@ final class GradeCommand implements Callable<Integer> {
                         + " written, the rest marked not run, in " + done.folder());
                 return ExitCodes.INTERRUPTED;
             }
-            return divergedOrOk(rows, stderr, "grade");
+            return divergedOrOk(rows, stderr, "grade", r -> Printable.escape(r.drawing()) + ", " + r.backend());
         }
     }
 
@@ -148,13 +148,13 @@ final class GradeCommand implements Callable<Integer> {
         return seconds == null ? GradeOptions.DEFAULT_MASTER_TIMEOUT : Duration.ofSeconds(seconds);
     }
 
-    /** Names each diverged cell on {@code err} and returns {@link ExitCodes#DIVERGED} if any, as on every engine. */
-    static int divergedOrOk(List<GradeRow> rows, PrintStream err, String command) {
+    /** Names each diverged cell on {@code err} ({@code label}) and returns {@link ExitCodes#DIVERGED} if any. */
+    static int divergedOrOk(List<GradeRow> rows, PrintStream err, String command,
+            java.util.function.Function<GradeRow, String> label) {
         int code = ExitCodes.OK;
         for (GradeRow r : rows) {
             if (r.status() == GradeRow.Status.DIVERGED) {
-                err.println("drawnet " + command + ": cell " + r.index() + " (" + Printable.escape(r.drawing()) + ", "
-                        + r.backend() + "): " + r.message());
+                err.println("drawnet " + command + ": cell " + r.index() + " (" + label.apply(r) + "): " + r.message());
                 code = ExitCodes.DIVERGED;
             }
         }

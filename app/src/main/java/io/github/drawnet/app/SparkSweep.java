@@ -54,6 +54,7 @@ final class SparkSweep {
         o.println("Overview: " + Printable.path(done.overview()));
         GradeRow.best(rows).ifPresent(best -> o.printf(Locale.ROOT, "Best cell: %d (%s), accuracy on the test set:"
                 + " %.4f%n", best.index(), sweep.label(sweep.cells().get(best.index() - 1)), best.testAccuracy()));
-        return GradeCommand.divergedOrOk(rows, err, "sweep");
+        // named as the local sweep names them
+        return GradeCommand.divergedOrOk(rows, err, "sweep", r -> sweep.label(sweep.cells().get(r.index() - 1)));
     }
 }

@@ -94,7 +94,7 @@ final class SparkFailureTest {
         CliRunner.Result sweepSpark = GradeSparkTest.launch(dir, null, GradeDrawings.concat(sweep, "--engine", "spark",
                 "--out", dir.resolve("ss").toString()));
         assertThat(sweepSpark.exitCode()).as(sweepSpark.err()).isEqualTo(ExitCodes.DIVERGED);
-        assertThat(sweepSpark.err()).startsWith("drawnet sweep: cell 2 (");
+        assertThat(sweepSpark.err()).startsWith("drawnet sweep: cell 2 (lr=").isEqualTo(sweepLocal.err());
         assertThat(Files.readString(dir.resolve("ss/sweep.csv"))).contains("diverged");
     }
 }
