@@ -9,7 +9,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** The user gave something wrong: an option, a drawing, a file. */
     public static final int USAGE = 2;
-    /** A backend's engine could not be loaded. */
+    /** A backend's engine could not be loaded, or a grading engine's cluster (a Spark master) gave no executor in time. */
     public static final int BACKEND_UNAVAILABLE = 3;
     /** Training diverged (a loss became NaN or infinite); what ran is still reported. */
     public static final int DIVERGED = 4;

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,6 +55,9 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark's master for --engine spark, e.g. local[4], local[4,2] (retries), spark://host:7077.")
     String master;
+    @Option(names = "--master-timeout", paramLabel = "SECONDS", description = "How long a spark:// master may take to"
+            + " accept the job and give it an executor before grading gives up (default: 20).")
+    Integer masterTimeout;
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on (off by default; loopback only in local mode).")
     boolean sparkUi;
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
@@ -96,6 +100,7 @@ final class GradeCommand implements Callable<Integer> {
         // every input is checked before anything trains: the engine, the folder, every setting
         String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
         ReportFiles reportFiles = output.files(); // a bad --formats is refused even without --reports
+        Duration timeout = masterTimeout(master, masterTimeout); // a bad master is refused before anything loads
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
         if (master != null && !engineId.equals("spark")) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
@@ -111,7 +116,7 @@ final class GradeCommand implements Callable<Integer> {
         String heading = plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
                 + "]" : master) + ")" : " (up to " + atOnce + " cells at once)"));
         GradeRun grading = GradeRun.of(plan).engine(gradeEngine).engineOptions(threads, master, sparkUi)
-                .reports(reports || saveModels ? reportFiles : null).saveModels(saveModels)
+                .masterTimeout(timeout).reports(reports || saveModels ? reportFiles : null).saveModels(saveModels)
                 .out(out).replace(force).clock(clock);
         try (StopOnInterrupt ctrlC = engineId.equals("local") ? RunOutputs.ctrlCCells(stderr, "grade") : null) {
             GradedRun done = write(grading.stopWhen(ctrlC == null ? () -> false : ctrlC::requested), heading, stdout);
@@ -128,8 +133,32 @@ final class GradeCommand implements Callable<Integer> {
                         + " written, the rest marked not run, in " + done.folder());
                 return ExitCodes.INTERRUPTED;
             }
-            return ExitCodes.OK;
+            return divergedOrOk(rows, stderr, "grade", r -> Printable.escape(r.drawing()) + ", " + r.backend());
         }
+    }
+
+    /** Checks {@code master}'s form ({@link GradeOptions#checkMaster}) and returns the timeout, in seconds or the default. */
+    static Duration masterTimeout(String master, Integer seconds) {
+        if (master != null) {
+            GradeOptions.checkMaster(master);
+        }
+        if (seconds != null) {
+            ExperimentOptions.check("--master-timeout", seconds, 1, 3600);
+        }
+        return seconds == null ? GradeOptions.DEFAULT_MASTER_TIMEOUT : Duration.ofSeconds(seconds);
+    }
+
+    /** Names each diverged cell on {@code err} ({@code label}) and returns {@link ExitCodes#DIVERGED} if any. */
+    static int divergedOrOk(List<GradeRow> rows, PrintStream err, String command,
+            java.util.function.Function<GradeRow, String> label) {
+        int code = ExitCodes.OK;
+        for (GradeRow r : rows) {
+            if (r.status() == GradeRow.Status.DIVERGED) {
+                err.println("drawnet " + command + ": cell " + r.index() + " (" + label.apply(r) + "): " + r.message());
+                code = ExitCodes.DIVERGED;
+            }
+        }
+        return code;
     }
 
     /**

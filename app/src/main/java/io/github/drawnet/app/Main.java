@@ -72,7 +72,8 @@ public final class Main {
             InvalidSettingException bad = (InvalidSettingException) ex;
             code = ExitCodes.USAGE;
             message = bad.messageFor(spelling(commandLine, bad.setting().option()));
-        } else if (ex instanceof BackendUnavailableException) {
+        } else if (ex instanceof BackendUnavailableException
+                || ex instanceof io.github.drawnet.grading.GradeEngineUnavailableException) {
             code = ExitCodes.BACKEND_UNAVAILABLE;
             message = ex.getMessage();
         } else if (ex instanceof IllegalArgumentException) {

@@ -64,6 +64,9 @@ final class SweepCommand implements Callable<Integer> {
     String engine;
     @Option(names = "--master", paramLabel = "URL", description = "Spark's master for --engine spark (default: local[N]).")
     String master;
+    @Option(names = "--master-timeout", paramLabel = "SECONDS", description = "How long a spark:// master may take to"
+            + " accept the job and give it an executor (default: 20).")
+    Integer masterTimeout;
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
     boolean sparkUi;
 
@@ -92,7 +95,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (engine != null && !engine.strip().equalsIgnoreCase("local")) {
-            return SparkSweep.run(this, stdout, clock, backends); // spark, or a one-line refusal naming the engines
+            return SparkSweep.run(this, stdout, stderr, clock, backends); // spark, or a one-line refusal naming the engines
         } else if (master != null) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
         }

@@ -2,7 +2,9 @@ package io.github.drawnet.grading;
 
 import io.github.drawnet.viz.ReportFiles;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How an engine runs a plan.
@@ -17,12 +19,25 @@ import java.util.Objects;
  *     {@code metrics.json} is always written
  * @param saveModels whether each cell's trained model is saved as {@code model.json} ({@link Grader#MODEL_FILE})
  *     in its report folder; needs {@code reports}
+ * @param masterTimeout how long a cluster's master ({@code spark://}) may take to accept the job and give it a
+ *     first executor before the job is given up ({@link GradeEngineUnavailableException}); local mode ignores it
  */
 public record GradeOptions(int threads, String master, boolean ui, Path reports, ReportFiles reportFiles,
-        boolean saveModels) {
+        boolean saveModels, Duration masterTimeout) {
 
     /** The most threads allowed. */
     public static final int MAX_THREADS = 64;
+
+    /** How long a cluster's master may take to accept the job and give it an executor, unless set. */
+    public static final Duration DEFAULT_MASTER_TIMEOUT = Duration.ofSeconds(20);
+
+    /** The masters {@link #checkMaster} accepts, as its refusal lists them. */
+    public static final String MASTER_FORMS = "local, local[N], local[N,F] (F tries per cell), local[*] or"
+            + " spark://HOST:PORT[,HOST:PORT...]";
+
+    private static final Pattern MASTER = Pattern.compile(
+            "local|local\\[(\\*|[1-9]\\d{0,3})(,[1-9]\\d{0,3})?\\]"
+            + "|spark://[^\\s/:,]+:\\d{1,5}(,[^\\s/:,]+:\\d{1,5})*");
 
     static final String MODELS_WITHOUT_REPORTS = "saving each cell's model needs a reports folder: the models are"
             + " saved in the cells' report folders";
@@ -41,6 +56,40 @@ public record GradeOptions(int threads, String master, boolean ui, Path reports,
         if (saveModels && reports == null) {
             throw new IllegalArgumentException(MODELS_WITHOUT_REPORTS);
         }
+        if (master != null) {
+            checkMaster(master);
+        }
+        Objects.requireNonNull(masterTimeout, "masterTimeout");
+        if (masterTimeout.isNegative() || masterTimeout.isZero()) {
+            throw new IllegalArgumentException("the master's timeout must be positive, got " + masterTimeout);
+        }
+    }
+
+    /** Returns options that wait {@link #DEFAULT_MASTER_TIMEOUT} for a cluster's master. */
+    public GradeOptions(int threads, String master, boolean ui, Path reports, ReportFiles reportFiles,
+            boolean saveModels) {
+        this(threads, master, ui, reports, reportFiles, saveModels, DEFAULT_MASTER_TIMEOUT);
+    }
+
+    /**
+     * Returns {@code master} when it has one of the forms Drawnet's Spark engine starts ({@link #MASTER_FORMS}),
+     * so that a mistyped master is refused before any folder is made or Spark started.
+     *
+     * @throws IllegalArgumentException naming the master and listing the forms allowed, when it has none of them
+     *     (ports out of [1, 65535] too)
+     */
+    public static String checkMaster(String master) {
+        boolean ok = master != null && MASTER.matcher(master).matches();
+        if (ok && master.startsWith("spark://")) {
+            for (String hostPort : master.substring("spark://".length()).split(",")) {
+                int port = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
+                ok &= port >= 1 && port <= 65535;
+            }
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("--master must be " + MASTER_FORMS + ", got '" + master + "'");
+        }
+        return master;
     }
 
     /** Returns options that save no model. */

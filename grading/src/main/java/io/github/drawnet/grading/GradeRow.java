@@ -100,13 +100,19 @@ public record GradeRow(int index, String drawing, String backend, Map<String, St
         boolean stopped = r.training().stopReason() == StopReason.STOPPED;
         return new GradeRow(cell.index(), cell.drawing(), cell.backend(), cell.labels(),
                 diverged ? Status.DIVERGED : stopped ? Status.STOPPED : Status.OK,
-                diverged ? "training diverged at epoch " + last.epoch()
+                diverged ? divergedMessage(r, last.epoch())
                         : stopped ? "stopped on request after epoch " + last.epoch() + " of "
                                 + cell.settings().get(io.github.drawnet.api.Setting.EPOCHS.key()) : "",
                 r.test().accuracy(),
                 r.test().balancedAccuracy(), r.test().loss(), last.trainLoss(), last.validationLoss(),
                 last.trainAccuracy(), last.validationAccuracy(),
                 r.training().stopReason().name().toLowerCase(java.util.Locale.ROOT), r.history().size(), seconds, mapPng, drawingPng);
+    }
+
+    /** Returns the training's own reason (what diverged, what to try), as {@code drawnet run} and a sweep print it. */
+    private static String divergedMessage(ExperimentResult r, int epoch) {
+        String why = r.training().message();
+        return why == null || why.isBlank() ? "training diverged at epoch " + epoch : why;
     }
 
     static GradeRow notRun(GradeCell cell) {

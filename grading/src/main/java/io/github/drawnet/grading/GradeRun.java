@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,7 @@ public final class GradeRun {
     private int threads = Runtime.getRuntime().availableProcessors();
     private String master;
     private boolean sparkUi;
+    private Duration masterTimeout = GradeOptions.DEFAULT_MASTER_TIMEOUT;
     private ReportFiles reportFiles;
     private boolean saveModels;
     private GradeListener listener = GradeListener.NONE;
@@ -86,13 +88,26 @@ public final class GradeRun {
      * Sets how the engine runs the cells ({@link GradeOptions}): {@code threads} at once on this machine (default:
      * the number of cores), Spark's master (null: {@code local[threads]}) and whether Spark's web UI is on.
      *
-     * @throws IllegalArgumentException when {@code threads} is not in [1, {@value GradeOptions#MAX_THREADS}]
+     * @throws IllegalArgumentException when {@code threads} is not in [1, {@value GradeOptions#MAX_THREADS}], or
+     *     the master has none of the forms {@link GradeOptions#checkMaster} accepts
      */
     public GradeRun engineOptions(int threads, String master, boolean sparkUi) {
-        GradeOptions.threads(threads); // refuses a bad count now, not after the folder is open
+        new GradeOptions(threads, master, sparkUi, null); // refuses a bad count or master now, before the folder
         this.threads = threads;
         this.master = master;
         this.sparkUi = sparkUi;
+        return this;
+    }
+
+    /**
+     * Sets how long a cluster's master may take to accept the job and give it a first executor (default: {@link
+     * GradeOptions#DEFAULT_MASTER_TIMEOUT}); past it {@link #write} throws {@link GradeEngineUnavailableException}.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is not positive
+     */
+    public GradeRun masterTimeout(Duration timeout) {
+        new GradeOptions(1, null, false, null, ReportFiles.all(), false, timeout); // refused now, not after the folder
+        this.masterTimeout = timeout;
         return this;
     }
 
@@ -186,6 +201,8 @@ public final class GradeRun {
      * @throws IOException when a file cannot be written; the folder then keeps what it held before
      * @throws InterruptedException when the calling thread is interrupted
      * @throws IllegalStateException when the engine's job fails as a whole
+     * @throws GradeEngineUnavailableException when the engine cannot start the job where it was asked to run (a
+     *     Spark master unreachable in time); nothing has trained, and a folder this made is removed again
      */
     public GradedRun write() throws IOException, InterruptedException {
         Path dir = out != null ? out : RunFolders.fresh(base, clock, defaultName(), sweep ? "sweep" : "grades");
@@ -207,7 +224,7 @@ public final class GradeRun {
             long start = System.nanoTime();
             GradeOptions options = new GradeOptions(threads, master, sparkUi,
                     reports ? folder.staging().resolve(REPORTS) : null,
-                    reportFiles != null ? reportFiles : ReportFiles.all(), saveModels);
+                    reportFiles != null ? reportFiles : ReportFiles.all(), saveModels, masterTimeout);
             List<GradeRow> rows = chosen.run(plan, options, GradeListener.stoppedBy(stopRequested, listener));
             if (sweep) {
                 AtomicFiles.write(folder.staging().resolve(SWEEP_CSV),

@@ -5,6 +5,8 @@ import io.github.drawnet.api.Backends;
 import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
+import io.github.drawnet.grading.GradeEngineUnavailableException;
+import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.grading.GradeRun;
@@ -15,6 +17,7 @@ import io.github.drawnet.viz.ReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +29,11 @@ import java.util.List;
  * <pre>
  * spark-submit --class io.github.drawnet.spark.GradeJob --master spark://HOST:7077 \
  *     --jars "$(ls app/target/lib/*.jar | paste -sd,)" spark/target/drawnet-spark.jar \
- *     DIR --out OUT [--force] [--backend djl,dl4j] [--reports] [--epochs 50] [--hidden '2;4;8,4'] ...
+ *     DIR --out OUT [--force] [--backend djl,dl4j] [--reports] [--master-timeout 20] [--epochs 50] ...
  * </pre>
+ *
+ * <p>{@code --master-timeout SECONDS}: how long a cluster's master may take to accept the job and give it an
+ * executor (default 20 s); past it the job ends with one line naming the master, exit code 3.
  *
  * <p>Every setting is named as on the command line ({@code --lr}, {@code --train-size}, ...); a
  * sweep's settings take lists, read by {@link Grid#values}, the parser {@code drawnet sweep} and {@code
@@ -42,7 +48,10 @@ public final class GradeJob {
 
     private GradeJob() {}
 
-    /** Runs the job and exits: 0 when it ran (failed rows included), 2 for bad input, 1 when the job failed. */
+    /**
+     * Runs the job and exits: 0 when it ran (failed rows included), 2 for bad input, 3 when the master gave no
+     * executor in time, 4 when a cell's training diverged, 1 when the job failed.
+     */
     public static void main(String[] args) throws InterruptedException {
         System.exit(run(args, System.out, System.err));
     }
@@ -55,6 +64,7 @@ public final class GradeJob {
             List<Backend> bs = backends.choose(a.backends, note -> err.println("drawnet grade job: " + note));
             GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.grid);
             GradedRun done = GradeRun.of(plan).engine(new SparkGradeEngine()).out(a.out).replace(a.force)
+                    .masterTimeout(a.masterTimeout)
                     .reports(a.reports ? ReportFiles.all() : null)
                     .onStart(folder -> out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(),
                             plan.drawingCount()))
@@ -63,7 +73,18 @@ public final class GradeJob {
             long failed = rows.stream().filter(r -> r.status() == GradeRow.Status.FAILED).count();
             out.printf("Graded %d cells, %d failed%n", rows.size(), failed);
             out.println("Grades: " + done.grades() + ", " + done.overview());
-            return 0;
+            boolean diverged = false;
+            for (GradeRow r : rows) {
+                if (r.status() == GradeRow.Status.DIVERGED) {
+                    err.println("drawnet grade job: cell " + r.index() + " (" + r.drawing() + ", " + r.backend() + "): "
+                            + r.message());
+                    diverged = true;
+                }
+            }
+            return diverged ? 4 : 0;
+        } catch (GradeEngineUnavailableException e) {
+            err.println("drawnet grade job: " + e.getMessage());
+            return 3;
         } catch (InvalidSettingException e) { // named by its option, as the command line names it
             err.println("drawnet grade job: " + e.messageFor(e.setting().option()));
             return 2;
@@ -91,6 +112,7 @@ public final class GradeJob {
         List<String> backends = new ArrayList<>();
         ExperimentSettings base = ExperimentSettings.notebook();
         Grid grid = Grid.NONE;
+        Duration masterTimeout = GradeOptions.DEFAULT_MASTER_TIMEOUT;
 
         static Args parse(String[] args) {
             Args a = new Args();
@@ -114,6 +136,7 @@ public final class GradeJob {
                 String value = args[++i];
                 switch (arg) {
                     case "--out" -> a.out = Path.of(value);
+                    case "--master-timeout" -> a.masterTimeout = seconds(value);
                     case "--backend" -> a.backends.addAll(Arrays.asList(value.split(",")));
                     default -> {
                         Setting s = Setting.fromName(arg);
@@ -132,6 +155,18 @@ public final class GradeJob {
                 throw new IllegalArgumentException("give --out DIR for grades.csv and grades.html");
             }
             return a;
+        }
+
+        static Duration seconds(String value) {
+            try {
+                int s = Integer.parseInt(value.strip());
+                if (s >= 1 && s <= 3600) {
+                    return Duration.ofSeconds(s);
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--master-timeout must be whole seconds in [1, 3600], got '" + value + "'");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.drawnet.spark;
 
 import io.github.drawnet.grading.GradeCell;
 import io.github.drawnet.grading.GradeEngine;
+import io.github.drawnet.grading.GradeEngineUnavailableException;
 import io.github.drawnet.grading.GradeListener;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -32,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * launchers set it to 127.0.0.1 in local mode), it takes the first address that is not loopback
  * and asks DNS for that address's name.
  * Each call starts and stops its own context.
+ *
+ * <p>A cluster's master ({@code spark://}) gets {@link GradeOptions#masterTimeout()} to accept the job and give it
+ * a first executor; Spark's own standalone client retries registration for about a minute (three tries of 20 s,
+ * not configurable) and then keeps the context waiting for executors for ever. Past the timeout the start is given
+ * up with a {@link GradeEngineUnavailableException} naming the master and what to check.
  */
 public final class SparkGradeEngine implements GradeEngine {
 
@@ -75,7 +84,7 @@ public final class SparkGradeEngine implements GradeEngine {
         boolean html = options.reportFiles().html();
         boolean models = options.saveModels();
         int total = plan.cells().size();
-        JavaSparkContext sc = new JavaSparkContext(conf);
+        JavaSparkContext sc = start(conf, options.masterTimeout());
         try {
             AtomicInteger done = new AtomicInteger();
             sc.sc().addSparkListener(new SparkListener() {
@@ -105,6 +114,68 @@ public final class SparkGradeEngine implements GradeEngine {
         } finally {
             sc.stop();
         }
+    }
+
+    /**
+     * Returns a started context: at once in local mode (the executor is this JVM); for a cluster's master, once
+     * the master accepted the job and an executor joined, within {@code timeout}.
+     */
+    static JavaSparkContext start(SparkConf conf, java.time.Duration timeout) throws InterruptedException {
+        String master = conf.get("spark.master");
+        if (master.startsWith("local")) {
+            return new JavaSparkContext(conf);
+        }
+        long seconds = Math.max(1, timeout.toSeconds());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<JavaSparkContext> made = new CompletableFuture<>();
+        // on its own thread: the standalone client's registration blocks the constructor, for minutes
+        Thread starting = new Thread(() -> {
+            try {
+                made.complete(new JavaSparkContext(conf));
+            } catch (Throwable e) {
+                made.completeExceptionally(e);
+            }
+        }, "drawnet-spark-start");
+        starting.setDaemon(true);
+        starting.start();
+        JavaSparkContext sc;
+        try {
+            sc = made.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            starting.interrupt(); // ends the constructor's wait for the master, and its lock on new contexts
+            made.thenAccept(JavaSparkContext::stop); // a context that comes after all is stopped at once
+            if (e instanceof InterruptedException) {
+                throw (InterruptedException) e;
+            }
+            throw new GradeEngineUnavailableException(unreachable(master, seconds, null), e);
+        } catch (ExecutionException e) {
+            throw new GradeEngineUnavailableException(unreachable(master, seconds, rootMessage(e)), e.getCause());
+        }
+        // the master accepted the job; a cluster with no free worker gives it no executor, and Spark would wait
+        try {
+            while (sc.sc().statusTracker().getExecutorInfos().length < 2) { // the driver is listed too
+                if (sc.sc().isStopped()) {
+                    throw new GradeEngineUnavailableException(unreachable(master, seconds, "the master ended the job"),
+                            null);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new GradeEngineUnavailableException(String.format(Locale.ROOT, "the Spark master %s gave the"
+                            + " job no executor within %d s; check that a worker is registered there with free cores"
+                            + " and memory (its web UI, port 8080), or use --master local[N]", master, seconds), null);
+                }
+                Thread.sleep(100);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            sc.stop();
+            throw e;
+        }
+        return sc;
+    }
+
+    private static String unreachable(String master, long seconds, String why) {
+        return String.format(Locale.ROOT, "cannot reach the Spark master %s within %d s%s; check that it runs and"
+                + " listens there (start-master.sh), or use --master local[N]", master, seconds,
+                why == null ? "" : " (" + why + ")");
     }
 
     private static String rootMessage(Throwable e) {

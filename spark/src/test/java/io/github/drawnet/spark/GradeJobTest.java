@@ -104,4 +104,17 @@ final class GradeJobTest {
         assertThat(GradeJob.Args.parse(new String[] {"d", "--out", "o"}).force).isFalse();
         assertThat(GradeJob.Args.parse(new String[] {"d", "--force", "--out", "o"}).force).isTrue();
     }
+
+    @Test
+    void parse_masterTimeout_wholeSecondsDefault20_othersRefusedNamingTheValue() {
+        assertThat(GradeJob.Args.parse(new String[] {"d", "--out", "o"}).masterTimeout)
+                .isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(GradeJob.Args.parse(new String[] {"d", "--out", "o", "--master-timeout", "5"}).masterTimeout)
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        for (String bad : new String[] {"0", "-3", "3601", "1.5", "soon"}) {
+            assertThatThrownBy(() -> GradeJob.Args.parse(new String[] {"d", "--out", "o", "--master-timeout", bad}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--master-timeout must be whole seconds in [1, 3600], got '" + bad + "'");
+        }
+    }
 }
