@@ -28,6 +28,13 @@ final class StudioPauseTest {
     /** Few points, so that an epoch is quick. */
     static final DataSplits DATA = Sampler.sample(Preset.HALF_PLANE.drawing(), new SampleSizes(200, 50, 50), 1);
 
+    /**
+     * The notebook's 5,000 training points, for the runs that must still be going when the test stops them
+     * (5,000 epochs of 250 steps): on 200 points a quiet machine could finish 5,000 epochs inside the test's
+     * window, and a run meant to hold the trainer would be done (seen in CI: the resumed page never read place 2).
+     */
+    static final DataSplits LONG = Sampler.sample(Preset.HALF_PLANE.drawing(), new SampleSizes(5000, 50, 50), 1);
+
     RunQueue queue;
     final List<StudioSession> sessions = new ArrayList<>();
 
@@ -49,9 +56,18 @@ final class StudioPauseTest {
     }
 
     void start(StudioSession s, int epochs) throws Exception {
+        start(s, epochs, DATA);
+    }
+
+    /** Starts a run that outlasts the test: 5,000 epochs on 5,000 points, stopped by the test. */
+    void startLong(StudioSession s) throws Exception {
+        start(s, 5000, LONG);
+    }
+
+    void start(StudioSession s, int epochs, DataSplits data) throws Exception {
         s.start(REFERENCE, StudioSettings.from(new ObjectMapper().readTree("{\"backend\":\"reference\",\"epochs\":\""
-                + epochs + "\",\"trainSize\":\"200\",\"validationSize\":\"50\",\"testSize\":\"50\",\"batchSize\":\"20\"}"),
-                "reference"), Preset.HALF_PLANE.drawing(), new byte[0], DATA);
+                + epochs + "\",\"trainSize\":\"" + data.train().size() + "\",\"validationSize\":\"50\",\"testSize\":\"50\","
+                + "\"batchSize\":\"20\"}"), "reference"), Preset.HALF_PLANE.drawing(), new byte[0], data);
     }
 
     @Test
@@ -61,7 +77,7 @@ final class StudioPauseTest {
         StudioSession c = session("c");
         start(a, 1500);
         await(() -> a.state() == StudioSession.State.TRAINING && a.history().size() >= 1, "a to train");
-        start(b, 5000);
+        startLong(b);
         assertThat(b.state()).isEqualTo(StudioSession.State.QUEUED);
         assertThat(queue.waitingOwners()).containsExactly("b");
 
@@ -74,7 +90,7 @@ final class StudioPauseTest {
         assertThat(a.history().size()).as("a paused, b on the only trainer").isEqualTo(paused);
         assertThat(queue.training()).isEqualTo(1);
 
-        start(c, 5000);
+        startLong(c);
         a.resume();
         assertThat(a.state()).isEqualTo(StudioSession.State.QUEUED);
         assertThat(queue.waitingOwners()).as("a resumed run goes to the back").containsExactly("c", "a");
@@ -103,7 +119,7 @@ final class StudioPauseTest {
         a.pause();
         await(() -> a.state() == StudioSession.State.PAUSED, "a's pause");
         int paused = a.history().size();
-        start(b, 5000);
+        startLong(b);
         await(() -> b.state() == StudioSession.State.TRAINING, "b to train on the free trainer");
 
         a.step();
@@ -126,9 +142,9 @@ final class StudioPauseTest {
     void pause_ofAQueuedRun_leavesTheQueue_andClosingAPausedRunFreesItAtOnce() throws Exception {
         StudioSession a = session("a");
         StudioSession b = session("b");
-        start(a, 5000);
+        startLong(a);
         await(() -> a.state() == StudioSession.State.TRAINING, "a to train");
-        start(b, 5000);
+        startLong(b);
         b.pause();
         assertThat(b.state()).isEqualTo(StudioSession.State.PAUSED);
         assertThat(queue.waiting()).isZero();
@@ -175,12 +191,13 @@ final class StudioPauseTest {
             }
             String small = ",\"backend\":\"reference\",\"trainSize\":\"200\",\"validationSize\":\"50\","
                     + "\"testSize\":\"50\",\"batchSize\":\"20\"}";
-            assertThat(a.start(drawing, "{\"epochs\":\"1500\"" + small)).isEqualTo(202);
+            assertThat(a.start(drawing, "{\"epochs\":\"5000\"" + small)).isEqualTo(202); // not done before b starts
             assertThat(a.training.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(b.start(drawing, "{\"epochs\":\"5000\"" + small)).isEqualTo(202);
+            String long_ = small.replace("\"trainSize\":\"200\"", "\"trainSize\":\"5000\""); // outlasts the test
+            assertThat(b.start(drawing, "{\"epochs\":\"5000\"" + long_)).isEqualTo(202);
             assertThat(a.command("pause")).isEqualTo(202);
             assertThat(b.training.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("b gets a's trainer").isTrue();
-            assertThat(c.start(drawing, "{\"epochs\":\"5000\"" + small)).isEqualTo(202);
+            assertThat(c.start(drawing, "{\"epochs\":\"5000\"" + long_)).isEqualTo(202);
             assertThat(a.command("resume")).isEqualTo(202);
             StudioServerTest.await(() -> a.queued.stream().anyMatch(n -> n.get("position").asInt() == 2), 30,
                     "a's page to read its place behind c");
@@ -191,10 +208,13 @@ final class StudioPauseTest {
             assertThat(a.done.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("a's run finishes").isTrue();
             StudioSession session = server.sessions().get(a.id);
             StudioServerTest.await(() -> session.state() == StudioSession.State.DONE, 30, "a's state");
-            assertThat(session.history().size()).isEqualTo(1500);
-            int paused = a.states.indexOf("paused");
+            assertThat(session.history().size()).isEqualTo(5000);
+            // the "done" status and the "done" event are two events: wait for the status too, then read a copy
+            StudioServerTest.await(() -> a.states.contains("done"), 30, "a's page to read its state done");
+            List<String> states = List.copyOf(a.states);
+            int paused = states.indexOf("paused");
             assertThat(paused).isNotNegative();
-            assertThat(a.states.subList(paused, a.states.size())).containsSubsequence("paused", "queued", "training",
+            assertThat(states.subList(paused, states.size())).containsSubsequence("paused", "queued", "training",
                     "done");
         }
     }
