@@ -31,9 +31,11 @@ final class GridOptions {
     List<String> epochCounts;
     @Option(names = "--weight-decay", paramLabel = "L2S", description = "Weight decays to try (default: ${DEFAULT-VALUE}).")
     List<String> decays;
+    @Option(names = "--l1", paramLabel = "L1S", description = "L1 penalties to try (default: ${DEFAULT-VALUE}).")
+    List<String> l1s;
 
     /** Returns the grid the options give. */
     Grid grid() {
-        return Grid.of(hidden, activations, features, optimizers, rates, batches, epochCounts, decays);
+        return Grid.of(hidden, activations, features, optimizers, rates, batches, epochCounts, decays, l1s);
     }
 }

@@ -85,7 +85,7 @@ final class GradeCommandTest {
         String runs = run.err().strip().substring("drawnet run: ".length());
         assertThat(runs).startsWith("drawing broken.png is not a readable image");
         assertThat(csv.get(9)).startsWith("9,cy/broken.png,reference,2,").endsWith(",0,"
-                + csv.get(9).split(",")[18] + ",failed," + runs);
+                + csv.get(9).split(",")[19] + ",failed," + runs);
         assertThat(csv.get(10)).startsWith("10,cy/broken.png,reference,5,").endsWith(",failed," + runs);
         assertThat(r.out()).contains("cy/broken.png on reference: failed: " + runs);
         assertThat(Files.readString(out.resolve("grades.html"))).contains(runs).contains("engine local");

@@ -69,9 +69,8 @@ final class HelpTest {
                 shown++;
             }
         }
-        // seed, the three sizes, noise, hidden, activation, features, optimizer, lr, batch, epochs, weight decay;
-        // and l1 where one experiment is run (a sweep's grid does not vary it, so its base stays the default)
-        assertThat(shown).isEqualTo(command.equals("sweep") ? 13 : 14);
+        // seed, the three sizes, noise, hidden, activation, features, optimizer, lr, batch, epochs, weight decay, l1
+        assertThat(shown).isEqualTo(14);
         assertThat(options.get("--lr")).contains("(default: 0.01)");
     }
 

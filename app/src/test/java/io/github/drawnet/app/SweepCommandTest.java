@@ -112,6 +112,25 @@ final class SweepCommandTest {
     }
 
     @Test
+    void sweep_l1IsAnAxis_eachCellTrainsWithItsOwnPenalty(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run(concat(concat(new String[] {"sweep", "--l1", "0;0.05", "--epochs", "3",
+            "--backend", "reference", "--formats", "none"}, SMALL), "--out", dir.resolve("s").toString()));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Sweep: 2 cells over l1").contains("cell 2/2 l1=0.05:");
+        List<String> csv = Files.readAllLines(dir.resolve("s/sweep.csv"));
+        assertThat(csv).hasSize(3);
+        int l1 = fields(csv.get(0)).indexOf("l1");
+        assertThat(l1).isPositive();
+        assertThat(fields(csv.get(1)).get(l1)).isEqualTo("0.0");
+        assertThat(fields(csv.get(2)).get(l1)).isEqualTo("0.05");
+        // the penalty reaches the training: the same seed and points, another final loss
+        int loss = fields(csv.get(0)).indexOf("train_loss");
+        assertThat(loss).isPositive();
+        assertThat(fields(csv.get(2)).get(loss)).isNotEqualTo(fields(csv.get(1)).get(loss));
+    }
+
+    @Test
     void sweep_emptyFeatures_refusedNamingTheOptionAndTheFeatures(@TempDir Path dir) {
         CliRunner.Result r = CliRunner.run("sweep", "--features", "", "--out", dir.resolve("o").toString());
         assertThat(r.err()).isEqualTo("drawnet sweep: --features must list one or more of x1, x2, x1sq, x2sq, x1x2,"

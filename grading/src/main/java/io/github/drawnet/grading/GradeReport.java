@@ -21,7 +21,7 @@ public final class GradeReport {
 
     /** The settings' columns, in the order of {@code grades.csv}. */
     public static final List<String> SETTING_COLUMNS = List.of("hidden", "activation", "features", "optimizer", "lr",
-            "batch", "epochs", "weight_decay");
+            "batch", "epochs", "weight_decay", "l1");
     /** The name of the table of grades. */
     public static final String CSV = "grades.csv";
     /** The name of the page of grades. */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@value #SEPARATOR}; one value is one setting's text in its one spelling ({@link
  * io.github.drawnet.api.ExperimentSettings#with}), so one network's layer sizes are {@code 8,4} here as
  * in {@code drawnet run}: {@code --hidden '4;8,4'} tries two networks. Where a value never holds a comma
- * (activation, optimizer, learning rate, batch size, epochs, weight decay) a comma separates values too;
+ * (activation, optimizer, learning rate, batch size, epochs, weight decay, L1) a comma separates values too;
  * hidden sizes and features hold commas, so their values are separated by {@value #SEPARATOR} only, or by
  * giving the option again. Each value is checked by {@link Sweep#of}, against the settings it joins.
  *
@@ -32,7 +32,8 @@ public record Grid(Map<Setting, List<String>> axes) {
 
     /** The settings a grid may vary, in the order cells are numbered. */
     public static final List<Setting> AXES = List.of(Setting.HIDDEN, Setting.ACTIVATION, Setting.FEATURES,
-            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY);
+            Setting.OPTIMIZER, Setting.LEARNING_RATE, Setting.BATCH_SIZE, Setting.EPOCHS, Setting.WEIGHT_DECAY,
+            Setting.L1);
 
     /** The separator of a list's values, whatever the setting. */
     public static final String SEPARATOR = ";";
@@ -114,7 +115,7 @@ public record Grid(Map<Setting, List<String>> axes) {
 
     /**
      * Returns the grid of the options' texts given in the order of {@link #AXES} (hidden, activation,
-     * features, optimizer, learning rate, batch size, epochs, weight decay): each a list of the texts of
+     * features, optimizer, learning rate, batch size, epochs, weight decay, L1): each a list of the texts of
      * one option given once or more, or null when the option was not given.
      *
      * @throws IllegalArgumentException when there are more lists than axes, or as {@link #with}

@@ -132,6 +132,7 @@ public final class Sweep {
             labels.put("batch", String.valueOf(cell.training().batchSize()));
             labels.put("epochs", String.valueOf(cell.training().epochs()));
             labels.put("weight_decay", String.valueOf(cell.training().weightDecay()));
+            labels.put("l1", String.valueOf(cell.training().l1()));
             cells.add(new Cell(cells.size() + 1, b, cell, labels));
             return;
         }

@@ -126,10 +126,10 @@ final class GraderTest {
         List<Path> files = GradeReport.write(dir.resolve("out"), plan, rows, "local");
         List<String> csv = Files.readAllLines(files.get(0));
         assertThat(csv.get(0)).isEqualTo("cell,drawing,backend,hidden,activation,features,optimizer,lr,batch,epochs,"
-                + "weight_decay,test_accuracy,balanced_accuracy,test_loss,train_loss,validation_loss,epochs_run,"
+                + "weight_decay,l1,test_accuracy,balanced_accuracy,test_loss,train_loss,validation_loss,epochs_run,"
                 + "seconds,status,message");
-        assertThat(csv.get(1)).startsWith("1,alice/ring.png,reference,4,sigmoid,\"x1,x2\",adam,0.01,24,3,0.0,")
-                .endsWith(",3," + csv.get(1).split(",")[18] + ",ok,");
+        assertThat(csv.get(1)).startsWith("1,alice/ring.png,reference,4,sigmoid,\"x1,x2\",adam,0.01,24,3,0.0,0.0,")
+                .endsWith(",3," + csv.get(1).split(",")[19] + ",ok,");
         assertThat(csv.get(4)).contains(",NaN,NaN,NaN,NaN,NaN,0,").contains(",failed,drawing broken.png is not a readable image");
         String html = Files.readString(files.get(1));
         assertThat(html.split("<img ", -1)).hasSize(7); // three drawings and their maps: the failed row has none

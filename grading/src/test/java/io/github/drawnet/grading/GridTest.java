@@ -31,6 +31,7 @@ final class GridTest {
         "BATCH_SIZE    # 10            # 10",
         "EPOCHS        # 2 , 3         # 2|3",
         "WEIGHT_DECAY  # 0;1e-4        # 0|1e-4",
+        "L1            # 0,1e-3;0.01   # 0|1e-3|0.01",
         "OPTIMIZER     # adam;sgd      # adam|sgd",
         "FEATURES      # ''            # ''"}) // one value, empty: the setting's own parser says what it allows
     void values_splitAsDocumented(Setting axis, String text, String expected) {
@@ -56,7 +57,7 @@ final class GridTest {
     void values_settingNotAnAxis_refusedListingTheAxes() {
         assertThatThrownBy(() -> Grid.values(Setting.SEED, "1;2")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a sweep cannot vary seed; it varies hidden, activation, features, optimizer, learningRate,"
-                        + " batchSize, epochs, weightDecay");
+                        + " batchSize, epochs, weightDecay, l1");
         assertThatThrownBy(() -> new Grid(Map.of(Setting.EPOCHS, List.of())))
                 .hasMessage("a sweep's epochs needs one value or more, got none");
     }
@@ -77,7 +78,10 @@ final class GridTest {
         assertThat(g.axes()).containsOnlyKeys(Setting.HIDDEN, Setting.FEATURES, Setting.LEARNING_RATE);
         assertThat(g.axes().get(Setting.HIDDEN)).containsExactly("2", "4");
         assertThat(g.axes().get(Setting.FEATURES)).containsExactly("x1,x2", "x1sq,x2sq");
-        assertThatThrownBy(() -> Grid.of(null, null, null, null, null, null, null, null, List.of("x")))
-                .hasMessage("9 lists for 8 axes");
+        Grid l1 = Grid.of(null, null, null, null, null, null, null, List.of("0"), List.of("0;1e-3"));
+        assertThat(l1.axes().get(Setting.WEIGHT_DECAY)).containsExactly("0");
+        assertThat(l1.axes().get(Setting.L1)).containsExactly("0", "1e-3"); // the ninth list is the L1 axis
+        assertThatThrownBy(() -> Grid.of(null, null, null, null, null, null, null, null, null, List.of("x")))
+                .hasMessage("10 lists for 9 axes");
     }
 }

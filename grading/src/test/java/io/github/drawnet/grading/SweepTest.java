@@ -99,7 +99,8 @@ final class SweepTest {
         // what is not varied stays the base's
         assertThat(c.settings().training().epochs()).isEqualTo(100);
         assertThat(c.labels()).containsEntry("hidden", "8,4").containsEntry("activation", "sigmoid")
-                .containsEntry("features", "x1,x2").containsEntry("batch", "24").containsEntry("weight_decay", "0.0");
+                .containsEntry("features", "x1,x2").containsEntry("batch", "24").containsEntry("weight_decay", "0.0")
+                .containsEntry("l1", "0.0");
     }
 
     @Test
