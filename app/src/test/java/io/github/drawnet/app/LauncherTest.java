@@ -371,4 +371,65 @@ final class LauncherTest {
         assertThat(r).isEqualTo(new Run(0, "probe --version\nlauncher " + home.toRealPath().resolve("bin/drawnet")
                 + "\n", ""));
     }
+
+    /**
+     * A distribution install named as the archive names it, {@code drawnet-VERSION} with
+     * {@code lib/drawnet-app-VERSION.jar}, without the Spark add-on.
+     */
+    static Path versionedInstall(Path dir, String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("drawnet-" + version));
+        Files.createDirectories(home.resolve("bin"));
+        Files.copy(Path.of("src", "dist", "bin", "drawnet"), home.resolve("bin/drawnet"));
+        executable(home.resolve("bin/drawnet"));
+        Files.copy(probeJar, Files.createDirectories(home.resolve("lib")).resolve("drawnet-app-" + version + ".jar"));
+        return home;
+    }
+
+    @Test
+    void distLauncher_sparkEngineWithoutTheAddon_oneLineNamingItAndWhere_exit2_javaNeverStarted(@TempDir Path dir)
+            throws Exception {
+        Path home = versionedInstall(dir, "1.2.3");
+        Path cwd = Files.createDirectories(dir.resolve("cwd"));
+        String line = "drawnet: --engine spark needs the Spark add-on drawnet-1.2.3-spark-addon.tar.gz (Spark's jars are"
+                + " not in the main archive); unpack it where drawnet-1.2.3 was unpacked: tar -xzf"
+                + " drawnet-1.2.3-spark-addon.tar.gz -C " + dir.toRealPath() + "\n";
+        for (List<String> args : List.of(List.of("grade", "class", "--engine", "spark"),
+                List.of("sweep", "--engine=spark", "--master", "local[2]"))) {
+            List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/drawnet").toString()));
+            cmd.addAll(args);
+            assertThat(run(cwd, Map.of(), cmd)).as("%s", args).isEqualTo(new Run(2, "", line));
+        }
+        // half an add-on (no jvm.options: Spark would fail on Java 17 without its flags) is none
+        Files.createDirectories(home.resolve("spark-lib"));
+        Files.copy(probeJar, home.resolve("spark-lib/drawnet-spark.jar"));
+        assertThat(run(cwd, Map.of(), List.of(home.resolve("bin/drawnet").toString(), "grade", "c", "--engine",
+                "spark"))).isEqualTo(new Run(2, "", line));
+        assertThat(names(cwd)).isEmpty();
+        assertThat(names(home)).containsExactly("bin", "lib", "spark-lib");
+        // other engines and commands never look for it
+        assertThat(run(cwd, Map.of("DRAWNET_CDS", "0"), List.of(home.resolve("bin/drawnet").toString(), "grade", "c",
+                "--engine", "local")).out()).startsWith("probe grade c --engine local\n");
+    }
+
+    @Test
+    void distLauncher_sparkEngine_installNotNamedAsTheArchive_lineSaysToUnpackIntoIt(@TempDir Path dir)
+            throws Exception {
+        Path home = distInstall(dir); // "dist", with lib/drawnet-app.jar: no version to read either
+        Run r = run(dir, Map.of(), List.of(home.resolve("bin/drawnet").toString(), "grade", "c", "--engine", "spark"));
+        assertThat(r).isEqualTo(new Run(2, "", "drawnet: --engine spark needs the Spark add-on"
+                + " drawnet-VERSION-spark-addon.tar.gz (Spark's jars are not in the main archive); unpack it into this"
+                + " install: tar -xzf drawnet-VERSION-spark-addon.tar.gz --strip-components=1 -C " + home.toRealPath()
+                + "\n"));
+    }
+
+    @Test
+    void distLauncher_sparkEngineWithTheAddon_startsWithItsFlagsAndClassPath(@TempDir Path dir) throws Exception {
+        Path home = versionedInstall(dir, "1.2.3");
+        Path sparkLib = Files.createDirectories(home.resolve("spark-lib"));
+        Files.copy(probeJar, sparkLib.resolve("drawnet-spark.jar"));
+        // Spark's flags are read from jvm.options: here one the probe prints
+        Files.writeString(sparkLib.resolve("jvm.options"), "-Ddrawnet.launcher=from-jvm-options\n");
+        Run r = run(dir, Map.of(), List.of(home.resolve("bin/drawnet").toString(), "grade", "c", "--engine", "spark"));
+        assertThat(r).isEqualTo(new Run(0, "probe grade c --engine spark\nlauncher from-jvm-options\n", ""));
+    }
 }
