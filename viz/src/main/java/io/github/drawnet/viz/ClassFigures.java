@@ -60,7 +60,8 @@ final class ClassFigures {
         for (int k = 0; k < v.count(); k++) {
             long n = k < pixels.length ? pixels[k] : 0;
             colours.add(v.colour(k));
-            lines.add(List.of(v.name(k), String.format(Locale.ROOT, "%d px, %s", n, ClassView.percent(n, total))));
+            lines.add(List.of(v.name(k), String.format(Locale.ROOT, "%s%d px, %s", codePrefix(v, k), n,
+                    ClassView.percent(n, total))));
         }
         Rectangle2D box = new Rectangle2D.Double(0, 0, 640, 470);
         Rectangle2D plot = MapPanel.plotArea(box, LEGEND);
@@ -156,7 +157,7 @@ final class ClassFigures {
         long[] counts = t.classCounts();
         for (int k = 0; k < v.count(); k++) {
             colours.add(v.colour(k));
-            lines.add(List.of(v.name(k), k < counts.length ? counts[k] + " test points" : "0 test points"));
+            lines.add(List.of(v.name(k), codePrefix(v, k) + (k < counts.length ? counts[k] : 0) + " test points"));
         }
         int dotStride = stride;
         int markStride = mistakeStride;
@@ -197,6 +198,11 @@ final class ClassFigures {
                     g.drawString("in their actual class", (float) (plot.getMaxX() + 16), (float) (y + 14));
                     g.drawString("x: predicted wrongly", (float) (plot.getMaxX() + 16), (float) (y + 28));
                 }, Map.of("output", plot));
+    }
+
+    /** Returns class {@code k}'s colour code and a comma, for a legend's second line ({@code "#e69f00, "}), or "". */
+    static String codePrefix(ClassView v, int k) {
+        return v.code(k).isEmpty() || v.code(k).equals(v.name(k)) ? "" : v.code(k) + ", ";
     }
 
     /** Marks a mistake: a dark cross on a white halo, which reads on every class colour. */
