@@ -47,7 +47,7 @@ final class PlainWords {
 
     /** Returns the result in one sentence: how many test points the network got right, as a percentage. */
     static String headline(ExperimentResult r) {
-        return String.format(Locale.ROOT, "The network got %.1f%% of the %d test points right: points it never saw"
+        return String.format(Locale.ROOT, "The network got %.1f%% of the %,d test points right: points it never saw"
                 + " while learning.", 100 * r.test().accuracy(), r.data().test().size());
     }
 
@@ -74,8 +74,8 @@ final class PlainWords {
     static String unitMaps(ExperimentResult r) {
         boolean multi = ClassView.isMulti(r);
         String units = r.spec().hidden().isEmpty() ? "This network has no hidden units, so only its output is shown."
-                : "Each square is one hidden unit: " + BLUE + " where it answers strongly, " + ORANGE
-                        + " where it answers against, white in between.";
+                : "Each square is one hidden unit over the plane: " + BLUE + " where its answer is high, " + ORANGE
+                        + " where it is low, white in between.";
         return units + (multi ? " The last square is the output: each place in its most likely class's colour."
                 : " The last square is the output, made from them: " + BLUE + " where the network says class 1.");
     }
