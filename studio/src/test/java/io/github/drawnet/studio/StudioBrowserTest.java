@@ -876,6 +876,32 @@ final class StudioBrowserTest {
     }
 
     @Test
+    void quadrantsInFiveClasses_afterTraining_confusionMatrixInView_classesNamedByColour() throws Exception {
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("preset")).sendKeys("quadrants");
+        driver.findElement(By.id("load-preset")).click();
+        waitUpTo(20).until(d -> text("read-as").contains("found 5 classes"));
+        set("hidden", "8");
+        set("epochs", "15");
+        set("learningRate", "0.03");
+        set("trainSize", "1000");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(180).until(d -> !text("test-accuracy").equals("–") && text("state").equalsIgnoreCase("done"));
+        // five classes: a 5 x 5 matrix and a legend of five names; still in view at 1400 x 900, the output map too
+        assertThat(driver.findElements(By.cssSelector("#confusion td"))).hasSize(25);
+        assertInsideViewport("confusion", 1400, 900);
+        assertInsideViewport("class-figures", 1400, 900);
+        assertInsideViewport("output-map", 1400, 900);
+        assertThat(driver.findElements(By.cssSelector("#confusion th[scope=row]"))).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("background", "orange", "sky blue", "bluish green", "reddish purple");
+        assertThat(text("output-legend")).contains("reddish purple (").doesNotContain("#");
+        screenshot("studio-quadrants-trained-1400x900.png");
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void phone_threeColoursByTouch_paletteAccessible_noHorizontalScroll() throws Exception {
         openPhone();
