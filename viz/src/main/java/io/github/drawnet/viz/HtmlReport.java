@@ -229,8 +229,8 @@ public final class HtmlReport {
                 .append("</td></tr>\n<tr><th class=\"l\">label 0 ").append(schemeName(ColourNames.NEGATIVE))
                 .append("</th><td>").append(test.falsePositives())
                 .append("</td><td>").append(test.trueNegatives()).append("</td></tr></table>\n");
-        h.append("<p>Loss ").append(f4(test.loss())).append(", balanced accuracy ").append(f4(test.balancedAccuracy()))
-                .append(" (the mean of the two classes' recall: 0.5 for a network that always says the larger class).</p>\n");
+        details(h, "Loss " + f4(test.loss()) + ", balanced accuracy " + f4(test.balancedAccuracy())
+                + " (the mean of the two classes' recall: 0.5 for a network that always says the larger class).");
         figureBody(h, byName.get("test-predictions"), png);
         figure(h, "9. The decision boundary", PlainWords.BOUNDARY, byName.get("decision-boundary"), png);
         }
@@ -267,10 +267,10 @@ public final class HtmlReport {
         h.append("<tr><th class=\"l\">all</th><td>").append(m.total()).append("</td><td>").append(m.total())
                 .append("</td><td>").append(m.correct()).append("</td><td>").append(f4(test.accuracy()))
                 .append("</td><td></td></tr>\n</table>\n");
-        h.append("<p>Loss ").append(f4(test.loss())).append(" (cross-entropy of the softmax). A class's accuracy is"
-                + " the share of its points given it (its recall); balanced accuracy ").append(f4(test.balancedAccuracy()))
-                .append(" is their mean, 1/").append(m.classes()).append(" for a network that always says one class."
-                        + " Precision is the share of the points given a class that are of it.</p>\n");
+        details(h, "Loss " + f4(test.loss()) + " (cross-entropy of the softmax). A class's accuracy is the share of its"
+                + " points given it (its recall); balanced accuracy " + f4(test.balancedAccuracy()) + " is their mean, 1/"
+                + m.classes() + " for a network that always says one class. Precision is the share of the points given"
+                + " a class that are of it.");
         plain(h, PlainWords.CONFUSION);
         figureBody(h, byName.get("confusion-matrix"), png);
         figureBody(h, byName.get("test-predictions"), png);

@@ -134,8 +134,12 @@ final class ReadableTest {
         String html = HtmlReportTest.html(HtmlReportTest.NOTEBOOK_RESULT);
         String outside = html.replaceAll("(?s)<details class=\"tech\">.*?</details>", "");
         assertThat(html).contains("SHA-256").contains("Linear(in_features=");
-        assertThat(outside).doesNotContain("Linear(in_features=").doesNotContain(
+        assertThat(outside).doesNotContain("Linear(in_features=").doesNotContain("cross-entropy").doesNotContain(
                 HtmlReportTest.NOTEBOOK_RESULT.drawing().sha256());
+        String colours = HtmlReportTest.html(PALETTE_THREE);
+        assertThat(colours).contains("cross-entropy of the softmax");
+        assertThat(colours.replaceAll("(?s)<details class=\"tech\">.*?</details>", "")).doesNotContain("cross-entropy")
+                .doesNotContain("Linear(in_features=").doesNotContain(PALETTE_THREE.drawing().sha256());
         // the drawing's fingerprint is there, in its details line, and said what it is
         assertThat(html).containsPattern("(?s)<details class=\"tech\"><summary>Technical details</summary>\\s*<table>"
                 + "\\s*<tr><th class=\"l\">drawing SHA-256</th><td class=\"l\">[0-9a-f]{64}</td></tr>");
