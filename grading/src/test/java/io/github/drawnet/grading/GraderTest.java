@@ -179,8 +179,9 @@ final class GraderTest {
                 .grade(plan.cells().get(0));
         BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(row.drawingPng()));
         assertThat(thumb.getWidth()).isEqualTo(Grader.MAP_SIDE);
-        assertThat(thumb.getRGB(5, 10) & 0xffffff).isEqualTo(io.github.drawnet.viz.Palette.sequential(1).getRGB() & 0xffffff);
-        assertThat(thumb.getRGB(58, 50) & 0xffffff).isEqualTo(io.github.drawnet.viz.Palette.sequential(0).getRGB() & 0xffffff);
+        // on the output map's scheme: drawn (class 1) blue, not drawn (class 0) orange
+        assertThat(thumb.getRGB(5, 10) & 0xffffff).isEqualTo(io.github.drawnet.viz.ColourNames.POSITIVE.rgb());
+        assertThat(thumb.getRGB(58, 50) & 0xffffff).isEqualTo(io.github.drawnet.viz.ColourNames.NEGATIVE.rgb());
     }
 
     @Test

@@ -204,6 +204,27 @@ final class StudioBrowserTest {
                 + ".getImageData(arguments[0], arguments[1], 1, 1).data);", x, y);
     }
 
+    /**
+     * Returns how many pixels of the network's unit maps (the server's PNGs) are on the scheme's orange side
+     * (much more red than blue), on its blue side (much more blue than red), and of the old sequential
+     * scale's darkest blue (#08306b, within 12).
+     */
+    Map<?, ?> unitMapSides() {
+        return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const hrefs = Array.from(document.querySelectorAll('#network-diagram image.unit-map'))"
+                        + ".map((i) => i.getAttribute('href'));"
+                        + "Promise.all(hrefs.map((h) => new Promise((ok) => { const im = new Image();"
+                        + " im.onload = () => ok(im); im.src = h; }))).then((ims) => {"
+                        + " const s = {orange: 0, blue: 0, navy: 0};"
+                        + " ims.forEach((im) => { const c = document.createElement('canvas'); c.width = im.width;"
+                        + " c.height = im.height; const g = c.getContext('2d'); g.drawImage(im, 0, 0);"
+                        + " const d = g.getImageData(0, 0, c.width, c.height).data;"
+                        + " for (let i = 0; i < d.length; i += 4) { if (d[i] - d[i + 2] > 80) s.orange++;"
+                        + " if (d[i + 2] - d[i] > 80) s.blue++; if (Math.abs(d[i] - 8) < 12 && Math.abs(d[i + 1] - 48)"
+                        + " < 12 && Math.abs(d[i + 2] - 107) < 12) s.navy++; } }); done(s); });");
+    }
+
     /** Runs axe-core (from npm, a test resource) in the page; returns the serious and critical violations. */
     @SuppressWarnings("unchecked")
     List<Object> seriousAccessibilityViolations() throws Exception {
@@ -293,6 +314,17 @@ final class StudioBrowserTest {
         assertThat(((Number) colours.get("n")).intValue()).isGreaterThan(50);
         assertThat(driver.findElements(By.cssSelector("#downloads a"))).extracting(WebElement::getText)
                 .containsExactly("drawing.png", "report.html", "model.json", "points.csv");
+        // the two classes named by their colours, the codes in tooltips (ColourNames's, as the figures name them)
+        assertThat(text("output-legend")).contains("blue: positive (1)").contains("orange: negative (0)");
+        assertThat(driver.findElements(By.cssSelector("#output-legend span[title]"))).extracting(e -> e.getAttribute(
+                "title")).containsExactly(io.github.drawnet.viz.ColourNames.POSITIVE.hex(),
+                        io.github.drawnet.viz.ColourNames.NEGATIVE.hex());
+        // one colour scheme: the server's unit maps are in the output map's orange and blue (white between),
+        // not the report's old white-to-dark-blue
+        Map<?, ?> sides = unitMapSides();
+        assertThat(((Number) sides.get("orange")).intValue()).as("orange pixels in the unit maps").isGreaterThan(500);
+        assertThat(((Number) sides.get("blue")).intValue()).as("blue pixels in the unit maps").isGreaterThan(500);
+        assertThat(((Number) sides.get("navy")).intValue()).as("the old scale's darkest blue").isZero();
         screenshot("studio-trained-1400x900.png");
         assertThat(seriousAccessibilityViolations()).isEmpty();
         // nothing on the page breaks its own Content-Security-Policy
@@ -795,6 +827,16 @@ final class StudioBrowserTest {
 
         waitUpTo(240).until(d -> !text("test-accuracy").equals("–") && text("state").equalsIgnoreCase("done"));
         assertThat(Double.parseDouble(text("test-accuracy"))).isGreaterThan(0.9);
+        // after a colour run the confusion matrix is in view at 1400 x 900, under the output map (which stays in
+        // view), its classes named by their colours, and the screen reader is told where it is
+        assertInsideViewport("confusion", 1400, 900);
+        assertInsideViewport("output-map", 1400, 900);
+        assertThat(text("announce")).contains("the confusion matrix are under the output map");
+        assertThat(driver.findElements(By.cssSelector("#confusion th[scope=row]"))).extracting(WebElement::getText)
+                .hasSize(3).startsWith("background").containsExactlyInAnyOrder("background", "orange", "sky blue");
+        assertThat(text("class-figures")).contains("orange").contains("sky blue").doesNotContain("#");
+        assertThat(driver.findElements(By.cssSelector("#class-figures .class-label"))).extracting(e -> e.getAttribute(
+                "title")).contains("#e69f00", "#56b4e9");
         // the class map: inside each drawn region its class's hue, elsewhere the background's grey
         assertThat(outputShareOfHue(-55, -45, ORANGE)).as("orange region").isGreaterThan(0.6);
         assertThat(outputShareOfHue(55, 50, SKY_BLUE)).as("sky-blue region").isGreaterThan(0.6);
@@ -834,6 +876,32 @@ final class StudioBrowserTest {
     }
 
     @Test
+    void quadrantsInFiveClasses_afterTraining_confusionMatrixInView_classesNamedByColour() throws Exception {
+        openDesktop();
+        openStudio();
+        driver.findElement(By.id("preset")).sendKeys("quadrants");
+        driver.findElement(By.id("load-preset")).click();
+        waitUpTo(20).until(d -> text("read-as").contains("found 5 classes"));
+        set("hidden", "8");
+        set("epochs", "15");
+        set("learningRate", "0.03");
+        set("trainSize", "1000");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(180).until(d -> !text("test-accuracy").equals("–") && text("state").equalsIgnoreCase("done"));
+        // five classes: a 5 x 5 matrix and a legend of five names; still in view at 1400 x 900, the output map too
+        assertThat(driver.findElements(By.cssSelector("#confusion td"))).hasSize(25);
+        assertInsideViewport("confusion", 1400, 900);
+        assertInsideViewport("class-figures", 1400, 900);
+        assertInsideViewport("output-map", 1400, 900);
+        assertThat(driver.findElements(By.cssSelector("#confusion th[scope=row]"))).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("background", "orange", "sky blue", "bluish green", "reddish purple");
+        assertThat(text("output-legend")).contains("reddish purple (").doesNotContain("#");
+        screenshot("studio-quadrants-trained-1400x900.png");
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void phone_threeColoursByTouch_paletteAccessible_noHorizontalScroll() throws Exception {
         openPhone();
@@ -861,6 +929,10 @@ final class StudioBrowserTest {
         driver.findElement(By.id("start")).click();
         waitUpTo(30).until(d -> d.findElements(By.cssSelector("#network-diagram image.output-node[href]")).size() == 3);
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        js("window.scrollTo(0, 0);");
+        // in colours too: while training, the drawing and the output map side by side on one screen
+        assertInsideViewport("canvas", 390, 844);
+        assertInsideViewport("output-map", 390, 844);
         screenshot("studio-colours-phone-390x844-top.png");
         js("document.getElementById('curves').scrollIntoView();");
         screenshot("studio-colours-phone-390x844-output.png");

@@ -72,8 +72,9 @@ final class Charts {
     }
 
     /**
-     * Returns a scatter of points coloured by a 0/1 value: value 1 dark, value 0 light, as the
-     * notebook's {@code cmap='binary'} does; axes {@code x1, x2} over [0, 1].
+     * Returns a scatter of points coloured by a 0/1 value: value 1 in the scheme's blue, value 0 in
+     * its orange, each series named by its colour first ({@code blue: label 1 (2500)}); axes {@code
+     * x1, x2} over [0, 1].
      */
     static XYChart scatter(String title, double[] x1, double[] x2, double[] value, String positiveName,
             String negativeName, int width, int height) {
@@ -106,12 +107,14 @@ final class Charts {
         int negatives = x1.length - positives;
         // negatives first, so the positive region is drawn on top
         if (!nx.isEmpty()) {
-            XYSeries neg = chart.addSeries(negativeName + " (" + negatives + ")", nx, ny);
+            XYSeries neg = chart.addSeries(ColourNames.NEGATIVE.name() + ": " + negativeName + " (" + negatives + ")",
+                    nx, ny);
             neg.setMarkerColor(Palette.NEGATIVE);
             neg.setMarker(SeriesMarkers.CIRCLE);
         }
         if (!px.isEmpty()) {
-            XYSeries pos = chart.addSeries(positiveName + " (" + positives + ")", px, py);
+            XYSeries pos = chart.addSeries(ColourNames.POSITIVE.name() + ": " + positiveName + " (" + positives + ")",
+                    px, py);
             pos.setMarkerColor(Palette.POSITIVE);
             pos.setMarker(SeriesMarkers.CIRCLE);
         }

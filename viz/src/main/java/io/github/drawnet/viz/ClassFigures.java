@@ -31,8 +31,8 @@ import org.knowm.xchart.XYChart;
  */
 final class ClassFigures {
 
-    /** The width of the legend beside a map. */
-    private static final int LEGEND = 170;
+    /** The width of the legend beside a map: room for a class's code, pixels and share on its second line. */
+    private static final int LEGEND = 230;
     /** The size of each scatter of the data figure: the legend on the right leaves the plot about square. */
     private static final int DATA_W = 580;
     private static final int DATA_H = 470;
@@ -60,13 +60,14 @@ final class ClassFigures {
         for (int k = 0; k < v.count(); k++) {
             long n = k < pixels.length ? pixels[k] : 0;
             colours.add(v.colour(k));
-            lines.add(List.of(v.name(k), String.format(Locale.ROOT, "%d px, %s", n, ClassView.percent(n, total))));
+            lines.add(List.of(v.name(k), String.format(Locale.ROOT, "%s%d px, %s", codePrefix(v, k), n,
+                    ClassView.percent(n, total))));
         }
-        Rectangle2D box = new Rectangle2D.Double(0, 0, 640, 470);
+        Rectangle2D box = new Rectangle2D.Double(0, 0, 700, 470);
         Rectangle2D plot = MapPanel.plotArea(box, LEGEND);
         String title = String.format(Locale.ROOT, "Drawing '%s' (%d x %d): %d classes", d.name(), d.width(),
                 d.height(), v.count());
-        return new Figure("drawing", "The drawing: each class in its colour", 640, 470, g -> {
+        return new Figure("drawing", "The drawing: each class in its colour", 700, 470, g -> {
             MapPanel.paintIn(g, box, plot, title, raster, null);
             MapPanel.legend(g, plot.getMaxX() + 16, plot.getY(), colours, lines);
         }, Map.of("drawing", plot));
@@ -149,19 +150,19 @@ final class ClassFigures {
                 : String.format(Locale.ROOT, "Most likely class (paler: less sure), its borders; %d of %d test points,"
                         + " %d of %d mistakes (x)", shown, t.size(), marked, mistakes);
         BufferedImage raster = v.classMap(out, n);
-        Rectangle2D box = new Rectangle2D.Double(0, 30, 720, 600);
+        Rectangle2D box = new Rectangle2D.Double(0, 30, 780, 600);
         Rectangle2D plot = MapPanel.plotArea(box, LEGEND);
         List<Color> colours = new ArrayList<>();
         List<List<String>> lines = new ArrayList<>();
         long[] counts = t.classCounts();
         for (int k = 0; k < v.count(); k++) {
             colours.add(v.colour(k));
-            lines.add(List.of(v.name(k), k < counts.length ? counts[k] + " test points" : "0 test points"));
+            lines.add(List.of(v.name(k), codePrefix(v, k) + (k < counts.length ? counts[k] : 0) + " test points"));
         }
         int dotStride = stride;
         int markStride = mistakeStride;
         return new Figure("class-map", "The class map: the most likely class over the plane, with the test points and"
-                + " the mistakes marked", 720, 640, g -> {
+                + " the mistakes marked", 780, 640, g -> {
                     g.setColor(Palette.INK);
                     g.setFont(Palette.TITLE.deriveFont(13f));
                     g.drawString(title, 10, 20);
@@ -197,6 +198,11 @@ final class ClassFigures {
                     g.drawString("in their actual class", (float) (plot.getMaxX() + 16), (float) (y + 14));
                     g.drawString("x: predicted wrongly", (float) (plot.getMaxX() + 16), (float) (y + 28));
                 }, Map.of("output", plot));
+    }
+
+    /** Returns class {@code k}'s colour code and a comma, for a legend's second line ({@code "#e69f00, "}), or "". */
+    static String codePrefix(ClassView v, int k) {
+        return v.code(k).isEmpty() || v.code(k).equals(v.name(k)) ? "" : v.code(k) + ", ";
     }
 
     /** Marks a mistake: a dark cross on a white halo, which reads on every class colour. */

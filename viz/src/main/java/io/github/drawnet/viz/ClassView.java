@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The classes of a result of {@code K > 2} classes as the figures show them: each class's name
- * ({@code background} or its colour {@code #rrggbb}) and the colour it is drawn in, the predicted
+ * ({@code background}, its colour's name from {@link ColourNames} such as {@code orange}, or the
+ * code {@code #rrggbb} of a colour without a name), that code, the colour it is drawn in, the predicted
  * class of each test point, and the class map over the plane with the lines where the most likely
  * class changes. Two-class results never come here: their figures are the notebook's.
  *
@@ -25,10 +26,12 @@ final class ClassView {
     private static final int[] SPARE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2};
 
     private final List<String> names;
+    private final List<String> codes;
     private final List<Color> colours;
 
-    private ClassView(List<String> names, List<Color> colours) {
+    private ClassView(List<String> names, List<String> codes, List<Color> colours) {
         this.names = List.copyOf(names);
+        this.codes = List.copyOf(codes);
         this.colours = List.copyOf(colours);
     }
 
@@ -48,17 +51,21 @@ final class ClassView {
     /** Returns {@code classes} classes, named and coloured by {@code drawn} when it holds that many. */
     static ClassView of(int classes, List<DrawingClass> drawn) {
         List<String> names = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             if (drawn.size() == classes) {
-                names.add(drawn.get(k).name());
+                names.add(ColourNames.className(drawn.get(k)));
+                codes.add(k == 0 ? "" : drawn.get(k).hex());
                 colours.add(Palette.classColour(k, drawn.get(k).rgb()));
             } else {
                 names.add(k == 0 ? "background" : "class " + k);
-                colours.add(Palette.classColour(k, SPARE[(k - 1 + SPARE.length) % SPARE.length]));
+                int spare = SPARE[(k - 1 + SPARE.length) % SPARE.length];
+                codes.add(k == 0 ? "" : String.format(Locale.ROOT, "#%06x", spare));
+                colours.add(Palette.classColour(k, spare));
             }
         }
-        return new ClassView(names, colours);
+        return new ClassView(names, codes, colours);
     }
 
     /** Returns the number of classes. */
@@ -69,6 +76,19 @@ final class ClassView {
     /** Returns the name of class {@code k}. */
     String name(int k) {
         return names.get(k);
+    }
+
+    /**
+     * Returns the code ({@code #rrggbb}) of class {@code k}'s colour, for a tooltip or a smaller line
+     * beside its name; empty for the background.
+     */
+    String code(int k) {
+        return codes.get(k);
+    }
+
+    /** Returns the name of class {@code k} and, after it, its colour's code when the name is not that code. */
+    String nameAndCode(int k) {
+        return code(k).isEmpty() || code(k).equals(name(k)) ? name(k) : name(k) + " (" + code(k) + ")";
     }
 
     /** Returns the colour class {@code k} is shown in. */

@@ -19,8 +19,8 @@ final class HiddenView {
     static final int MOST = 600;
     /** The figure's side, in pixels. */
     static final int SIZE = 320;
-    static final String POSITIVE = "#0877bd";
-    static final String NEGATIVE = "#f59322";
+    static final String POSITIVE = ColourNames.POSITIVE.hex();
+    static final String NEGATIVE = ColourNames.NEGATIVE.hex();
 
     private HiddenView() {}
 

@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
 /**
  * Writes the experiment's figures (PNG and SVG) and {@code report.html}: one self-contained file,
  * figures embedded, that shows the configuration and seed, every figure in the notebook's order, the
- * per-epoch table, the learned weights and the test accuracy.
+ * per-epoch table, the learned weights and the test accuracy. Written for a student: each figure comes
+ * with a sentence or two in plain words saying what it shows, classes are called by their colours'
+ * names (the code in a tooltip), and the technical terms (the drawing's SHA-256, the network as
+ * PyTorch prints it, the grid and the losses' names) wait in a "technical details" line.
  */
 public final class HtmlReport {
 
@@ -113,8 +116,10 @@ public final class HtmlReport {
                 .append("img{max-width:100%;height:auto;border:1px solid #eee}figure{margin:12px 0}"
                         + "figcaption{color:#555;font-size:0.9em}\n")
                 .append("pre{background:#f8f8f8;padding:8px;overflow-x:auto}.grid{display:flex;gap:24px;flex-wrap:wrap}\n")
-                .append(multi ? ".swatch{display:inline-block;width:0.9em;height:0.9em;border:1px solid #444;"
-                        + "vertical-align:-0.1em;margin-right:6px}\n" : "")
+                .append(".swatch{display:inline-block;width:0.9em;height:0.9em;border:1px solid #444;"
+                        + "vertical-align:-0.1em;margin-right:6px}\n")
+                .append("p.plain{max-width:52em}details.tech{color:#555;font-size:0.85em;margin:4px 0 8px}"
+                        + "details.tech summary{font-weight:normal;cursor:pointer}\n")
                 .append("</style></head><body>\n");
         h.append("<h1>Drawnet: a network learns the drawing '").append(esc(p.drawing())).append("'</h1>\n");
         h.append("<p class=\"headline\">Accuracy on the test set: <b>").append(f4(test.accuracy()))
@@ -122,20 +127,21 @@ public final class HtmlReport {
                 .append(" &nbsp;·&nbsp; ").append(esc(r.training().message())).append(" in ")
                 .append(String.format(Locale.ROOT, "%.2f s", r.trainingTime().toNanos() / 1e9)).append(" on ")
                 .append(esc(r.backendName())).append("</p>\n");
+        h.append("<p class=\"plain\">").append(esc(PlainWords.headline(r))).append("</p>\n");
 
-        h.append("<h2>Configuration</h2>\n<div class=\"grid\"><table>\n");
+        h.append("<h2>Configuration</h2>\n<p class=\"plain\">").append(esc(PlainWords.CONFIGURATION)).append("</p>\n")
+                .append("<div class=\"grid\"><table>\n");
         row(h, "backend", r.backendId() + " (" + r.backendName() + ")");
         row(h, "drawing", p.drawing() + ", " + p.width() + " x " + p.height() + " pixels, "
                 + String.format(Locale.ROOT, "%.1f%%", 100 * r.drawing().positiveShare()) + " drawn"
                 + (multi ? " in " + (classes.count() - 1) + " colours" : ""));
-        row(h, "drawing SHA-256", p.drawingSha256());
         row(h, "seed", Long.toString(c.seed()));
         row(h, "points", p.sizes().train() + " training, " + p.sizes().validation() + " validation, "
                 + p.sizes().test() + " test (sampling seed " + p.seed() + ")");
         row(h, "labels", (multi ? "class index" : p.labelMode().id()) + (p.noise() > 0 ? String.format(Locale.ROOT,
                 ", %.0f%% of training labels flipped", 100 * p.noise()) : ""));
         if (multi) {
-            row(h, "classes", classShares(classes, data.train()) + " of the training points");
+            rawRow(h, "classes", classSharesHtml(classes, data.train()) + " of the training points");
         } else {
             row(h, "positive share", String.format(Locale.ROOT, "%.1f%% training, %.1f%% validation, %.1f%% test",
                     100 * data.train().positiveShare(), 100 * data.validation().positiveShare(),
@@ -153,13 +159,20 @@ public final class HtmlReport {
         row(h, "epochs", r.history().size() + " of " + c.epochs() + " (" + r.training().stopReason().name().toLowerCase(
                 Locale.ROOT) + ")");
         h.append("</table></div>\n");
+        details(h, "<table>\n<tr><th class=\"l\">drawing SHA-256</th><td class=\"l\">" + esc(p.drawingSha256())
+                + "</td></tr>\n</table>\nThe SHA-256 is the drawing's fingerprint: another file with the same one holds"
+                + " the same pixels.");
 
-        figure(h, "1. The drawing", byName.get("drawing"), png);
-        figure(h, "2. The training data", byName.get("training-data"), png);
-        h.append("<h2>3. The network</h2>\n<pre>").append(esc(r.spec().describe())).append("</pre>\n");
+        figure(h, "1. The drawing", PlainWords.drawing(multi), byName.get("drawing"), png);
+        figure(h, "2. The training data", PlainWords.trainingData(multi), byName.get("training-data"), png);
+        h.append("<h2>3. The network</h2>\n");
+        plain(h, PlainWords.network(multi));
         figureBody(h, byName.get("network"), png);
+        details(h, "The network as PyTorch prints it:\n<pre>" + esc(r.spec().describe()) + "</pre>");
 
-        h.append("<h2>4. Training, epoch by epoch</h2>\n<details><summary>")
+        h.append("<h2>4. Training, epoch by epoch</h2>\n");
+        plain(h, PlainWords.EPOCHS);
+        h.append("<details><summary>")
                 .append(r.history().size()).append(" epochs (click to show the table)</summary>\n<table>\n")
                 .append("<tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val loss</th><th>val accuracy</th></tr>\n");
         for (EpochMetrics m : r.history().epochs()) {
@@ -169,10 +182,14 @@ public final class HtmlReport {
         }
         h.append("</table></details>\n");
 
-        figure(h, "5. Each hidden unit and the output over the plane", byName.get("hidden-units"), png);
+        figure(h, "5. Each hidden unit and the output over the plane", PlainWords.unitMaps(r), byName.get("hidden-units"),
+                png);
+        details(h, esc(PlainWords.unitMapsDetails(r)));
         HiddenView.append(h, r);
 
-        h.append("<h2>6. The learned weights and biases</h2>\n<div class=\"grid\">\n");
+        h.append("<h2>6. The learned weights and biases</h2>\n");
+        plain(h, PlainWords.WEIGHTS);
+        h.append("<div class=\"grid\">\n");
         List<LayerParameters> layers = r.finalParameters().layers();
         for (int l = 0; l < layers.size(); l++) {
             LayerParameters layer = layers.get(l);
@@ -186,7 +203,7 @@ public final class HtmlReport {
             h.append("<th>bias</th></tr>\n");
             for (int o = 0; o < layer.outputs(); o++) {
                 h.append("<tr><td class=\"l\">").append(l < layers.size() - 1 ? "unit " + (o + 1)
-                        : multi ? esc(classes.name(o)) : "output").append("</td>");
+                        : multi ? className(classes, o) : "output").append("</td>");
                 for (int i = 0; i < layer.inputs(); i++) {
                     h.append("<td>").append(String.format(Locale.ROOT, "%.4f", layer.weight(o, i))).append("</td>");
                 }
@@ -196,24 +213,30 @@ public final class HtmlReport {
         }
         h.append("</div>\n");
 
-        figure(h, "7. Accuracy and loss against epoch", byName.get("training-curves"), png);
+        figure(h, "7. Accuracy and loss against epoch", PlainWords.CURVES, byName.get("training-curves"), png);
+        details(h, esc(PlainWords.curvesDetails(multi)));
 
         if (multi) {
             testSection(h, r, classes, byName, png);
         } else {
         h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
-                .append(f4(test.accuracy())).append("</b></p>\n<table><tr><th></th><th>predicted 1</th>"
-                        + "<th>predicted 0</th></tr>\n<tr><th class=\"l\">label 1</th><td>")
+                .append(f4(test.accuracy())).append("</b></p>\n");
+        plain(h, PlainWords.testSet(false));
+        h.append("<table><tr><th></th><th>predicted 1 ").append(schemeName(ColourNames.POSITIVE)).append("</th>"
+                        + "<th>predicted 0 ").append(schemeName(ColourNames.NEGATIVE)).append("</th></tr>\n"
+                        + "<tr><th class=\"l\">label 1 ").append(schemeName(ColourNames.POSITIVE)).append("</th><td>")
                 .append(test.truePositives()).append("</td><td>").append(test.falseNegatives())
-                .append("</td></tr>\n<tr><th class=\"l\">label 0</th><td>").append(test.falsePositives())
+                .append("</td></tr>\n<tr><th class=\"l\">label 0 ").append(schemeName(ColourNames.NEGATIVE))
+                .append("</th><td>").append(test.falsePositives())
                 .append("</td><td>").append(test.trueNegatives()).append("</td></tr></table>\n");
-        h.append("<p>Loss ").append(f4(test.loss())).append(", balanced accuracy ").append(f4(test.balancedAccuracy()))
-                .append(" (the mean of the two classes' recall: 0.5 for a network that always says the larger class).</p>\n");
+        details(h, "Loss " + f4(test.loss()) + ", balanced accuracy " + f4(test.balancedAccuracy())
+                + " (the mean of the two classes' recall: 0.5 for a network that always says the larger class).");
         figureBody(h, byName.get("test-predictions"), png);
-        figure(h, "9. The decision boundary", byName.get("decision-boundary"), png);
+        figure(h, "9. The decision boundary", PlainWords.BOUNDARY, byName.get("decision-boundary"), png);
         }
-        h.append("<p style=\"color:#777;font-size:0.85em\">Made by Drawnet. Every number above can be reproduced with"
-                + " the seed, the drawing (by its SHA-256) and the configuration.</p>\n</body></html>\n");
+        h.append("<p style=\"color:#666;font-size:0.85em\">Made by Drawnet. The same drawing, seed and settings give"
+                + " the same numbers again (the drawing is known by its SHA-256, in the technical details of the"
+                + " configuration).</p>\n</body></html>\n");
         return h.toString();
     }
 
@@ -230,12 +253,13 @@ public final class HtmlReport {
         h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
                 .append(f4(test.accuracy())).append("</b> &nbsp;·&nbsp; balanced accuracy <b>")
                 .append(f4(test.balancedAccuracy())).append("</b> (the mean of the classes' accuracies)</p>\n");
+        plain(h, PlainWords.testSet(true));
         h.append("<table id=\"per-class\"><tr><th class=\"l\">class</th><th>test points</th><th>predicted as it</th>"
                 + "<th>correct</th><th>accuracy</th><th>precision</th></tr>\n");
         for (int k = 0; k < m.classes(); k++) {
             h.append("<tr><td class=\"l\"><span class=\"swatch\" style=\"background:")
                     .append(String.format(Locale.ROOT, "#%06x", classes.colour(k).getRGB() & 0xFFFFFF))
-                    .append("\"></span>").append(esc(classes.name(k))).append("</td><td>").append(m.actual(k))
+                    .append("\"></span>").append(className(classes, k)).append("</td><td>").append(m.actual(k))
                     .append("</td><td>").append(m.predicted(k)).append("</td><td>").append(m.count(k, k))
                     .append("</td><td>").append(share(accuracies[k])).append("</td><td>").append(share(m.precision(k)))
                     .append("</td></tr>\n");
@@ -243,33 +267,59 @@ public final class HtmlReport {
         h.append("<tr><th class=\"l\">all</th><td>").append(m.total()).append("</td><td>").append(m.total())
                 .append("</td><td>").append(m.correct()).append("</td><td>").append(f4(test.accuracy()))
                 .append("</td><td></td></tr>\n</table>\n");
-        h.append("<p>Loss ").append(f4(test.loss())).append(" (cross-entropy of the softmax). A class's accuracy is"
-                + " the share of its points given it (its recall); balanced accuracy ").append(f4(test.balancedAccuracy()))
-                .append(" is their mean, 1/").append(m.classes()).append(" for a network that always says one class."
-                        + " Precision is the share of the points given a class that are of it.</p>\n");
+        details(h, "Loss " + f4(test.loss()) + " (cross-entropy of the softmax). A class's accuracy is the share of its"
+                + " points given it (its recall); balanced accuracy " + f4(test.balancedAccuracy()) + " is their mean, 1/"
+                + m.classes() + " for a network that always says one class. Precision is the share of the points given"
+                + " a class that are of it.");
+        plain(h, PlainWords.CONFUSION);
         figureBody(h, byName.get("confusion-matrix"), png);
         figureBody(h, byName.get("test-predictions"), png);
-        figure(h, "9. The class map", byName.get("class-map"), png);
-        figure(h, "10. Each class's probability", byName.get("class-probabilities"), png);
+        figure(h, "9. The class map", PlainWords.CLASS_MAP, byName.get("class-map"), png);
+        figure(h, "10. Each class's probability", PlainWords.CLASS_PROBABILITIES, byName.get("class-probabilities"), png);
     }
 
-    /** Returns each class's share of {@code d}'s points, named: {@code background 27.0%, #e41a1c 31.7%}. */
-    static String classShares(ClassView classes, io.github.drawnet.api.Dataset d) {
+    /**
+     * Returns class {@code k}'s name as HTML: its colour's code, when it has one other than its name,
+     * in a tooltip ({@code <span title="#e69f00">orange</span>}).
+     */
+    static String className(ClassView classes, int k) {
+        String code = classes.code(k);
+        return code.isEmpty() || code.equals(classes.name(k)) ? esc(classes.name(k))
+                : "<span title=\"" + esc(code) + "\">" + esc(classes.name(k)) + "</span>";
+    }
+
+    /** Returns a scheme colour's name in brackets, its code in a tooltip: {@code (<span title="#0877bd">blue</span>)}. */
+    static String schemeName(ColourNames.Named c) {
+        return "(<span title=\"" + c.hex() + "\">" + esc(c.name()) + "</span>)";
+    }
+
+    /** Returns each class's share of {@code d}'s points as HTML, each name with its code in a tooltip. */
+    static String classSharesHtml(ClassView classes, io.github.drawnet.api.Dataset d) {
         long[] counts = d.classCounts();
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < classes.count(); k++) {
-            sb.append(k == 0 ? "" : ", ").append(classes.name(k)).append(' ')
+            sb.append(k == 0 ? "" : ", ").append(className(classes, k)).append(' ')
                     .append(ClassView.percent(k < counts.length ? counts[k] : 0, d.size()));
         }
         return sb.toString();
+    }
+
+    private static void plain(StringBuilder h, String text) {
+        h.append("<p class=\"plain\">").append(esc(text)).append("</p>\n");
+    }
+
+    /** Appends a folded "technical details" line holding {@code html}. */
+    private static void details(StringBuilder h, String html) {
+        h.append("<details class=\"tech\"><summary>Technical details</summary>\n").append(html).append("\n</details>\n");
     }
 
     private static String share(double v) {
         return Double.isNaN(v) ? "-" : f4(v);
     }
 
-    private static void figure(StringBuilder h, String heading, Figure f, Map<String, byte[]> png) {
+    private static void figure(StringBuilder h, String heading, String plain, Figure f, Map<String, byte[]> png) {
         h.append("<h2>").append(esc(heading)).append("</h2>\n");
+        plain(h, plain);
         figureBody(h, f, png);
     }
 
@@ -281,7 +331,11 @@ public final class HtmlReport {
     }
 
     private static void row(StringBuilder h, String key, String value) {
-        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
+        rawRow(h, key, esc(value));
+    }
+
+    private static void rawRow(StringBuilder h, String key, String html) {
+        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(html)
                 .append("</td></tr>\n");
     }
 

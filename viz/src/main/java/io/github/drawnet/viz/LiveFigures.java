@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Small figures for live views (the drawing studio): bare maps in the shared colour scale, and the
+ * Small figures for live views (the drawing studio): bare maps in the shared colour scheme, and the
  * network diagram with its current weights, cheap enough to redraw several times a second.
  */
 public final class LiveFigures {
@@ -22,12 +22,21 @@ public final class LiveFigures {
 
     /**
      * Returns an {@code n × n} grid map (row 0 at the bottom of the plane) as a PNG of {@code n ×
-     * n} pixels coloured over {@code [lo, hi]}.
+     * n} pixels coloured over {@code [lo, hi]}, white at the range's middle (0.5 of a probability).
      */
     public static byte[] mapPng(float[] values, int n, double lo, double hi) {
+        return mapPng(values, n, lo, (lo + hi) / 2, hi);
+    }
+
+    /**
+     * Returns an {@code n × n} grid map (row 0 at the bottom of the plane) as a PNG of {@code n ×
+     * n} pixels coloured over {@code [lo, hi]} in the scheme's orange, white and blue ({@link
+     * Palette#map}): white at {@code neutral}, orange below it, blue above it.
+     */
+    public static byte[] mapPng(float[] values, int n, double lo, double neutral, double hi) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(MapPanel.gridImage(values, n, lo, hi), "png", out);
+            ImageIO.write(MapPanel.gridImage(values, n, lo, neutral, hi), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 
 /**
- * A map of the unit square drawn straight into an image: a raster in the sequential colour scale,
+ * A map of the unit square drawn straight into an image: a raster in the scheme's orange-white-blue
+ * scale ({@link Palette#map}),
  * axes labelled {@code x1} (left to right) and {@code x2} (bottom to top) with ticks, a title, and a
  * colour bar saying which number each colour means.
  */
@@ -33,16 +34,31 @@ final class MapPanel {
 
     private MapPanel() {}
 
-    /** Returns an image of an {@code n × n} grid map (row 0 at the bottom of the plane) coloured over [lo, hi]. */
+    /**
+     * Returns an image of an {@code n × n} grid map (row 0 at the bottom of the plane) coloured over
+     * [lo, hi], white at the range's middle (0.5 of a probability).
+     */
     static BufferedImage gridImage(float[] values, int n, double lo, double hi) {
+        return gridImage(values, n, lo, (lo + hi) / 2, hi);
+    }
+
+    /**
+     * Returns an image of an {@code n × n} grid map (row 0 at the bottom of the plane) coloured over
+     * [lo, hi], white at {@code neutral} ({@link Palette#map}).
+     */
+    static BufferedImage gridImage(float[] values, int n, double lo, double neutral, double hi) {
         BufferedImage image = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
-                double t = (values[row * n + col] - lo) / (hi - lo);
-                image.setRGB(col, n - 1 - row, Palette.sequential(t).getRGB());
+                image.setRGB(col, n - 1 - row, Palette.map(values[row * n + col], lo, neutral, hi).getRGB());
             }
         }
         return image;
+    }
+
+    /** Returns the colour of each fraction of the way from {@code lo} to {@code hi} of a map white at {@code neutral}. */
+    static DoubleFunction<Color> scale(double lo, double neutral, double hi) {
+        return t -> Palette.map(lo + t * (hi - lo), lo, neutral, hi);
     }
 
     /** Returns the square plot area a panel placed in {@code box} will use. */
@@ -66,7 +82,13 @@ final class MapPanel {
      */
     static Rectangle2D paint(Graphics2D g, Rectangle2D box, String title, BufferedImage raster, double lo, double hi,
             String colourLabel, Overlay overlay) {
-        return paint(g, box, title, raster, lo, hi, colourLabel, Palette::sequential, overlay);
+        return paint(g, box, title, raster, lo, hi, colourLabel, scale(lo, (lo + hi) / 2, hi), overlay);
+    }
+
+    /** Draws a map ({@link #paint}) whose colour bar is white at {@code neutral}, as its raster is. */
+    static Rectangle2D paint(Graphics2D g, Rectangle2D box, String title, BufferedImage raster, double lo,
+            double neutral, double hi, String colourLabel, Overlay overlay) {
+        return paint(g, box, title, raster, lo, hi, colourLabel, scale(lo, neutral, hi), overlay);
     }
 
     /**
@@ -168,7 +190,7 @@ final class MapPanel {
     }
 
     private static void colourBar(Graphics2D g, Rectangle2D plot, double lo, double hi, String label) {
-        colourBar(g, plot, lo, hi, label, Palette::sequential);
+        colourBar(g, plot, lo, hi, label, scale(lo, (lo + hi) / 2, hi));
     }
 
     private static void colourBar(Graphics2D g, Rectangle2D plot, double lo, double hi, String label,

@@ -186,7 +186,7 @@ final class NetworkDiagram {
             g.setColor(Palette.INK);
             g.draw(circle);
             if (classNode) {
-                // a class's name is its colour (#rrggbb) or "background": too long for the node, so beside it
+                // a class's name ("sky blue", "background") is too long for the node, so beside it
                 Font before = g.getFont();
                 g.setFont(Palette.TICK);
                 g.drawString(n.name(), (float) (n.x() + radius + 5), (float) (n.y() + 4));

@@ -115,7 +115,7 @@ public final class NotebookVisualizer implements Visualizer {
     @Override
     public MapImage mapPng(float[] values, int side, Activation activation) {
         double[] r = range(activation, values);
-        return new MapImage(LiveFigures.mapPng(values, side, r[0], r[1]), r[0], r[1]);
+        return new MapImage(LiveFigures.mapPng(values, side, r[0], neutral(activation), r[1]), r[0], r[1]);
     }
 
     @Override
@@ -163,7 +163,8 @@ public final class NotebookVisualizer implements Visualizer {
         BufferedImage raster = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < d.height(); row++) {
             for (int col = 0; col < d.width(); col++) {
-                raster.setRGB(col, row, Palette.sequential(d.coverage(col, row)).getRGB());
+                // on the output's scale: what the network should learn to draw, orange outside, blue inside
+                raster.setRGB(col, row, Palette.map(d.coverage(col, row), 0, Evaluation.THRESHOLD, 1).getRGB());
             }
         }
         Rectangle2D box = new Rectangle2D.Double(0, 0, 520, 470);
@@ -258,6 +259,17 @@ public final class NotebookVisualizer implements Visualizer {
         return sb.toString();
     }
 
+    /**
+     * Returns where a unit's map of this activation is white: 0.5 for a sigmoid (its middle, where the
+     * output is undecided), 0 for the others (a tanh's middle, a rectifier's floor, a linear unit's sign).
+     */
+    static double neutral(Activation a) {
+        return switch (a) {
+            case SIGMOID -> 0.5;
+            case TANH, RELU, LINEAR -> 0;
+        };
+    }
+
     /** Returns the range a hidden unit's map is coloured over. */
     static double[] range(Activation a, float[] values) {
         return switch (a) {
@@ -301,7 +313,7 @@ public final class NotebookVisualizer implements Visualizer {
         int perRow = 5;
         List<String[]> panelNames = new ArrayList<>(); // {key, title}
         List<float[]> panelValues = new ArrayList<>();
-        List<double[]> panelRanges = new ArrayList<>();
+        List<double[]> panelRanges = new ArrayList<>(); // {lo, neutral, hi}
         List<String> panelLabels = new ArrayList<>();
         for (int l = 0; l < hidden.size(); l++) {
             LayerActivations layer = hidden.get(l);
@@ -314,14 +326,15 @@ public final class NotebookVisualizer implements Visualizer {
                 }
                 panelNames.add(new String[] {key, title});
                 panelValues.add(v);
-                panelRanges.add(range(r.spec().activation(), v));
+                double[] range = range(r.spec().activation(), v);
+                panelRanges.add(new double[] {range[0], neutral(r.spec().activation()), range[1]});
                 panelLabels.add(r.spec().activation().id() + " activation");
             }
         }
         boolean multi = ClassView.isMulti(r);
         panelNames.add(new String[] {"output", multi ? "Output: the most likely class" : "Output layer"});
         panelValues.add(r.grid().output());
-        panelRanges.add(new double[] {0, 1});
+        panelRanges.add(new double[] {0, Evaluation.THRESHOLD, 1});
         panelLabels.add(multi ? null : "probability of class 1");
         BufferedImage classMap = multi ? ClassView.of(r).classMap(r.grid().output(), n) : null;
         int count = panelNames.size();
@@ -362,8 +375,8 @@ public final class NotebookVisualizer implements Visualizer {
                             continue;
                         }
                         MapPanel.paint(g, boxes.get(i), panelNames.get(i)[1],
-                                MapPanel.gridImage(panelValues.get(i), n, range[0], range[1]), range[0], range[1],
-                                panelLabels.get(i), null);
+                                MapPanel.gridImage(panelValues.get(i), n, range[0], range[1], range[2]), range[0],
+                                range[1], range[2], panelLabels.get(i), null);
                     }
                 }, panels);
     }
@@ -455,9 +468,9 @@ public final class NotebookVisualizer implements Visualizer {
                             double x = MapPanel.px(area, t.x1(i));
                             double y = MapPanel.py(area, t.x2(i));
                             Ellipse2D dot = new Ellipse2D.Double(x - rad, y - rad, 2 * rad, 2 * rad);
-                            gg.setColor(t.label(i) >= Evaluation.THRESHOLD ? Palette.POSITIVE : java.awt.Color.WHITE);
+                            gg.setColor(t.label(i) >= Evaluation.THRESHOLD ? Palette.POSITIVE : Palette.NEGATIVE);
                             gg.fill(dot);
-                            gg.setColor(java.awt.Color.GRAY);
+                            gg.setColor(java.awt.Color.DARK_GRAY);
                             gg.draw(dot);
                         }
                         gg.setColor(Palette.BOUNDARY);

@@ -6,11 +6,16 @@ import java.awt.Font;
 import java.awt.Stroke;
 
 /**
- * The one colour scheme of every figure. Numbers map to a sequential scale from light (low) to dark
- * (high) whose lightness falls steadily, so every figure still reads in greyscale: the positive
- * class and high probabilities are dark, as in the notebook's {@code binary} colour map. Where hue
- * alone would carry meaning (the sign of a weight, a misclassified point) a second cue carries it
- * too: dashes for negative weights, crosses for mistakes.
+ * The one colour scheme of every figure, the studio's: TensorFlow Playground's orange and blue. A
+ * map (a hidden unit's response, the output, the drawing) runs from orange below its neutral value
+ * through white at it to blue above it ({@link #map}): a probability is white at 0.5, where the
+ * network is undecided, and a weight or a tanh unit at 0. Class 1 of a two-class run is blue and
+ * class 0 orange, on the maps, the points and the weights' edges alike; the colours' names live in
+ * {@link ColourNames}. The orange is lighter than the blue (luminance 0.64 against 0.37), so the
+ * classes still differ in greyscale; where hue alone would carry meaning (the sign of a weight, a
+ * misclassified point) a second cue carries it too: dashes for negative weights, crosses for mistakes.
+ * Counts and shares (a confusion matrix's cells, a sweep's curves) keep a sequential blue scale
+ * ({@link #sequential}), light to dark.
  */
 public final class Palette {
 
@@ -20,18 +25,20 @@ public final class Palette {
         new Color(0x4292c6), new Color(0x2171b5), new Color(0x08519c), new Color(0x08306b)
     };
 
-    /** Points of the positive class (label 1): the darkest colour of the scale. */
-    public static final Color POSITIVE = SEQUENTIAL[8];
-    /** Points of the negative class (label 0): a light colour of the scale, visible on white. */
-    public static final Color NEGATIVE = SEQUENTIAL[2];
+    /** Positive weights and values above a map's neutral value: blue ({@link ColourNames#POSITIVE}). */
+    public static final Color WEIGHT_POSITIVE = new Color(ColourNames.POSITIVE.rgb());
+    /** Negative weights and values below a map's neutral value: orange ({@link ColourNames#NEGATIVE}), dashed on edges. */
+    public static final Color WEIGHT_NEGATIVE = new Color(ColourNames.NEGATIVE.rgb());
+    /** Points of the positive class (label 1): the scheme's blue. */
+    public static final Color POSITIVE = WEIGHT_POSITIVE;
+    /** Points of the negative class (label 0): the scheme's orange. */
+    public static final Color NEGATIVE = WEIGHT_NEGATIVE;
+    /** A map's neutral value (0.5 of a probability, 0 of a weight): white. */
+    public static final Color NEUTRAL = Color.WHITE;
     /** Training curves. */
     public static final Color TRAIN = new Color(0x08519c);
     /** Validation curves. */
     public static final Color VALIDATION = new Color(0xd95f02);
-    /** Positive weights: blue, drawn solid, as the studio (and TensorFlow Playground) draws them. */
-    public static final Color WEIGHT_POSITIVE = new Color(0x0877bd);
-    /** Negative weights: orange, drawn dashed (so the sign still reads in grey print), as the studio draws them. */
-    public static final Color WEIGHT_NEGATIVE = new Color(0xf59322);
     /** Misclassified points: red crosses. */
     public static final Color MISTAKE = new Color(0xe31a1c);
     /** The 0.5 contour of the output. */
@@ -76,6 +83,38 @@ public final class Palette {
         return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                 (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                 (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /**
+     * Returns the colour of {@code t} in [0, 1] on the scheme's diverging scale: 0 the negative end
+     * (orange), 0.5 white, 1 the positive end (blue), each half a straight mix (clamped; NaN is grey).
+     */
+    public static Color diverging(double t) {
+        if (Double.isNaN(t)) {
+            return Color.GRAY;
+        }
+        double x = Math.max(0, Math.min(1, t));
+        return x >= 0.5 ? towards(WEIGHT_POSITIVE, 2 * x - 1) : towards(WEIGHT_NEGATIVE, 1 - 2 * x);
+    }
+
+    /**
+     * Returns the colour of value {@code v} of a map coloured over {@code [lo, hi]} around {@code
+     * neutral}: white at the neutral value, deeper orange below it and deeper blue above it, the full
+     * colour at the range's end farther from the neutral value, so the same distance from it is the
+     * same depth on either side (a rectifier's map, neutral 0 = lo, is white to blue). NaN is grey.
+     *
+     * @param neutral where the map is white: 0.5 for a probability or a sigmoid, 0 for a weight or
+     *     other activations
+     */
+    public static Color map(double v, double lo, double neutral, double hi) {
+        if (Double.isNaN(v)) {
+            return Color.GRAY;
+        }
+        double reach = Math.max(hi - neutral, neutral - lo);
+        if (!(reach > 0) || !Double.isFinite(reach)) {
+            return v > neutral ? WEIGHT_POSITIVE : v < neutral ? WEIGHT_NEGATIVE : NEUTRAL;
+        }
+        return diverging(0.5 + 0.5 * (v - neutral) / reach);
     }
 
     /**

@@ -97,7 +97,9 @@ public interface Visualizer {
     /**
      * Returns a map of one unit over a {@code side × side} grid of the plane (row 0 at the bottom, as
      * {@link Dataset#grid} orders it), coloured over the range its activation can take, as a PNG of
-     * {@code side × side} pixels.
+     * {@code side × side} pixels. {@link NotebookVisualizer} colours it in the one scheme of every
+     * figure ({@link Palette#map}): orange below the activation's neutral value, white at it (a
+     * sigmoid's 0.5, 0 for the others), blue above it.
      */
     MapImage mapPng(float[] values, int side, Activation activation);
 

@@ -29,13 +29,14 @@ final class ChartsTest {
         double[] value = {1, 0, 0.5, 0.49, 0};
         XYChart c = Charts.scatter("t", x1, x2, value, "label 1", "label 0", 500, 500);
         // negatives first, so the positive points are drawn on top
-        assertThat(c.getSeriesMap().keySet()).containsExactly("label 0 (3)", "label 1 (2)");
-        assertThat(series(c, "label 1 (2)").getXData()).containsExactly(0.1, 0.3);
-        assertThat(series(c, "label 1 (2)").getYData()).containsExactly(0.9, 0.7);
-        assertThat(series(c, "label 0 (3)").getXData()).containsExactly(0.2, 0.4, 0.5);
-        assertThat(series(c, "label 0 (3)").getYData()).containsExactly(0.8, 0.6, 0.5);
-        assertThat(series(c, "label 1 (2)").getMarkerColor()).isEqualTo(Palette.POSITIVE);
-        assertThat(series(c, "label 0 (3)").getMarkerColor()).isEqualTo(Palette.NEGATIVE);
+        // each named by its colour first: the scheme's blue for label 1, its orange for label 0
+        assertThat(c.getSeriesMap().keySet()).containsExactly("orange: label 0 (3)", "blue: label 1 (2)");
+        assertThat(series(c, "blue: label 1 (2)").getXData()).containsExactly(0.1, 0.3);
+        assertThat(series(c, "blue: label 1 (2)").getYData()).containsExactly(0.9, 0.7);
+        assertThat(series(c, "orange: label 0 (3)").getXData()).containsExactly(0.2, 0.4, 0.5);
+        assertThat(series(c, "orange: label 0 (3)").getYData()).containsExactly(0.8, 0.6, 0.5);
+        assertThat(series(c, "blue: label 1 (2)").getMarkerColor()).isEqualTo(Palette.POSITIVE);
+        assertThat(series(c, "orange: label 0 (3)").getMarkerColor()).isEqualTo(Palette.NEGATIVE);
         assertThat(c.getStyler().getXAxisMin()).isEqualTo(0.0);
         assertThat(c.getStyler().getXAxisMax()).isEqualTo(1.0);
         assertThat(c.getStyler().getYAxisMin()).isEqualTo(0.0);
@@ -57,8 +58,8 @@ final class ChartsTest {
         XYChart c = Charts.scatter("Training data", x1, x2, value, "label 1", "label 0", 500, 500);
         assertThat(c.getTitle()).isEqualTo("Training data, every 6th point drawn");
         int positives = (n + 3) / 4;
-        XYSeries pos = series(c, "label 1 (" + positives + ")");
-        XYSeries neg = series(c, "label 0 (" + (n - positives) + ")");
+        XYSeries pos = series(c, "blue: label 1 (" + positives + ")");
+        XYSeries neg = series(c, "orange: label 0 (" + (n - positives) + ")");
         assertThat(pos.getXData().length + neg.getXData().length).isEqualTo((n + 5) / 6).isLessThanOrEqualTo(
                 Charts.MAX_SCATTER_POINTS);
         assertThat(pos.getXData()[1]).isEqualTo(x1[12]); // 0, 12, 24... are both every 6th and every 4th
@@ -72,10 +73,10 @@ final class ChartsTest {
     void scatter_oneClassOnly_noEmptySeries() {
         XYChart positives = Charts.scatter("t", new double[] {0.5}, new double[] {0.5}, new double[] {1}, "p", "n", 300,
                 300);
-        assertThat(positives.getSeriesMap().keySet()).containsExactly("p (1)");
+        assertThat(positives.getSeriesMap().keySet()).containsExactly("blue: p (1)");
         XYChart negatives = Charts.scatter("t", new double[] {0.5}, new double[] {0.5}, new double[] {0}, "p", "n", 300,
                 300);
-        assertThat(negatives.getSeriesMap().keySet()).containsExactly("n (1)");
+        assertThat(negatives.getSeriesMap().keySet()).containsExactly("orange: n (1)");
     }
 
     @Test

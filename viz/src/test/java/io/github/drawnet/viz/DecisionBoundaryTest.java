@@ -91,7 +91,7 @@ final class DecisionBoundaryTest {
     }
 
     @Test
-    void dots_everyTestPointAtItsPlace_darkForLabel1_whiteForLabel0() {
+    void dots_everyTestPointAtItsPlace_blueForLabel1_orangeForLabel0() {
         assertThat(svg.ellipses).hasSize(POINTS.length * 2); // each dot is filled, then outlined
         for (double[] p : POINTS) {
             List<Svg.Ellipse> at = svg.ellipses.stream()
@@ -99,8 +99,8 @@ final class DecisionBoundaryTest {
             assertThat(at).as("dot at %s, %s", p[0], p[1]).hasSize(2);
             assertThat(at).allSatisfy(e -> assertThat(e.rx()).isEqualTo(1.6));
             Color fill = at.stream().map(e -> e.style().fill()).filter(c -> c != null).findFirst().orElseThrow();
-            assertThat(fill).isEqualTo(p[2] == 1 ? Palette.POSITIVE : Color.WHITE);
-            assertThat(at).anySatisfy(e -> assertThat(e.style().stroke()).isEqualTo(Color.GRAY));
+            assertThat(fill).isEqualTo(p[2] == 1 ? Palette.POSITIVE : Palette.NEGATIVE);
+            assertThat(at).anySatisfy(e -> assertThat(e.style().stroke()).isEqualTo(Color.DARK_GRAY));
         }
     }
 
@@ -155,9 +155,15 @@ final class DecisionBoundaryTest {
         // no cross at a correct point
         assertThat(red(image.getRGB((int) Math.round(px(0.75) + 2.5), (int) Math.round(py(0.2) + 2.5))))
                 .as("no cross at a correct point").isFalse();
-        // near the line the ground is mid-blue: the positive point's dot is darker, the negative one's lighter
+        // near the line the ground is near white (p near 0.5, undecided): the positive point's dot is the scheme's
+        // blue and the negative one's its orange, both darker than the ground beside them
+        assertThat(Colours.distance(new Color(image.getRGB((int) px(0.2), (int) py(0.53))), Palette.POSITIVE))
+                .isLessThan(10);
+        assertThat(Colours.distance(new Color(image.getRGB((int) px(0.8), (int) py(0.47))), Palette.NEGATIVE))
+                .isLessThan(10);
+        assertThat(luminance(image, px(0.2) + 6, py(0.53))).isGreaterThan(0.8);
         assertThat(luminance(image, px(0.2), py(0.53))).isLessThan(luminance(image, px(0.2) + 6, py(0.53)) - 0.2);
-        assertThat(luminance(image, px(0.8), py(0.47))).isGreaterThan(luminance(image, px(0.8) + 6, py(0.47)) + 0.2);
+        assertThat(luminance(image, px(0.8), py(0.47))).isLessThan(luminance(image, px(0.8) + 6, py(0.47)) - 0.2);
     }
 
     static double luminance(BufferedImage image, double x, double y) {
@@ -186,7 +192,7 @@ final class DecisionBoundaryTest {
         Svg s = Svg.of(NotebookVisualizer.decisionBoundary(soft));
         assertThat(s.ellipses.stream().filter(e -> Palette.POSITIVE.equals(e.style().fill()))).hasSize(1)
                 .allSatisfy(e -> assertThat(e.cy()).isLessThan(300));
-        assertThat(s.ellipses.stream().filter(e -> Color.WHITE.equals(e.style().fill()))).hasSize(1);
+        assertThat(s.ellipses.stream().filter(e -> Palette.NEGATIVE.equals(e.style().fill()))).hasSize(1);
     }
 
     static Dataset grid(int n) {

@@ -177,9 +177,16 @@ final class HtmlReportTest {
     void html_testSection_confusionCountsLossAndBalancedAccuracy() {
         String html = deepHtml();
         // labels 1,1,1,1,0,0,0,0 against p .9 .8 .3 .5 | .7 .1 .2 .4: p = 0.5 is predicted 1
-        assertThat(html).contains("<tr><th class=\"l\">label 1</th><td>3</td><td>1</td></tr>");
-        assertThat(html).contains("<tr><th class=\"l\">label 0</th><td>1</td><td>3</td></tr>");
-        assertThat(html).contains(String.format(Locale.ROOT, "<p>Loss %.4f, balanced accuracy 0.7500",
+        // each label named by its colour, the code in a tooltip
+        assertThat(html).contains("<th>predicted 1 (<span title=\"#0877bd\">blue</span>)</th>"
+                + "<th>predicted 0 (<span title=\"#f59322\">orange</span>)</th>");
+        assertThat(html).contains("<tr><th class=\"l\">label 1 (<span title=\"#0877bd\">blue</span>)</th><td>3</td>"
+                + "<td>1</td></tr>");
+        assertThat(html).contains("<tr><th class=\"l\">label 0 (<span title=\"#f59322\">orange</span>)</th><td>1</td>"
+                + "<td>3</td></tr>");
+        // the loss's and balanced accuracy's definitions are technical details
+        assertThat(html).contains(String.format(Locale.ROOT, "<details class=\"tech\"><summary>Technical details"
+                + "</summary>\nLoss %.4f, balanced accuracy 0.7500",
                 DEEP_RESULT.test().loss()));
     }
 

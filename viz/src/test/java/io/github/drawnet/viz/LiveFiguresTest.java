@@ -33,9 +33,21 @@ final class LiveFiguresTest {
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 3; col++) {
                 assertThat(new Color(image.getRGB(col, 2 - row))).as("row %d col %d", row, col)
-                        .isEqualTo(Palette.sequential((row * 3 + col) / 8.0));
+                        .isEqualTo(Palette.diverging((row * 3 + col) / 8.0));
             }
         }
+        // white at the range's middle, 4: the centre
+        assertThat(new Color(image.getRGB(1, 1))).isEqualTo(Color.WHITE);
+    }
+
+    @Test
+    void mapPng_neutralAtTheRangesFloor_whiteToBlueOnly() throws IOException {
+        // a rectifier's map: [0, 8] white at 0, so nothing is orange; 4 is half way to the blue
+        BufferedImage image = decode(LiveFigures.mapPng(new float[] {0f, 4f, 8f, 2f}, 2, 0, 0, 8));
+        assertThat(new Color(image.getRGB(0, 1))).isEqualTo(Color.WHITE);
+        assertThat(new Color(image.getRGB(1, 1))).isEqualTo(new Color(0x84bbde)).isEqualTo(Palette.diverging(0.75));
+        assertThat(new Color(image.getRGB(0, 0))).isEqualTo(Palette.POSITIVE);
+        assertThat(new Color(image.getRGB(1, 0))).isEqualTo(Palette.diverging(0.625));
     }
 
     @Test

@@ -152,7 +152,7 @@ final class MapPanelTest {
     }
 
     @Test
-    void colourBar_64StepsFromBottomToTop_lightToDark_spanningThePlotsHeight() {
+    void colourBar_64StepsFromBottomToTop_orangeThroughWhiteToBlue_spanningThePlotsHeight() {
         Svg tanh = tanh();
         Rectangle2D plot = MapPanel.plotArea(BOX, true);
         double x = plot.getMaxX() + 12;
@@ -161,7 +161,8 @@ final class MapPanelTest {
         double step = plot.getHeight() / 64;
         for (int i = 0; i < 64; i++) {
             Svg.Rect r = steps.get(i);
-            assertThat(r.style().fill()).as("step %d", i).isEqualTo(Palette.sequential((i + 0.5) / 64));
+            // a tanh's bar: -1 at the bottom (orange), 0 in the middle (white), 1 at the top (blue)
+            assertThat(r.style().fill()).as("step %d", i).isEqualTo(Palette.diverging((i + 0.5) / 64));
             assertThat(r.y()).isCloseTo(plot.getMaxY() - (i + 1) * step, within(1e-9));
             // each step overlaps the next a little, so no white seam shows between them
             assertThat(r.height()).isCloseTo(step + 0.6, within(1e-9));
@@ -239,10 +240,10 @@ final class MapPanelTest {
     void gridImage_row0AtTheBottom_colouredOverTheGivenRange() {
         // row 0: -1 then 0; row 1: 0.5 then 1; over [-1, 1]
         BufferedImage image = MapPanel.gridImage(new float[] {-1f, 0f, 0.5f, 1f}, 2, -1, 1);
-        assertThat(new Color(image.getRGB(0, 1))).isEqualTo(Palette.sequential(0));
-        assertThat(new Color(image.getRGB(1, 1))).isEqualTo(Palette.sequential(0.5));
-        assertThat(new Color(image.getRGB(0, 0))).isEqualTo(Palette.sequential(0.75));
-        assertThat(new Color(image.getRGB(1, 0))).isEqualTo(Palette.sequential(1));
+        assertThat(new Color(image.getRGB(0, 1))).isEqualTo(Palette.NEGATIVE);
+        assertThat(new Color(image.getRGB(1, 1))).isEqualTo(Color.WHITE);
+        assertThat(new Color(image.getRGB(0, 0))).isEqualTo(Palette.diverging(0.75));
+        assertThat(new Color(image.getRGB(1, 0))).isEqualTo(Palette.POSITIVE);
     }
 
     @Test
@@ -253,10 +254,16 @@ final class MapPanelTest {
                 MapPanel.gridImage(values, 2, 0, 1), 0, 1, null, null), Map.of());
         BufferedImage image = FigureWriter.toImage(f);
         Rectangle2D plot = MapPanel.plotArea(BOX, false);
-        double light = Palette.luminance(Palette.sequential(0));
-        double dark = Palette.luminance(Palette.sequential(1));
-        double third = Palette.luminance(new Color(image.getRGB((int) (plot.getX() + plot.getWidth() / 3),
-                (int) plot.getCenterY())));
-        assertThat(third).isLessThan(light - 0.05).isGreaterThan(dark + 0.05);
+        Color third = new Color(image.getRGB((int) (plot.getX() + plot.getWidth() / 3), (int) plot.getCenterY()));
+        // the image is stretched smoothly: a third of the way from the orange pixel (0) to the blue one (1) is a
+        // blend of the two, each channel between theirs and the colour far from both
+        assertThat(Colours.distance(third, Palette.NEGATIVE)).isGreaterThan(20);
+        assertThat(Colours.distance(third, Palette.POSITIVE)).isGreaterThan(20);
+        Color o = Palette.NEGATIVE;
+        Color bl = Palette.POSITIVE;
+        assertThat(third.getRed()).isBetween(Math.min(o.getRed(), bl.getRed()), Math.max(o.getRed(), bl.getRed()));
+        assertThat(third.getGreen()).isBetween(Math.min(o.getGreen(), bl.getGreen()), Math.max(o.getGreen(), bl.getGreen()));
+        assertThat(third.getBlue()).isBetween(Math.min(o.getBlue(), bl.getBlue()), Math.max(o.getBlue(), bl.getBlue()));
+        assertThat(third.getRed()).as("nearer the orange").isGreaterThan(third.getBlue());
     }
 }

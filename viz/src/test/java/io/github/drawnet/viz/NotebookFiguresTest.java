@@ -35,16 +35,16 @@ final class NotebookFiguresTest {
         List<XYChart> charts = NotebookVisualizer.testPredictionCharts(ON_THE_LINE);
         XYChart predicted = charts.get(0);
         // the two points at p = 0.5 and the one above the line are predicted 1; the two below, 0
-        assertThat(predicted.getSeriesMap().keySet()).containsExactly("predicted 0 (2)", "predicted 1 (3)");
-        assertThat(predicted.getSeriesMap().get("predicted 1 (3)").getXData()).containsExactly(0.3, 0.7, 0.2);
-        assertThat(predicted.getSeriesMap().get("predicted 0 (2)").getXData()).containsExactly(0.8, 0.5);
+        assertThat(predicted.getSeriesMap().keySet()).containsExactly("orange: predicted 0 (2)", "blue: predicted 1 (3)");
+        assertThat(predicted.getSeriesMap().get("blue: predicted 1 (3)").getXData()).containsExactly(0.3, 0.7, 0.2);
+        assertThat(predicted.getSeriesMap().get("orange: predicted 0 (2)").getXData()).containsExactly(0.8, 0.5);
         // the same rule as the accuracy in its title: 3 of 5 right (the negative point at 0.5 and the missed one wrong)
         assertThat(ON_THE_LINE.test().truePositives() + ON_THE_LINE.test().falsePositives()).isEqualTo(3);
         assertThat(predicted.getTitle()).isEqualTo("Predictions for test data (accuracy 0.6000)");
         XYChart actual = charts.get(1);
         assertThat(actual.getTitle()).isEqualTo("Actual test data");
-        assertThat(actual.getSeriesMap().keySet()).containsExactly("label 0 (2)", "label 1 (3)");
-        assertThat(actual.getSeriesMap().get("label 1 (3)").getXData()).containsExactly(0.7, 0.2, 0.5);
+        assertThat(actual.getSeriesMap().keySet()).containsExactly("orange: label 0 (2)", "blue: label 1 (3)");
+        assertThat(actual.getSeriesMap().get("blue: label 1 (3)").getXData()).containsExactly(0.7, 0.2, 0.5);
     }
 
     @Test
@@ -224,7 +224,9 @@ final class NotebookFiguresTest {
         svg.text("2");
         java.awt.image.BufferedImage image = FigureWriter.toImage(f);
         java.awt.geom.Point2D p = f.pixel("hidden-3", 0.5, 0.5);
-        assertThat(new Color(image.getRGB((int) p.getX(), (int) p.getY()))).isEqualTo(Palette.sequential(0));
+        // 0 is a rectifier's neutral value: white, not the orange of a negative value
+        assertThat(new Color(image.getRGB((int) p.getX(), (int) p.getY()))).isEqualTo(Palette.NEUTRAL)
+                .isEqualTo(Color.WHITE);
     }
 
     @ParameterizedTest

@@ -54,28 +54,31 @@ final class NotebookVisualizerTest {
     }
 
     @Test
-    void outputMap_halfPlane_darkAboveTheDrawnLine_lightBelow() {
+    void outputMap_halfPlane_blueAboveTheDrawnLine_orangeBelow() {
         // the drawn region is everything above the line from (0, 170/255 from the top) to (1, 90/255 from the top)
         assertThat(halfPlane.test().accuracy()).isGreaterThan(0.97);
         for (Figure f : List.of(NotebookVisualizer.unitMaps(halfPlane), NotebookVisualizer.decisionBoundary(halfPlane))) {
             BufferedImage image = FigureWriter.toImage(f);
             for (double[] above : new double[][] {{0.1, 0.9}, {0.5, 0.85}, {0.9, 0.95}, {0.05, 0.5}}) {
-                assertThat(luminanceAt(f, image, "output", above[0], above[1])).as("%s above the line at %s,%s",
-                        f.name(), above[0], above[1]).isLessThan(0.35);
+                Color c = Colours.at(image, f.pixel("output", above[0], above[1]));
+                assertThat(Colours.deepBlue(c)).as("%s above the line at %s,%s: %s", f.name(), above[0], above[1], c)
+                        .isTrue();
             }
             for (double[] below : new double[][] {{0.9, 0.1}, {0.5, 0.2}, {0.1, 0.05}, {0.95, 0.5}}) {
-                assertThat(luminanceAt(f, image, "output", below[0], below[1])).as("%s below the line at %s,%s",
-                        f.name(), below[0], below[1]).isGreaterThan(0.85);
+                Color c = Colours.at(image, f.pixel("output", below[0], below[1]));
+                assertThat(Colours.deepOrange(c)).as("%s below the line at %s,%s: %s", f.name(), below[0], below[1], c)
+                        .isTrue();
             }
         }
     }
 
     @Test
-    void drawingFigure_inkWhereDrawn() {
+    void drawingFigure_blueWhereDrawn_orangeElsewhere_asTheOutputMapColoursTheClasses() {
         Figure f = NotebookVisualizer.drawing(halfPlane);
         BufferedImage image = FigureWriter.toImage(f);
-        assertThat(luminanceAt(f, image, "drawing", 0.1, 0.9)).isLessThan(0.35);
-        assertThat(luminanceAt(f, image, "drawing", 0.9, 0.1)).isGreaterThan(0.85);
+        // fully inside and fully outside the drawn region: the scheme's two ends, to the unit (2 of 255: rounding)
+        assertThat(Colours.distance(Colours.at(image, f.pixel("drawing", 0.1, 0.9)), Palette.POSITIVE)).isLessThan(2);
+        assertThat(Colours.distance(Colours.at(image, f.pixel("drawing", 0.9, 0.1)), Palette.NEGATIVE)).isLessThan(2);
     }
 
     @Test
@@ -121,15 +124,15 @@ final class NotebookVisualizerTest {
     }
 
     @Test
-    void palette_sequentialScale_darkensMonotonically_readableInGreyscale() {
+    void palette_sequentialScale_darkensMonotonically_andTheClassesDifferInGreyscale() {
         double previous = 2;
         for (int i = 0; i <= 100; i++) {
             double l = Palette.luminance(Palette.sequential(i / 100.0));
             assertThat(l).isLessThanOrEqualTo(previous);
             previous = l;
         }
-        assertThat(Palette.luminance(Palette.POSITIVE)).isLessThan(0.25);
-        assertThat(Palette.luminance(Palette.NEGATIVE)).isGreaterThan(0.75);
+        // the scheme's blue (0.37) and orange (0.64) stay apart in a greyscale print
+        assertThat(Palette.luminance(Palette.NEGATIVE) - Palette.luminance(Palette.POSITIVE)).isGreaterThan(0.2);
     }
 
     @Test

@@ -31,6 +31,57 @@ final class PaletteTest {
         assertThat(Palette.sequential(t)).isEqualTo(new Color(Integer.parseInt(hex, 16)));
     }
 
+    @ParameterizedTest(name = "{0} -> #{1}")
+    @CsvSource({
+        // the studio's orange, white, the studio's blue
+        "0.0, f59322",
+        "0.5, ffffff",
+        "1.0, 0877bd",
+        // half way from the middle to each end: half way from white to the end's colour
+        "0.25, fac991",
+        "0.75, 84bbde",
+        "0.1, f7a94e",
+        "0.9, 3992ca",
+        // clamped
+        "-1.0, f59322",
+        "2.0, 0877bd"
+    })
+    void diverging_knownValues_orangeWhiteBlue(double t, String hex) {
+        assertThat(Palette.diverging(t)).isEqualTo(new Color(Integer.parseInt(hex, 16)));
+    }
+
+    @ParameterizedTest(name = "{0} in [{1}, {3}], neutral {2} -> #{4}")
+    @CsvSource({
+        // a weight against the largest of its layer: -max the negative end, 0 neutral, +max the positive end
+        "-2.5, -2.5, 0, 2.5, f59322",
+        "0.0, -2.5, 0, 2.5, ffffff",
+        "2.5, -2.5, 0, 2.5, 0877bd",
+        "1.25, -2.5, 0, 2.5, 84bbde",
+        // a probability: white where undecided
+        "0.5, 0, 0.5, 1, ffffff",
+        "0.0, 0, 0.5, 1, f59322",
+        "1.0, 0, 0.5, 1, 0877bd",
+        // a rectifier's map: its floor is neutral, so nothing is orange
+        "0.0, 0, 0, 4, ffffff",
+        "2.0, 0, 0, 4, 84bbde",
+        // a linear unit over [-3, 1]: the same depth for the same distance from 0 on either side
+        "-1.0, -3, 0, 1, fcdbb5",
+        "1.0, -3, 0, 1, add2e9"
+    })
+    void map_valueOfRangeAroundNeutral_knownColour(double v, double lo, double neutral, double hi, String hex) {
+        assertThat(Palette.map(v, lo, neutral, hi)).isEqualTo(new Color(Integer.parseInt(hex, 16)));
+    }
+
+    @Test
+    void map_nanGrey_emptyRangeBySign() {
+        assertThat(Palette.map(Double.NaN, 0, 0.5, 1)).isEqualTo(Color.GRAY);
+        assertThat(Palette.diverging(Double.NaN)).isEqualTo(Color.GRAY);
+        // a layer whose weights are all 0: nothing to scale by, the sign alone
+        assertThat(Palette.map(0, 0, 0, 0)).isEqualTo(Palette.NEUTRAL);
+        assertThat(Palette.map(1e-9, 0, 0, 0)).isEqualTo(Palette.WEIGHT_POSITIVE);
+        assertThat(Palette.map(-1e-9, 0, 0, 0)).isEqualTo(Palette.WEIGHT_NEGATIVE);
+    }
+
     @Test
     void sequential_nan_grey() {
         assertThat(Palette.sequential(Double.NaN)).isEqualTo(Color.GRAY);

@@ -35,18 +35,21 @@ final class VisualizerTest {
     }
 
     static Stream<Arguments> maps() {
+        // the last column: each value's place on the scheme's diverging scale (0 orange, 0.5 white, 1 blue)
         return Stream.of(
-                // sigmoid and tanh: the whole range the activation can take, whatever the values
+                // sigmoid and tanh: the whole range the activation can take, whatever the values; white at the
+                // middle (a sigmoid's 0.5, a tanh's 0)
                 Arguments.of(Activation.SIGMOID, new float[] {0.25f, 0.5f, 0.75f, 1f}, 0.0, 1.0,
                         new double[] {0.25, 0.5, 0.75, 1}),
                 Arguments.of(Activation.TANH, new float[] {-1f, 0f, 0.5f, -0.5f}, -1.0, 1.0,
                         new double[] {0, 0.5, 0.75, 0.25}),
-                // relu: from 0 (white) to the largest value
+                // relu: from 0 (white) to the largest value (blue): only the blue half
                 Arguments.of(Activation.RELU, new float[] {0f, 1f, 2f, 4f}, 0.0, 4.0,
-                        new double[] {0, 0.25, 0.5, 1}),
-                // linear: from the smallest to the largest value
+                        new double[] {0.5, 0.625, 0.75, 1}),
+                // linear: from the smallest to the largest value, white at 0, the same depth for the same
+                // distance from 0 (-3 full orange, 1 a third of the way to blue)
                 Arguments.of(Activation.LINEAR, new float[] {-3f, -1f, 0f, 1f}, -3.0, 1.0,
-                        new double[] {0, 0.5, 0.75, 1}));
+                        new double[] {0, 1 / 3.0, 0.5, 2 / 3.0}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,8 +64,11 @@ final class VisualizerTest {
         // grid point row * 2 + col, row 0 at the bottom of the picture
         int[][] pixel = {{0, 1}, {1, 1}, {0, 0}, {1, 0}};
         for (int i = 0; i < 4; i++) {
-            assertThat(new Color(image.getRGB(pixel[i][0], pixel[i][1]))).as("value %s", values[i])
-                    .isEqualTo(Palette.sequential(shares[i]));
+            Color seen = new Color(image.getRGB(pixel[i][0], pixel[i][1]));
+            assertThat(seen).as("value %s", values[i]).isEqualTo(Palette.diverging(shares[i]));
+            if (shares[i] == 0.5) {
+                assertThat(seen).as("value %s, the neutral one", values[i]).isEqualTo(Color.WHITE);
+            }
         }
     }
 
@@ -75,9 +81,8 @@ final class VisualizerTest {
         assertThat(image.getHeight()).isEqualTo(f.height());
         Point2D top = f.pixel("output", 0.5, 0.95);
         Point2D bottom = f.pixel("output", 0.5, 0.05);
-        assertThat(Palette.luminance(new Color(image.getRGB((int) top.getX(), (int) top.getY())))).isLessThan(0.3);
-        assertThat(Palette.luminance(new Color(image.getRGB((int) bottom.getX(), (int) bottom.getY()))))
-                .isGreaterThan(0.9);
+        assertThat(Colours.deepBlue(Colours.at(image, top))).as("top: class 1, blue").isTrue();
+        assertThat(Colours.deepOrange(Colours.at(image, bottom))).as("bottom: class 0, orange").isTrue();
     }
 
     @Test

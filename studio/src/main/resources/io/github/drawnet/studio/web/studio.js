@@ -1197,6 +1197,15 @@ function setClasses(count, classes) {
     + 'network is less sure (white: no class above chance). Dots: training points (white ring), test points '
     + '(black ring).'));
 }
+/** Returns a class's swatch (its code in a tooltip) and its name, as text beside it. */
+function classLabel(k) {
+  const s = document.createElement('span');
+  s.className = 'class-label';
+  s.title = hexOf(classColours[k].map(Number));
+  s.appendChild(swatch(classColours[k]));
+  s.appendChild(document.createTextNode(' ' + classNames[k]));
+  return s;
+}
 /** Shows each class's test accuracy and the confusion matrix (rows actual, columns predicted). */
 function showClassFigures(d) {
   const box = $('class-figures');
@@ -1207,8 +1216,8 @@ function showClassFigures(d) {
   p.className = 'hint';
   p.appendChild(document.createTextNode('Test accuracy by class:'));
   d.classAccuracies.forEach((a, k) => {
-    p.appendChild(document.createTextNode(' '));
-    p.appendChild(swatch(classColours[k], classNames[k]));
+    p.appendChild(document.createTextNode(k ? ', ' : ' '));
+    p.appendChild(classLabel(k));
     p.appendChild(document.createTextNode(' ' + (a === null ? 'no points' : a.toFixed(3))));
   });
   box.appendChild(p);
@@ -1231,7 +1240,7 @@ function showClassFigures(d) {
     const tr = table.insertRow();
     const th = document.createElement('th');
     th.scope = 'row';
-    th.appendChild(swatch(classColours[k], classNames[k]));
+    th.appendChild(classLabel(k));
     tr.appendChild(th);
     row.forEach((n, j) => {
       const td = tr.insertCell();
@@ -1257,7 +1266,8 @@ function onDone(d) {
   });
   const K = d.classes > 2 ? d.classes : 2;
   if (Math.abs(d.balancedAccuracy - 1 / K) < 0.05) showNotice(oneClass(K));
-  announce('finished: test accuracy ' + d.testAccuracy.toFixed(3) + ', balanced ' + d.balancedAccuracy.toFixed(3));
+  announce('finished: test accuracy ' + d.testAccuracy.toFixed(3) + ', balanced ' + d.balancedAccuracy.toFixed(3)
+    + (d.classes > 2 ? '; each class\'s accuracy and the confusion matrix are under the output map' : ''));
 }
 function onEpoch(m) {
   history = history.filter((h) => h.epoch < m.epoch);
