@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -49,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * and asks DNS for that address's name.
  * Each call starts and stops its own context.
  *
- * <p>A cluster's master ({@code spark://}) gets {@link GradeOptions#masterTimeout()} to accept the job and give it
- * a first executor; Spark's own standalone client retries registration for about a minute (three tries of 20 s,
+ * <p>A cluster's master ({@code spark://}) gets {@link GradeOptions#masterTimeout()}, counted from when this JVM's
+ * own part of Spark is up, to accept the job and give it a first executor; Spark's own standalone client retries registration for about a minute (three tries of 20 s,
  * not configurable) and then keeps the context waiting for executors for ever. Past the timeout the start is given
  * up with a {@link GradeEngineUnavailableException} naming the master and what to check.
  */
@@ -60,6 +61,9 @@ public final class SparkGradeEngine implements GradeEngine {
     public static final String ID = "spark";
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkGradeEngine.class);
+
+    /** How long this JVM's own part of a context's start may take before the master's timeout starts anyway. */
+    private static final java.time.Duration LOCAL_START_LIMIT = java.time.Duration.ofMinutes(2);
 
     /** Creates the engine; cheap, starts nothing. */
     public SparkGradeEngine() {}
@@ -219,7 +223,6 @@ public final class SparkGradeEngine implements GradeEngine {
             return new JavaSparkContext(conf);
         }
         long seconds = Math.max(1, timeout.toSeconds());
-        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<JavaSparkContext> made = new CompletableFuture<>();
         // on its own thread: the standalone client's registration blocks the constructor, for minutes
         Thread starting = new Thread(() -> {
@@ -232,7 +235,15 @@ public final class SparkGradeEngine implements GradeEngine {
         starting.setDaemon(true);
         starting.start();
         JavaSparkContext sc;
+        long deadline;
         try {
+            // the timeout is the master's: it starts once this JVM's own part of Spark is up (its environment, set
+            // before the scheduler contacts the master), which takes seconds of its own on a busy machine
+            long localLimit = System.nanoTime() + LOCAL_START_LIMIT.toNanos();
+            while (!made.isDone() && SparkEnv.get() == null && System.nanoTime() < localLimit) {
+                Thread.sleep(20);
+            }
+            deadline = System.nanoTime() + timeout.toNanos();
             sc = made.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
             starting.interrupt(); // ends the constructor's wait for the master, and its lock on new contexts
