@@ -70,6 +70,12 @@ final class ClusterConfTest {
     }
 
     @Test
+    void routeTo_theLocalAddressThatReachesTheMaster_noneForAnUnknownHost() {
+        assertThat(ClusterConf.routeTo("spark://127.0.0.1:7077").getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(ClusterConf.routeTo("spark://nohost.invalid:7077")).isNull();
+    }
+
+    @Test
     void conf_loopbackMaster_driverOnLoopback_jarsAndFlagsShipped_usersValuesWin() {
         SparkConf conf = SparkGradeEngine.conf(options("spark://127.0.0.1:7077", Map.of()));
         assertThat(conf.get("spark.driver.host")).isEqualTo("127.0.0.1");
