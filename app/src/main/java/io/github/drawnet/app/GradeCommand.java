@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +61,9 @@ final class GradeCommand implements Callable<Integer> {
     Integer masterTimeout;
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on (off by default; loopback only in local mode).")
     boolean sparkUi;
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --engine spark, as"
+            + " spark-submit takes it (repeatable); it replaces Drawnet's value for that key.")
+    List<String> sparkConf;
     @Option(names = "--backend", paramLabel = "IDS", split = ",",
             description = "Backends to grade on (default: djl, else the first that runs here).")
     List<String> backendIds;
@@ -101,9 +105,13 @@ final class GradeCommand implements Callable<Integer> {
         String engineId = engine == null ? "local" : engine.strip().toLowerCase(Locale.ROOT);
         ReportFiles reportFiles = output.files(); // a bad --formats is refused even without --reports
         Duration timeout = masterTimeout(master, masterTimeout); // a bad master is refused before anything loads
+        Map<String, String> conf = sparkConf(sparkConf);
         GradeEngine gradeEngine = GradeEngines.get(engineId, backends); // an unknown name lists the engines found
         if (master != null && !engineId.equals("spark")) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
+        }
+        if (!conf.isEmpty() && !engineId.equals("spark")) {
+            throw new UserException("--conf is for --engine spark; add --engine spark or drop --conf", ExitCodes.USAGE);
         }
         int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         ExperimentOptions.check("--parallel", threads, 1, GradeOptions.MAX_THREADS);
@@ -116,7 +124,7 @@ final class GradeCommand implements Callable<Integer> {
         String heading = plan.heading(engineId + (engineId.equals("spark") ? " (" + (master == null ? "local[" + threads
                 + "]" : master) + ")" : " (up to " + atOnce + " cells at once)"));
         GradeRun grading = GradeRun.of(plan).engine(gradeEngine).engineOptions(threads, master, sparkUi)
-                .masterTimeout(timeout).reports(reports || saveModels ? reportFiles : null).saveModels(saveModels)
+                .masterTimeout(timeout).conf(conf).reports(reports || saveModels ? reportFiles : null).saveModels(saveModels)
                 .out(out).replace(force).clock(clock);
         try (StopOnInterrupt ctrlC = engineId.equals("local") ? RunOutputs.ctrlCCells(stderr, "grade") : null) {
             GradedRun done = write(grading.stopWhen(ctrlC == null ? () -> false : ctrlC::requested), heading, stdout);
@@ -146,6 +154,11 @@ final class GradeCommand implements Callable<Integer> {
             ExperimentOptions.check("--master-timeout", seconds, 1, 3600);
         }
         return seconds == null ? GradeOptions.DEFAULT_MASTER_TIMEOUT : Duration.ofSeconds(seconds);
+    }
+
+    /** Returns the Spark settings of {@code --conf} ({@link GradeOptions#parseConf}); none when null. */
+    static Map<String, String> sparkConf(List<String> pairs) {
+        return pairs == null ? Map.of() : GradeOptions.parseConf(pairs);
     }
 
     /** Names each diverged cell on {@code err} ({@code label}) and returns {@link ExitCodes#DIVERGED} if any. */

@@ -33,6 +33,7 @@ final class SparkSweep {
     static int run(SweepCommand cmd, PrintStream o, PrintStream err, Clock clock, io.github.drawnet.api.Backends backends)
             throws IOException, InterruptedException {
         java.time.Duration timeout = GradeCommand.masterTimeout(cmd.master, cmd.masterTimeout); // before anything loads
+        java.util.Map<String, String> conf = GradeCommand.sparkConf(cmd.sparkConf);
         GradeEngine engine = GradeEngines.get(cmd.engine.strip().toLowerCase(Locale.ROOT), backends);
         ExperimentSettings base = cmd.data.read(ExperimentSettings.notebook());
         Sweep sweep = cmd.sweep(base);
@@ -47,7 +48,7 @@ final class SparkSweep {
                 base.seed(), engine.id(), cmd.master == null ? "local[" + threads + "]" : cmd.master);
         Path out = cmd.out != null ? cmd.out : RunFolders.fresh(RunFolders.BASE, clock, drawing.name(), "sweep");
         GradedRun done = GradeCommand.write(GradeRun.of(plan).asSweep().engine(engine).out(out).replace(cmd.force)
-                .clock(clock).engineOptions(threads, cmd.master, cmd.sparkUi).masterTimeout(timeout), heading, o);
+                .clock(clock).engineOptions(threads, cmd.master, cmd.sparkUi).masterTimeout(timeout).conf(conf), heading, o);
         List<GradeRow> rows = done.rows();
         o.printf(Locale.ROOT, "Swept %d cells in %.1f s%n", rows.size(), done.seconds());
         o.println("Table: " + Printable.path(done.sweepTable()));

@@ -69,6 +69,9 @@ final class SweepCommand implements Callable<Integer> {
     Integer masterTimeout;
     @Option(names = "--spark-ui", description = "Turn Spark's web UI on for --engine spark (off by default).")
     boolean sparkUi;
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --engine spark, as"
+            + " spark-submit takes it (repeatable); it replaces Drawnet's value for that key.")
+    List<String> sparkConf;
 
     @Option(names = "--force",
             description = "Replace the results of an earlier run in the --out folder (as a whole), or write into the"
@@ -98,6 +101,8 @@ final class SweepCommand implements Callable<Integer> {
             return SparkSweep.run(this, stdout, stderr, clock, backends); // spark, or a one-line refusal naming the engines
         } else if (master != null) {
             throw new UserException("--master is for --engine spark; add --engine spark or drop --master", ExitCodes.USAGE);
+        } else if (sparkConf != null) {
+            throw new UserException("--conf is for --engine spark; add --engine spark or drop --conf", ExitCodes.USAGE);
         }
         ExperimentSettings base = data.read(ExperimentSettings.notebook());
         Set<ReportFiles.Format> chosen = formats.files().formats();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,32 +41,60 @@ final class GradeSparkTest {
      * stderr. With {@code trace}, under {@code strace -f -e trace=connect} writing to that file.
      */
     static CliRunner.Result launch(Path dir, Path trace, String... args) throws IOException, InterruptedException {
+        // as the launcher sets it for local mode
+        return finish(start(dir, trace, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), args));
+    }
+
+    /** A command line started in a JVM of its own, its stdout and stderr going to files. */
+    record Started(Process process, Path out, Path err) {
+
+        String outSoFar() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts the command line as the launcher does for --engine spark, with {@code env} added to this environment. */
+    static Started start(Path dir, Path trace, Map<String, String> env, String... args) throws IOException {
         Path spark = sparkDir();
         List<String> command = new ArrayList<>();
         if (trace != null) {
             command.addAll(List.of("strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString()));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-Xmx2g");
         command.addAll(Arrays.asList(Files.readString(spark.resolve("spark-lib/jvm.options")).trim().split("\\s+")));
         command.addAll(List.of("-Djava.awt.headless=true", "-Dai.djl.offline=true",
                 "-Ddrawnet.log.file=" + dir.resolve("spark.log"), "-cp",
                 spark.resolve("spark-lib") + File.separator + "*" + File.pathSeparator + spark.resolve("drawnet-spark.jar")
-                        + File.pathSeparator + System.getProperty("surefire.test.class.path",
-                                System.getProperty("java.class.path")),
+                        + File.pathSeparator + testClassPath(),
                 Main.class.getName()));
         command.addAll(Arrays.asList(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // as the launcher sets it for local mode
-        Process p = pb.start();
+        pb.environment().putAll(env);
+        return new Started(pb.start(), out, err);
+    }
+
+    /** Waits for {@code started} to end (at most 240 s) and returns its exit code, stdout and stderr. */
+    static CliRunner.Result finish(Started started) throws IOException, InterruptedException {
+        Process p = started.process();
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the spark run did not end in 240 s");
         }
-        return new CliRunner.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new CliRunner.Result(p.exitValue(), Files.readString(started.out(), StandardCharsets.UTF_8),
+                Files.readString(started.err(), StandardCharsets.UTF_8));
+    }
+
+    /** Returns this JVM's java binary. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Returns the app's test class path: its classes and every module and library it depends on. */
+    static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     @Test

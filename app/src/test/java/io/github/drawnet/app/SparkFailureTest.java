@@ -44,6 +44,37 @@ final class SparkFailureTest {
         assertThat(out).doesNotExist();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"spark.executor.memory", "executor.memory=2g", "=1"})
+    void gradeAndSweep_malformedConf_exit2OneLineNamingIt_nothingInOut(String pair) throws IOException {
+        Path drawings = GradeDrawings.folder(dir.resolve("class"));
+        Path out = dir.resolve("out");
+        String line = "--conf must be KEY=VALUE with a Spark setting's key (spark.*), e.g. spark.executor.memory=2g;"
+                + " got '" + pair + "'" + System.lineSeparator();
+        CliRunner.Result grade = CliRunner.run("grade", drawings.toString(), "--engine", "spark", "--conf",
+                "spark.ui.enabled=false", "--conf", pair, "--out", out.toString());
+        assertThat(grade.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(grade.err()).isEqualTo("drawnet grade: " + line);
+        assertThat(grade.out()).isEmpty();
+        CliRunner.Result sweep = CliRunner.run("sweep", "--engine", "spark", "--conf", pair, "--out", out.toString());
+        assertThat(sweep.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sweep.err()).isEqualTo("drawnet sweep: " + line);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void gradeAndSweep_confWithoutSparkEngine_exit2() throws IOException {
+        Path drawings = GradeDrawings.folder(dir.resolve("class"));
+        CliRunner.Result grade = CliRunner.run("grade", drawings.toString(), "--conf", "spark.executor.memory=2g");
+        assertThat(grade.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(grade.err()).isEqualTo("drawnet grade: --conf is for --engine spark; add --engine spark or drop"
+                + " --conf" + System.lineSeparator());
+        CliRunner.Result sweep = CliRunner.run("sweep", "--conf", "spark.executor.memory=2g");
+        assertThat(sweep.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sweep.err()).isEqualTo("drawnet sweep: --conf is for --engine spark; add --engine spark or drop"
+                + " --conf" + System.lineSeparator());
+    }
+
     @Test
     void grade_badMasterTimeout_exit2() {
         CliRunner.Result r = CliRunner.run("grade", dir.toString(), "--engine", "spark", "--master",

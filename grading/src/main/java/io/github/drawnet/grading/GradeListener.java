@@ -17,6 +17,12 @@ public interface GradeListener {
     void onCell(int done, int total, GradeRow row);
 
     /**
+     * Called with a line the engine has for the person watching, such as where a Spark driver listens for its
+     * executors; by default ignored.
+     */
+    default void onNote(String note) {}
+
+    /**
      * Returns whether the grading should stop (Ctrl-C): an engine that can (the {@code local} one) then starts
      * no further cell, marks the cells not started {@linkplain GradeRow.Status#NOT_RUN not run}, and stops the
      * cells training at the end of their epoch ({@linkplain GradeRow.Status#STOPPED stopped}). Asked from the
@@ -34,6 +40,11 @@ public interface GradeListener {
             @Override
             public void onCell(int done, int total, GradeRow row) {
                 listener.onCell(done, total, row);
+            }
+
+            @Override
+            public void onNote(String note) {
+                listener.onNote(note);
             }
 
             @Override

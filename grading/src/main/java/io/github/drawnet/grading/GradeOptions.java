@@ -3,6 +3,10 @@ package io.github.drawnet.grading;
 import io.github.drawnet.viz.ReportFiles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,9 +25,11 @@ import java.util.regex.Pattern;
  *     in its report folder; needs {@code reports}
  * @param masterTimeout how long a cluster's master ({@code spark://}) may take to accept the job and give it a
  *     first executor before the job is given up ({@link GradeEngineUnavailableException}); local mode ignores it
+ * @param conf Spark settings given by the user ({@code --conf key=value}, read by {@link #parseConf}), in the order
+ *     given; each replaces the value Drawnet would choose for that key (the local engine ignores them)
  */
 public record GradeOptions(int threads, String master, boolean ui, Path reports, ReportFiles reportFiles,
-        boolean saveModels, Duration masterTimeout) {
+        boolean saveModels, Duration masterTimeout, Map<String, String> conf) {
 
     /** The most threads allowed. */
     public static final int MAX_THREADS = 64;
@@ -63,6 +69,35 @@ public record GradeOptions(int threads, String master, boolean ui, Path reports,
         if (masterTimeout.isNegative() || masterTimeout.isZero()) {
             throw new IllegalArgumentException("the master's timeout must be positive, got " + masterTimeout);
         }
+        conf = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(conf, "conf")));
+    }
+
+    /** Returns options with no Spark setting of the user's ({@link #conf()} empty). */
+    public GradeOptions(int threads, String master, boolean ui, Path reports, ReportFiles reportFiles,
+            boolean saveModels, Duration masterTimeout) {
+        this(threads, master, ui, reports, reportFiles, saveModels, masterTimeout, Map.of());
+    }
+
+    /**
+     * Returns the Spark settings in {@code pairs}, each written {@code key=value} as {@code spark-submit --conf}
+     * takes them (the value may hold {@code =} and be empty; a later key replaces an earlier one).
+     *
+     * @throws IllegalArgumentException naming the pair, when one has no {@code =} or its key does not start with
+     *     {@code spark.}
+     */
+    public static Map<String, String> parseConf(List<String> pairs) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? "" : pair.substring(0, eq).strip();
+            if (!key.startsWith("spark.") || key.length() == "spark.".length() || key.chars().anyMatch(
+                    Character::isWhitespace)) {
+                throw new IllegalArgumentException("--conf must be KEY=VALUE with a Spark setting's key (spark.*),"
+                        + " e.g. spark.executor.memory=2g; got '" + pair + "'");
+            }
+            conf.put(key, pair.substring(eq + 1));
+        }
+        return conf;
     }
 
     /** Returns options that wait {@link #DEFAULT_MASTER_TIMEOUT} for a cluster's master. */

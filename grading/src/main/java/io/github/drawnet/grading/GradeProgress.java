@@ -52,6 +52,12 @@ public final class GradeProgress implements GradeListener {
         bar.update(done, total, "");
     }
 
+    /** Prints {@code note} on a line of its own. */
+    @Override
+    public void onNote(String note) {
+        bar.line(note);
+    }
+
     /** Removes the bar. */
     public void finish() {
         bar.finish();

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -53,6 +54,7 @@ public final class GradeRun {
     private String master;
     private boolean sparkUi;
     private Duration masterTimeout = GradeOptions.DEFAULT_MASTER_TIMEOUT;
+    private Map<String, String> conf = Map.of();
     private ReportFiles reportFiles;
     private boolean saveModels;
     private GradeListener listener = GradeListener.NONE;
@@ -108,6 +110,15 @@ public final class GradeRun {
     public GradeRun masterTimeout(Duration timeout) {
         new GradeOptions(1, null, false, null, ReportFiles.all(), false, timeout); // refused now, not after the folder
         this.masterTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Sets Spark settings of the user's ({@link GradeOptions#conf()}, as {@code --conf key=value} gives them), each
+     * replacing the value Drawnet would choose for its key; the local engine ignores them. Default: none.
+     */
+    public GradeRun conf(Map<String, String> conf) {
+        this.conf = Map.copyOf(conf);
         return this;
     }
 
@@ -224,7 +235,7 @@ public final class GradeRun {
             long start = System.nanoTime();
             GradeOptions options = new GradeOptions(threads, master, sparkUi,
                     reports ? folder.staging().resolve(REPORTS) : null,
-                    reportFiles != null ? reportFiles : ReportFiles.all(), saveModels, masterTimeout);
+                    reportFiles != null ? reportFiles : ReportFiles.all(), saveModels, masterTimeout, conf);
             List<GradeRow> rows = chosen.run(plan, options, GradeListener.stoppedBy(stopRequested, listener));
             if (sweep) {
                 AtomicFiles.write(folder.staging().resolve(SWEEP_CSV),

@@ -39,4 +39,24 @@ final class GradeOptionsTest {
                     .hasMessage("the master's timeout must be positive, got " + bad);
         }
     }
+
+    @Test
+    void parseConf_keyEqualsValue_inOrder_valueMayHoldEqualsOrBeEmpty_laterKeyWins() {
+        assertThat(GradeOptions.parseConf(java.util.List.of("spark.executor.memory=2g",
+                "spark.executor.extraJavaOptions=-Da=b -Dc=d", "spark.jars=", "spark.executor.memory=3g")))
+                .containsExactly(java.util.Map.entry("spark.executor.memory", "3g"),
+                        java.util.Map.entry("spark.executor.extraJavaOptions", "-Da=b -Dc=d"),
+                        java.util.Map.entry("spark.jars", ""));
+        assertThat(new GradeOptions(1, null, false, null).conf()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "spark.executor.memory", "=2g", "executor.memory=2g", "spark.=1", "spark. x=1",
+        " =1", "memory 2g"})
+    void parseConf_notKeyEqualsValueWithASparkKey_refusedNamingThePair(String pair) {
+        assertThatThrownBy(() -> GradeOptions.parseConf(java.util.List.of("spark.ui.enabled=true", pair)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--conf must be KEY=VALUE with a Spark setting's key (spark.*), e.g."
+                        + " spark.executor.memory=2g; got '" + pair + "'");
+    }
 }

@@ -7,6 +7,10 @@ import io.github.drawnet.grading.GradeRow;
 import io.github.drawnet.grading.Grader;
 import io.github.drawnet.viz.NotebookVisualizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
 
 /**
  * What runs inside a Spark task: grades one cell with the backends this JVM found. The backends are
@@ -31,6 +35,31 @@ final class ExecutorGrader {
             }
         }
         return b;
+    }
+
+    /**
+     * The environment variable of a test hook: a cell index named there throws in its task's first attempt
+     * ({@link TaskContext#attemptNumber()} 0), so that a test can see Spark retry it. Read only by the cluster
+     * tests, which set it through {@code --conf spark.executorEnv.DRAWNET_TEST_FAIL_FIRST_ATTEMPT=N}.
+     */
+    static final String FAIL_FIRST_ATTEMPT = "DRAWNET_TEST_FAIL_FIRST_ATTEMPT";
+
+    /** Grades every cell of a task, in order ({@link #grade}). */
+    static List<GradeRow> gradeAll(Iterator<GradeCell> cells, String reports, String formats, boolean html,
+            boolean models) {
+        String failing = System.getenv(FAIL_FIRST_ATTEMPT);
+        List<GradeRow> rows = new ArrayList<>();
+        while (cells.hasNext()) {
+            GradeCell cell = cells.next();
+            TaskContext task = TaskContext.get();
+            if (failing != null && failing.equals(String.valueOf(cell.index())) && task != null
+                    && task.attemptNumber() == 0) {
+                throw new IllegalStateException(FAIL_FIRST_ATTEMPT + ": cell " + cell.index() + " fails its task's"
+                        + " first attempt");
+            }
+            rows.add(grade(cell, reports, formats, html, models));
+        }
+        return rows;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.drawnet.api.ExperimentSettings;
 import io.github.drawnet.api.InvalidSettingException;
 import io.github.drawnet.api.Setting;
 import io.github.drawnet.grading.GradeEngineUnavailableException;
+import io.github.drawnet.grading.GradeListener;
 import io.github.drawnet.grading.GradeOptions;
 import io.github.drawnet.grading.GradePlan;
 import io.github.drawnet.grading.GradeRow;
@@ -29,8 +30,11 @@ import java.util.List;
  * <pre>
  * spark-submit --class io.github.drawnet.spark.GradeJob --master spark://HOST:7077 \
  *     --jars "$(ls app/target/lib/*.jar | paste -sd,)" spark/target/drawnet-spark.jar \
- *     DIR --out OUT [--force] [--backend djl,dl4j] [--reports] [--master-timeout 20] [--epochs 50] ...
+ *     DIR --out OUT [--force] [--backend djl,dl4j] [--reports] [--master-timeout 20] [--conf k=v] [--epochs 50] ...
  * </pre>
+ *
+ * <p>{@code --conf KEY=VALUE} (repeatable): a Spark setting, replacing Drawnet's value for that key ({@link
+ * GradeOptions#parseConf}); {@code spark-submit}'s own {@code --conf} works too.
  *
  * <p>{@code --master-timeout SECONDS}: how long a cluster's master may take to accept the job and give it an
  * executor (default 20 s); past it the job ends with one line naming the master, exit code 3.
@@ -64,7 +68,20 @@ public final class GradeJob {
             List<Backend> bs = backends.choose(a.backends, note -> err.println("drawnet grade job: " + note));
             GradePlan plan = GradePlan.of(a.folder, bs, a.base, a.grid);
             GradedRun done = GradeRun.of(plan).engine(new SparkGradeEngine()).out(a.out).replace(a.force)
-                    .masterTimeout(a.masterTimeout)
+                    .masterTimeout(a.masterTimeout).conf(GradeOptions.parseConf(a.conf))
+                    .listener(new GradeListener() {
+                        @Override
+                        public void onCell(int done, int total, GradeRow row) {
+                            if (row != null) {
+                                out.println(row.describe(total));
+                            }
+                        }
+
+                        @Override
+                        public void onNote(String note) {
+                            out.println(note);
+                        }
+                    })
                     .reports(a.reports ? ReportFiles.all() : null)
                     .onStart(folder -> out.printf("Grading %d cells (%d drawings) on Spark%n", plan.cells().size(),
                             plan.drawingCount()))
@@ -110,6 +127,7 @@ public final class GradeJob {
         boolean reports;
         boolean force;
         List<String> backends = new ArrayList<>();
+        List<String> conf = new ArrayList<>();
         ExperimentSettings base = ExperimentSettings.notebook();
         Grid grid = Grid.NONE;
         Duration masterTimeout = GradeOptions.DEFAULT_MASTER_TIMEOUT;
@@ -138,6 +156,7 @@ public final class GradeJob {
                     case "--out" -> a.out = Path.of(value);
                     case "--master-timeout" -> a.masterTimeout = seconds(value);
                     case "--backend" -> a.backends.addAll(Arrays.asList(value.split(",")));
+                    case "--conf" -> a.conf.add(value);
                     default -> {
                         Setting s = Setting.fromName(arg);
                         if (Grid.AXES.contains(s)) {
@@ -154,6 +173,7 @@ public final class GradeJob {
             if (a.out == null) {
                 throw new IllegalArgumentException("give --out DIR for grades.csv and grades.html");
             }
+            GradeOptions.parseConf(a.conf); // a malformed pair is refused with the other arguments
             return a;
         }
 

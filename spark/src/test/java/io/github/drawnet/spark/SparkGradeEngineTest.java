@@ -134,7 +134,7 @@ final class SparkGradeEngineTest {
         assertThat(withUi.get("spark.master")).isEqualTo("local[3,2]");
         assertThat(withUi.get("spark.ui.enabled")).isEqualTo("true");
         SparkConf cluster = SparkGradeEngine.conf(new GradeOptions(3, "spark://10.0.0.1:7077", false, null));
-        assertThat(cluster.contains("spark.driver.bindAddress")).isFalse();
+        assertThat(cluster.contains("spark.driver.bindAddress")).isFalse(); // Spark binds to spark.driver.host
     }
 
     @Test
