@@ -5,7 +5,7 @@
 // map for more than two classes) with the points, and what the hidden layer sees. An ES module: the logic that
 // touches no page lives in the modules it imports, each tested by itself with Node's test runner (src/test/js).
 'use strict';
-import { PALETTE, named } from './studio-logic.js';
+import { PALETTE, paletteName, named } from './studio-logic.js';
 import { SETTING_KEYS, comparable, LADDERS, stepValue, parseHidden, hiddenText, ladderFor } from './settings.js';
 import { rgbOf, hexOf, nearestColour as nearestIn, keyOf as keyIn, encodeDrawing } from './drawing.js';
 import { shareFragment as fragmentOf, readLink, linkDrawing, addressQuery, addressedSettings } from './share.js';
