@@ -116,7 +116,8 @@ final class StudioGuard {
         ctx.attribute(BODY, readCapped(ctx));
     }
 
-    private boolean hostAllowed(String host) {
+    /** Returns whether a request's {@code Host} header names this studio: an accepted name and its port. */
+    boolean hostAllowed(String host) {
         if (host == null || host.isBlank()) {
             return false;
         }
@@ -199,7 +200,8 @@ final class StudioGuard {
                 given.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String shorten(String s) {
+    /** Returns a header's value fit for a message: control characters as '?', at most 80 characters and "...". */
+    static String shorten(String s) {
         String t = s == null ? "" : s.replaceAll("[\\p{Cntrl}]", "?");
         return t.length() > 80 ? t.substring(0, 80) + "..." : t;
     }

@@ -11,6 +11,7 @@ import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.TrainingListener;
 import io.github.drawnet.api.TrainingResult;
+import io.github.drawnet.studio.SessionLife.Event;
 import io.github.drawnet.viz.Visualizer;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * {@link RunQueue}, behind every run already waiting, as any new run would be (first come, first
  * served: a resumed run is not put first, or pausing would become a way to jump the queue), and it
  * trains on from its epoch when its turn comes.
+ *
+ * <p>Its states and the events that move it between them are one table, {@link SessionLife}: each
+ * change of state goes through it, and a request the table refuses is answered with its status and
+ * message (409 while a run is going on, 410 once the session ended).
  *
  * <p>Thread-safe: requests arrive on server threads, the run happens on a worker thread; state
  * changes are synchronised on the session.
@@ -139,7 +144,7 @@ final class StudioSession implements AutoCloseable {
      * @throws StudioException 409 when a run is going on
      */
     synchronized void start(Backend backend, StudioSettings s, Drawing drawing, byte[] png, DataSplits points) {
-        requireNotRunning();
+        SessionLife.check(state, Event.START);
         // the new experiment is made before the previous one is let go: a refusal leaves the last run's results
         Experiment next = Experiment.start(backend, drawing, points, spec(s, points), s.settings().training());
         retire();
@@ -147,7 +152,7 @@ final class StudioSession implements AutoCloseable {
         this.result = null;
         this.experiment = next;
         events.newRun(points, drawing);
-        start(s.settings().training().epochs());
+        start(Event.START, s.settings().training().epochs());
     }
 
     /**
@@ -168,7 +173,7 @@ final class StudioSession implements AutoCloseable {
         Experiment next = saved.resume(backend);
         synchronized (this) {
             try {
-                requireNotRunning();
+                SessionLife.check(state, Event.LOAD);
             } catch (StudioException e) {
                 next.close();
                 throw e;
@@ -178,7 +183,7 @@ final class StudioSession implements AutoCloseable {
             this.experiment = next;
             // downloads come with the first epochs trained here (a restored run has no result of its own yet)
             this.result = null;
-            state = State.DONE;
+            state = SessionLife.move(state, Event.LOAD, State.DONE);
         }
         // measured as a run's finish measures it: probabilities and the engine's logits, one row of K a point
         io.github.drawnet.api.Evaluation test = io.github.drawnet.api.Evaluation.of(
@@ -196,23 +201,19 @@ final class StudioSession implements AutoCloseable {
      * @throws StudioException 409 when there is no run, or it is training
      */
     synchronized void step() {
-        if (state == State.PAUSED) {
-            pauseRequested = true;
-            stepsAllowed = 1;
-            requeue("queued for one epoch: waiting for a free trainer");
-            return;
-        }
         if ((state == State.TRAINING || state == State.QUEUED) && pauseRequested) {
+            // not a change of state (SessionLife's note): one more epoch before the pause
             stepsAllowed++;
             return;
         }
-        if (state == State.QUEUED || state == State.TRAINING) {
-            throw new StudioException(409, "the run is training; pause it first, then step one epoch at a time");
+        SessionLife.check(state, Event.STEP);
+        if (state == State.PAUSED) {
+            pauseRequested = true;
+            stepsAllowed = 1;
+            requeue(Event.STEP, "queued for one epoch: waiting for a free trainer");
+            return;
         }
-        if (experiment == null || state != State.DONE) {
-            throw new StudioException(409, "there is no run to step; start one first");
-        }
-        start(1);
+        start(Event.STEP, 1);
     }
 
     /**
@@ -221,39 +222,28 @@ final class StudioSession implements AutoCloseable {
      * @throws StudioException 409 when there is no finished run to continue, or one is going on
      */
     synchronized void continueTraining(int epochs) {
-        requireNotRunning();
-        if (experiment == null || state != State.DONE) {
-            throw new StudioException(409, "there is no finished run to continue; start one first");
-        }
-        start(epochs);
+        SessionLife.check(state, Event.CONTINUE);
+        start(Event.CONTINUE, epochs);
     }
 
-    private void requireNotRunning() {
-        if (state == State.QUEUED || state == State.TRAINING || state == State.PAUSED) {
-            throw new StudioException(409, "a run is already going on in this page; stop it first");
-        }
-        if (state == State.CLOSED) {
-            throw new StudioException(410, "this studio session has ended; reload the page");
-        }
-    }
-
-    /** Queues a new training call of {@code epochs}; call under the session's lock. */
-    private void start(int epochs) {
+    /** Queues a new training call of {@code epochs} on {@code event}; call under the session's lock. */
+    private void start(Event event, int epochs) {
+        SessionLife.check(state, event);
         stopRequested = false;
         pauseRequested = false;
         stepsAllowed = 0;
         epochsAsked = epochs;
         begun = false;
-        requeue("queued: waiting for a free trainer");
+        requeue(event, "queued: waiting for a free trainer");
     }
 
     /**
-     * Puts the run at the back of the queue: a new run, or a paused one (its call's rest, or all of it
-     * when it was paused before reaching a trainer). Call under the session's lock.
+     * Puts the run at the back of the queue on {@code event}: a new run, or a paused one (its call's
+     * rest, or all of it when it was paused before reaching a trainer). Call under the session's lock.
      */
-    private void requeue(String message) {
-        state = State.QUEUED;
-        events.broadcast("status", status(message));
+    private void requeue(Event event, String message) {
+        // checked before the queue hears of it; a queue that refuses (the studio stopping) leaves the state be
+        State queued = SessionLife.move(state, event, State.QUEUED);
         Experiment e = experiment;
         int left = begun ? e.epochsLeft() : epochsAsked;
         // the queue's estimate: a step trains its epochs, then gives the trainer back
@@ -262,6 +252,9 @@ final class StudioSession implements AutoCloseable {
         // the trainer reads its ticket under the session's lock, which this thread holds until it is set
         mine[0] = queue.submit(id, expected, () -> train(e, mine), (place, wait) -> queued(mine[0], place, wait));
         run = mine[0];
+        state = queued;
+        // under the lock, which the queue's announcer waits for: the page reads 'queued' before its place
+        events.broadcast("status", status(message));
     }
 
     /** Tells the pages the run's place in the queue, unless it has left the queue since. */
@@ -296,7 +289,8 @@ final class StudioSession implements AutoCloseable {
         if (state != State.QUEUED || run == null || !queue.cancel(run)) {
             return false;
         }
-        state = experiment != null && experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE;
+        state = SessionLife.move(state, Event.STOP,
+                experiment != null && experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE);
         return true;
     }
 
@@ -313,7 +307,7 @@ final class StudioSession implements AutoCloseable {
             stepsAllowed = 0;
             // a run a trainer has just taken pauses there, before its first epoch
             if (run != null && queue.cancel(run)) {
-                state = State.PAUSED;
+                state = SessionLife.move(state, Event.PAUSE, State.PAUSED);
                 events.broadcast("status", status("paused"));
             }
         }
@@ -324,7 +318,7 @@ final class StudioSession implements AutoCloseable {
         if (state == State.PAUSED) {
             pauseRequested = false;
             stepsAllowed = 0;
-            requeue("queued: waiting for a free trainer");
+            requeue(Event.RESUME, "queued: waiting for a free trainer");
         } else if (state == State.TRAINING || state == State.QUEUED) {
             pauseRequested = false;
             stepsAllowed = 0;
@@ -358,17 +352,17 @@ final class StudioSession implements AutoCloseable {
      */
     private ExperimentResult stopPaused() {
         if (!begun) {
-            state = experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE;
+            state = SessionLife.move(state, Event.STOP, experiment.epochsCompleted() > 0 ? State.DONE : State.IDLE);
             events.broadcast("status", status("stopped before it reached a trainer"));
             return null;
         }
         try {
             ExperimentResult r = experiment.finish();
             result = r;
-            state = State.DONE;
+            state = SessionLife.move(state, Event.STOP, State.DONE);
             return r;
         } catch (RuntimeException ex) {
-            state = State.FAILED;
+            state = SessionLife.move(state, Event.STOP, State.FAILED);
             LOG.warn("session {} failed", id, ex);
             events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             events.broadcast("status", status("failed"));
@@ -385,8 +379,10 @@ final class StudioSession implements AutoCloseable {
         if (state == State.CLOSED) {
             return;
         }
-        leaveQueue();
-        state = State.CLOSED;
+        if (state == State.QUEUED && run != null) {
+            queue.cancel(run);
+        }
+        state = SessionLife.move(state, Event.END, State.CLOSED);
         stopRequested = true;
         pauseRequested = false;
         if (experiment != null) {
@@ -423,11 +419,11 @@ final class StudioSession implements AutoCloseable {
             }
             if (pauseRequested && stepsAllowed == 0) {
                 // paused as the trainer took it from the queue: the trainer goes straight back
-                state = State.PAUSED;
+                state = SessionLife.move(state, Event.TAKE, State.PAUSED);
                 events.broadcast("status", status("paused"));
                 return;
             }
-            state = State.TRAINING;
+            state = SessionLife.move(state, Event.TAKE, State.TRAINING);
             rest = begun;
             epochs = epochsAsked;
             begun = true;
@@ -463,9 +459,9 @@ final class StudioSession implements AutoCloseable {
                 if (next[0] == Next.PAUSE && !stopRequested && e.epochsLeft() > 0) {
                     // the trainer goes back to the queue; a Resume or Step that came during the epoch queues the rest
                     if (!pauseRequested || stepsAllowed > 0) {
-                        requeue("queued: waiting for a free trainer");
+                        requeue(Event.YIELD, "queued: waiting for a free trainer");
                     } else {
-                        state = State.PAUSED;
+                        state = SessionLife.move(state, Event.YIELD, State.PAUSED);
                         events.broadcast("status", status("paused"));
                     }
                     return;
@@ -474,7 +470,7 @@ final class StudioSession implements AutoCloseable {
             ExperimentResult r = e.finish();
             synchronized (this) {
                 result = r;
-                state = state == State.CLOSED ? State.CLOSED : State.DONE;
+                state = SessionLife.move(state, Event.FINISH, state == State.CLOSED ? State.CLOSED : State.DONE);
             }
             events.broadcast("done", events.done(r));
             events.broadcast("status", status(r.training().stopReason() == StopReason.DIVERGED ? r.training().message()
@@ -484,7 +480,7 @@ final class StudioSession implements AutoCloseable {
                 if (state == State.CLOSED) {
                     return; // the page went away and took the model with it
                 }
-                state = State.FAILED;
+                state = SessionLife.move(state, Event.FAIL, State.FAILED);
             }
             LOG.warn("session {} failed", id, ex);
             events.broadcast("failure", SessionEvents.message(ex.getMessage() == null ? ex.toString() : ex.getMessage()));

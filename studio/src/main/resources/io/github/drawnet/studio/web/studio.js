@@ -2,8 +2,15 @@
 // trains on (opaque ink = drawn, transparent = the background; in one colour the notebook's two classes,
 // in several colours one class per colour), sends it and the settings to the server, and follows
 // training over server-sent events: curves, the network with each unit's map, the output map (a class
-// map for more than two classes) with the points, and what the hidden layer sees.
+// map for more than two classes) with the points, and what the hidden layer sees. An ES module: the logic that
+// touches no page lives in the modules it imports, each tested by itself with Node's test runner (src/test/js).
 'use strict';
+import { PALETTE, paletteName, named } from './studio-logic.js';
+import { SETTING_KEYS, comparable, LADDERS, stepValue, parseHidden, hiddenText, ladderFor } from './settings.js';
+import { rgbOf, hexOf, nearestColour as nearestIn, keyOf as keyIn, encodeDrawing } from './drawing.js';
+import { shareFragment as fragmentOf, readLink, linkDrawing, addressQuery, addressedSettings } from './share.js';
+import { retryDelay, busy, retriesStart, retryText, statusAnnouncement, placeAfter } from './queue.js';
+import { buttonStates, oneClass, oneClassNotice } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const canvas = $('canvas');
@@ -37,26 +44,13 @@ let continueEpochs = 10;
 let ended = false;
 
 // ---- drawing ------------------------------------------------------------------------------
-function rgbOf(hex) {
-  const v = parseInt(String(hex).replace('#', ''), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
-function hexOf(rgb) {
-  return '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
-}
 /** Returns the index in knownColours of the colour nearest to (r, g, b). */
 function nearestColour(r, g, b) {
-  let best = 0, bestD = Infinity;
-  for (let k = 0; k < knownColours.length; k++) {
-    const c = knownColours[k];
-    const d = (c[0] - r) * (c[0] - r) + (c[1] - g) * (c[1] - g) + (c[2] - b) * (c[2] - b);
-    if (d < bestD) { bestD = d; best = k; }
-  }
-  return best;
+  return nearestIn(knownColours, r, g, b);
 }
 /** Returns what pixel i of image data a is: -1 for the background (mostly transparent), else its colour's index. */
 function keyOf(a, i) {
-  return a[i * 4 + 3] < 128 ? -1 : nearestColour(a[i * 4], a[i * 4 + 1], a[i * 4 + 2]);
+  return keyIn(knownColours, a, i);
 }
 function remember(hex) {
   const rgb = rgbOf(hex);
@@ -373,7 +367,6 @@ let retryTimer = 0;
 let retryTick = 0;
 let retryAt = 0;
 let retryAction = null;
-const START_ATTEMPTS = 6;   // a refused Start is tried this often by itself; a refused session, until it gets one
 /** Shows a refusal until it no longer applies, and calls action(attempt + 1) after the attempt's wait. */
 function refuse(message, attempt, action) {
   cancelRetry();
@@ -388,8 +381,7 @@ function refuse(message, attempt, action) {
   announce(message + ' The page tries again by itself in ' + wait + ' seconds.');
 }
 function showRetry() {
-  const left = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
-  $('retry-text').textContent = 'The page tries again by itself in ' + left + ' s; your drawing and settings are kept.';
+  $('retry-text').textContent = retryText(retryAt, Date.now());
   $('retry').hidden = false;
 }
 function runRetry() {
@@ -466,9 +458,6 @@ async function api(path, body) {
 function sessionPath(action) {
   return '/api/sessions/' + sessionId + '/' + action;
 }
-// the settings the page sends, by the server's keys; their defaults come from the server (/api/info)
-const SETTING_KEYS = ['hidden', 'activation', 'optimizer', 'learningRate', 'weightDecay', 'l1', 'batchSize', 'epochs',
-  'trainSize', 'validationSize', 'testSize', 'noise', 'seed'];
 function settings() {
   const s = { backend: $('backend').value };
   SETTING_KEYS.forEach((k) => { s[k] = $(k).value; });
@@ -504,20 +493,12 @@ function settingsChanged(e) {
 }
 function setButtons(st) {
   state = st;
-  const running = st === 'training' || st === 'queued';
-  const off = ended || !sessionId;
-  $('start').disabled = off || running || st === 'paused';
-  $('pause').disabled = off || !running;
-  $('resume').disabled = off || st !== 'paused';
-  $('step').disabled = off || running;
-  $('stop').disabled = off || !(running || st === 'paused');
-  const same = formMatchesRun();
-  $('continue').disabled = off || st !== 'done' || !same;
-  $('continue').title = st === 'done' && !same ? 'The settings shown are not this run\'s: Start trains with them'
-    : 'Train the finished model ' + continueEpochs + ' more epochs';
+  const b = buttonStates(st, ended || !sessionId, formMatchesRun(), continueEpochs);
+  ['start', 'pause', 'resume', 'step', 'stop', 'continue'].forEach((k) => { $(k).disabled = b[k]; });
+  $('continue').title = b.continueTitle;
   $('share').disabled = false;
   // on a phone, once a run has started, the drawing and the output map sit side by side
-  if (running || st === 'paused' || st === 'done') document.body.classList.add('has-run');
+  if (b.hasRun) document.body.classList.add('has-run');
 }
 function clearResults() {
   history = [];
@@ -548,13 +529,13 @@ async function start(overrides, attempt) {
       : '(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
     announce('training started');
   } catch (e) {
-    if ((e.status === 503 || e.status === 429) && attempt < START_ATTEMPTS) {
+    if (retriesStart(e.status, attempt)) {
       refuse(e.message, attempt, (n) => start(overrides, n));
       return;
     }
     refusalEnded();
     if (e.setting) markInvalid(e.setting);
-    showError(e.status === 503 || e.status === 429 ? e.message + ' (the page stopped trying by itself; press Start to '
+    showError(busy(e.status) ? e.message + ' (the page stopped trying by itself; press Start to '
       + 'try again)' : e.message);
     setButtons(state);
   }
@@ -593,48 +574,10 @@ async function loadModel(text, name) {
 }
 
 // ---- sharing: the settings and the drawing in the page's address --------------------------
-async function deflate(bytes) {
-  const cs = new CompressionStream('deflate-raw');
-  const out = new Response(new Blob([bytes]).stream().pipeThrough(cs)).arrayBuffer();
-  return new Uint8Array(await out);
-}
-async function inflate(bytes) {
-  const ds = new DecompressionStream('deflate-raw');
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(ds)).arrayBuffer());
-}
-function toBase64Url(bytes) {
-  let s = '';
-  bytes.forEach((b) => { s += String.fromCharCode(b); });
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-function fromBase64Url(text) {
-  const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-/**
- * Returns the fragment that opens this experiment: settings as JSON and the drawing, deflated. A drawing in
- * black alone (the notebook's) is 1 bit a pixel (v=1, as before); in other or several colours, each pixel is
- * the index of its class (0 the background, 1.. the colours listed in c) in one byte (v=2).
- */
+/** Returns the fragment that opens this experiment: its settings and the canvas's drawing (see share.js). */
 async function shareFragment() {
-  const n = canvas.width * canvas.height;
   const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  const keys = new Int16Array(n);
-  const used = [];
-  for (let i = 0; i < n; i++) {
-    keys[i] = keyOf(d, i);
-    if (keys[i] >= 0 && !used.includes(keys[i])) used.push(keys[i]);
-  }
-  const s = 's=' + encodeURIComponent(JSON.stringify(settings()));
-  if (used.length === 0 || (used.length === 1 && used[0] === 0)) {
-    const bits = new Uint8Array(n / 8);
-    for (let i = 0; i < n; i++) if (keys[i] >= 0) bits[i >> 3] |= 1 << (i & 7);
-    return 'v=1&' + s + '&d=' + toBase64Url(await deflate(bits));
-  }
-  const classes = new Uint8Array(n);
-  for (let i = 0; i < n; i++) classes[i] = keys[i] < 0 ? 0 : used.indexOf(keys[i]) + 1;
-  return 'v=2&' + s + '&c=' + used.map((k) => hexOf(knownColours[k]).slice(1)).join('.') + '&d='
-    + toBase64Url(await deflate(classes));
+  return fragmentOf(settings(), encodeDrawing(d, knownColours));
 }
 $('share').addEventListener('click', async () => {
   showError('');
@@ -654,39 +597,14 @@ $('share').addEventListener('click', async () => {
 async function openShared() {
   const hash = location.hash.replace(/^#/, '');
   if (!hash) return;
-  const max = info ? info.limits.maxShareBytes : 8192;
-  if (hash.length > max) throw new Error('the link holds ' + hash.length + ' bytes; at most ' + max + ' are read');
-  const p = new URLSearchParams(hash);
-  const version = p.get('v');
-  if (version !== '1' && version !== '2') throw new Error('the link is not a Drawnet studio experiment (expected v=1 or v=2)');
-  let s;
-  try { s = JSON.parse(p.get('s') || '{}'); } catch (e) { throw new Error('the link\'s settings are not readable'); }
-  applySettings(s);
-  if (p.get('d')) {
-    const n = canvas.width * canvas.height;
-    let bytes;
-    try { bytes = await inflate(fromBase64Url(p.get('d'))); } catch (e) { throw new Error('the link\'s drawing is not readable'); }
+  const limits = info ? info.limits : null;
+  const link = readLink(hash, limits);
+  applySettings(link.settings);
+  const drawing = await linkDrawing(link, limits, canvas.width * canvas.height);
+  if (drawing) {
+    drawing.colours.forEach(remember);
     const img = ctx.createImageData(canvas.width, canvas.height);
-    if (version === '1') {
-      if (bytes.length !== n / 8) throw new Error('the link\'s drawing is not 256 x 256');
-      for (let i = 0; i < n; i++) img.data[i * 4 + 3] = (bytes[i >> 3] >> (i & 7)) & 1 ? 255 : 0;
-    } else {
-      const colours = String(p.get('c') || '').split('.').filter((c) => /^[0-9a-f]{6}$/i.test(c)).map((c) => '#' + c);
-      const most = info ? info.limits.maxClasses - 1 : 7;
-      if (!colours.length || colours.length > most) {
-        throw new Error('the link\'s drawing names ' + colours.length + ' colours; 1 to ' + most + ' are allowed');
-      }
-      if (bytes.length !== n) throw new Error('the link\'s drawing is not 256 x 256');
-      colours.forEach(remember);
-      const rgbs = colours.map(rgbOf);
-      for (let i = 0; i < n; i++) {
-        const k = bytes[i];
-        if (k > rgbs.length) throw new Error('the link\'s drawing has class ' + k + ' of ' + rgbs.length + ' colours');
-        if (k === 0) continue;
-        img.data[i * 4] = rgbs[k - 1][0]; img.data[i * 4 + 1] = rgbs[k - 1][1]; img.data[i * 4 + 2] = rgbs[k - 1][2];
-        img.data[i * 4 + 3] = 255;
-      }
-    }
+    img.data.set(drawing.rgba);
     ctx.putImageData(img, 0, 0);
     linkedDrawing = canvas.toDataURL('image/png');
     drawingChanged('(from the link)');
@@ -704,11 +622,10 @@ function step(input, ladder, dir) {
 }
 /** Gives each numeric setting a stepper: − and + beside it, and the arrow keys in it. */
 function makeSteppers() {
-  Object.entries(LADDERS).forEach(([key, full]) => {
+  Object.keys(LADDERS).forEach((key) => {
     const input = $(key);
     if (!input || input.parentElement.classList.contains('stepper')) return;
-    const most = key === 'epochs' ? info.limits.maxEpochs : SIZES === full ? info.limits.maxPoints : Infinity;
-    const ladder = full && full.filter((v) => v <= most);
+    const ladder = ladderFor(key, info.limits);
     const box = document.createElement('span');
     box.className = 'stepper';
     input.parentElement.insertBefore(box, input);
@@ -794,23 +711,15 @@ function drawLayerControls() {
   if (focused && $(focused)) $(focused).focus();
 }
 // ---- Playground's moves: steppers, +/- for layers and units, the settings in the address -----
-// the settings the address carries, as the server names them
-const ADDRESS_KEYS = ['backend', 'features'].concat(SETTING_KEYS);
 /** Puts the settings in the address as they change (the share link's fragment stays for the drawing). */
 function updateAddress() {
   if (!info) return;
-  const q = new URLSearchParams(location.search);
-  ADDRESS_KEYS.forEach((k) => q.delete(k));
-  Object.entries(addressSettings(settings(), info.defaults, info.defaultBackend, SETTING_KEYS)).forEach(([k, v]) => q.set(k, v));
-  const query = q.toString().replace(/%2C/gi, ',');
-  window.history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+  const query = addressQuery(location.search, settings(), info.defaults, info.defaultBackend);
+  window.history.replaceState(null, '', location.pathname + query + location.hash);
 }
 /** Fills the form from the address's settings; they are newer than a share link's, which they follow. */
 function applyAddress() {
-  const q = new URLSearchParams(location.search);
-  const s = {};
-  ['backend'].concat(SETTING_KEYS).forEach((k) => { if (q.has(k)) s[k] = q.get(k); });
-  if (q.has('features')) s.features = q.get('features').split(',').filter(Boolean);
+  const s = addressedSettings(location.search);
   if (Object.keys(s).length) applySettings(s);
 }
 
@@ -1080,14 +989,10 @@ function liveBalancedAccuracy() {
   if (!p || !n) return null;
   return (tp / p + tn / n) / 2;
 }
-/** The notice for a network that gives every point one class: its balanced accuracy is chance, 1/K of K classes. */
-function oneClass(K) {
-  return 'It predicts one class: balanced accuracy is near ' + (K > 2 ? '1/' + K + ' (' + (1 / K).toFixed(2) + ')' : '0.5')
-    + '. Try more hidden units, other input features or more epochs.';
-}
 function checkOneClass(balanced, epoch, K) {
-  if (balanced !== null && Math.abs(balanced - 1 / K) < 0.05 && epoch >= 10) showNotice(oneClass(K));
-  else if (balanced !== null && Math.abs(balanced - 1 / K) >= 0.1) showNotice('');
+  const show = oneClassNotice(balanced, epoch, K);
+  if (show === true) showNotice(oneClass(K));
+  else if (show === false) showNotice('');
 }
 
 function drawCurves() {
@@ -1302,11 +1207,10 @@ function listen() {
     $('state').textContent = s.state;
     if (s.message && s.state !== 'training') $('figures').textContent = s.message;
     setButtons(s.state);
-    if (before !== s.state && s.state !== 'training' && s.state !== 'done') announce(s.message && s.message.startsWith(s.state) ? s.message : s.state + (s.message ? ': ' + s.message : ''));
-    // the place in the queue: shown beside the state, read out when it changes (near the front, or every fifth)
-    else if (s.state === 'queued' && s.position && s.position !== queuePlace
-        && (s.position <= 3 || s.position % 5 === 0)) announce(s.message);
-    queuePlace = s.state === 'queued' ? s.position : 0;
+    // a new state, or the place in the queue (shown beside the state), read out when it changes (see queue.js)
+    const said = statusAnnouncement(before, s, queuePlace);
+    if (said !== null) announce(said);
+    queuePlace = placeAfter(s);
   });
   events.addEventListener('epoch', (e) => { onEpoch(JSON.parse(e.data)); curvesSoon(); });
   events.addEventListener('history', (e) => {
