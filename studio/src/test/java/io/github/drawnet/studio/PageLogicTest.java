@@ -17,12 +17,23 @@ import org.junit.jupiter.api.Test;
 final class PageLogicTest {
 
     static final Path TESTS = Paths.get("src", "test", "js", "studio-logic.test.js");
+    static final Path NETWORK_EDIT_TESTS = Paths.get("src", "test", "js", "network-edit.test.js");
 
     @Test
     void nodeTestRunner_pageLogic_allPass() throws Exception {
+        runNode(TESTS);
+    }
+
+    /** The network drawing's weights and their editor (network-edit.js). */
+    @Test
+    void nodeTestRunner_networkEdit_allPass() throws Exception {
+        runNode(NETWORK_EDIT_TESTS);
+    }
+
+    static void runNode(Path tests) throws Exception {
         assumeTrue(nodeAvailable(), "node is not installed: the page's logic tests (src/test/js) did not run");
-        assertThat(TESTS).exists();
-        Process p = new ProcessBuilder("node", "--test", TESTS.toString()).redirectErrorStream(true).start();
+        assertThat(tests).exists();
+        Process p = new ProcessBuilder("node", "--test", tests.toString()).redirectErrorStream(true).start();
         String out;
         try (var in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
