@@ -1031,16 +1031,29 @@ function openWeightEditor(target, from) {
   weightChosen();
   $('weight-error').textContent = state === 'paused' || state === 'done' ? ''
     : 'Pause the run to set its weights; Resume or Step then train on from them.';
-  // beside the unit, within the drawing
-  const wrap = $('network-wrap');
   box.hidden = false;
-  const at = node ? node.getBBox() : { x: 0, y: 0, width: 0 };
-  const left = Math.min(at.x + at.width + 14, wrap.clientWidth - box.offsetWidth - 4);
-  box.style.left = Math.max(0, left < at.x + at.width && at.x - box.offsetWidth - 14 >= 0
-    ? at.x - box.offsetWidth - 14 : left) + 'px';
-  box.style.top = Math.max(0, Math.min(at.y, wrap.clientHeight - box.offsetHeight - 4)) + 'px';
+  placeWeightEditor(box, node ? node.getBBox() : { x: 0, y: 0, width: 0, height: 0 });
   $('weight-value').focus();
   $('weight-value').select();
+}
+/** Puts the editor beside the unit's box at (right, else left, else below or above it), within the drawing. */
+function placeWeightEditor(box, at) {
+  const wrap = $('network-wrap');
+  const w = box.offsetWidth;
+  const h = box.offsetHeight;
+  const W = wrap.clientWidth;
+  const H = wrap.clientHeight;
+  let left;
+  let top = Math.max(0, Math.min(at.y, H - h - 4));
+  if (at.x + at.width + 14 + w <= W) left = at.x + at.width + 14;
+  else if (at.x - 14 - w >= 0) left = at.x - 14 - w;
+  else {
+    // a narrow drawing (a phone): under the unit, or over it when there is no room below
+    left = Math.max(0, Math.min(at.x + at.width / 2 - w / 2, W - w - 4));
+    top = at.y + at.height + 8 + h <= H ? at.y + at.height + 8 : Math.max(0, at.y - h - 8);
+  }
+  box.style.left = left + 'px';
+  box.style.top = top + 'px';
 }
 function weightChosen() {
   const c = editing.choices[Number($('weight-which').value)];
