@@ -67,9 +67,10 @@ test('unitChoices: a unit\'s bias first, then the weight from each of its inputs
   assert.deepEqual(edit.unitChoices(null, 0, 0, name), []);
 });
 
-test('largestWeight, edgeWidth and signColour: drawn to the largest weight or bias, coloured by sign', () => {
-  assert.equal(edit.largestWeight(LAYERS), 3);
-  assert.equal(edit.largestWeight([]), 1e-6);
+test('largestWeight, edgeWidth and signColour: edges drawn to the largest weight, biases to the largest value, coloured by sign', () => {
+  assert.equal(edit.largestWeight(LAYERS, true), 3);
+  assert.equal(edit.largestWeight(LAYERS, false), 2);
+  assert.equal(edit.largestWeight([], true), 1e-6);
   assert.equal(edit.edgeWidth(0, 3), 0.4);
   assert.equal(edit.edgeWidth(-3, 3), 5.4);
   assert.equal(edit.edgeWidth(1.5, 3), 2.9);

@@ -68,12 +68,15 @@ function unitChoices(layers, layer, row, name) {
     value: weightOf(layers, target) }));
 }
 
-/** Returns the largest absolute weight or bias (at least 1e-6), the scale edges and biases are drawn to. */
-function largestWeight(layers) {
+/**
+ * Returns the largest absolute weight (at least 1e-6), the scale edges are drawn to; with biases, of the weights and
+ * the biases, the scale biases are coloured to (a large bias does not thin every edge).
+ */
+function largestWeight(layers, biases) {
   let most = 1e-6;
   (layers || []).forEach((l) => {
     l.w.forEach((row) => row.forEach((v) => { most = Math.max(most, Math.abs(v)); }));
-    l.b.forEach((v) => { most = Math.max(most, Math.abs(v)); });
+    if (biases) l.b.forEach((v) => { most = Math.max(most, Math.abs(v)); });
   });
   return most;
 }

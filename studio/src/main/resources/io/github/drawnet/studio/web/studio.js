@@ -991,7 +991,8 @@ function edgeHit(edges, d, path, target) {
 /** Colours and labels the edges and biases by the latest weights. */
 function paintWeights() {
   const layers = lastMaps.layers;
-  const most = largestWeight(layers);
+  const most = largestWeight(layers, false);
+  const mostWithBiases = largestWeight(layers, true);
   edgeEls.forEach((e) => {
     const target = { layer: e.layer, row: e.out, col: e.in };
     const v = weightOf(layers, target);
@@ -1003,7 +1004,7 @@ function paintWeights() {
   biasEls.forEach((b) => {
     const v = weightOf(layers, b.target);
     if (v === null) return;
-    b.el.setAttribute('fill', 'rgb(' + signColour(v, most, POS, NEG) + ')');
+    b.el.setAttribute('fill', 'rgb(' + signColour(v, mostWithBiases, POS, NEG) + ')');
     b.el.firstChild.textContent = targetName(b.target, drawnName) + ': ' + weightText(v) + ' (click to set)';
   });
 }
