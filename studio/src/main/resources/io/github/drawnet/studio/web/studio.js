@@ -951,11 +951,12 @@ function hoverable(g, column, index, columns, outputs) {
 // ---- the weights in the drawing and their editor: click (or Enter on a unit), type, Enter --------------
 let biasEls = [];           // [{el, target}]
 let editing = null;         // the editor's unit: {choices, from (the unit's node, focused again on closing)}
-/** Returns the drawn network's name of node index of column, as labels and the editor say it. */
-function drawnName(column, index) {
+/** Returns the drawn network's names of its nodes, (column, index) => name, as labels and the editor say them. */
+function drawnNames() {
   const { hidden, features, outputs } = layerSizes();
   const labels = info ? Object.fromEntries(info.features.map((f) => [f.id, f.label])) : {};
-  return nodeName(column, index, hidden.length + 2, features.map((f) => labels[f] || f), outputs, className);
+  const inputs = features.map((f) => labels[f] || f);
+  return (column, index) => nodeName(column, index, hidden.length + 2, inputs, outputs, className);
 }
 /** Draws an input node: the feature's value over the plane (as TensorFlow Playground does), and its name. */
 function inputNode(g, p, box, id, label) {
@@ -993,6 +994,7 @@ function paintWeights() {
   const layers = lastMaps.layers;
   const most = largestWeight(layers, false);
   const mostWithBiases = largestWeight(layers, true);
+  const drawnName = drawnNames();
   edgeEls.forEach((e) => {
     const target = { layer: e.layer, row: e.out, col: e.in };
     const v = weightOf(layers, target);
@@ -1017,12 +1019,13 @@ function unitNode(column, row) {
 function openWeightEditor(target, from) {
   const box = $('weight-editor');
   const node = from || unitNode(target.layer + 1, target.row);
+  const drawnName = drawnNames();
   const choices = unitChoices(lastMaps && lastMaps.layers, target.layer, target.row, drawnName);
   if (!choices.length) {
     announce('the network has no weights yet: start a run, then pause it to set them');
     return;
   }
-  editing = { choices, from: node };
+  editing = { choices, from: node, name: drawnName };
   $('weight-editor-title').textContent = 'Weights into ' + drawnName(target.layer + 1, target.row);
   const which = $('weight-which');
   which.textContent = '';
@@ -1077,6 +1080,7 @@ function weightRefused(message) {
 async function sendWeight() {
   if (!editing) return;
   const c = editing.choices[Number($('weight-which').value)];
+  const name = editing.name;
   const typed = parseWeight($('weight-value').value, (info && info.limits.maxWeight) || 100);
   if (typed.error) {
     weightRefused(typed.error);
@@ -1084,7 +1088,7 @@ async function sendWeight() {
   }
   try {
     const r = await api(sessionPath('weight'), weightBody(c.target, typed.value));
-    announce(targetName(c.target, drawnName) + ' set to ' + weightText(r.value));
+    announce(targetName(c.target, name) + ' set to ' + weightText(r.value));
     closeWeightEditor(true);
   } catch (e) {
     weightRefused(e.message);
