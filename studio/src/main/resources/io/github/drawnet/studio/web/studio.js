@@ -973,7 +973,7 @@ function inputNode(g, p, box, id, label) {
 }
 /** Draws a unit's bias: a small square at its lower left, coloured by sign as the edges are; click sets it. */
 function biasNode(svg, p, box, target, node) {
-  const side = Math.max(7, Math.min(12, box / 4));
+  const side = Math.max(5, Math.min(12, box / 4));   // small beside small units (many of them), never a dot
   const r = el('rect', { x: p.x - side / 2, y: p.y + box - side / 2, width: side, height: side, rx: 1,
     class: 'bias', fill: '#fff' }, svg);
   r.appendChild(title(''));
