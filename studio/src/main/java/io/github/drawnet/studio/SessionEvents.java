@@ -262,6 +262,22 @@ final class SessionEvents {
         return n;
     }
 
+    /**
+     * Returns each input feature's value over the live grid, as a map drawn as the hidden units' are
+     * (over the feature's own range), for the input nodes of the page's network drawing, by feature id.
+     */
+    static java.util.Map<String, String> inputMaps(Visualizer visualizer) {
+        java.util.Map<String, String> maps = new java.util.LinkedHashMap<>();
+        for (io.github.drawnet.api.Feature f : io.github.drawnet.api.Feature.values()) {
+            float[] values = new float[GRID.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) f.apply(GRID.x1(i), GRID.x2(i));
+            }
+            maps.put(f.id(), dataUrl(visualizer.mapPng(values, LIVE_GRID, Activation.LINEAR).png()));
+        }
+        return maps;
+    }
+
     private static void weights(ArrayNode into, Parameters p) {
         for (LayerParameters layer : p.layers()) {
             ObjectNode l = into.addObject();

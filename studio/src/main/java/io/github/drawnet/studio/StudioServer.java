@@ -380,6 +380,22 @@ public final class StudioServer implements AutoCloseable {
             ctx.status(202).result("{}").contentType("application/json");
         });
         app.post("/api/sessions/{id}/load", this::load);
+        // a weight or bias typed into the network drawing of a paused or finished run
+        app.post("/api/sessions/{id}/weight", ctx -> {
+            StudioSession s = session(ctx);
+            WeightEdit edit = WeightEdit.from(body(ctx));
+            float stored = s.setWeight(edit);
+            ObjectNode n = JSON.createObjectNode();
+            n.put("layer", edit.layer());
+            if (edit.isBias()) {
+                n.put("bias", edit.row());
+            } else {
+                n.put("row", edit.row());
+                n.put("col", edit.col());
+            }
+            n.put("value", stored);
+            ctx.json(n);
+        });
         app.post("/api/sessions/{id}/close", ctx -> {
             session(ctx);
             closeSession(ctx.pathParam("id"));
@@ -618,6 +634,18 @@ public final class StudioServer implements AutoCloseable {
         ctx.contentType("image/png").result(out.toByteArray());
     }
 
+    /** Each input feature's map, for the input nodes: the same for every page, drawn once. */
+    private volatile Map<String, String> inputMaps;
+
+    private Map<String, String> inputMaps() {
+        Map<String, String> m = inputMaps;
+        if (m == null) {
+            m = SessionEvents.inputMaps(visualizer);
+            inputMaps = m;
+        }
+        return m;
+    }
+
     private ObjectNode info() {
         ObjectNode n = JSON.createObjectNode();
         n.put("version", DrawnetVersion.get());
@@ -637,6 +665,7 @@ public final class StudioServer implements AutoCloseable {
             ObjectNode o = features.addObject();
             o.put("id", f.id());
             o.put("label", f.label());
+            o.put("map", inputMaps().get(f.id()));
         }
         ArrayNode activations = n.putArray("activations");
         for (Activation a : Activation.values()) {
@@ -658,6 +687,7 @@ public final class StudioServer implements AutoCloseable {
         limits.put("maxClasses", io.github.drawnet.api.NetworkSpec.MAX_CLASSES);
         limits.put("maxHiddenLayers", io.github.drawnet.api.NetworkSpec.MAX_HIDDEN_LAYERS);
         limits.put("maxUnits", io.github.drawnet.api.NetworkSpec.MAX_UNITS);
+        limits.put("maxWeight", WeightEdit.MAX_ABS);
         n.put("needsKey", accessKey != null);
         ArrayNode warm = n.putArray("warmBackends");
         warmup.warm().forEach(warm::add);

@@ -7,6 +7,7 @@ import io.github.drawnet.api.Drawing;
 import io.github.drawnet.api.Experiment;
 import io.github.drawnet.api.ExperimentResult;
 import io.github.drawnet.api.History;
+import io.github.drawnet.api.Model;
 import io.github.drawnet.api.NetworkSpec;
 import io.github.drawnet.api.StopReason;
 import io.github.drawnet.api.TrainingListener;
@@ -224,6 +225,50 @@ final class StudioSession implements AutoCloseable {
     synchronized void continueTraining(int epochs) {
         SessionLife.check(state, Event.CONTINUE);
         start(Event.CONTINUE, epochs);
+    }
+
+    /**
+     * Sets one weight or bias of a paused or finished run's model, as TensorFlow Playground lets one
+     * do: Resume, Step or Continue train on from it, with the optimizer's state as it was. The pages
+     * are sent the new weights and maps, as after an epoch; a finished run is measured again, so that
+     * its test figures and downloads are those of the edited model.
+     *
+     * @return the value the model holds now (the typed one as a 32-bit float)
+     * @throws StudioException 409 when there is no model, or its run is queued or training; 400 when
+     *     the edit's indices are beyond the network
+     */
+    float setWeight(WeightEdit edit) {
+        ExperimentResult measured = null;
+        float stored;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                throw new StudioException(410, "this studio session has ended; reload the page");
+            }
+            if (experiment == null || (state != State.PAUSED && state != State.DONE)) {
+                throw new StudioException(409, "weights can be set while a run is paused or finished, not while "
+                        + (experiment == null ? "there is none; start one and pause it" : "it is " + stateName()
+                        + "; pause it first"));
+            }
+            // the model is this thread's alone: a paused or finished run has given its trainer back, and a
+            // Resume, Step or Continue that comes now waits for this lock before its run is queued
+            Model model = experiment.model();
+            model.setParameters(edit.applyTo(model.parameters()));
+            stored = edit.readFrom(model.parameters());
+            LOG.debug("session {} set the {} to {}", id, edit.describe(), stored);
+            events.broadcast("maps", events.maps(model, experiment.epochsCompleted()));
+            if (state == State.DONE && result != null) {
+                measured = experiment.finish();
+                result = measured;
+            }
+        }
+        if (measured != null) {
+            events.broadcast("done", events.done(measured));
+        }
+        return stored;
+    }
+
+    private String stateName() {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** Queues a new training call of {@code epochs} on {@code event}; call under the session's lock. */
@@ -503,6 +548,11 @@ final class StudioSession implements AutoCloseable {
             throw new StudioException(409, "there is nothing to download yet; train first");
         }
         return downloads.get(file, result, drawingPng);
+    }
+
+    /** Returns the model's weights and biases now; for tests. */
+    synchronized io.github.drawnet.api.Parameters parameters() {
+        return experiment.model().parameters();
     }
 
     /** Returns the history so far (empty before the first run). */

@@ -37,8 +37,8 @@ final class PageLogicTest {
             files.filter(f -> f.getFileName().toString().endsWith(".test.mjs")).sorted()
                     .forEach(f -> command.add(f.toString()));
         }
-        // one test file a module: studio-logic, settings, state, queue, share, drawing
-        assertThat(command).hasSize(2 + 6);
+        // one test file a module: studio-logic, settings, state, queue, share, drawing, network-edit
+        assertThat(command).hasSize(2 + 7);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out;
         try (var in = p.getInputStream()) {

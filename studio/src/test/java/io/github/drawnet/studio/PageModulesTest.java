@@ -77,8 +77,8 @@ final class PageModulesTest {
                 next.add("/" + m.group(1).substring(2));
             }
         }
-        assertThat(new TreeSet<>(served.keySet())).containsExactly("/drawing.js", "/queue.js", "/settings.js",
-                "/share.js", "/state.js", "/studio-logic.js", "/studio.js");
+        assertThat(new TreeSet<>(served.keySet())).containsExactly("/drawing.js", "/network-edit.js", "/queue.js",
+                "/settings.js", "/share.js", "/state.js", "/studio-logic.js", "/studio.js");
         for (var e : served.entrySet()) {
             HttpResponse<String> r = e.getValue();
             assertThat(r.statusCode()).as(e.getKey()).isEqualTo(200);

@@ -1101,4 +1101,136 @@ final class StudioBrowserTest {
             }
         }
     }
+
+    // ---- the weights in the network drawing: click an edge or a bias (or Enter on a unit), type, Enter ----
+
+    /** Loads the blob, starts a long run on the plain-Java engine and pauses it after its first maps. */
+    void trainThenPause() {
+        driver.findElement(By.id("load-preset")).click();   // the page's default preset, blob
+        waitUpTo(30).until(d -> canvasInkShare() > 0.05);
+        js("const b = document.getElementById('backend'); b.value = 'reference'; b.dispatchEvent(new Event('change'));");
+        set("epochs", "5000");
+        set("trainSize", "500");
+        js("document.getElementById('settings-box').open = false;");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("#network-diagram image.unit-map[href]")).size() == 4);
+        driver.findElement(By.id("pause")).click();
+        waitUpTo(60).until(d -> text("state").equalsIgnoreCase("paused"));
+    }
+
+    /**
+     * Returns the first edge whose middle no other edge covers, as {i: its index among the edges, x, y: its middle
+     * in the viewport, title}: a real click there lands on it.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> clickableEdge() {
+        return (Map<String, Object>) js("const hits = Array.from(document.querySelectorAll('#network-diagram .edge-hit'));"
+                + " for (let i = 0; i < hits.length; i++) { const h = hits[i];"
+                + "   const p = h.getPointAtLength(h.getTotalLength() / 2).matrixTransform(h.getScreenCTM());"
+                + "   if (document.elementFromPoint(p.x, p.y) === h) return {i: i, x: p.x, y: p.y,"
+                + "     title: h.querySelector('title').textContent}; }"
+                + " return null;");
+    }
+
+    String edgeTitle(long i) {
+        return (String) js("return document.querySelectorAll('#network-diagram .edge-hit')[arguments[0]]"
+                + ".querySelector('title').textContent;", i);
+    }
+
+    String unitMap(int k) {
+        return driver.findElements(By.cssSelector("#network-diagram image.unit-map")).get(k).getAttribute("href");
+    }
+
+    @Test
+    void pausedRun_clickAnEdgeTypeEnter_theWeightAndTheMapsChange_andBiasesByKeyboard() throws Exception {
+        openDesktop();
+        openStudio();
+        // the inputs show their features over the plane before any run, as in TensorFlow Playground
+        assertThat(driver.findElements(By.cssSelector("#network-diagram image.input-map"))).hasSize(2)
+                .allSatisfy(i -> assertThat(i.getAttribute("href")).startsWith("data:image/png;base64,"));
+        trainThenPause();
+        // the biases are drawn: one small square per hidden and output unit, coloured by sign
+        assertThat(driver.findElements(By.cssSelector("#network-diagram rect.bias"))).hasSize(5)
+                .allSatisfy(b -> assertThat(b.getAttribute("fill")).matches("rgb\\(\\d+,\\d+,\\d+\\)"));
+
+        Map<String, Object> edge = clickableEdge();
+        assertThat(edge).as("an edge whose middle is clear to click").isNotNull();
+        long i = ((Number) edge.get("i")).longValue();
+        assertThat((String) edge.get("title")).matches("weight from x\\d to hidden unit \\d of layer 1: -?\\d\\.\\d{3}"
+                + " \\(click to set\\)");
+        String mapBefore = unitMap(0) + unitMap(1) + unitMap(2) + unitMap(3);
+        String networkBefore = driver.findElement(By.id("network")).getAttribute("src");
+        new Actions(driver).moveToLocation(((Number) edge.get("x")).intValue(), ((Number) edge.get("y")).intValue())
+                .click().perform();
+        WebElement value = driver.findElement(By.id("weight-value"));
+        waitUpTo(5).until(d -> d.findElement(By.id("weight-editor")).isDisplayed());
+        assertThat(driver.switchTo().activeElement()).as("the value is ready to type over").isEqualTo(value);
+        assertThat(text("weight-editor-title")).matches("Weights into hidden unit \\d of layer 1");
+        String chosen = (String) js("const s = document.getElementById('weight-which');"
+                + " return s.options[s.selectedIndex].textContent;");
+        assertThat(chosen).startsWith("from x");
+        assertInsideViewport("weight-editor", 1400, 900);
+        screenshot("studio-weight-editor-1400x900.png");
+        assertThat(seriousAccessibilityViolations()).as("with the editor open").isEmpty();
+
+        value.sendKeys("-3.5", Keys.ENTER);
+        waitUpTo(30).until(d -> edgeTitle(i).endsWith(": -3.500 (click to set)"));
+        assertThat(driver.findElement(By.id("weight-editor")).isDisplayed()).isFalse();
+        assertThat(text("announce")).matches("weight from x\\d to hidden unit \\d of layer 1 set to -3.500");
+        assertThat(unitMap(0) + unitMap(1) + unitMap(2) + unitMap(3)).as("the maps of the edited network")
+                .isNotEqualTo(mapBefore);
+        assertThat(driver.findElement(By.id("network")).getAttribute("src")).isNotEqualTo(networkBefore);
+        assertThat(text("state")).isEqualToIgnoringCase("paused");
+
+        // by keyboard: Enter on the output unit opens its bias; a value that is not a number is refused in one line
+        WebElement output = driver.findElements(By.cssSelector("#network-diagram g.unit")).get(4);
+        js("arguments[0].focus();", output);
+        output.sendKeys(Keys.ENTER);
+        waitUpTo(5).until(d -> d.findElement(By.id("weight-editor")).isDisplayed());
+        assertThat(text("weight-editor-title")).isEqualTo("Weights into the output");
+        assertThat((String) js("const s = document.getElementById('weight-which');"
+                + " return s.options[s.selectedIndex].textContent;")).startsWith("bias (");
+        value.sendKeys("lots", Keys.ENTER);
+        waitUpTo(5).until(d -> text("weight-error").equals("a weight must be a number in [-100, 100], got 'lots'"));
+        assertThat(value.getAttribute("aria-invalid")).isEqualTo("true");
+        value.sendKeys(Keys.chord(Keys.CONTROL, "a"), "50", Keys.ENTER);
+        waitUpTo(30).until(d -> ((String) js("return document.querySelectorAll('#network-diagram rect.bias')[4]"
+                + ".querySelector('title').textContent;")).equals("bias of the output: 50.000 (click to set)"));
+        assertThat(driver.switchTo().activeElement()).as("focus back on the unit").isEqualTo(output);
+        assertThat(driver.findElements(By.cssSelector("#network-diagram rect.bias")).get(4).getAttribute("fill"))
+                .as("a positive bias in the positive colour, full depth: 50 is the largest value (trained ones stay near 10)").isEqualTo("rgb(8,119,189)");
+
+        // Escape closes the editor, back on the unit; Step trains on from the edited network
+        output.sendKeys(Keys.ENTER);
+        waitUpTo(5).until(d -> d.findElement(By.id("weight-editor")).isDisplayed());
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitUpTo(5).until(d -> !d.findElement(By.id("weight-editor")).isDisplayed());
+        assertThat(driver.switchTo().activeElement()).isEqualTo(output);
+        String counter = text("epoch-counter");
+        driver.findElement(By.id("step")).click();
+        waitUpTo(60).until(d -> !text("epoch-counter").equals(counter) && text("state").equalsIgnoreCase("paused"));
+        screenshot("studio-weights-edited-1400x900.png");
+        driver.findElement(By.id("stop")).click();
+    }
+
+    @Test
+    void phone_pausedRun_weightEditorByKeyboard_fitsTheScreen_noAccessibilityViolation() throws Exception {
+        openPhone();
+        openStudio();
+        trainThenPause();
+        WebElement unit = driver.findElements(By.cssSelector("#network-diagram g.unit")).get(1);
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", unit);
+        unit.sendKeys(Keys.ENTER);
+        waitUpTo(5).until(d -> d.findElement(By.id("weight-editor")).isDisplayed());
+        List<Number> editor = box("weight-editor");
+        assertThat(editor.get(0).doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(editor.get(2).doubleValue()).isLessThanOrEqualTo(390);
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        screenshot("studio-weight-editor-390x844.png");
+        assertThat(seriousAccessibilityViolations()).isEmpty();
+        driver.findElement(By.id("weight-value")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.5", Keys.ENTER);
+        waitUpTo(30).until(d -> ((String) js("return document.querySelectorAll('#network-diagram rect.bias')[1]"
+                + ".querySelector('title').textContent;")).equals("bias of hidden unit 2 of layer 1: 0.500 (click to set)"));
+        driver.findElement(By.id("stop")).click();
+    }
 }

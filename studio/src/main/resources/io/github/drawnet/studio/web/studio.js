@@ -11,6 +11,8 @@ import { rgbOf, hexOf, nearestColour as nearestIn, keyOf as keyIn, encodeDrawing
 import { shareFragment as fragmentOf, readLink, linkDrawing, addressQuery, addressedSettings } from './share.js';
 import { retryDelay, busy, retriesStart, retryText, statusAnnouncement, placeAfter } from './queue.js';
 import { buttonStates, oneClass, oneClassNotice } from './state.js';
+import { nodeName, targetName, isBias, parseWeight, weightBody, weightOf, unitChoices, largestWeight, edgeWidth,
+  signColour, weightText } from './network-edit.js';
 
 const $ = (id) => document.getElementById(id);
 const canvas = $('canvas');
@@ -771,6 +773,8 @@ function drawNetwork() {
   networkShape = shape;
   edgeEls = [];
   imageEls = [];
+  biasEls = [];
+  closeWeightEditor(false);
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
   svg.setAttribute('width', W);
   svg.setAttribute('height', H);
@@ -785,13 +789,12 @@ function drawNetwork() {
   let drawn = 0;
   pos.slice(0, -1).forEach((col, c) => col.forEach((a, i) => pos[c + 1].forEach((b, o) => {
     if (drawn++ > 3000) return;
-    const path = el('path', {
-      d: 'M' + (a.x + box) + ',' + (a.y + box / 2) + ' C' + ((a.x + box + b.x) / 2) + ',' + (a.y + box / 2) + ' '
-        + ((a.x + box + b.x) / 2) + ',' + (b.y + box / 2) + ' ' + b.x + ',' + (b.y + box / 2),
-      stroke: '#ccc', 'stroke-width': 1, fill: 'none', 'stroke-opacity': 0.75, class: 'edge',
-    }, edges);
-    path.appendChild(title(''));
+    const d = 'M' + (a.x + box) + ',' + (a.y + box / 2) + ' C' + ((a.x + box + b.x) / 2) + ',' + (a.y + box / 2) + ' '
+        + ((a.x + box + b.x) / 2) + ',' + (b.y + box / 2) + ' ' + b.x + ',' + (b.y + box / 2);
+    const path = el('path', { d, stroke: '#ccc', 'stroke-width': 1, fill: 'none', 'stroke-opacity': 0.75,
+      class: 'edge' }, edges);
     edgeEls.push({ el: path, layer: c, out: o, in: i });
+    edgeHit(edges, d, path, { layer: c, row: o, col: i });
   })));
   // nodes
   const labels = info ? Object.fromEntries(info.features.map((f) => [f.id, f.label])) : {};
@@ -799,8 +802,7 @@ function drawNetwork() {
     const g = el('g', { class: 'node' }, svg);
     el('rect', { x: p.x, y: p.y, width: box, height: box, rx: 3, class: 'node-box' }, g);
     if (c === 0) {
-      const t = el('text', { x: p.x + box / 2, y: p.y + box / 2 + 4, 'text-anchor': 'middle', class: 'node-label' }, g);
-      t.textContent = labels[features[i]] || features[i] || 'x' + (i + 1);
+      inputNode(g, p, box, features[i], labels[features[i]] || features[i] || 'x' + (i + 1));
       return;
     }
     g.classList.add('unit');
@@ -808,6 +810,7 @@ function drawNetwork() {
       class: c === columns.length - 1 ? 'output-node' : 'unit-map' }, g);
     imageEls.push({ el: img, column: c, index: i });
     hoverable(g, c, i, columns.length, outputs);
+    biasEls.push(biasNode(svg, p, box, { layer: c - 1, row: i, col: null }, g));
   }));
   const outLabel = el('text', { x: xs[xs.length - 1] + box / 2, y: pos[pos.length - 1][0].y - 6, 'text-anchor': 'middle',
     class: 'node-caption' }, svg);
@@ -816,16 +819,7 @@ function drawNetwork() {
 }
 /** Colours the edges by the current weights and puts the current maps in the nodes, keeping focus and hover. */
 function updateNetwork(columns) {
-  if (lastMaps && lastMaps.layers) {
-    let maxAbs = 1e-6;
-    lastMaps.layers.forEach((l) => l.w.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
-    edgeEls.forEach((e) => {
-      const v = lastMaps.layers[e.layer].w[e.out][e.in];
-      e.el.setAttribute('stroke', v >= 0 ? 'rgb(' + POS + ')' : 'rgb(' + NEG + ')');
-      e.el.setAttribute('stroke-width', (0.4 + 5 * Math.abs(v) / maxAbs).toFixed(2));
-      e.el.firstChild.textContent = 'weight ' + v.toFixed(3);
-    });
-  }
+  if (lastMaps && lastMaps.layers) paintWeights();
   imageEls.forEach((m) => {
     const map = nodeMap(m.column, m.index, columns);
     if (map) m.el.setAttribute('href', map.png);
@@ -848,11 +842,15 @@ function showZoom(column, index, columns) {
   $('zoom').hidden = false;
 }
 function hoverable(g, column, index, columns, outputs) {
-  const name = column !== columns - 1 ? 'hidden unit ' + (index + 1) + ' of layer ' + column
-    : outputs > 1 ? 'the output of ' + className(index) : 'the output';
+  const name = nodeName(column, index, columns, [], outputs, className);
   g.setAttribute('tabindex', '0');
   g.setAttribute('role', 'button');
-  g.setAttribute('aria-label', name + ': show its map large');
+  g.setAttribute('aria-label', name + ': shows its map large; Enter sets its weights and bias');
+  g.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    openWeightEditor({ layer: column - 1, row: index, col: null }, g);
+  });
   const show = () => showZoom(column, index, columns);
   const hide = () => { zoomed = null; $('zoom').hidden = true; };
   g.addEventListener('mouseenter', show);
@@ -860,6 +858,171 @@ function hoverable(g, column, index, columns, outputs) {
   g.addEventListener('mouseleave', hide);
   g.addEventListener('blur', hide);
 }
+
+// ---- the weights in the drawing and their editor: click (or Enter on a unit), type, Enter --------------
+let biasEls = [];           // [{el, target}]
+let editing = null;         // the editor's unit: {choices, from (the unit's node, focused again on closing)}
+/** Returns the drawn network's names of its nodes, (column, index) => name, as labels and the editor say them. */
+function drawnNames() {
+  const { hidden, features, outputs } = layerSizes();
+  const labels = info ? Object.fromEntries(info.features.map((f) => [f.id, f.label])) : {};
+  const inputs = features.map((f) => labels[f] || f);
+  return (column, index) => nodeName(column, index, hidden.length + 2, inputs, outputs, className);
+}
+/** Draws an input node: the feature's value over the plane (as TensorFlow Playground does), and its name. */
+function inputNode(g, p, box, id, label) {
+  const feature = info && info.features.find((f) => f.id === id);
+  if (feature && feature.map && box >= 20) {
+    el('image', { x: p.x + 1, y: p.y + 1, width: box - 2, height: box - 2, href: feature.map, class: 'input-map',
+      'aria-hidden': 'true' }, g);
+  }
+  const onMap = feature && feature.map && box >= 20;
+  const t = el('text', { x: p.x + box / 2, y: onMap ? p.y + box - 4 : p.y + box / 2 + 4, 'text-anchor': 'middle',
+    class: onMap ? 'node-label on-map' : 'node-label' }, g);
+  t.textContent = label;
+  g.appendChild(title(label + ': its value over the plane'));
+}
+/** Draws a unit's bias: a small square at its lower left, coloured by sign as the edges are; click sets it. */
+function biasNode(svg, p, box, target, node) {
+  const side = Math.max(5, Math.min(12, box / 4));   // small beside small units (many of them), never a dot
+  const r = el('rect', { x: p.x - side / 2, y: p.y + box - side / 2, width: side, height: side, rx: 1,
+    class: 'bias', fill: '#fff' }, svg);
+  r.appendChild(title(''));
+  r.addEventListener('click', () => openWeightEditor(target, node));
+  return { el: r, target };
+}
+/** Lays a wide, unseen path over an edge, easier to click than the edge; its title names the weight. */
+function edgeHit(edges, d, path, target) {
+  const hit = el('path', { d, class: 'edge-hit', fill: 'none' }, edges);
+  hit.appendChild(title(''));
+  hit.addEventListener('mouseenter', () => path.classList.add('hot'));
+  hit.addEventListener('mouseleave', () => path.classList.remove('hot'));
+  hit.addEventListener('click', () => openWeightEditor(target, null));
+  edgeEls[edgeEls.length - 1].hit = hit;
+}
+/** Colours and labels the edges and biases by the latest weights. */
+function paintWeights() {
+  const layers = lastMaps.layers;
+  const most = largestWeight(layers, false);
+  const mostWithBiases = largestWeight(layers, true);
+  const drawnName = drawnNames();
+  edgeEls.forEach((e) => {
+    const target = { layer: e.layer, row: e.out, col: e.in };
+    const v = weightOf(layers, target);
+    if (v === null) return;
+    e.el.setAttribute('stroke', v >= 0 ? 'rgb(' + POS + ')' : 'rgb(' + NEG + ')');
+    e.el.setAttribute('stroke-width', edgeWidth(v, most).toFixed(2));
+    if (e.hit) e.hit.firstChild.textContent = targetName(target, drawnName) + ': ' + weightText(v) + ' (click to set)';
+  });
+  biasEls.forEach((b) => {
+    const v = weightOf(layers, b.target);
+    if (v === null) return;
+    b.el.setAttribute('fill', 'rgb(' + signColour(v, mostWithBiases, POS, NEG) + ')');
+    b.el.firstChild.textContent = targetName(b.target, drawnName) + ': ' + weightText(v) + ' (click to set)';
+  });
+}
+/** Returns the node of unit row of the drawing's column. */
+function unitNode(column, row) {
+  const m = imageEls.find((i) => i.column === column && i.index === row);
+  return m ? m.el.parentNode : null;
+}
+/** Opens the editor on the unit target leads to, with target's weight (or bias) chosen and its value ready to type over. */
+function openWeightEditor(target, from) {
+  const box = $('weight-editor');
+  const node = from || unitNode(target.layer + 1, target.row);
+  const drawnName = drawnNames();
+  const choices = unitChoices(lastMaps && lastMaps.layers, target.layer, target.row, drawnName);
+  if (!choices.length) {
+    announce('the network has no weights yet: start a run, then pause it to set them');
+    return;
+  }
+  editing = { choices, from: node, name: drawnName };
+  $('weight-editor-title').textContent = 'Weights into ' + drawnName(target.layer + 1, target.row);
+  const which = $('weight-which');
+  which.textContent = '';
+  choices.forEach((c, k) => option(which, String(k), c.label + ' (' + weightText(c.value) + ')'));
+  which.value = String(Math.max(0, choices.findIndex((c) => c.target.col === target.col
+    || (isBias(c.target) && isBias(target)))));
+  weightChosen();
+  $('weight-error').textContent = state === 'paused' || state === 'done' ? ''
+    : 'Pause the run to set its weights; Resume or Step then train on from them.';
+  box.hidden = false;
+  placeWeightEditor(box, node ? node.getBBox() : { x: 0, y: 0, width: 0, height: 0 });
+  $('weight-value').focus();
+  $('weight-value').select();
+}
+/** Puts the editor beside the unit's box at (right, else left, else below or above it), within the drawing. */
+function placeWeightEditor(box, at) {
+  const wrap = $('network-wrap');
+  const w = box.offsetWidth;
+  const h = box.offsetHeight;
+  const W = wrap.clientWidth;
+  const H = wrap.clientHeight;
+  let left;
+  let top = Math.max(0, Math.min(at.y, H - h - 4));
+  if (at.x + at.width + 14 + w <= W) left = at.x + at.width + 14;
+  else if (at.x - 14 - w >= 0) left = at.x - 14 - w;
+  else {
+    // a narrow drawing (a phone): under the unit, or over it when there is no room below
+    left = Math.max(0, Math.min(at.x + at.width / 2 - w / 2, W - w - 4));
+    top = at.y + at.height + 8 + h <= H ? at.y + at.height + 8 : Math.max(0, at.y - h - 8);
+  }
+  box.style.left = left + 'px';
+  box.style.top = top + 'px';
+}
+function weightChosen() {
+  const c = editing.choices[Number($('weight-which').value)];
+  $('weight-value').value = String(c.value);
+  $('weight-value').removeAttribute('aria-invalid');
+}
+function closeWeightEditor(refocus) {
+  if (!$('weight-editor') || $('weight-editor').hidden) return;
+  $('weight-editor').hidden = true;
+  const from = editing && editing.from;
+  editing = null;
+  if (refocus && from && from.isConnected) from.focus();
+}
+function weightRefused(message) {
+  $('weight-error').textContent = message;
+  $('weight-value').setAttribute('aria-invalid', 'true');
+  $('weight-value').focus();
+}
+/** Sends the typed value: the server's model takes it, and its maps come back as after an epoch. */
+async function sendWeight() {
+  if (!editing) return;
+  const c = editing.choices[Number($('weight-which').value)];
+  const name = editing.name;
+  const typed = parseWeight($('weight-value').value, (info && info.limits.maxWeight) || 100);
+  if (typed.error) {
+    weightRefused(typed.error);
+    return;
+  }
+  try {
+    const r = await api(sessionPath('weight'), weightBody(c.target, typed.value));
+    announce(targetName(c.target, name) + ' set to ' + weightText(r.value));
+    closeWeightEditor(true);
+  } catch (e) {
+    weightRefused(e.message);
+  }
+}
+function initWeightEditor() {
+  $('weight-which').addEventListener('change', weightChosen);
+  $('weight-set').addEventListener('click', sendWeight);
+  $('weight-close').addEventListener('click', () => closeWeightEditor(true));
+  $('weight-value').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      sendWeight();
+    }
+  });
+  $('weight-editor').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      closeWeightEditor(true);
+    }
+  });
+}
+initWeightEditor();
 
 // ---- the output map, the points, the curves, the hidden view -------------------------------
 let outputValues = null;    // Uint8Array, grid x grid (times the classes, for more than two), row 0 at the bottom
