@@ -109,7 +109,7 @@ record WeightEdit(int layer, int row, int col, double value) {
         return isBias() ? l.bias(row) : l.weight(row, col);
     }
 
-    /** Returns where the edit goes, for messages: "weight 0.5 from input 1 to unit 2 of layer 0". */
+    /** Returns where the edit goes, for the log: "weight from input 1 to unit 2 of layer 0". */
     String describe() {
         return (isBias() ? "bias of unit " + row : "weight from input " + col + " to unit " + row) + " of layer " + layer;
     }
