@@ -1086,11 +1086,13 @@ final class StudioBrowserTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> painted = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
                         "const done = arguments[arguments.length - 1]; const t0 = performance.now();"
-                        + " events.addEventListener('maps', () => requestAnimationFrame(() => {"
+                        // the page's own word on which epoch's maps it painted: read in the same task, before
+                        // a later maps event can replace them (a frame later, on a busy machine, it could)
+                        + " document.addEventListener('drawnet:maps', (e) => {"
                         + "   const c = document.getElementById('output-map');"
                         + "   const px = c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data;"
-                        + "   done({ms: performance.now() - t0, epoch: lastMaps.epoch, grey: px[0] === 0xf4 && px[1] === 0xf4});"
-                        + " }), {once: true});"
+                        + "   done({ms: performance.now() - t0, epoch: e.detail.epoch, grey: px[0] === 0xf4 && px[1] === 0xf4});"
+                        + " }, {once: true});"
                         + " document.getElementById('start').click();");
                 assertThat(((Number) painted.get("epoch")).intValue()).isEqualTo(1);
                 assertThat(painted.get("grey")).as("the output map is painted, not the empty grey").isEqualTo(false);

@@ -1238,6 +1238,8 @@ function onMaps(m) {
   drawNetwork();
   drawHiddenView(m.hiddenView);
   checkOneClass(liveBalancedAccuracy(), m.epoch, outputClasses());
+  // says which epoch's maps were just painted (the page's browser tests listen; the module keeps its state private)
+  document.dispatchEvent(new CustomEvent('drawnet:maps', { detail: { epoch: m.epoch } }));
 }
 const BINARY_LEGEND = Array.from($('output-legend').childNodes).map((n) => n.cloneNode(true));
 /** Takes the classes of a new run: their count and, for more than two, their names and colours. */
