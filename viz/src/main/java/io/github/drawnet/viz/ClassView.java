@@ -61,7 +61,7 @@ final class ClassView {
             } else {
                 names.add(k == 0 ? "background" : "class " + k);
                 int spare = SPARE[(k - 1 + SPARE.length) % SPARE.length];
-                codes.add(k == 0 ? "" : String.format(Locale.ROOT, "#%06x", spare));
+                codes.add(k == 0 ? "" : ColourNames.hex(spare));
                 colours.add(Palette.classColour(k, spare));
             }
         }

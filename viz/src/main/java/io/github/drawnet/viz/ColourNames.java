@@ -40,7 +40,7 @@ public final class ColourNames {
 
         /** Returns the colour as {@code #rrggbb}. */
         public String hex() {
-            return String.format(Locale.ROOT, "#%06x", rgb);
+            return ColourNames.hex(rgb);
         }
     }
 
@@ -88,7 +88,12 @@ public final class ColourNames {
 
     /** Returns the name of {@code rgb} ({@link #name(int)}), or its code {@code #rrggbb} for a colour without one. */
     public static String nameOrHex(int rgb) {
-        return name(rgb).orElseGet(() -> String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF));
+        return name(rgb).orElseGet(() -> hex(rgb));
+    }
+
+    /** Returns {@code rgb}'s colour code, {@code #rrggbb} (an alpha byte above it is ignored). */
+    static String hex(int rgb) {
+        return String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
     }
 
     /**

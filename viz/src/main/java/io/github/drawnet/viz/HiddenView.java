@@ -25,7 +25,7 @@ final class HiddenView {
     private HiddenView() {}
 
     private static String hex(java.awt.Color c) {
-        return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
+        return ColourNames.hex(c.getRGB());
     }
 
     /** Appends the section's figure to {@code h}; nothing for a network without hidden layers. */

@@ -258,7 +258,7 @@ public final class HtmlReport {
                 + "<th>correct</th><th>accuracy</th><th>precision</th></tr>\n");
         for (int k = 0; k < m.classes(); k++) {
             h.append("<tr><td class=\"l\"><span class=\"swatch\" style=\"background:")
-                    .append(String.format(Locale.ROOT, "#%06x", classes.colour(k).getRGB() & 0xFFFFFF))
+                    .append(ColourNames.hex(classes.colour(k).getRGB()))
                     .append("\"></span>").append(className(classes, k)).append("</td><td>").append(m.actual(k))
                     .append("</td><td>").append(m.predicted(k)).append("</td><td>").append(m.count(k, k))
                     .append("</td><td>").append(share(accuracies[k])).append("</td><td>").append(share(m.precision(k)))
