@@ -202,7 +202,12 @@ final class StudioGuard {
 
     /** Returns a header's value fit for a message: control characters as '?', at most 80 characters and "...". */
     static String shorten(String s) {
+        return shorten(s, 80);
+    }
+
+    /** Returns {@code s} (null: empty) with control characters as '?', cut to {@code max} characters and "...". */
+    static String shorten(String s, int max) {
         String t = s == null ? "" : s.replaceAll("[\\p{Cntrl}]", "?");
-        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
+        return t.length() > max ? t.substring(0, max) + "..." : t;
     }
 }

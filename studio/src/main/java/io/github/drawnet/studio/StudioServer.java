@@ -349,7 +349,7 @@ public final class StudioServer implements AutoCloseable {
             session(ctx);
             String id = body(ctx).path("backend").asText("");
             Backend backend = backends.find(id).orElseThrow(() -> new StudioException(400,
-                    "unknown backend '" + shorten(id) + "'; available: " + String.join(", ", backends.ids())));
+                    "unknown backend '" + StudioGuard.shorten(id) + "'; available: " + String.join(", ", backends.ids())));
             if (options.warmUp()) {
                 warmup.warm(backend);
             }
@@ -372,7 +372,7 @@ public final class StudioServer implements AutoCloseable {
             StudioSession s = session(ctx);
             JsonNode body = body(ctx);
             int epochs = StudioBudget.continueEpochs(body.path("epochs").asInt(ExperimentSettings.MORE_EPOCHS),
-                    shorten(body.path("epochs").toString()));
+                    StudioGuard.shorten(body.path("epochs").toString()));
             synchronized (sessions) {
                 requireRunSlot();
                 s.continueTraining(epochs);
@@ -425,15 +425,10 @@ public final class StudioServer implements AutoCloseable {
         });
         app.error(404, ctx -> {
             if (!"application/json".equals(ctx.res().getContentType())) {
-                error(ctx, 404, "no such page: " + shorten(ctx.path()));
+                error(ctx, 404, "no such page: " + StudioGuard.shorten(ctx.path()));
             }
         });
         app.error(413, ctx -> error(ctx, 413, "request too large: at most " + MAX_BODY / 1024 / 1024 + " MiB"));
-    }
-
-    private static String shorten(String s) {
-        String t = s.replaceAll("[\\p{Cntrl}]", "?");
-        return t.length() > 80 ? t.substring(0, 80) + "..." : t;
     }
 
     private static void error(Context ctx, int status, String message) {
@@ -511,7 +506,7 @@ public final class StudioServer implements AutoCloseable {
         byte[] png = png(body);
         StudioSettings settings = StudioSettings.from(body.get("settings"), backends.preferred().id());
         Backend backend = backends.find(settings.backend()).orElseThrow(() -> new StudioException(400,
-                "unknown backend '" + shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
+                "unknown backend '" + StudioGuard.shorten(settings.backend()) + "'; available: " + String.join(", ", backends.ids())));
         // a Start that came while its engine warms up waits for the engine, rather than load it a second time
         warmup.startCame(backend.id(), TimeUnit.MINUTES.toMillis(1));
         RunInputs inputs = RunInputs.prepare(DrawingSource.image(StudioBudget.decode(png, "drawing.png"),
@@ -605,7 +600,7 @@ public final class StudioServer implements AutoCloseable {
         StudioBudget.pixels("the model's drawing", saved.drawing().width(), saved.drawing().height());
         String id = body.path("backend").asText(backends.preferred().id());
         Backend backend = backends.find(id).orElseThrow(() -> new StudioException(400,
-                "unknown backend '" + shorten(id) + "'; available: " + String.join(", ", backends.ids())));
+                "unknown backend '" + StudioGuard.shorten(id) + "'; available: " + String.join(", ", backends.ids())));
         byte[] png = maskPng(saved.drawing());
         s.load(saved, backend, png);
         ObjectNode n = JSON.createObjectNode();

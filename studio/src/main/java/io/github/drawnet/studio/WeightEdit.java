@@ -55,7 +55,7 @@ record WeightEdit(int layer, int row, int col, double value) {
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
             throw new StudioException(400, "\"" + field + "\" must be a whole number from 0, got "
-                    + shorten(n.toString()));
+                    + StudioGuard.shorten(n.toString(), 40));
         }
         return n.asInt();
     }
@@ -66,7 +66,7 @@ record WeightEdit(int layer, int row, int col, double value) {
         double v = text.matches(DECIMAL) ? Double.parseDouble(text) : Double.NaN;
         if (!(Math.abs(v) <= MAX_ABS)) {
             throw new StudioException(400, "a weight must be a number in [-" + (int) MAX_ABS + ", " + (int) MAX_ABS
-                    + "], got '" + shorten(text) + "'");
+                    + "], got '" + StudioGuard.shorten(text, 40) + "'");
         }
         return v;
     }
@@ -112,10 +112,5 @@ record WeightEdit(int layer, int row, int col, double value) {
     /** Returns where the edit goes, for the log: "weight from input 1 to unit 2 of layer 0". */
     String describe() {
         return (isBias() ? "bias of unit " + row : "weight from input " + col + " to unit " + row) + " of layer " + layer;
-    }
-
-    private static String shorten(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
     }
 }
