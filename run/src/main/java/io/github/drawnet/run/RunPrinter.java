@@ -9,6 +9,7 @@ import io.github.drawnet.api.Provenance;
 import io.github.drawnet.viz.ReportFiles;
 import io.github.drawnet.api.TrainingConfig;
 import io.github.drawnet.io.SavedModel;
+import io.github.drawnet.viz.ColourNames;
 import io.github.drawnet.viz.NotebookText;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -131,7 +132,7 @@ public final class RunPrinter implements RunListener {
                 Printable.escape(drawing.name()), drawing.width(), drawing.height(), inputs.drawingSource(),
                 100 * drawing.positiveShare());
         if (inputs.classesFound() != null) {
-            o.println("Classes: " + Printable.escape(inputs.classesFound()));
+            o.println("Classes: " + Printable.escape(ColourNames.withNames(inputs.classesFound())));
         }
         o.printf(Locale.ROOT, "Points: %d training, %d validation, %d test; seed %d, %s labels%s%n",
                 data.train().size(), data.validation().size(), data.test().size(), p.seed(),
@@ -139,7 +140,7 @@ public final class RunPrinter implements RunListener {
                 p.noise() > 0 ? String.format(Locale.ROOT, ", %.0f%% of training labels flipped", 100 * p.noise()) : "");
         if (data.classCount() > 2) {
             o.printf(Locale.ROOT, "Points per class (%s): %s training, %s validation, %s test%n", drawing.classes()
-                    .stream().map(k -> k.name()).collect(Collectors.joining(", ")),
+                    .stream().map(ColourNames::className).collect(Collectors.joining(", ")),
                     Arrays.toString(data.train().classCounts()), Arrays.toString(data.validation().classCounts()),
                     Arrays.toString(data.test().classCounts()));
         } else {

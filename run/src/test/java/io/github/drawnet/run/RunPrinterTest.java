@@ -77,6 +77,18 @@ final class RunPrinterTest {
     }
 
     @Test
+    void setup_drawingInColours_classesCalledByTheirColoursNames_codesKeptBeside() {
+        RunInputs inputs = RunInputs.prepare(DrawingSource.preset("three-blobs"), ClassReading.DEFAULT,
+                DrawingRunTest.small(1));
+        RunPrinter.setup(out, inputs);
+        List<String> lines = printed().lines().toList();
+        assertThat(inputs.classesFound()).contains("#d55e00 ").doesNotContain("vermillion");
+        assertThat(lines.get(1)).isEqualTo("Classes: " + inputs.classesFound().replace("#d55e00", "vermillion (#d55e00)")
+                .replace("#0072b2", "blue (#0072b2)").replace("#009e73", "bluish green (#009e73)"));
+        assertThat(lines.get(3)).startsWith("Points per class (background, vermillion, blue, bluish green): ");
+    }
+
+    @Test
     void setup_threeClassesOfASavedModel_countsPerClass_noClassesLine() {
         RunInputs read = RunInputs.prepare(DrawingSource.preset("three-blobs"), ClassReading.DEFAULT,
                 DrawingRunTest.small(1));

@@ -65,4 +65,15 @@ final class ColourNamesTest {
         assertThatThrownBy(() -> new ColourNames.Named("x", 0x1000000)).hasMessageContaining("got 'x' 0x1000000");
         assertThat(List.of(new ColourNames.Named("x", 0xffffff).hex())).containsExactly("#ffffff");
     }
+
+    @Test
+    void withNames_namedCodesGetTheirName_othersAndLongerHexRunsKept() {
+        assertThat(ColourNames.withNames("found 3 classes: background 60.0%, #d55e00 25.0%, #123456 15.0%"))
+                .isEqualTo("found 3 classes: background 60.0%, vermillion (#d55e00) 25.0%, #123456 15.0%");
+        assertThat(ColourNames.withNames("#E69F00 and #0877bd, #f59322."))
+                .isEqualTo("orange (#E69F00) and blue (#0877bd), orange (#f59322).");
+        assertThat(ColourNames.withNames("#0000001 is no code, nor #00000, nor 000000"))
+                .isEqualTo("#0000001 is no code, nor #00000, nor 000000");
+        assertThat(ColourNames.withNames("")).isEmpty();
+    }
 }
