@@ -104,7 +104,8 @@ public final class HtmlReport {
         boolean multi = ClassView.isMulti(r);
         ClassView classes = multi ? ClassView.of(r) : null;
         StringBuilder h = new StringBuilder(1 << 16);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Drawnet report: ")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Drawnet report: ")
                 .append(esc(p.drawing())).append(" on ").append(esc(r.backendId())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:1120px;margin:24px auto;"
                         + "padding:0 16px;color:#222;line-height:1.45}\n")
@@ -112,10 +113,12 @@ public final class HtmlReport {
                         + "padding-bottom:4px}\n")
                 .append(".headline{font-size:1.3em;background:#f3f7fb;border-left:6px solid #08519c;padding:10px 14px}\n")
                 .append("table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ddd;padding:3px 8px;"
-                        + "text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}\n")
+                        + "text-align:right}th{background:#f5f5f5}td.l,th.l{text-align:left}td.l{overflow-wrap:anywhere}\n")
                 .append("img{max-width:100%;height:auto;border:1px solid #eee}figure{margin:12px 0}"
                         + "figcaption{color:#555;font-size:0.9em}\n")
                 .append("pre{background:#f8f8f8;padding:8px;overflow-x:auto}.grid{display:flex;gap:24px;flex-wrap:wrap}\n")
+                // a layer of many units is a wide table: it scrolls in its own box, the page never sideways
+                .append(".scroll{overflow-x:auto;max-width:100%}\n")
                 .append(".swatch{display:inline-block;width:0.9em;height:0.9em;border:1px solid #444;"
                         + "vertical-align:-0.1em;margin-right:6px}\n")
                 .append("p.plain{max-width:52em}details.tech{color:#555;font-size:0.85em;margin:4px 0 8px}"
@@ -173,14 +176,14 @@ public final class HtmlReport {
         h.append("<h2>4. Training, epoch by epoch</h2>\n");
         plain(h, PlainWords.EPOCHS);
         h.append("<details><summary>")
-                .append(r.history().size()).append(" epochs (click to show the table)</summary>\n<table>\n")
+                .append(r.history().size()).append(" epochs (click to show the table)</summary>\n<div class=\"scroll\"><table>\n")
                 .append("<tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val loss</th><th>val accuracy</th></tr>\n");
         for (EpochMetrics m : r.history().epochs()) {
             h.append("<tr><td>").append(m.epoch()).append("</td><td>").append(f4(m.trainLoss())).append("</td><td>")
                     .append(f4(m.trainAccuracy())).append("</td><td>").append(f4(m.validationLoss())).append("</td><td>")
                     .append(f4(m.validationAccuracy())).append("</td></tr>\n");
         }
-        h.append("</table></details>\n");
+        h.append("</table></div></details>\n");
 
         figure(h, "5. Each hidden unit and the output over the plane", PlainWords.unitMaps(r), byName.get("hidden-units"),
                 png);
@@ -195,7 +198,7 @@ public final class HtmlReport {
             LayerParameters layer = layers.get(l);
             String name = l == layers.size() - 1 ? "Output layer" : layers.size() == 2 ? "Hidden layer"
                     : "Hidden layer " + (l + 1);
-            h.append("<table><tr><th class=\"l\">").append(name).append("</th>");
+            h.append("<div class=\"scroll\"><table><tr><th class=\"l\">").append(name).append("</th>");
             for (int i = 0; i < layer.inputs(); i++) {
                 h.append("<th>w from ").append(l == 0 ? esc(r.spec().inputs().get(i).label()) : "unit " + (i + 1))
                         .append("</th>");
@@ -209,7 +212,7 @@ public final class HtmlReport {
                 }
                 h.append("<td>").append(String.format(Locale.ROOT, "%.4f", layer.bias(o))).append("</td></tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
         h.append("</div>\n");
 
@@ -222,13 +225,13 @@ public final class HtmlReport {
         h.append("<h2>8. The test set</h2>\n<p class=\"headline\">Accuracy on the test set: <b>")
                 .append(f4(test.accuracy())).append("</b></p>\n");
         plain(h, PlainWords.testSet(false));
-        h.append("<table><tr><th></th><th>predicted 1 ").append(schemeName(ColourNames.POSITIVE)).append("</th>"
+        h.append("<div class=\"scroll\"><table><tr><th></th><th>predicted 1 ").append(schemeName(ColourNames.POSITIVE)).append("</th>"
                         + "<th>predicted 0 ").append(schemeName(ColourNames.NEGATIVE)).append("</th></tr>\n"
                         + "<tr><th class=\"l\">label 1 ").append(schemeName(ColourNames.POSITIVE)).append("</th><td>")
                 .append(test.truePositives()).append("</td><td>").append(test.falseNegatives())
                 .append("</td></tr>\n<tr><th class=\"l\">label 0 ").append(schemeName(ColourNames.NEGATIVE))
                 .append("</th><td>").append(test.falsePositives())
-                .append("</td><td>").append(test.trueNegatives()).append("</td></tr></table>\n");
+                .append("</td><td>").append(test.trueNegatives()).append("</td></tr></table></div>\n");
         details(h, "Loss " + f4(test.loss()) + ", balanced accuracy " + f4(test.balancedAccuracy())
                 + " (the mean of the two classes' recall: 0.5 for a network that always says the larger class).");
         figureBody(h, byName.get("test-predictions"), png);
@@ -254,7 +257,7 @@ public final class HtmlReport {
                 .append(f4(test.accuracy())).append("</b> &nbsp;·&nbsp; balanced accuracy <b>")
                 .append(f4(test.balancedAccuracy())).append("</b> (the mean of the classes' accuracies)</p>\n");
         plain(h, PlainWords.testSet(true));
-        h.append("<table id=\"per-class\"><tr><th class=\"l\">class</th><th>test points</th><th>predicted as it</th>"
+        h.append("<div class=\"scroll\"><table id=\"per-class\"><tr><th class=\"l\">class</th><th>test points</th><th>predicted as it</th>"
                 + "<th>correct</th><th>accuracy</th><th>precision</th></tr>\n");
         for (int k = 0; k < m.classes(); k++) {
             h.append("<tr><td class=\"l\"><span class=\"swatch\" style=\"background:")
@@ -266,7 +269,7 @@ public final class HtmlReport {
         }
         h.append("<tr><th class=\"l\">all</th><td>").append(m.total()).append("</td><td>").append(m.total())
                 .append("</td><td>").append(m.correct()).append("</td><td>").append(f4(test.accuracy()))
-                .append("</td><td></td></tr>\n</table>\n");
+                .append("</td><td></td></tr>\n</table></div>\n");
         details(h, "Loss " + f4(test.loss()) + " (cross-entropy of the softmax). A class's accuracy is the share of its"
                 + " points given it (its recall); balanced accuracy " + f4(test.balancedAccuracy()) + " is their mean, 1/"
                 + m.classes() + " for a network that always says one class. Precision is the share of the points given"

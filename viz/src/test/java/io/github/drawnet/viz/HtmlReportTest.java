@@ -158,7 +158,15 @@ final class HtmlReportTest {
                 + "<th>w from unit 2</th><th>w from unit 3</th><th>bias</th></tr>");
         assertThat(html).contains("<table><tr><th class=\"l\">Output layer</th><th>w from unit 1</th>"
                 + "<th>w from unit 2</th><th>bias</th></tr>");
+        // each in a box of its own that scrolls sideways: a layer of 16 units is wider than the page
+        assertThat(html).contains(".scroll{overflow-x:auto;max-width:100%}");
+        // and on a phone the page is the phone's width (no zoomed-out desktop page), long codes wrap
+        assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .contains("td.l{overflow-wrap:anywhere}");
         List<LayerParameters> layers = DEEP_PARAMETERS.layers();
+        assertThat(html.split("<div class=\"scroll\"><table><tr><th class=\"l\">(Hidden|Output) layer", -1))
+                .hasSize(layers.size() + 1);
+        assertThat(html.split("</table></div>", -1)).hasSizeGreaterThanOrEqualTo(layers.size() + 1);
         for (int l = 0; l < layers.size(); l++) {
             LayerParameters layer = layers.get(l);
             for (int o = 0; o < layer.outputs(); o++) {
