@@ -393,8 +393,10 @@ final class LauncherTest {
         String line = "drawnet: --engine spark needs the Spark add-on drawnet-1.2.3-spark-addon.tar.gz (Spark's jars are"
                 + " not in the main archive); unpack it where drawnet-1.2.3 was unpacked: tar -xzf"
                 + " drawnet-1.2.3-spark-addon.tar.gz -C " + dir.toRealPath() + "\n";
+        // the engine's name in any case, as the command line itself takes it
         for (List<String> args : List.of(List.of("grade", "class", "--engine", "spark"),
-                List.of("sweep", "--engine=spark", "--master", "local[2]"))) {
+                List.of("sweep", "--engine=spark", "--master", "local[2]"), List.of("grade", "c", "--engine", "Spark"),
+                List.of("grade", "c", "--engine=SPARK"))) {
             List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/drawnet").toString()));
             cmd.addAll(args);
             assertThat(run(cwd, Map.of(), cmd)).as("%s", args).isEqualTo(new Run(2, "", line));
