@@ -166,37 +166,77 @@ final class RunQueue implements AutoCloseable {
 
     /** Returns the estimated seconds before each waiting run reaches a trainer, in queue order; call locked. */
     private double[] estimates() {
-        double[] out = new double[waiting.size()];
+        long now = System.nanoTime();
+        List<Running> running = training.stream()
+                .map(t -> new Running(t.epochs, t.epochsDone, (now - t.startedNanos) / 1e9)).toList();
+        return estimate(secondsPerEpoch, trainers.size(), running,
+                waiting.stream().mapToInt(t -> t.epochs).toArray());
+    }
+
+    /**
+     * A run on a trainer, as the estimate sees it.
+     *
+     * @param epochs the epochs it was asked for
+     * @param epochsDone the epochs it has trained
+     * @param seconds the seconds since it reached its trainer
+     */
+    record Running(int epochs, int epochsDone, double seconds) {
+
+        /** Returns its own seconds per epoch (its seconds so far for an epoch when none is done yet). */
+        double rate() {
+            return seconds / Math.max(1, epochsDone);
+        }
+    }
+
+    /**
+     * Estimates the seconds before each waiting run reaches a trainer: each trainer's run finishes at its
+     * own rate once it has trained an epoch (else at {@code secondsPerEpoch}), then the waiting runs are
+     * handed out in queue order to whichever trainer frees first, each keeping it {@code epochs x
+     * secondsPerEpoch}. With no rate learned yet the training runs' own rates stand in; with none of those
+     * either every wait is NaN (unknown).
+     *
+     * @param secondsPerEpoch the rate learned from finished runs, NaN when none has finished
+     * @param trainers the number of trainers
+     * @param training the runs on the trainers, at most one per trainer
+     * @param waiting the waiting runs' epochs, in queue order
+     */
+    static double[] estimate(double secondsPerEpoch, int trainers, List<Running> training, int[] waiting) {
+        double[] out = new double[waiting.length];
         double rate = secondsPerEpoch;
         if (Double.isNaN(rate)) {
-            OptionalDouble measured = training.stream().filter(t -> t.epochsDone > 0)
-                    .mapToDouble(RunQueue::ownRate).average();
+            OptionalDouble measured = training.stream().filter(t -> t.epochsDone() > 0)
+                    .mapToDouble(Running::rate).average();
             if (measured.isEmpty()) {
                 java.util.Arrays.fill(out, Double.NaN);
                 return out;
             }
             rate = measured.getAsDouble();
         }
-        double[] free = new double[trainers.size()];
+        double[] free = new double[trainers];
         int k = 0;
-        long now = System.nanoTime();
-        for (Ticket t : training) {
-            double r = t.epochsDone > 0 ? ownRate(t) : rate;
-            double left = t.epochsDone > 0 ? (t.epochs - t.epochsDone) * r
-                    : t.epochs * r - (now - t.startedNanos) / 1e9;
+        for (Running t : training) {
+            double left = t.epochsDone() > 0 ? (t.epochs() - t.epochsDone()) * t.rate()
+                    : t.epochs() * rate - t.seconds();
             free[k++ % free.length] = Math.max(0, left);
         }
-        int i = 0;
-        for (Ticket t : waiting) {
+        for (int i = 0; i < waiting.length; i++) {
             int first = earliest(free);
-            out[i++] = free[first];
-            free[first] += t.epochs * rate;
+            out[i] = free[first];
+            free[first] += waiting[i] * rate;
         }
         return out;
     }
 
-    private static double ownRate(Ticket t) {
-        return (System.nanoTime() - t.startedNanos) / 1e9 / Math.max(1, t.epochsDone);
+    /**
+     * Returns the running mean of seconds per epoch after a run that trained {@code epochsDone} epochs in
+     * {@code seconds}: its rate weighs {@link #WEIGHT}; a run that trained no epoch teaches nothing.
+     */
+    static double learn(double secondsPerEpoch, int epochsDone, double seconds) {
+        if (epochsDone <= 0) {
+            return secondsPerEpoch;
+        }
+        double rate = seconds / epochsDone;
+        return Double.isNaN(secondsPerEpoch) ? rate : (1 - WEIGHT) * secondsPerEpoch + WEIGHT * rate;
     }
 
     private static int earliest(double[] free) {
@@ -236,17 +276,14 @@ final class RunQueue implements AutoCloseable {
                 synchronized (this) {
                     training.remove(t);
                     finishedRuns++;
-                    if (t.epochsDone > 0) {
-                        double rate = ownRate(t);
-                        secondsPerEpoch = Double.isNaN(secondsPerEpoch) ? rate
-                                : (1 - WEIGHT) * secondsPerEpoch + WEIGHT * rate;
-                    }
+                    secondsPerEpoch = learn(secondsPerEpoch, t.epochsDone, (System.nanoTime() - t.startedNanos) / 1e9);
                     notifyAll();
                 }
                 t.finished.complete(null);
                 Thread.interrupted(); // a stop's interrupt belongs to that run, not the next
             }
-            announce();
+            // the waiting runs hear of the freed trainer when the next of them takes it (above); with none
+            // waiting there is no one to tell
         }
     }
 
@@ -306,6 +343,18 @@ final class RunQueue implements AutoCloseable {
                 return false;
             }
             wait(left);
+        }
+        return true;
+    }
+
+    /** Waits up to {@code millis} for every trainer thread to end (after {@link #close}); returns whether they did. */
+    boolean awaitTrainersEnded(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (Thread t : trainers) {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            if (t.isAlive()) {
+                return false;
+            }
         }
         return true;
     }

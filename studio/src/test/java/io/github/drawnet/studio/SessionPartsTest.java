@@ -132,6 +132,7 @@ final class SessionPartsTest {
         ObjectNode d = StudioSettings.defaults(JSON.createObjectNode());
         List<String> keys = new java.util.ArrayList<>();
         d.fieldNames().forEachRemaining(keys::add);
+        assertThat(StudioSettings.keys()).contains("epochs", "learningRate", "hidden", "features", "l1");
         assertThat(keys).containsAll(StudioSettings.keys()).contains("continueEpochs");
         assertThat(d.get("epochs").asText()).isEqualTo("100");
         assertThat(d.get("features").toString()).isEqualTo("[\"x1\",\"x2\"]");
@@ -304,6 +305,27 @@ final class SessionPartsTest {
             String report = new String(d.get("report.html", coloured, png), StandardCharsets.UTF_8);
             assertThat(report).startsWith("<!DOCTYPE html>").contains(coloured.drawing().classes().get(1).hex());
         }
+    }
+
+    @Test
+    void downloads_closed_theirTemporaryFolderRemoved() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<List<java.nio.file.Path>> folders = () -> {
+            try (var s = java.nio.file.Files.list(tmp)) {
+                return s.filter(p -> p.getFileName().toString().startsWith("drawnet-studio-c105ed00-")).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(folders.get()).isEmpty();
+        SessionDownloads d = new SessionDownloads("c105ed0011223344", new NotebookVisualizer());
+        d.get("report.html", result, new byte[] {1});
+        d.get("points.csv", result, new byte[] {1});
+        assertThat(folders.get()).hasSize(1);
+        assertThat(java.nio.file.Files.list(folders.get().get(0)).count()).isPositive();
+        d.close();
+        assertThat(folders.get()).isEmpty();
+        d.close(); // twice is harmless
     }
 
     @Test

@@ -66,6 +66,13 @@ final class StudioWeightTest {
     }
 
     @Test
+    void describe_namesTheWeightOrTheBias_forTheLog() throws Exception {
+        assertThat(edit("{\"layer\":1,\"row\":2,\"col\":0,\"value\":1}").describe())
+                .isEqualTo("weight from input 0 to unit 2 of layer 1");
+        assertThat(edit("{\"layer\":0,\"bias\":3,\"value\":1}").describe()).isEqualTo("bias of unit 3 of layer 0");
+    }
+
+    @Test
     void setWeight_ofAFinishedRun_readsBackTheTypedValue_andNothingElseChanges() throws Exception {
         trainDone(3);
         Parameters before = session.parameters();
