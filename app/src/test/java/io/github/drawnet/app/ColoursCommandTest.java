@@ -36,7 +36,9 @@ final class ColoursCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).anySatisfy(l -> assertThat(l).startsWith("Classes: found 4 classes: background "));
         assertThat(r.out()).contains("(output): Linear(in_features=8, out_features=4, bias=True) -> Softmax(dim=1)");
-        assertThat(r.out()).contains("Points per class (background, #");
+        // classes called by their colours' names, the code beside in the reader's line
+        assertThat(r.out()).contains("Points per class (background, vermillion, blue, bluish green): ")
+                .contains(", vermillion (#d55e00) ");
         assertThat(r.out()).contains("seed 0, class labels");
         for (String f : List.of("class-map.png", "class-probabilities.svg", "confusion-matrix.png", "report.html")) {
             assertThat(dir.resolve("o").resolve(f)).isNotEmptyFile();
