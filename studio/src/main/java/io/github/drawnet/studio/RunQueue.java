@@ -282,8 +282,7 @@ final class RunQueue implements AutoCloseable {
                 t.finished.complete(null);
                 Thread.interrupted(); // a stop's interrupt belongs to that run, not the next
             }
-            // the waiting runs hear of the freed trainer when the next of them takes it (above); with none
-            // waiting there is no one to tell
+            announce();
         }
     }
 
