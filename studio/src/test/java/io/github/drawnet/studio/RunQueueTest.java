@@ -154,7 +154,8 @@ final class RunQueueTest {
                     await(gate);
                 }, null);
             }
-            StudioServerTest.await(() -> q.training() == 2, 10, "both trainers busy");
+            // a trainer counts as training before its run's body starts: wait for both bodies to say their names
+            StudioServerTest.await(() -> q.training() == 2 && names.size() == 2, 10, "both trainers busy");
             assertThat(names).containsExactlyInAnyOrder("drawnet-studio-trainer-1", "drawnet-studio-trainer-2");
             RunQueue.Ticket waiting = q.submit("w", 1, () -> { }, null);
             q.submit("w2", 1, () -> { }, null);
