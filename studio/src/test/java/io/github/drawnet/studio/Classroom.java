@@ -43,6 +43,10 @@ final class Classroom {
         final String token;
         final List<String> states = new CopyOnWriteArrayList<>();
         final List<JsonNode> queued = new CopyOnWriteArrayList<>();
+        /**
+         * Counted down when the run's end has reached the page whole: its results (the done event) and
+         * then its status, which the studio sends after them.
+         */
         final CountDownLatch done = new CountDownLatch(1);
         final CountDownLatch training = new CountDownLatch(1);
         volatile long startSent;
@@ -100,9 +104,11 @@ final class Classroom {
                     trainingAt = System.nanoTime();
                     training.countDown();
                 }
+                if (state.equals("done") && doneAt != 0) {
+                    done.countDown();
+                }
             } else if (event.equals("done")) {
                 doneAt = System.nanoTime();
-                done.countDown();
             }
         }
 
