@@ -127,8 +127,10 @@ final class StudioSession implements AutoCloseable {
     /**
      * Adds a listening page and tells it where the session is. The caller registers the client's
      * one close callback (Javalin keeps only the last) and calls {@link #removeClient} from it.
+     * Under the session's lock, as every status broadcast is: the page's first status and its joining
+     * the listeners are one step, so a status broadcast between them (a Start's "queued") is not lost.
      */
-    void addClient(SseClient client) {
+    synchronized void addClient(SseClient client) {
         touch();
         events.add(client, status(null));
     }
