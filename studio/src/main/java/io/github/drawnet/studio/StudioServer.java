@@ -324,21 +324,12 @@ public final class StudioServer implements AutoCloseable {
             client.keepAlive();
             client.onClose(() -> {
                 s.removeClient(client);
-                // the page went away: its run stops now (or leaves the queue); its model and session go
-                // unless it comes back at once
-                if (s.clientCount() == 0) {
-                    s.stop();
-                }
-                if (s.clientCount() == 0 && !housekeeping.isShutdown()) {
-                    try {
-                        housekeeping.schedule(() -> {
-                            if (s.clientCount() == 0) {
-                                closeSession(s.id);
-                            }
-                        }, 2, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.RejectedExecutionException e) {
-                        // the server is stopping and closes every session itself
-                    }
+                // Javalin calls this from inside a send that failed, with the client's lock held; a send
+                // under the session's lock waits for that lock, so the session's part goes to another thread
+                try {
+                    releaser.execute(() -> pageLeft(s));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the server is stopping and closes every session itself
                 }
             });
             s.addClient(client);
@@ -747,6 +738,28 @@ public final class StudioServer implements AutoCloseable {
             warmup.warm(backends.preferred());
         }
         return app.port();
+    }
+
+    /**
+     * A page's event stream ended: when no other page of the session listens, its run stops now (or
+     * leaves the queue), and its model and session go unless a page comes back within two seconds.
+     */
+    private void pageLeft(StudioSession s) {
+        if (s.clientCount() != 0) {
+            return;
+        }
+        s.stop();
+        if (!housekeeping.isShutdown()) {
+            try {
+                housekeeping.schedule(() -> {
+                    if (s.clientCount() == 0) {
+                        closeSession(s.id);
+                    }
+                }, 2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the server is stopping and closes every session itself
+            }
+        }
     }
 
     private void housekeep() {
