@@ -28,6 +28,7 @@ import io.github.drawnet.sampling.InvalidDrawingException;
 import io.github.drawnet.sampling.Preset;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -322,16 +323,7 @@ public final class StudioServer implements AutoCloseable {
                 return;
             }
             client.keepAlive();
-            client.onClose(() -> {
-                s.removeClient(client);
-                // Javalin calls this from inside a send that failed, with the client's lock held; a send
-                // under the session's lock waits for that lock, so the session's part goes to another thread
-                try {
-                    releaser.execute(() -> pageLeft(s));
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    // the server is stopping and closes every session itself
-                }
-            });
+            client.onClose(() -> pageGone(s, client));
             s.addClient(client);
         });
         app.post("/api/sessions/{id}/start", this::start);
@@ -738,6 +730,21 @@ public final class StudioServer implements AutoCloseable {
             warmup.warm(backends.preferred());
         }
         return app.port();
+    }
+
+    /**
+     * Forgets a page whose event stream ended, and has {@link #pageLeft} done on another thread: Javalin
+     * calls this from inside the send that found the stream gone, with the client's lock held, while
+     * a status sent under the session's lock waits for that client's lock; waiting here for the
+     * session's lock would be a deadlock.
+     */
+    void pageGone(StudioSession s, SseClient client) {
+        s.removeClient(client);
+        try {
+            releaser.execute(() -> pageLeft(s));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the server is stopping and closes every session itself
+        }
     }
 
     /**
