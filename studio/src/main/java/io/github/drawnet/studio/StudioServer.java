@@ -772,7 +772,7 @@ public final class StudioServer implements AutoCloseable {
     private void housekeep() {
         long now = System.nanoTime();
         long idle = TimeUnit.MILLISECONDS.toNanos(options.idleMillis());
-        boolean beat = (now / 1_000_000_000L) % 5 == 0;
+        boolean beat = beats(now);
         if (beat) {
             queue.announce(); // the waits shorten as runs train
         }
@@ -780,20 +780,57 @@ public final class StudioServer implements AutoCloseable {
             if (beat) {
                 s.heartbeat();
             }
-            if (s.clientCount() == 0 && now - s.lastSeenNanos() > ORPHAN_NANOS) {
-                LOG.debug("closing session {}: no page has listened for {} s", s.id,
-                        TimeUnit.NANOSECONDS.toSeconds(ORPHAN_NANOS));
-                closeSession(s.id);
-            } else if (!s.isTraining() && now - s.lastSeenNanos() > idle) {
-                LOG.debug("closing session {}: idle for {} ms", s.id, options.idleMillis());
-                s.ended("this page was idle for " + describe(options.idleMillis())
-                        + " and its session ended; reload the page to start again");
-                closeSession(s.id);
+            switch (reap(now, s.lastSeenNanos(), s.clientCount(), s.isTraining(), idle)) {
+                case ORPHANED -> {
+                    LOG.debug("closing session {}: no page has listened for {} s", s.id,
+                            TimeUnit.NANOSECONDS.toSeconds(ORPHAN_NANOS));
+                    closeSession(s.id);
+                }
+                case IDLE -> {
+                    LOG.debug("closing session {}: idle for {} ms", s.id, options.idleMillis());
+                    s.ended("this page was idle for " + describe(options.idleMillis())
+                            + " and its session ended; reload the page to start again");
+                    closeSession(s.id);
+                }
+                case KEEP -> {
+                }
             }
         }
     }
 
-    private static String describe(long millis) {
+    /** What the housekeeper's round does with a session. */
+    enum Reap {
+        /** Leaves it be. */
+        KEEP,
+        /** Closes it: no page has listened for longer than {@link #ORPHAN_NANOS}, training or not. */
+        ORPHANED,
+        /** Ends it and tells its page why: nothing trains and no request came for the idle time. */
+        IDLE
+    }
+
+    /**
+     * Returns what the round at {@code now} does with a session last seen at {@code lastSeen}, with
+     * {@code clients} pages listening, training (or queued) or not, when a page may stay idle
+     * {@code idleNanos}.
+     */
+    static Reap reap(long now, long lastSeen, int clients, boolean training, long idleNanos) {
+        long quiet = now - lastSeen;
+        if (clients == 0 && quiet > ORPHAN_NANOS) {
+            return Reap.ORPHANED;
+        }
+        return !training && quiet > idleNanos ? Reap.IDLE : Reap.KEEP;
+    }
+
+    /** Returns whether the round at {@code now} beats: every fifth second, pages and waits are told. */
+    static boolean beats(long now) {
+        return (now / 1_000_000_000L) % 5 == 0;
+    }
+
+    /** Says an idle time as a page reads it: "10 minutes", "1 minute", "1.5 s". */
+    static String describe(long millis) {
+        if (millis == 60_000) {
+            return "1 minute";
+        }
         return millis >= 60_000 && millis % 60_000 == 0 ? millis / 60_000 + " minutes" : millis / 1000.0 + " s";
     }
 
