@@ -64,3 +64,12 @@ test('placeAfter: the place while queued, 0 once it left the queue', () => {
   assert.equal(logic.placeAfter({ state: 'training', position: 7 }), 0);
   assert.equal(logic.placeAfter({ state: 'paused' }), 0);
 });
+
+test('startAnnouncement: said once the Start is accepted, unless the run was queued or has already ended', () => {
+  assert.equal(logic.startAnnouncement('idle', false), 'training started');
+  assert.equal(logic.startAnnouncement('done', false), 'training started');   // a new run after a finished one
+  assert.equal(logic.startAnnouncement('training', false), 'training started');
+  assert.equal(logic.startAnnouncement('queued', false), null);               // its place was read out
+  assert.equal(logic.startAnnouncement('done', true), null);                  // a short run ended first
+  assert.equal(logic.startAnnouncement('training', true), null);
+});

@@ -627,6 +627,26 @@ final class StudioBrowserTest {
     }
 
     @Test
+    void startAnsweredAfterTheRunEnded_theResultIsTheLastWordReadOut() throws Exception {
+        openDesktop();
+        openStudio();
+        drawFilledShape();
+        set("epochs", "2");
+        set("trainSize", "300");
+        // the Start's answer reaches the page 4 s late: the run's events (its end among them) come first,
+        // as on a loaded machine a short run's do
+        js("const f = window.fetch; window.fetch = (u, o) => f(u, o).then((r) => String(u).endsWith('/start')"
+                + " ? new Promise((done) => setTimeout(() => { window.startAnswered = true; done(r); }, 4000)) : r);");
+        driver.findElement(By.id("start")).click();
+        waitUpTo(60).until(d -> text("state").equalsIgnoreCase("done") && !text("test-accuracy").equals("–"));
+        assertThat(js("return window.startAnswered === true;")).as("the run ended before its Start was answered")
+                .isEqualTo(false);
+        waitUpTo(20).until(d -> Boolean.TRUE.equals(js("return window.startAnswered === true;"))
+                && text("read-as").startsWith("(the server reads"));
+        assertThat(text("announce")).startsWith("finished: test accuracy");
+    }
+
+    @Test
     void shareLink_opensTheSameExperiment_andATooDetailedDrawingIsRefused() throws Exception {
         openDesktop();
         openStudio();

@@ -46,9 +46,18 @@ function statusAnnouncement(before, s, place) {
   return null;
 }
 
+/**
+ * Returns what the page reads out once the studio has accepted its Start, or null: 'training started', unless
+ * the run's own events came first and said more, its place in the queue (state 'queued') or its end (finished:
+ * a short run can end before the answer to its Start reaches the page, and its result must be the last word).
+ */
+function startAnnouncement(state, finished) {
+  return finished || state === 'queued' ? null : 'training started';
+}
+
 /** Returns the queue place a status event leaves the page at: its position while queued, else 0. */
 function placeAfter(s) {
   return s.state === 'queued' ? s.position : 0;
 }
 
-export { START_ATTEMPTS, retryDelay, busy, retriesStart, retryText, statusAnnouncement, placeAfter };
+export { START_ATTEMPTS, retryDelay, busy, retriesStart, retryText, statusAnnouncement, startAnnouncement, placeAfter };

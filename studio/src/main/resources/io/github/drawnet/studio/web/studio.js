@@ -9,7 +9,7 @@ import { PALETTE, paletteName, named } from './studio-logic.js';
 import { SETTING_KEYS, comparable, LADDERS, stepValue, parseHidden, hiddenText, ladderFor } from './settings.js';
 import { rgbOf, hexOf, nearestColour as nearestIn, keyOf as keyIn, encodeDrawing } from './drawing.js';
 import { shareFragment as fragmentOf, readLink, linkDrawing, addressQuery, addressedSettings } from './share.js';
-import { retryDelay, busy, retriesStart, retryText, statusAnnouncement, placeAfter } from './queue.js';
+import { retryDelay, busy, retriesStart, retryText, statusAnnouncement, startAnnouncement, placeAfter } from './queue.js';
 import { buttonStates, oneClass, oneClassNotice } from './state.js';
 import { nodeName, targetName, isBias, parseWeight, weightBody, weightOf, unitChoices, largestWeight, edgeWidth,
   signColour, weightText } from './network-edit.js';
@@ -516,11 +516,13 @@ function clearResults() {
 }
 
 /** Starts a run; results of the previous one stay until the server has accepted the new one. */
+let runFinished = false;     // the last run's result has come (onDone); a Start clears it
 async function start(overrides, attempt) {
   attempt = attempt || 1;
   showError('');
   try {
     const s = Object.assign(settings(), overrides || {});
+    runFinished = false;
     const r = await api(sessionPath('start'), { drawing: canvas.toDataURL('image/png'), settings: s });
     refusalEnded();
     clearInvalid();
@@ -529,7 +531,8 @@ async function start(overrides, attempt) {
     // the previous results were cleared by the new run's first event ('points'), only once it was accepted
     drawingChanged(r.classCount > 2 ? '(the server ' + classSummary(r) + ')'
       : '(the server reads ' + (100 * r.positiveShare).toFixed(1) + '% positive)');
-    announce('training started');
+    const said = startAnnouncement(state, runFinished);
+    if (said !== null) announce(said);
   } catch (e) {
     if (retriesStart(e.status, attempt)) {
       refuse(e.message, attempt, (n) => start(overrides, n));
@@ -1321,6 +1324,7 @@ function showClassFigures(d) {
   box.appendChild(table);
 }
 function onDone(d) {
+  runFinished = true;
   $('test-accuracy').textContent = d.testAccuracy.toFixed(4);
   $('balanced').textContent = '(balanced ' + d.balancedAccuracy.toFixed(4) + '; ' + d.message + ')';
   if (d.boundary) $('boundary').src = d.boundary;
