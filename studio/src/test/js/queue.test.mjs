@@ -34,14 +34,17 @@ test('retryText: whole seconds left, rounded up, never below 0', () => {
   assert.match(logic.retryText(10000, 20000), / in 0 s;/);
 });
 
-test('statusAnnouncement: a new state is read out with its message, training and done by their own events', () => {
+test('statusAnnouncement: a new state is read out with its message, done by its own event, training when a queued run\'s turn comes', () => {
   assert.equal(logic.statusAnnouncement('idle', { state: 'queued', message: 'queued: next in the queue, about 12 s' }, 0),
     'queued: next in the queue, about 12 s');
   assert.equal(logic.statusAnnouncement('training', { state: 'paused', message: 'paused' }, 0), 'paused');
   assert.equal(logic.statusAnnouncement('training', { state: 'failed', message: 'the loss diverged' }, 0),
     'failed: the loss diverged');
   assert.equal(logic.statusAnnouncement('training', { state: 'idle' }, 0), 'idle');
-  assert.equal(logic.statusAnnouncement('queued', { state: 'training', message: 'x' }, 2), null);
+  // a queued run's turn: said, whatever its place was
+  assert.equal(logic.statusAnnouncement('queued', { state: 'training', message: 'x' }, 2), 'training started');
+  assert.equal(logic.statusAnnouncement('paused', { state: 'training' }, 0), null);
+  assert.equal(logic.statusAnnouncement('training', { state: 'training' }, 0), null);
   assert.equal(logic.statusAnnouncement('training', { state: 'done', message: 'finished' }, 0), null);
   assert.equal(logic.statusAnnouncement('done', { state: 'done', message: 'finished' }, 0), null);
 });

@@ -32,11 +32,15 @@ function retryText(retryAt, now) {
 
 /**
  * Returns what a status event s ({state, message, position}) is read out as, or null for nothing: a change of
- * state (but training and done, announced by their own events), or a new place in the queue near its front (1 to
+ * state (but done, announced by its own event, and training, except when a queued run's turn comes: a Start's
+ * answer says it otherwise, see startAnnouncement), or a new place in the queue near its front (1 to
  * 3) or every fifth, so that a long queue does not talk all the time. before is the state shown before the event,
  * place the queue place last read.
  */
 function statusAnnouncement(before, s, place) {
+  if (before === 'queued' && s.state === 'training') {
+    return 'training started'; // a run's turn came: the page that heard its place hears it leave the queue
+  }
   if (before !== s.state && s.state !== 'training' && s.state !== 'done') {
     return s.message && s.message.startsWith(s.state) ? s.message : s.state + (s.message ? ': ' + s.message : '');
   }
