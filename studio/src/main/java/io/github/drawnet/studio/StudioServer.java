@@ -756,16 +756,14 @@ public final class StudioServer implements AutoCloseable {
             return;
         }
         s.stop();
-        if (!housekeeping.isShutdown()) {
-            try {
-                housekeeping.schedule(() -> {
-                    if (s.clientCount() == 0) {
-                        closeSession(s.id);
-                    }
-                }, 2, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // the server is stopping and closes every session itself
-            }
+        try {
+            housekeeping.schedule(() -> {
+                if (s.clientCount() == 0) {
+                    closeSession(s.id);
+                }
+            }, 2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the server is stopping and closes every session itself
         }
     }
 
@@ -828,10 +826,11 @@ public final class StudioServer implements AutoCloseable {
 
     /** Says an idle time as a page reads it: "10 minutes", "1 minute", "1.5 s". */
     static String describe(long millis) {
-        if (millis == 60_000) {
-            return "1 minute";
+        if (millis >= 60_000 && millis % 60_000 == 0) {
+            long minutes = millis / 60_000;
+            return minutes + (minutes == 1 ? " minute" : " minutes");
         }
-        return millis >= 60_000 && millis % 60_000 == 0 ? millis / 60_000 + " minutes" : millis / 1000.0 + " s";
+        return millis / 1000.0 + " s";
     }
 
     @Override

@@ -17,9 +17,7 @@ final class StudioClosedPageTest {
 
     @Test
     void pageGone_whileTheSessionIsBusy_returnsAtOnce_theSessionEndsOnceFree() throws Exception {
-        StudioServer.Options o = StudioServer.Options.local(0);
-        StudioServer.Options options = new StudioServer.Options(o.host(), 0, 4, 1, 16, o.allowedHosts(), 4,
-                o.idleMillis(), false, o.maxPerClient());
+        StudioServer.Options options = new StudioServer.Options("127.0.0.1", 0, 4, 1, 16).withWarmUp(false);
         try (StudioServer server = new StudioServer(Backends.discover(), new NotebookVisualizer(), options)) {
             String base = "http://127.0.0.1:" + server.start();
             Classroom.Student student = new Classroom.Student(base);

@@ -34,9 +34,7 @@ final class StudioStreamOrderTest {
 
     @Test
     void streamConnectedAsStartArrives_everyStatusAfterTheFirstIsTold() throws Exception {
-        StudioServer.Options o = StudioServer.Options.local(0);
-        StudioServer.Options options = new StudioServer.Options(o.host(), 0, STUDENTS + 4, 2, 16, o.allowedHosts(),
-                STUDENTS + 4, o.idleMillis(), false, o.maxPerClient());
+        StudioServer.Options options = new StudioServer.Options("127.0.0.1", 0, STUDENTS + 4, 2, 16).withWarmUp(false);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (StudioServer server = new StudioServer(Backends.discover(), new NotebookVisualizer(), options)) {
             String base = "http://127.0.0.1:" + server.start();

@@ -515,8 +515,8 @@ function clearResults() {
   showNotice('');
 }
 
-/** Starts a run; results of the previous one stay until the server has accepted the new one. */
 let runFinished = false;     // the last run's result has come (onDone); a Start clears it
+/** Starts a run; results of the previous one stay until the server has accepted the new one. */
 async function start(overrides, attempt) {
   attempt = attempt || 1;
   showError('');
